@@ -1,0 +1,50 @@
+import type { Audit } from '../model';
+import type { AuditorDb } from './schema';
+import { getSetting, setSetting } from './settings';
+
+/** What a shopper provides to start an audit. */
+export type NewAudit = Pick<Audit, 'studyId' | 'brandId' | 'shopper' | 'scenario'>;
+
+/**
+ * Starts an audit and makes it the active one (one per browser profile); an audit still
+ * running is ended first. Remembers the shopper's name for next time.
+ */
+export async function startAudit(db: AuditorDb, input: NewAudit, now: Date): Promise<Audit> {
+  const at = now.toISOString();
+  const audit: Audit = {
+    ...input,
+    id: crypto.randomUUID(),
+    startedAt: at,
+    endedAt: null,
+    createdAt: at,
+    updatedAt: at,
+  };
+  await db.transaction('rw', db.audits, db.settings, async () => {
+    await endActiveAudit(db, now);
+    await db.audits.add(audit);
+    await setSetting(db, 'activeAuditId', audit.id);
+    await setSetting(db, 'shopperName', input.shopper);
+  });
+  return audit;
+}
+
+/** The running audit, if any. */
+export async function getActiveAudit(db: AuditorDb): Promise<Audit | undefined> {
+  const id = await getSetting(db, 'activeAuditId');
+  if (!id) return undefined;
+  const audit = await db.audits.get(id);
+  return audit && !audit.deleted && audit.endedAt === null ? audit : undefined;
+}
+
+/** Ends the running audit (records the time); returns it, or undefined when none ran. */
+export async function endActiveAudit(db: AuditorDb, now: Date): Promise<Audit | undefined> {
+  return db.transaction('rw', db.audits, db.settings, async () => {
+    const audit = await getActiveAudit(db);
+    await setSetting(db, 'activeAuditId', null);
+    if (!audit) return undefined;
+    const at = now.toISOString();
+    const ended: Audit = { ...audit, endedAt: at, updatedAt: at };
+    await db.audits.put(ended);
+    return ended;
+  });
+}

@@ -1,0 +1,28 @@
+import type { AuditorDb } from './schema';
+
+/** Keys of the settings table and the type each holds. */
+export interface Settings {
+  /** The audit running in this browser profile, if any (one at a time). */
+  activeAuditId: string | null;
+  /** The shopper's name, remembered for the next audit. */
+  shopperName: string;
+  /** CSV delimiter for spreadsheets in locales that expect `;`. */
+  csvDelimiter: ',' | ';';
+}
+
+const defaults: Settings = { activeAuditId: null, shopperName: '', csvDelimiter: ',' };
+
+/** Reads one setting, or its default. */
+export async function getSetting<K extends keyof Settings>(db: AuditorDb, key: K): Promise<Settings[K]> {
+  const row = await db.settings.get(key);
+  return row === undefined ? defaults[key] : (row.value as Settings[K]);
+}
+
+/** Writes one setting. */
+export async function setSetting<K extends keyof Settings>(
+  db: AuditorDb,
+  key: K,
+  value: Settings[K],
+): Promise<void> {
+  await db.settings.put({ key, value });
+}

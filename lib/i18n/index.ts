@@ -1,0 +1,3 @@
+export * from './translate';
+export * from './labels';
+export type { MessageKey } from './en';

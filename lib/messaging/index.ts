@@ -1,0 +1,5 @@
+export type * from './protocol';
+export * from './result';
+export * from './schemas';
+export * from './server';
+export * from './client';

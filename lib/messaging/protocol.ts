@@ -1,0 +1,74 @@
+import type { Anchor, Audit, Brand, Category, ChannelId, Rubric, ScoreValue, StageId, Study } from '../model';
+
+/** The fields of a tagger panel a shopper fills in; shared by drafts and saving. */
+export interface TouchpointForm {
+  category: string;
+  stage: StageId;
+  channel: ChannelId;
+  scores: Record<string, ScoreValue>;
+  notes: string;
+  /** Keep form field values visible in the evidence capture (masked by default). */
+  includeFieldValues: boolean;
+}
+
+/** Where on the page a touchpoint was tagged. */
+export interface TouchpointPlace {
+  url: string;
+  pageTitle: string;
+  anchor: Anchor | null;
+}
+
+/** Everything the tagger needs to show its panel for the current tab. */
+export interface TaggerContext {
+  /** The running audit, or null: the tagger then offers to start one. */
+  audit: Audit | null;
+  study: Study | null;
+  /** The audit's brand. */
+  brand: Brand | null;
+  /** A brand of the study that claims the tab's host, when it is not the audit's brand. */
+  hostBrand: Brand | null;
+  /** The study's pinned rubric (the default rubric when no audit runs). */
+  rubric: Rubric;
+  categories: Category[];
+}
+
+/**
+ * Every message a content script or extension page sends the background, as a function
+ * signature: request in, response out (wrapped in a `Result` on the wire).
+ */
+export interface BackgroundProtocol {
+  /** Liveness: the extension's version and how many rubrics the database holds. */
+  ping(req: Record<string, never>): { version: string; rubrics: number };
+  /** What the tagger needs to open its panel on the sender's page. */
+  getTaggerContext(req: { url: string }): TaggerContext;
+  /** Keeps the panel's state for the sender's tab as the shopper types. */
+  saveDraft(req: { form: TouchpointForm; place: TouchpointPlace | null }): { savedAt: string };
+  /** The draft kept for the sender's tab, if any. */
+  getDraft(req: Record<string, never>): { form: TouchpointForm; place: TouchpointPlace | null } | null;
+  /** Forgets the sender's tab's draft. */
+  discardDraft(req: Record<string, never>): { discarded: boolean };
+  /** Stores a touchpoint in the active audit and forgets the tab's draft. */
+  saveTouchpoint(req: { form: TouchpointForm; place: TouchpointPlace }): { id: string };
+}
+
+/** Names of the background's messages. */
+export type BackgroundMessageType = keyof BackgroundProtocol;
+
+/** The request type of a message. */
+export type RequestOf<K extends BackgroundMessageType> = Parameters<BackgroundProtocol[K]>[0];
+
+/** The response type of a message. */
+export type ResponseOf<K extends BackgroundMessageType> = ReturnType<BackgroundProtocol[K]>;
+
+/** The envelope on the wire; `channel` tells our messages apart from anything else. */
+export interface Envelope<K extends BackgroundMessageType = BackgroundMessageType> {
+  channel: 'touchpoint-auditor';
+  type: K;
+  payload: RequestOf<K>;
+}
+
+/** Messages the background (or popup) sends a tab's content script. */
+export interface ContentProtocol {
+  /** Starts tagging on the page (from the popup button or the extension command). */
+  startTagging(req: Record<string, never>): { started: boolean };
+}

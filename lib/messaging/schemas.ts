@@ -1,0 +1,61 @@
+import * as v from 'valibot';
+import { CHANNELS, STAGES } from '../taxonomy';
+import type { BackgroundMessageType } from './protocol';
+
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const empty = v.strictObject({});
+
+const scoreValue = v.union([v.pipe(v.number(), v.integer()), v.literal('NA')]);
+
+const form = v.strictObject({
+  category: id,
+  stage: v.picklist(STAGES),
+  channel: v.picklist(CHANNELS),
+  scores: v.record(id, scoreValue),
+  notes: text(20_000),
+  includeFieldValues: v.boolean(),
+});
+
+const rect = v.strictObject({ x: v.number(), y: v.number(), width: v.number(), height: v.number() });
+
+const anchor = v.object({
+  css: text(4_000),
+  text: text(4_000),
+  prefix: v.optional(text(200)),
+  suffix: v.optional(text(200)),
+  rect,
+  framePath: v.array(text(4_000)),
+  kind: v.optional(v.picklist(['element', 'page', 'region'])),
+});
+
+const place = v.strictObject({
+  url: text(8_000),
+  pageTitle: text(2_000),
+  anchor: v.nullable(anchor),
+});
+
+/** The request schema of every background message; the background parses each one. */
+export const requestSchemas = {
+  ping: empty,
+  getTaggerContext: v.strictObject({ url: text(8_000) }),
+  saveDraft: v.strictObject({ form, place: v.nullable(place) }),
+  getDraft: empty,
+  discardDraft: empty,
+  saveTouchpoint: v.strictObject({ form, place }),
+} satisfies Record<BackgroundMessageType, v.GenericSchema>;
+
+/** The envelope every message travels in. */
+export const envelopeSchema = v.strictObject({
+  channel: v.literal('touchpoint-auditor'),
+  type: v.picklist(Object.keys(requestSchemas) as BackgroundMessageType[]),
+  payload: v.unknown(),
+});
+
+/** Renders valibot issues as `path: message` for logs and errors. */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  const first = issues[0];
+  if (!first) return 'invalid';
+  const path = v.getDotPath(first) ?? '(root)';
+  return `${path}: ${first.message}`;
+}

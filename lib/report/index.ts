@@ -1,0 +1,6 @@
+export type * from './types';
+export * from './aggregate';
+export * from './comparison';
+export * from './coverage';
+export * from './order';
+export * from './rank';

@@ -1,0 +1,3 @@
+export * from './criteria';
+export * from './default-rubric';
+export * from './validate';

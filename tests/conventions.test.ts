@@ -1,0 +1,63 @@
+// @vitest-environment node
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(__dirname, '..');
+const IMPORT = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+function resolveImport(from: string, spec: string): string | undefined {
+  let base: string;
+  if (spec.startsWith('@/') || spec.startsWith('~/')) base = join(root, spec.slice(2));
+  else if (spec.startsWith('.')) base = resolve(dirname(from), spec);
+  else return undefined; // a package
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')]) {
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  return undefined;
+}
+
+/** Every project file a module reaches through static and dynamic imports, and the packages. */
+function reach(entry: string): { files: Set<string>; packages: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const todo = [entry];
+  while (todo.length) {
+    const file = todo.pop()!;
+    if (files.has(file)) continue;
+    files.add(file);
+    for (const m of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+      const spec = m[1] ?? m[2]!;
+      if (/^import\s+type\s/.test(m[0]) || /^export\s+type\s/.test(m[0])) continue;
+      const target = resolveImport(file, spec);
+      if (target) todo.push(target);
+      else if (!spec.startsWith('.')) packages.add(spec);
+    }
+  }
+  return { files, packages };
+}
+
+const contentEntries = readdirSync(join(root, 'entrypoints'))
+  .filter((name) => name.includes('content'))
+  .flatMap((name) => {
+    const path = join(root, 'entrypoints', name);
+    return statSync(path).isDirectory()
+      ? readdirSync(path).filter((f) => /\.tsx?$/.test(f)).map((f) => join(path, f))
+      : [path];
+  });
+
+describe('conventions that keep the design true', () => {
+  it('has at least one content script to check', () => {
+    expect(contentEntries.length).toBeGreaterThan(0);
+  });
+
+  it.each(contentEntries.map((f) => [relative(root, f)]))(
+    '%s reaches neither lib/db nor Dexie (it would write into the audited site\'s storage)',
+    (file) => {
+      const { files, packages } = reach(join(root, file));
+      const db = [...files].filter((f) => relative(root, f).startsWith(join('lib', 'db')));
+      expect(db, `reached through imports from ${file}`).toEqual([]);
+      expect([...packages].filter((p) => p === 'dexie' || p.startsWith('dexie/'))).toEqual([]);
+    },
+  );
+});

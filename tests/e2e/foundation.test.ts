@@ -1,0 +1,117 @@
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumArgs, findBrowser, launchWithExtension, type ExtensionSession } from '../support/browser';
+import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
+import { installProbe, viewFromPage, type PageView } from './support/page-probe';
+
+let server: FixtureServer;
+let ext: ExtensionSession;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  ext = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+/** Sends a raw message from an extension page, the way the popup or report would. */
+async function sendFromExtensionPage(message: unknown): Promise<unknown> {
+  const page = await ext.openExtensionPage('popup.html');
+  try {
+    return await page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+  } finally {
+    await page.close();
+  }
+}
+
+describe('the extension in real Chromium', () => {
+  it('starts its service worker, which answers a ping with the seeded rubric counted', async () => {
+    const answer = await sendFromExtensionPage({ channel: 'touchpoint-auditor', type: 'ping', payload: {} });
+    expect(answer).toMatchObject({ ok: true, value: { version: '0.1.0', rubrics: 1 } });
+  });
+
+  it('refuses a malformed message with a reason instead of failing silently', async () => {
+    const answer = await sendFromExtensionPage({ channel: 'touchpoint-auditor', type: 'saveTouchpoint', payload: { form: 1 } });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+  });
+
+  it('has the default rubric and taxonomy in its database after install', async () => {
+    const page = await ext.openExtensionPage('popup.html');
+    const stored = await page.evaluate(
+      () =>
+        new Promise<{ rubric: { name: string; criteria: { id: string }[] }; categories: number }>((resolve, reject) => {
+          const open = indexedDB.open('touchpoint-auditor');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction(['rubrics', 'categories']);
+            const rubric = tx.objectStore('rubrics').get(['default', 1]);
+            const categories = tx.objectStore('categories').count();
+            tx.oncomplete = () => resolve({ rubric: rubric.result, categories: categories.result });
+          };
+        }),
+    );
+    expect(stored.rubric.criteria.map((c) => c.id)).toEqual([
+      'speed', 'clarity', 'effort', 'empathy', 'personalisation', 'trust', 'consistency', 'resolution',
+    ]);
+    expect(stored.categories).toBe(27);
+    await page.close();
+  });
+
+  it('renders the popup with the rubric it will score with', async () => {
+    const page = await ext.openExtensionPage('popup.html');
+    await expect.poll(() => page.getByTestId('popup-rubric').textContent()).toContain('Default touchpoint rubric');
+    await page.close();
+  });
+
+  it('answers again after Chrome stops its idle service worker', async () => {
+    const page = await ext.openExtensionPage('popup.html');
+    const cdp = await ext.context.newCDPSession(page);
+    const stopped = new Promise<void>((resolve) => {
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        const bg = versions.find((v) => v.scriptURL.endsWith('/background.js'));
+        if (bg?.runningStatus === 'stopped') resolve();
+      });
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await stopped;
+    const answer = await page.evaluate(() =>
+      chrome.runtime.sendMessage({ channel: 'touchpoint-auditor', type: 'ping', payload: {} }),
+    );
+    expect(answer).toMatchObject({ ok: true, value: { rubrics: 1 } });
+    await page.close();
+  });
+});
+
+describe('what an audited page can see', () => {
+  /** Loads a shop page, waits for its own scripts (pop-ups, chat) to settle, and looks. */
+  async function look(context: import('playwright-core').BrowserContext, url: string): Promise<PageView> {
+    await installProbe(context);
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForTimeout(1_500);
+    const view = await viewFromPage(page);
+    await page.close();
+    return view;
+  }
+
+  it('sees no element, attribute, global or storage of the extension on a demo shop', async () => {
+    const found = findBrowser()!;
+    const plain = await chromium.launch({ executablePath: found.path, headless: true, args: chromiumArgs() });
+    const url = server.url('northwind', '/index.html');
+    const without = await look(await plain.newContext(), url);
+    await plain.close();
+    const withExtension = await look(ext.context, url);
+
+    expect(withExtension.mutations).toEqual(without.mutations);
+    expect(withExtension.globals).toEqual(without.globals);
+    expect(withExtension.shadowHosts).toBe(without.shadowHosts);
+    expect(withExtension.databases).not.toContain('touchpoint-auditor');
+    expect(withExtension.databases).toEqual(without.databases);
+    expect(withExtension.localStorageKeys).toEqual(without.localStorageKeys);
+    expect(withExtension.sessionStorageKeys).toEqual(without.sessionStorageKeys);
+  });
+});

@@ -1,0 +1,54 @@
+import type { BrowserContext, Page } from 'playwright-core';
+
+/**
+ * Installed in the page's own (main) world before any page script: records every DOM change
+ * and lets a test list the page's globals, so a test sees what the audited site would see.
+ */
+export const PROBE_SCRIPT = `
+(() => {
+  const log = [];
+  const describe = (n) => n.nodeType === 1 ? n.nodeName.toLowerCase() + (n.id ? '#' + n.id : '') : '#' + n.nodeType;
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'attributes') log.push('attr ' + describe(r.target) + ' ' + r.attributeName);
+      for (const n of r.addedNodes) log.push('add ' + describe(n) + ' to ' + describe(r.target));
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true });
+  Object.defineProperty(window, '__probe', { value: { log }, enumerable: false });
+})();
+`;
+
+/** What the page's own world can see of itself. */
+export interface PageView {
+  mutations: string[];
+  globals: string[];
+  databases: string[];
+  localStorageKeys: string[];
+  sessionStorageKeys: string[];
+  shadowHosts: number;
+}
+
+/** Adds the probe to every page of a context. */
+export async function installProbe(context: BrowserContext): Promise<void> {
+  await context.addInitScript({ content: PROBE_SCRIPT });
+}
+
+/** Reads, from the page's main world, everything an audited site could inspect. */
+export async function viewFromPage(page: Page): Promise<PageView> {
+  return page.evaluate(async () => {
+    const probe = (window as unknown as { __probe: { log: string[] } }).__probe;
+    const all = document.querySelectorAll('*');
+    let shadowHosts = 0;
+    all.forEach((el) => {
+      if (el.shadowRoot) shadowHosts++;
+    });
+    return {
+      mutations: [...probe.log].sort(),
+      globals: Object.getOwnPropertyNames(window).filter((n) => n !== '__probe').sort(),
+      databases: (await indexedDB.databases()).map((d) => d.name ?? '').sort(),
+      localStorageKeys: Object.keys(localStorage).sort(),
+      sessionStorageKeys: Object.keys(sessionStorage).sort(),
+      shadowHosts,
+    };
+  });
+}

@@ -1,0 +1,67 @@
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AuditorDb } from '../../../lib/db';
+
+/**
+ * Every released schema version, as it shipped, with data written the way that version
+ * wrote it. Each later version must open these and lose nothing. Add an entry per version.
+ */
+const RELEASED: { version: number; stores: Record<string, string>; fill: (db: Dexie) => Promise<void> }[] = [
+  {
+    version: 1,
+    stores: {
+      studies: 'id',
+      brands: 'id',
+      rubrics: '[id+version], id',
+      audits: 'id, studyId, brandId',
+      touchpoints: 'id, [auditId+category]',
+      evidence: 'id, touchpointId',
+      drafts: 'tabKey',
+      categories: 'id',
+      settings: 'key',
+      auditStats: 'auditId',
+    },
+    fill: async (db) => {
+      const at = '2026-11-01T09:00:00.000Z';
+      await db.table('studies').add({ id: 's1', name: 'Q4', wave: '2026-Q4', rubricId: 'default', rubricVersion: 1, brandIds: ['b1'], createdAt: at, updatedAt: at });
+      await db.table('audits').add({ id: 'a1', studyId: 's1', brandId: 'b1', shopper: 'Ana', scenario: 'buy shoes', startedAt: at, endedAt: null, createdAt: at, updatedAt: at });
+      await db.table('touchpoints').add({ id: 't1', auditId: 'a1', category: 'cart', stage: 'purchase', channel: 'web', source: 'page', url: 'http://x/', pageTitle: 'X', anchor: null, scores: { speed: 4 }, notes: 'ok', createdAt: at, updatedAt: at });
+      await db.table('evidence').add({ id: 'e1', touchpointId: 't1', blob: new Blob(['jpeg']), mime: 'image/jpeg', width: 1, height: 1, sha256: 'ab', capturedAt: at, url: null });
+    },
+  },
+];
+
+const dbs: Dexie[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+describe('schema upgrades', () => {
+  it.each(RELEASED)('opens a version $version database with data in it and loses nothing', async ({ version, stores, fill }) => {
+    const name = `upgrade-${version}-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(version).stores(stores);
+    await fill(old);
+    const before: Record<string, unknown[]> = {};
+    for (const table of Object.keys(stores)) before[table] = await old.table(table).toArray();
+    old.close();
+
+    const current = new AuditorDb(name);
+    dbs.push(current);
+    await current.open();
+    expect(current.verno).toBeGreaterThanOrEqual(version);
+    for (const [table, rows] of Object.entries(before)) {
+      const after = await current.table(table).toArray();
+      expect(after.length, table).toBe(rows.length);
+    }
+    expect(await current.touchpoints.get('t1')).toMatchObject({ scores: { speed: 4 }, notes: 'ok' });
+  });
+
+  it('lists every version the current schema declares as released here', () => {
+    const current = new AuditorDb(`versions-${crypto.randomUUID()}`);
+    expect(RELEASED.map((r) => r.version)).toContain(current.verno);
+  });
+});

@@ -1,0 +1,34 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Keep the source layout the design fixes: entrypoints/, components/, lib/ at the top level.
+  srcDir: '.',
+  // Explicit imports read better and lint cleanly; nothing is auto-imported.
+  imports: false,
+  outDir: '.output',
+  manifest: ({ mode }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // storage is not used for data (IndexedDB in the extension origin holds everything);
+    // tabs + <all_urls> let the background capture the visible tab for evidence.
+    permissions: ['tabs', 'unlimitedStorage', 'scripting', 'webNavigation'],
+    host_permissions: ['<all_urls>'],
+    commands: {
+      'start-tagging': {
+        suggested_key: { default: 'Alt+Shift+T' },
+        description: '__MSG_commandStartTagging__',
+      },
+    },
+    // End-to-end builds are marked so the tagger opens its shadow root in "open" mode, the
+    // only difference from a production build (Playwright cannot pierce closed roots).
+    ...(mode === 'e2e' ? { version_name: '0.1.0-e2e' } : {}),
+  }),
+  vite: () => ({
+    plugins: [preact()],
+    build: { target: 'es2022' },
+  }),
+});
