@@ -8,7 +8,8 @@ export default defineConfig({
   srcDir: '.',
   // Explicit imports read better and lint cleanly; nothing is auto-imported.
   imports: false,
-  outDir: '.output',
+  // WXT_OUT_DIR lets parallel builds (several engineers, one machine) keep apart.
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
   manifest: ({ mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -40,9 +40,10 @@ export function findBrowser(): FoundBrowser | undefined {
 }
 
 /** The unpacked builds: production for people, `-e2e` for tests (open shadow root only). */
+const outDir = process.env.WXT_OUT_DIR ?? '.output';
 export const EXTENSION_DIRS = {
-  production: resolve('.output/chrome-mv3'),
-  e2e: resolve('.output/chrome-mv3-e2e'),
+  production: resolve(outDir, 'chrome-mv3'),
+  e2e: resolve(outDir, 'chrome-mv3-e2e'),
 };
 
 /** A Chromium with the extension loaded, and what tests need to drive it. */
