@@ -85,6 +85,7 @@ export const en = {
 
   'options.title': 'Touchpoint Auditor — settings',
   'options.rubrics': 'Rubrics',
+  'options.studies': 'Studies & brands',
   'report.title': 'Comparison report',
   'report.noStudy': 'No study to report on yet.',
   'touchpoints.title': 'Touchpoints',

@@ -1,0 +1,29 @@
+import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
+import { RubricsSection } from './RubricsSection';
+import { StudiesSection } from './StudiesSection';
+
+type Tab = 'studies' | 'rubrics';
+
+/** The settings page a lead uses: studies and brands, rubrics. */
+export function App() {
+  const [tab, setTab] = useState<Tab>(
+    new URLSearchParams(location.search).get('tab') === 'rubrics' ? 'rubrics' : 'studies',
+  );
+  return (
+    <>
+      <header class="app">
+        <strong>{t('options.title')}</strong>
+        <nav>
+          <button aria-current={tab === 'studies' ? 'page' : undefined} onClick={() => setTab('studies')}>
+            {t('options.studies')}
+          </button>
+          <button aria-current={tab === 'rubrics' ? 'page' : undefined} onClick={() => setTab('rubrics')}>
+            {t('options.rubrics')}
+          </button>
+        </nav>
+      </header>
+      <main>{tab === 'studies' ? <StudiesSection /> : <RubricsSection />}</main>
+    </>
+  );
+}
