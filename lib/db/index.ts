@@ -6,3 +6,4 @@ export * from './studies';
 export * from './audits';
 export * from './touchpoints';
 export * from './drafts';
+export * from './bulk';

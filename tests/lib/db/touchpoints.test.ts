@@ -82,3 +82,33 @@ describe('touchpoints and their kept counters', () => {
     expect(edited).toMatchObject({ createdAt: t0.toISOString(), updatedAt: later(9).toISOString(), notes: 'hidden fee' });
   });
 });
+
+describe('putTouchpoints (bulk writes)', () => {
+  it('writes in chunks and keeps counters equal to writing one by one', async () => {
+    const { putTouchpoints } = await import('../../../lib/db');
+    const at = t0.toISOString();
+    const many = Array.from({ length: 4_500 }, (_, i) => ({
+      ...draft(i % 3 === 0 ? 'a1' : 'a2', i % 2 ? 'cart' : 'payment'),
+      id: `tp-${i}`,
+      createdAt: at,
+      updatedAt: at,
+      ...(i % 10 === 0 ? { deleted: true } : {}),
+    }));
+    const progress: number[] = [];
+    await putTouchpoints(db, many, (n) => progress.push(n));
+    expect(progress).toEqual([2_000, 4_000, 4_500]);
+    const live = many.filter((t) => !t.deleted);
+    const a1 = live.filter((t) => t.auditId === 'a1');
+    expect(await getAuditStats(db, 'a1')).toEqual({
+      auditId: 'a1',
+      total: a1.length,
+      byCategory: {
+        cart: a1.filter((t) => t.category === 'cart').length,
+        payment: a1.filter((t) => t.category === 'payment').length,
+      },
+    });
+    // Writing the same records again replaces them: the counters do not double.
+    await putTouchpoints(db, many);
+    expect((await getAuditStats(db, 'a1')).total).toBe(a1.length);
+  });
+});
