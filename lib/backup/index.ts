@@ -1,0 +1,7 @@
+/** backup.json: building it, validating an incoming one, and planning its merge. */
+export * from './types';
+export * from './schema';
+export * from './parse';
+export * from './validate';
+export * from './to-backup';
+export * from './merge';

@@ -1,0 +1,122 @@
+/** Where a JSON text stops being valid JSON, and why. */
+export interface JsonSyntaxError {
+  /** Offset (UTF-16 code units) of the first wrong character; the text's length if it ends early. */
+  position: number;
+  /** What was wrong there, e.g. `expected "," or "}", found "x"`. */
+  reason: string;
+  /** The text ended before the JSON did (a truncated file). */
+  truncated: boolean;
+}
+
+type Expect = 'value' | 'valueOrEnd' | 'key' | 'keyOrEnd' | 'colon' | 'after';
+
+const WHITESPACE = /[ \t\n\r]*/y;
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const LITERALS = ['true', 'false', 'null'];
+/** A value cut short by the end of the text: `tr`, `nul`, `-`. */
+const LITERAL_START = /^(?:t|tr|tru|f|fa|fal|fals|n|nu|nul|-)$/;
+/** The end of the text right inside a number: `1.`, `2e`, `3E+`. */
+const NUMBER_TAIL = /^(?:\.|[eE][+-]?)$/;
+const ESCAPES = '"\\/bfnrt';
+const HEX4 = /^[0-9a-fA-F]{4}$/;
+const HEX_START = /^[0-9a-fA-F]{0,3}$/;
+
+const show = (c: string): string => JSON.stringify(c);
+
+/** Whether the text from `i` to its end is short and matches `pattern`. */
+function restIs(text: string, i: number, pattern: RegExp): boolean {
+  return text.length - i <= 5 && pattern.test(text.slice(i));
+}
+
+/**
+ * Finds the first syntax error of a JSON text, the same way in every browser (engines word
+ * and place their errors differently, and V8 sometimes gives no position at all). Iterative,
+ * so deeply nested input cannot overflow the stack. Null when the text is valid JSON.
+ */
+export function findJsonError(text: string): JsonSyntaxError | null {
+  const n = text.length;
+  const closers: string[] = [];
+  let expect: Expect = 'value';
+  let i = 0;
+  // Where the last number ended: the text may have been cut inside it (`1.`).
+  let numberEnd = -1;
+  const fail = (position: number, reason: string): JsonSyntaxError => ({
+    position,
+    reason,
+    truncated: position >= n,
+  });
+  /** Moves `i` past the string starting there; an error, or null. */
+  const string = (): JsonSyntaxError | null => {
+    for (i += 1; i < n;) {
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        i += 1;
+        return null;
+      }
+      if (c < 0x20) return fail(i, 'control character inside a string');
+      if (c !== 92) {
+        i += 1;
+        continue;
+      }
+      const e = text[i + 1];
+      const hex = text.slice(i + 2, i + 6);
+      if (e === undefined || (e === 'u' && i + 6 > n && HEX_START.test(hex))) break;
+      if (e === 'u' ? !HEX4.test(hex) : !ESCAPES.includes(e)) {
+        return fail(i, 'invalid escape in a string');
+      }
+      i += e === 'u' ? 6 : 2;
+    }
+    return fail(n, 'unterminated string');
+  };
+  for (;;) {
+    WHITESPACE.lastIndex = i;
+    WHITESPACE.test(text);
+    i = WHITESPACE.lastIndex;
+    if (i >= n)
+      return expect === 'after' && closers.length === 0 ? null : fail(n, 'unexpected end');
+    const c = text[i] as string;
+    if (expect === 'after') {
+      if (i === numberEnd && restIs(text, i, NUMBER_TAIL)) return fail(n, 'unexpected end');
+      const closer = closers[closers.length - 1];
+      if (closer === undefined) return fail(i, 'unexpected text after the end of the data');
+      if (c === ',') expect = closer === '}' ? 'key' : 'value';
+      else if (c === closer) closers.pop();
+      else return fail(i, `expected "," or ${show(closer)}, found ${show(c)}`);
+      i += 1;
+    } else if (expect === 'colon') {
+      if (c !== ':') return fail(i, `expected ":", found ${show(c)}`);
+      expect = 'value';
+      i += 1;
+    } else if (expect === 'key' || expect === 'keyOrEnd') {
+      if (expect === 'keyOrEnd' && c === '}') {
+        closers.pop();
+        expect = 'after';
+        i += 1;
+      } else if (c === '"') {
+        const error = string();
+        if (error) return error;
+        expect = 'colon';
+      } else return fail(i, `expected a property name in double quotes, found ${show(c)}`);
+    } else if (expect === 'valueOrEnd' && c === ']') {
+      closers.pop();
+      expect = 'after';
+      i += 1;
+    } else if (c === '{' || c === '[') {
+      closers.push(c === '{' ? '}' : ']');
+      expect = c === '{' ? 'keyOrEnd' : 'valueOrEnd';
+      i += 1;
+    } else if (c === '"') {
+      const error = string();
+      if (error) return error;
+      expect = 'after';
+    } else {
+      const literal = LITERALS.find((w) => text.startsWith(w, i));
+      NUMBER.lastIndex = i;
+      if (literal) i += literal.length;
+      else if (NUMBER.test(text)) numberEnd = i = NUMBER.lastIndex;
+      else if (restIs(text, i, LITERAL_START)) return fail(n, 'unexpected end');
+      else return fail(i, `unexpected ${show(c)}`);
+      expect = 'after';
+    }
+  }
+}

@@ -1,0 +1,202 @@
+import type { Rubric, ScoreValue } from '../model';
+import { parseBackup, renderPath } from './parse';
+import type { BackupError, BackupV1, Result } from './types';
+
+/** Default largest evidence image an import accepts, decoded: 20 MiB. */
+export const DEFAULT_MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
+
+/**
+ * What the database already holds, so a backup may refer to it (e.g. a shopper's file with
+ * touchpoints of an audit the lead already has). Every field is optional.
+ */
+export interface ExistingRefs {
+  auditIds?: Iterable<string>;
+  studyIds?: Iterable<string>;
+  brandIds?: Iterable<string>;
+  touchpointIds?: Iterable<string>;
+  /** Rubric keys as `${id}@${version}`. */
+  rubricKeys?: Iterable<string>;
+  /** Stored rubrics, to check scores of studies pinned to a rubric the file does not carry. */
+  rubrics?: Rubric[];
+  /** Study id by audit id for stored audits, to find the scale of their touchpoints' scores. */
+  auditStudyIds?: Record<string, string>;
+  /** Rubric key (`${id}@${version}`) by study id for stored studies. */
+  studyRubricKeys?: Record<string, string>;
+}
+
+/** Limits an import enforces. */
+export interface ValidateOptions {
+  /** Largest decoded evidence image, in bytes (default {@link DEFAULT_MAX_EVIDENCE_BYTES}). */
+  maxEvidenceBytes?: number;
+}
+
+/** A rubric's key in maps and files: `${id}@${version}`. */
+export function rubricKey(r: { id: string; version: number }): string {
+  return `${r.id}@${r.version}`;
+}
+
+const own = <T>(map: Record<string, T> | undefined, key: string): T | undefined =>
+  map && Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
+
+class Invalid extends Error {
+  constructor(readonly error: BackupError) {
+    super(error.message);
+  }
+}
+
+function reject(keys: (string | number)[], message: string): never {
+  throw new Invalid({ path: renderPath(keys), message });
+}
+
+function rubricName(key: string): string {
+  const at = key.lastIndexOf('@');
+  return `rubric "${key.slice(0, at)}" version ${key.slice(at + 1)}`;
+}
+
+function formatMb(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+}
+
+/** Bytes a padded base64 string decodes to. */
+export function base64DecodedSize(b64: string): number {
+  const padding = b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0;
+  return (b64.length / 4) * 3 - padding;
+}
+
+/** Ids of a table, refusing duplicates (rubrics are keyed by id + version). */
+function indexIds<T>(table: string, records: T[], keyOf: (r: T) => string): Map<string, T> {
+  const seen = new Map<string, number>();
+  const out = new Map<string, T>();
+  records.forEach((r, i) => {
+    const key = keyOf(r);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      reject([table, i, 'id'], `duplicate id "${key}" (also at ${table}[${first}])`);
+    }
+    seen.set(key, i);
+    out.set(key, r);
+  });
+  return out;
+}
+
+function checkScore(keys: (string | number)[], value: ScoreValue, rubric: Rubric | undefined) {
+  if (value === 'NA') return;
+  const { min, max } = rubric?.scale ?? { min: -Infinity, max: Infinity };
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    reject(
+      keys,
+      rubric ? `expected an integer ${min}–${max} or "NA"` : 'expected an integer or "NA"',
+    );
+  }
+}
+
+/**
+ * The checks beyond shape, on an already parsed backup: no duplicate ids; every reference
+ * (study → rubric and brands, audit → study and brand, touchpoint → audit, evidence →
+ * touchpoint) resolves in the file or in `existing`; each touchpoint's scores name criteria of
+ * its study's rubric and lie on its scale; evidence is within the size limit.
+ */
+export function checkBackup(
+  backup: BackupV1,
+  existing: ExistingRefs = {},
+  opts: ValidateOptions = {},
+): Result<BackupV1, BackupError> {
+  try {
+    checkReferences(backup, existing, opts.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES);
+    return { ok: true, value: backup };
+  } catch (e) {
+    if (e instanceof Invalid) return { ok: false, error: e.error };
+    throw e;
+  }
+}
+
+function checkReferences(b: BackupV1, existing: ExistingRefs, maxEvidenceBytes: number): void {
+  const known = (file: Map<string, unknown>, stored: Iterable<string> | undefined) => {
+    const set = new Set(stored ?? []);
+    return (id: string) => file.has(id) || set.has(id);
+  };
+  const studies = indexIds('studies', b.studies, (s) => s.id);
+  const brands = indexIds('brands', b.brands, (s) => s.id);
+  const rubrics = indexIds('rubrics', b.rubrics, rubricKey);
+  const audits = indexIds('audits', b.audits, (s) => s.id);
+  const touchpoints = indexIds('touchpoints', b.touchpoints, (s) => s.id);
+  indexIds('evidence', b.evidence, (s) => s.id);
+  const hasStudy = known(studies, existing.studyIds);
+  const hasBrand = known(brands, existing.brandIds);
+  const hasRubric = known(rubrics, existing.rubricKeys);
+  const hasAudit = known(audits, existing.auditIds);
+  const hasTouchpoint = known(touchpoints, existing.touchpointIds);
+  const storedRubrics = new Map((existing.rubrics ?? []).map((r) => [rubricKey(r), r]));
+  const nowhere = 'is neither in this backup nor in the extension';
+
+  b.rubrics.forEach((r, i) => {
+    const ids = new Set<string>();
+    r.criteria.forEach((c, j) => {
+      if (ids.has(c.id))
+        reject(['rubrics', i, 'criteria', j, 'id'], `duplicate criterion id "${c.id}"`);
+      ids.add(c.id);
+    });
+  });
+  b.studies.forEach((s, i) => {
+    const key = rubricKey({ id: s.rubricId, version: s.rubricVersion });
+    if (!hasRubric(key)) reject(['studies', i, 'rubricId'], `${rubricName(key)} ${nowhere}`);
+    s.brandIds.forEach((id, j) => {
+      if (!hasBrand(id)) reject(['studies', i, 'brandIds', j], `brand "${id}" ${nowhere}`);
+    });
+  });
+  b.audits.forEach((a, i) => {
+    if (!hasStudy(a.studyId)) reject(['audits', i, 'studyId'], `study "${a.studyId}" ${nowhere}`);
+    if (!hasBrand(a.brandId)) reject(['audits', i, 'brandId'], `brand "${a.brandId}" ${nowhere}`);
+  });
+
+  const rubricOfAudit = (auditId: string): [string, Rubric | undefined] | undefined => {
+    const studyId = audits.get(auditId)?.studyId ?? own(existing.auditStudyIds, auditId);
+    if (studyId === undefined) return undefined;
+    const study = studies.get(studyId);
+    const key = study
+      ? rubricKey({ id: study.rubricId, version: study.rubricVersion })
+      : own(existing.studyRubricKeys, studyId);
+    return key === undefined ? undefined : [key, rubrics.get(key) ?? storedRubrics.get(key)];
+  };
+  b.touchpoints.forEach((tp, i) => {
+    if (!hasAudit(tp.auditId))
+      reject(['touchpoints', i, 'auditId'], `audit "${tp.auditId}" ${nowhere}`);
+    const [key, rubric] = rubricOfAudit(tp.auditId) ?? [undefined, undefined];
+    const criteria = new Set(rubric?.criteria.map((c) => c.id));
+    for (const [criterionId, value] of Object.entries(tp.scores)) {
+      const keys = ['touchpoints', i, 'scores', criterionId];
+      if (rubric && key && !criteria.has(criterionId)) {
+        reject(keys, `"${criterionId}" is not a criterion of ${rubricName(key)}`);
+      }
+      checkScore(keys, value, rubric);
+    }
+  });
+  b.evidence.forEach((e, i) => {
+    if (!hasTouchpoint(e.touchpointId)) {
+      reject(['evidence', i, 'touchpointId'], `touchpoint "${e.touchpointId}" ${nowhere}`);
+    }
+    const size = base64DecodedSize(e.dataBase64);
+    if (size > maxEvidenceBytes) {
+      reject(
+        ['evidence', i, 'dataBase64'],
+        `the image is ${formatMb(size)}, larger than the ${formatMb(maxEvidenceBytes)} limit per item`,
+      );
+    }
+  });
+}
+
+/**
+ * Reads and fully checks a `backup.json` text before anything is written: shape (see
+ * {@link parseBackup}), then {@link checkBackup} against the file and what the database
+ * already holds. The first problem comes back with its path, e.g.
+ * `{ path: 'touchpoints[12].scores.speed', message: 'expected an integer 1–5 or "NA"' }`.
+ */
+export function validateBackup(
+  text: string,
+  existing?: ExistingRefs,
+  opts?: ValidateOptions,
+): Result<BackupV1, BackupError> {
+  const parsed = parseBackup(text);
+  return parsed.ok ? checkBackup(parsed.value, existing, opts) : parsed;
+}

@@ -1,0 +1,88 @@
+import Papa from 'papaparse';
+
+/** One CSV cell before serialisation: text, a number, a flag, or empty. */
+export type CsvCell = string | number | boolean | null;
+
+/** How a CSV file is written (DESIGN §6 "CSV format"). */
+export interface CsvOptions {
+  /** `,` by default; `;` for spreadsheets in locales that use `,` as the decimal point. */
+  delimiter: ',' | ';';
+  /** Prefix a UTF-8 byte-order mark so Excel reads the file as UTF-8. */
+  bom: boolean;
+}
+
+/** The options files use unless the user picks otherwise: comma, with a BOM. */
+export const DEFAULT_CSV_OPTIONS: CsvOptions = { delimiter: ',', bom: true };
+
+/** The UTF-8 byte-order mark, as a string. */
+export const BOM = '\uFEFF';
+
+const NEWLINE = '\r\n';
+
+/**
+ * Text cells a spreadsheet would run as a formula (DESIGN §5). Papa's own default pattern ends
+ * in `.*$` without the `s` flag, so it misses `=CMD()\n…`; this one only looks at the first
+ * character.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Numbers are written with `.` as the decimal point whatever the delimiter; a value that is not
+ * finite (NaN, ±Infinity) has no meaningful figure and is written as an empty cell.
+ */
+function normaliseCell(cell: CsvCell): CsvCell {
+  return typeof cell === 'number' && !Number.isFinite(cell) ? null : cell;
+}
+
+function unparseRows(rows: readonly (readonly CsvCell[])[], opts: CsvOptions): string {
+  if (rows.length === 0) return '';
+  return Papa.unparse(
+    rows.map((row) => row.map(normaliseCell)),
+    {
+      delimiter: opts.delimiter,
+      newline: NEWLINE,
+      quoteChar: '"',
+      escapeChar: '"',
+      header: false,
+      skipEmptyLines: false,
+      // Only string cells are checked: Papa leaves numbers and booleans alone, so a negative
+      // delta passed as -12.5 stays a number in the spreadsheet.
+      escapeFormulae: FORMULA_START,
+    },
+  );
+}
+
+/**
+ * Serialises rows (the header being the first) as RFC 4180 CSV: fields quoted when needed,
+ * `""` inside quotes, CRLF between records and no line break after the last one, `null` as an
+ * empty cell, booleans as `true`/`false`, numbers with `.` decimals, formula-like text cells
+ * prefixed with `'`, and a BOM first when `opts.bom`.
+ */
+export function toCsv(rows: readonly (readonly CsvCell[])[], opts: CsvOptions): string {
+  return (opts.bom ? BOM : '') + unparseRows(rows, opts);
+}
+
+/**
+ * The same file as {@link toCsv}`([header, ...rows], opts)`, produced in pieces so a caller can
+ * build a Blob from many parts and report progress on big exports. The first chunk is the BOM
+ * (when asked for) and the header; each later chunk holds up to `chunkSize` records and starts
+ * with the line break that separates it from the chunk before.
+ */
+export function* csvChunks(
+  header: readonly CsvCell[],
+  rows: Iterable<readonly CsvCell[]>,
+  opts: CsvOptions,
+  chunkSize = 2000,
+): Generator<string, void, undefined> {
+  const size = Math.max(1, Math.floor(chunkSize));
+  yield toCsv([header], opts);
+  let batch: (readonly CsvCell[])[] = [];
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length >= size) {
+      yield NEWLINE + unparseRows(batch, opts);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield NEWLINE + unparseRows(batch, opts);
+}
