@@ -1,5 +1,6 @@
 import type { Touchpoint } from '../model';
 import type { AuditorDb, AuditStats } from './schema';
+import { applyToTallies, tallyTables } from './tallies';
 
 /** Records written per transaction: big enough to cost nothing over one transaction. */
 export const BULK_CHUNK = 2_000;
@@ -15,7 +16,7 @@ export async function putTouchpoints(
 ): Promise<void> {
   for (let start = 0; start < touchpoints.length; start += BULK_CHUNK) {
     const chunk = touchpoints.slice(start, start + BULK_CHUNK);
-    await db.transaction('rw', db.touchpoints, db.auditStats, async () => {
+    await db.transaction('rw', [db.touchpoints, db.auditStats, ...tallyTables(db)], async () => {
       const previous = await db.touchpoints.bulkGet(chunk.map((t) => t.id));
       const delta = new Map<string, AuditStats>();
       const bump = (tp: Touchpoint, sign: 1 | -1) => {
@@ -40,6 +41,8 @@ export async function putTouchpoints(
         return { auditId: d.auditId, total: k.total + d.total, byCategory };
       });
       await db.auditStats.bulkPut(merged);
+      const changes = chunk.map((next, i) => ({ prev: previous[i], next }));
+      await applyToTallies(db, changes, new Date());
     });
     onProgress?.(Math.min(start + BULK_CHUNK, touchpoints.length));
   }

@@ -12,6 +12,7 @@ import type {
   Touchpoint,
   Anchor,
 } from '../model';
+import type { Tally } from '../report/types';
 
 /** The database's name in the extension's origin (never in a visited page's). */
 export const DB_NAME = 'touchpoint-auditor';
@@ -52,6 +53,20 @@ export interface AuditStats {
   byCategory: Record<string, number>;
 }
 
+/**
+ * A study's report totals (DESIGN §3), kept in the same transaction as every touchpoint
+ * write so the report never scans touchpoints. A cache: rebuilt from the touchpoints when
+ * missing or when the study moves to another rubric version.
+ */
+export interface StudyTally {
+  studyId: string;
+  /** The rubric the totals were computed with; a different pinned version forces a rebuild. */
+  rubricId: string;
+  rubricVersion: number;
+  tally: Tally;
+  updatedAt: string;
+}
+
 /** The typed Dexie database; one shared instance per extension context (see `getDb`). */
 export class AuditorDb extends Dexie {
   studies!: EntityTable<Study, 'id'>;
@@ -64,6 +79,7 @@ export class AuditorDb extends Dexie {
   categories!: EntityTable<Category, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
   auditStats!: EntityTable<AuditStats, 'auditId'>;
+  studyTallies!: EntityTable<StudyTally, 'studyId'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -85,6 +101,9 @@ export class AuditorDb extends Dexie {
       settings: 'key',
       auditStats: 'auditId',
     });
+    // Version 2 adds the report's kept totals. No upgrade() is needed: a missing tally is
+    // rebuilt from the touchpoints the first time it is read or written (lib/db/tallies.ts).
+    this.version(2).stores({ studyTallies: 'studyId' });
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Touchpoint } from '../model';
 import type { AuditorDb, AuditStats } from './schema';
+import { applyToTallies, tallyTables } from './tallies';
 
 /** What the tagger or the off-page form provides; ids and times are made here. */
 export type NewTouchpoint = Omit<Touchpoint, 'id' | 'createdAt' | 'updatedAt' | 'deleted'>;
@@ -18,24 +19,29 @@ async function bumpStats(db: AuditorDb, tp: Touchpoint, sign: 1 | -1): Promise<v
   await db.auditStats.put(stats);
 }
 
-/** Writes a touchpoint and keeps the counters of the old and new copy in step. */
+/**
+ * Writes a touchpoint and, in the same transaction, keeps its audit's counters and its
+ * study's report totals in step with the copy it replaces.
+ */
 async function writeTouchpoint(db: AuditorDb, next: Touchpoint): Promise<void> {
-  await db.transaction('rw', db.touchpoints, db.auditStats, async () => {
+  await db.transaction('rw', [db.touchpoints, db.auditStats, ...tallyTables(db)], async () => {
     const prev = await db.touchpoints.get(next.id);
     if (prev && !prev.deleted) await bumpStats(db, prev, -1);
     await db.touchpoints.put(next);
     if (!next.deleted) await bumpStats(db, next, +1);
+    await applyToTallies(db, [{ prev, next }], new Date(next.updatedAt));
   });
 }
 
-/** Stores a new touchpoint with a fresh UUID. */
+/** Stores a new touchpoint with a fresh UUID (or the id its evidence was made for). */
 export async function createTouchpoint(
   db: AuditorDb,
   input: NewTouchpoint,
   now: Date,
+  id: string = crypto.randomUUID(),
 ): Promise<Touchpoint> {
   const at = now.toISOString();
-  const tp: Touchpoint = { ...input, id: crypto.randomUUID(), createdAt: at, updatedAt: at };
+  const tp: Touchpoint = { ...input, id, createdAt: at, updatedAt: at };
   await writeTouchpoint(db, tp);
   return tp;
 }

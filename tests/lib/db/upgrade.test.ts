@@ -29,6 +29,13 @@ const RELEASED: { version: number; stores: Record<string, string>; fill: (db: De
       await db.table('evidence').add({ id: 'e1', touchpointId: 't1', blob: new Blob(['jpeg']), mime: 'image/jpeg', width: 1, height: 1, sha256: 'ab', capturedAt: at, url: null });
     },
   },
+  {
+    version: 2,
+    stores: { studyTallies: 'studyId' },
+    fill: async (db) => {
+      await db.table('studyTallies').add({ studyId: 's1', rubricId: 'default', rubricVersion: 1, tally: {}, updatedAt: '2026-11-22T09:00:00.000Z' });
+    },
+  },
 ];
 
 const dbs: Dexie[] = [];
@@ -40,13 +47,15 @@ afterEach(async () => {
 });
 
 describe('schema upgrades', () => {
-  it.each(RELEASED)('opens a version $version database with data in it and loses nothing', async ({ version, stores, fill }) => {
+  it.each(RELEASED)('opens a version $version database with data in it and loses nothing', async ({ version }) => {
     const name = `upgrade-${version}-${crypto.randomUUID()}`;
+    // Open the database exactly as that release declared it: all versions up to it.
     const old = new Dexie(name);
-    old.version(version).stores(stores);
-    await fill(old);
+    for (const r of RELEASED.filter((x) => x.version <= version)) old.version(r.version).stores(r.stores);
+    for (const r of RELEASED.filter((x) => x.version <= version)) await r.fill(old);
     const before: Record<string, unknown[]> = {};
-    for (const table of Object.keys(stores)) before[table] = await old.table(table).toArray();
+    const tables = RELEASED.filter((x) => x.version <= version).flatMap((r) => Object.keys(r.stores));
+    for (const table of tables) before[table] = await old.table(table).toArray();
     old.close();
 
     const current = new AuditorDb(name);

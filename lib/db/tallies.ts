@@ -1,0 +1,92 @@
+import type { Touchpoint } from '../model';
+import { applyContribution, contributionOf, tallyTouchpoints } from '../report';
+import type { AuditorDb, StudyTally } from './schema';
+
+/** The tables a touchpoint write must list so its study's totals move with it. */
+export const tallyTables = (db: AuditorDb) => [db.audits, db.studies, db.rubrics, db.studyTallies];
+
+/** A touchpoint before and after one write (undefined: it did not exist / was removed). */
+export interface TouchpointChange {
+  prev: Touchpoint | undefined;
+  next: Touchpoint | undefined;
+}
+
+const live = (tp: Touchpoint | undefined): tp is Touchpoint => !!tp && !tp.deleted;
+
+/** Recomputes a study's totals from its live touchpoints (reads them by audit). */
+export async function rebuildStudyTally(db: AuditorDb, studyId: string, now: Date): Promise<StudyTally | undefined> {
+  const study = await db.studies.get(studyId);
+  if (!study) return undefined;
+  const rubric = await db.rubrics.get([study.rubricId, study.rubricVersion]);
+  if (!rubric) return undefined;
+  const audits = (await db.audits.where('studyId').equals(studyId).toArray()).filter((a) => !a.deleted);
+  const items = [];
+  for (const audit of audits) {
+    const tps = await db.touchpoints.where('auditId').equals(audit.id).toArray();
+    for (const tp of tps) if (live(tp)) items.push({ brandId: audit.brandId, touchpoint: tp });
+  }
+  const kept: StudyTally = {
+    studyId,
+    rubricId: rubric.id,
+    rubricVersion: rubric.version,
+    tally: tallyTouchpoints(items, rubric),
+    updatedAt: now.toISOString(),
+  };
+  await db.studyTallies.put(kept);
+  return kept;
+}
+
+/**
+ * Moves the kept totals of every study touched by `changes` (already written). Call inside a
+ * transaction over {@link tallyTables} and touchpoints. A missing, stale or inconsistent
+ * tally is rebuilt from scratch instead.
+ */
+export async function applyToTallies(db: AuditorDb, changes: readonly TouchpointChange[], now: Date): Promise<void> {
+  const byAudit = new Map<string, { tp: Touchpoint; sign: 1 | -1 }[]>();
+  const add = (tp: Touchpoint | undefined, sign: 1 | -1) => {
+    if (!live(tp)) return;
+    const list = byAudit.get(tp.auditId) ?? [];
+    list.push({ tp, sign });
+    byAudit.set(tp.auditId, list);
+  };
+  for (const c of changes) {
+    add(c.prev, -1);
+    add(c.next, 1);
+  }
+  const byStudy = new Map<string, { brandId: string; tp: Touchpoint; sign: 1 | -1 }[]>();
+  for (const [auditId, moves] of byAudit) {
+    const audit = await db.audits.get(auditId);
+    if (!audit || audit.deleted) continue;
+    const list = byStudy.get(audit.studyId) ?? [];
+    for (const m of moves) list.push({ ...m, brandId: audit.brandId });
+    byStudy.set(audit.studyId, list);
+  }
+  for (const [studyId, moves] of byStudy) {
+    const study = await db.studies.get(studyId);
+    const kept = await db.studyTallies.get(studyId);
+    const rubric = study && (await db.rubrics.get([study.rubricId, study.rubricVersion]));
+    if (!study || !rubric) continue;
+    if (!kept || kept.rubricId !== rubric.id || kept.rubricVersion !== rubric.version) {
+      await rebuildStudyTally(db, studyId, now);
+      continue;
+    }
+    try {
+      let tally = kept.tally;
+      for (const m of moves) tally = applyContribution(tally, m.brandId, contributionOf(m.tp, rubric), m.sign);
+      await db.studyTallies.put({ ...kept, tally, updatedAt: now.toISOString() });
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      await rebuildStudyTally(db, studyId, now);
+    }
+  }
+}
+
+/** A study's kept totals, rebuilt first when missing or made with another rubric version. */
+export async function getStudyTally(db: AuditorDb, studyId: string, now: Date): Promise<StudyTally | undefined> {
+  return db.transaction('rw', [db.touchpoints, ...tallyTables(db)], async () => {
+    const study = await db.studies.get(studyId);
+    const kept = await db.studyTallies.get(studyId);
+    if (study && kept && kept.rubricId === study.rubricId && kept.rubricVersion === study.rubricVersion) return kept;
+    return rebuildStudyTally(db, studyId, now);
+  });
+}
