@@ -142,7 +142,12 @@ export async function startFixtureServer(opts: FixtureServerOptions = {}): Promi
   const server = createServer((req, res) => {
     const host = hostnameOf(req.headers.host);
     res.on('finish', () => {
-      requests.push({ method: req.method ?? 'GET', host, url: req.url ?? '/', status: res.statusCode });
+      requests.push({
+        method: req.method ?? 'GET',
+        host,
+        url: req.url ?? '/',
+        status: res.statusCode,
+      });
     });
     const delay = delayOf(req.url ?? '/');
     const run = (): void => {
@@ -243,7 +248,12 @@ async function handle(
     return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden', head);
   }
 
-  if (hostname === '' || hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]') {
+  if (
+    hostname === '' ||
+    hostname === '127.0.0.1' ||
+    hostname === 'localhost' ||
+    hostname === '[::1]'
+  ) {
     if (pathname === '/' || pathname === '/index.html') {
       return send(res, 200, CONTENT_TYPES['.html']!, indexPage(port), head);
     }
@@ -254,7 +264,8 @@ async function handle(
   if (siteDir === null) return notFound(res, head);
 
   let filePath = path.resolve(siteDir, `.${pathname}`);
-  if (!isInside(siteDir, filePath)) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden', head);
+  if (!isInside(siteDir, filePath))
+    return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden', head);
   const relative = path.relative(siteDir, filePath);
   if (relative.split(path.sep).some((seg) => seg.startsWith('.') || seg === HEADERS_FILE)) {
     return notFound(res, head);
@@ -273,7 +284,8 @@ async function handle(
 
   // Symbolic links must not lead out of the site either.
   const [realDir, realFile] = await Promise.all([fs.realpath(siteDir), fs.realpath(filePath)]);
-  if (!isInside(realDir, realFile)) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden', head);
+  if (!isInside(realDir, realFile))
+    return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden', head);
 
   const servedPath = `/${path.relative(siteDir, filePath).split(path.sep).join('/')}`;
   const extra = await extraHeaders(siteDir, [pathname, servedPath]);
@@ -341,7 +353,13 @@ async function statOrNull(p: string): Promise<Stats | null> {
 }
 
 function notFound(res: ServerResponse, head: boolean): void {
-  send(res, 404, 'text/html; charset=utf-8', '<!doctype html><title>Not found</title><h1>Not found</h1>', head);
+  send(
+    res,
+    404,
+    'text/html; charset=utf-8',
+    '<!doctype html><title>Not found</title><h1>Not found</h1>',
+    head,
+  );
 }
 
 function send(
