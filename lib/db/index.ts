@@ -8,12 +8,3 @@ export * from './touchpoints';
 export * from './drafts';
 export * from './bulk';
 export * from './tallies';
-export * from './rubric-moves';
-export * from './categories';
-export * from './brands';
-export * from './evidence';
-export * from './manual';
-export * from './touchpoint-query';
-export * from './study-export';
-// Preact hooks (useLiveQuery, useTouchpointList) are imported from their own files by pages,
-// so the background's bundle stays free of Preact.
