@@ -1,15 +1,37 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createHandlers } from '@/lib/background';
+import { captureEvidence, createCaptureQueue } from '@/lib/capture';
 import { getDb, seedDefaults } from '@/lib/db';
 import { createDispatcher } from '@/lib/messaging';
 
 export default defineBackground(() => {
   const db = getDb();
+  // Spaces captureVisibleTab calls out: Chrome allows two a second.
+  const captures = createCaptureQueue();
   const handlers = createHandlers({
     db,
     now: () => new Date(),
     version: browser.runtime.getManifest().version,
+    async capture(req, sender) {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return null;
+      const tab = await browser.tabs.get(tabId);
+      // Only the visible tab can be captured; a background tab would give someone else's page.
+      if (!tab.active || tab.windowId === undefined) return null;
+      return captureEvidence(
+        (windowId) => browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
+        captures,
+        tab.windowId,
+        req,
+      );
+    },
+    async sendToTab(tabId, message, frameId) {
+      await browser.tabs.sendMessage(tabId, message, frameId === undefined ? {} : { frameId });
+    },
+    async openPage(path) {
+      await browser.tabs.create({ url: browser.runtime.getURL(path as '/popup.html') });
+    },
   });
   const dispatch = createDispatcher(handlers, {
     extensionId: browser.runtime.id,
@@ -27,6 +49,11 @@ export default defineBackground(() => {
   );
   browser.commands.onCommand.addListener(async (command, tab) => {
     if (command !== 'start-tagging' || tab?.id === undefined) return;
-    await browser.tabs.sendMessage(tab.id, { channel: 'touchpoint-auditor', type: 'startTagging', payload: {} });
+    // The top frame owns the panel; it starts the pickers of sub-frames itself.
+    await browser.tabs.sendMessage(
+      tab.id,
+      { channel: 'touchpoint-auditor', type: 'startTagging', payload: {} },
+      { frameId: 0 },
+    );
   });
 });

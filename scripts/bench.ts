@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { EXTENSION_DIRS } from '../tests/support/browser';
 import { measureBundles } from './bench/bundle-sizes';
 import { bundleForPage, openBenchPage } from './bench/run-in-page';
+import { benchScale } from './bench/scale';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const CONTENT_SCRIPT_BUDGET = 30 * 1024;
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
   } finally {
     await bench.close();
   }
+
+  await benchScale(process.argv.includes('--quick') ? [10_000] : [10_000, 100_000]);
 }
 
 main().catch((error: unknown) => {

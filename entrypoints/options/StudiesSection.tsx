@@ -1,6 +1,71 @@
+import { useState } from 'preact/hooks';
+import { createBrand, createStudy, getDb, listBrands, listPinnableRubrics, listStudies, siblingBrands, updateBrand, updateStudy } from '@/lib/db';
+import { useLiveQuery } from '@/lib/db/hooks';
 import { t } from '@/lib/i18n';
+import type { Brand, Study } from '@/lib/model';
+import { BrandForm } from './BrandForm';
+import { BrandList } from './BrandList';
+import { StudyForm } from './StudyForm';
+import { StudyList } from './StudyList';
 
-/** Options page: studies and brands. (Built by the studies issue.) */
+/** Options page, Studies tab: the studies and the brands they compare. */
 export function StudiesSection() {
-  return <h2>{t('options.studies')}</h2>;
+  const db = getDb();
+  const studies = useLiveQuery(() => listStudies(db), []);
+  const brands = useLiveQuery(() => listBrands(db), []);
+  const rubrics = useLiveQuery(() => listPinnableRubrics(db), []);
+  const [study, setStudy] = useState<Study | 'new' | null>(null);
+  const [brand, setBrand] = useState<Brand | 'new' | null>(null);
+  const brandId = brand && brand !== 'new' ? brand.id : undefined;
+  const siblings = useLiveQuery(() => siblingBrands(db, brandId), [brandId]);
+
+  return (
+    <>
+      <section data-testid="studies-section">
+        <header class="section-head">
+          <h2>{t('studies.heading')}</h2>
+          <button class="primary" data-testid="study-new" onClick={() => setStudy('new')}>
+            {t('studies.new')}
+          </button>
+        </header>
+        {study && brands && rubrics && (
+          <StudyForm
+            key={study === 'new' ? 'new' : study.id}
+            study={study === 'new' ? undefined : study}
+            brands={brands}
+            rubrics={rubrics}
+            onCancel={() => setStudy(null)}
+            onSave={async (value) => {
+              if (study === 'new') await createStudy(db, value, new Date());
+              else await updateStudy(db, study.id, value, new Date());
+              setStudy(null);
+            }}
+          />
+        )}
+        {studies && brands && <StudyList studies={studies} brands={brands} onEdit={setStudy} />}
+      </section>
+      <section data-testid="brands-section">
+        <header class="section-head">
+          <h2>{t('brands.heading')}</h2>
+          <button data-testid="brand-new" onClick={() => setBrand('new')}>
+            {t('brands.new')}
+          </button>
+        </header>
+        {brand && siblings && (
+          <BrandForm
+            key={brand === 'new' ? 'new' : brand.id}
+            brand={brand === 'new' ? undefined : brand}
+            siblings={siblings}
+            onCancel={() => setBrand(null)}
+            onSave={async (value) => {
+              if (brand === 'new') await createBrand(db, value, new Date());
+              else await updateBrand(db, brand.id, value, new Date());
+              setBrand(null);
+            }}
+          />
+        )}
+        {brands && <BrandList brands={brands} onEdit={setBrand} />}
+      </section>
+    </>
+  );
 }

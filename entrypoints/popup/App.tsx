@@ -1,30 +1,132 @@
 import { useEffect, useState } from 'preact/hooks';
-import { getActiveAudit, getDb, getRubric } from '@/lib/db';
+import { browser } from 'wxt/browser';
+import {
+  addCompetitorForHost,
+  brandForHost,
+  claimableHost,
+  claimHostForBrand,
+  endActiveAudit,
+  getDb,
+  getRubric,
+  getSetting,
+  listStudyChoices,
+  loadActiveAuditView,
+  startAudit,
+} from '@/lib/db';
+import { useLiveQuery } from '@/lib/db/hooks';
+import { exportStudyCsv } from '@/lib/db/exports';
+import { downloadBlob } from '@/lib/export/download';
 import { t } from '@/lib/i18n';
-import type { Audit, Rubric } from '@/lib/model';
+import { ActiveAuditPanel } from './ActiveAuditPanel';
+import { findCurrentTab, type CurrentTab } from './current-tab';
+import { HostClaim } from './HostClaim';
+import { IdlePanel } from './IdlePanel';
+import { StartAuditForm } from './StartAuditForm';
+
+type Mode = 'main' | 'start';
+
+/** Builds the study's touchpoints.csv (lib/db/exports) and hands it to the downloads. */
+async function downloadTouchpointsCsv(studyId: string): Promise<void> {
+  const file = await exportStudyCsv(getDb(), studyId, 'touchpoints', new Date());
+  if (file) downloadBlob(file.blob, file.fileName);
+}
+
+/** Opens an extension page in a new tab and closes the popup. */
+async function openPage(path: string): Promise<void> {
+  await browser.tabs.create({ url: new URL(path, location.href).href });
+  window.close();
+}
 
 /** The toolbar popup: the running audit, or the way to start one. */
 export function App() {
-  const [audit, setAudit] = useState<Audit | null | undefined>(undefined);
-  const [rubric, setRubric] = useState<Rubric | undefined>();
+  const db = getDb();
+  const view = useLiveQuery(() => loadActiveAuditView(db), []);
+  const choices = useLiveQuery(() => listStudyChoices(db), []);
+  const shopper = useLiveQuery(() => getSetting(db, 'shopperName'), []);
+  const study = view?.study;
+  const rubric = useLiveQuery(
+    () => (study ? getRubric(db, study.rubricId, study.rubricVersion) : getRubric(db, 'default', 1)),
+    [study?.id, study?.rubricVersion],
+  );
+  const [tab, setTab] = useState<CurrentTab | null>(null);
+  const [mode, setMode] = useState<Mode>('main');
+  const [notice, setNotice] = useState<string>();
+  const [claimed, setClaimed] = useState<string>();
+  useEffect(() => void findCurrentTab().then(setTab), []);
 
-  useEffect(() => {
-    const db = getDb();
-    void getActiveAudit(db).then((a) => setAudit(a ?? null));
-    void getRubric(db, 'default', 1).then(setRubric);
-  }, []);
+  const host = tab?.host ?? '';
+  const unclaimed =
+    !!view && !!view.study && !!claimableHost(host) && !brandForHost(view.brands, host) && claimed === undefined;
+
+  const tag = async () => {
+    try {
+      if (!tab) throw new Error('no tab');
+      await browser.tabs.sendMessage(tab.id, { channel: 'touchpoint-auditor', type: 'startTagging', payload: {} }, { frameId: 0 });
+      window.close();
+    } catch {
+      setNotice(t('popup.tagFailed'));
+    }
+  };
+
+  let body;
+  if (view === undefined || choices === undefined) {
+    body = null;
+  } else if (mode === 'start') {
+    body = (
+      <StartAuditForm
+        choices={choices}
+        host={host}
+        shopper={shopper ?? ''}
+        onCancel={() => setMode('main')}
+        onStart={async (input) => {
+          await startAudit(db, input, new Date());
+          setMode('main');
+        }}
+      />
+    );
+  } else if (view) {
+    body = (
+      <>
+        <ActiveAuditPanel
+          view={view}
+          notice={notice}
+          onTag={() => void tag()}
+          // The off-page form waits for components/TouchpointForm (see the lead's patch).
+          onAddManual={undefined}
+          onEnd={() => void endActiveAudit(db, new Date())}
+          onExport={() => view.study && void downloadTouchpointsCsv(view.study.id)}
+          onOpenReport={() => view.study && void openPage(`/report.html?study=${encodeURIComponent(view.study.id)}`)}
+          onOpenTouchpoints={() => view.study && void openPage(`/touchpoints.html?study=${encodeURIComponent(view.study.id)}`)}
+        />
+        {unclaimed && view.study && (
+          <HostClaim
+            host={host}
+            auditBrand={view.brand}
+            brands={view.brands}
+            onClaim={async (brandId) => {
+              const brand = await claimHostForBrand(db, brandId, host, new Date());
+              setClaimed(t('popup.claim.saved', { host, brand: brand.name }));
+            }}
+            onNewCompetitor={async (name) => {
+              const brand = await addCompetitorForHost(db, view.audit.studyId, name, host, new Date());
+              setClaimed(t('popup.claim.saved', { host, brand: brand.name }));
+            }}
+          />
+        )}
+        {claimed && <p class="muted small" data-testid="popup-claimed">{claimed}</p>}
+      </>
+    );
+  } else {
+    body = <IdlePanel choices={choices} host={host} onStart={() => setMode('start')} />;
+  }
 
   return (
     <main data-testid="popup">
       <h1>{t('popup.title')}</h1>
-      {audit === null && <p class="muted">{t('popup.noAudit')}</p>}
+      {body}
       {rubric && (
-        <p class="muted" data-testid="popup-rubric">
-          {t('popup.rubricReady', {
-            name: rubric.name,
-            version: rubric.version,
-            count: rubric.criteria.length,
-          })}
+        <p class="muted small" data-testid="popup-rubric">
+          {t('popup.rubricReady', { name: rubric.name, version: rubric.version, count: rubric.criteria.length })}
         </p>
       )}
     </main>

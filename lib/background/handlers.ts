@@ -1,7 +1,8 @@
+import type { CaptureRequest, EvidenceImage } from '../capture/evidence';
 import {
   brandForHost,
   brandsOfStudy,
-  createTouchpoint,
+  createTouchpointWithEvidence,
   discardDraft,
   getActiveAudit,
   getDraft,
@@ -18,6 +19,12 @@ export interface HandlerDeps {
   db: AuditorDb;
   now: () => Date;
   version: string;
+  /** Screenshots the sender's visible tab and crops it (absent in tests without a browser). */
+  capture?: (req: CaptureRequest, sender: SenderInfo) => Promise<EvidenceImage | null>;
+  /** Sends a tagger message to the top frame (`frameId` 0) or every frame of a tab. */
+  sendToTab?: (tabId: number, message: unknown, frameId?: number) => Promise<void>;
+  /** Opens an extension page in a new tab. */
+  openPage?: (path: string) => Promise<void>;
 }
 
 function hostOf(url: string): string {
@@ -37,7 +44,7 @@ function draftKeyOf(sender: SenderInfo): string {
  * The background's message handlers. They keep nothing in memory: every answer is read from
  * the database, so a service worker Chrome stopped and restarted answers the same.
  */
-export function createHandlers({ db, now, version }: HandlerDeps): Handlers {
+export function createHandlers({ db, now, version, capture, sendToTab, openPage }: HandlerDeps): Handlers {
   async function taggerContext(url: string): Promise<TaggerContext> {
     const categories = await db.categories.toArray();
     const audit = (await getActiveAudit(db)) ?? null;
@@ -95,17 +102,41 @@ export function createHandlers({ db, now, version }: HandlerDeps): Handlers {
       return ok({ discarded: had });
     },
 
-    saveTouchpoint: async ({ form, place }, sender) => {
+    saveTouchpoint: async ({ form, place, capture: wanted }, sender) => {
       const audit = await getActiveAudit(db);
       if (!audit) return fail('no-active-audit', 'no audit is running');
+      // Capture first, while the tagger keeps its own UI hidden and the fields masked.
+      let image: EvidenceImage | null = null;
+      if (wanted && capture) {
+        image = await capture(wanted, sender).catch((e: unknown) => {
+          console.warn('[touchpoint-auditor] evidence capture failed', e);
+          return null;
+        });
+      }
       const { includeFieldValues: _mask, ...fields } = form;
-      const tp = await createTouchpoint(
+      const at = now();
+      const saved = await createTouchpointWithEvidence(
         db,
         { ...fields, auditId: audit.id, source: 'page', ...place },
-        now(),
+        image && { ...image, url: place.url },
+        at,
       );
       await discardDraft(db, draftKeyOf(sender));
-      return ok({ id: tp.id });
+      return ok({ id: saved.touchpoint.id, evidenceId: saved.evidence?.id ?? null });
+    },
+
+    relay: async ({ to, type, payload }, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || !sendToTab) return ok({ delivered: false });
+      const message = { channel: 'touchpoint-auditor', type, payload: { ...payload, fromFrameId: sender.frameId ?? 0 } };
+      await sendToTab(tabId, message, to === 'top' ? 0 : undefined);
+      return ok({ delivered: true });
+    },
+
+    openExtensionPage: async ({ page }) => {
+      if (!openPage) return ok({ opened: false });
+      await openPage(`/${page}.html`);
+      return ok({ opened: true });
     },
   };
 }

@@ -48,3 +48,9 @@ export async function endActiveAudit(db: AuditorDb, now: Date): Promise<Audit | 
     return ended;
   });
 }
+
+/** The live audits of a study, newest first (the `studyId` index: a small range). */
+export async function listAuditsOfStudy(db: AuditorDb, studyId: string): Promise<Audit[]> {
+  const all = await db.audits.where('studyId').equals(studyId).toArray();
+  return all.filter((a) => !a.deleted).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+}

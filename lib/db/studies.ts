@@ -1,4 +1,4 @@
-import type { Brand, Study } from '../model';
+import type { Brand, Rubric, Study } from '../model';
 import type { AuditorDb } from './schema';
 
 /** Fields a lead provides to create a study. */
@@ -42,4 +42,32 @@ export async function brandsOfStudy(db: AuditorDb, study: Study): Promise<Brand[
 export function brandForHost(brands: Brand[], host: string): Brand | undefined {
   const h = host.toLowerCase().replace(/\.$/, '');
   return brands.find((b) => b.domains.some((d) => h === d || h.endsWith(`.${d}`)));
+}
+
+/** One live study, or undefined. */
+export async function getStudy(db: AuditorDb, id: string): Promise<Study | undefined> {
+  const study = await db.studies.get(id);
+  return study && !study.deleted ? study : undefined;
+}
+
+/** Edits a study; `updatedAt` moves on. Undefined when it does not exist. */
+export async function updateStudy(
+  db: AuditorDb,
+  id: string,
+  changes: Partial<NewStudy>,
+  now: Date,
+): Promise<Study | undefined> {
+  return db.transaction('rw', db.studies, async () => {
+    const prev = await db.studies.get(id);
+    if (!prev) return undefined;
+    const next: Study = { ...prev, ...changes, updatedAt: now.toISOString() };
+    await db.studies.put(next);
+    return next;
+  });
+}
+
+/** Every version of every rubric a study can pin, by name then newest version first. */
+export async function listPinnableRubrics(db: AuditorDb): Promise<Rubric[]> {
+  const all = await db.rubrics.toArray();
+  return all.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id) || b.version - a.version);
 }

@@ -1,3 +1,4 @@
+import type { CaptureRequest } from '../capture/evidence';
 import type { Anchor, Audit, Brand, Category, ChannelId, Rubric, ScoreValue, StageId, Study } from '../model';
 
 /** The fields of a tagger panel a shopper fills in; shared by drafts and saving. */
@@ -47,8 +48,39 @@ export interface BackgroundProtocol {
   getDraft(req: Record<string, never>): { form: TouchpointForm; place: TouchpointPlace | null } | null;
   /** Forgets the sender's tab's draft. */
   discardDraft(req: Record<string, never>): { discarded: boolean };
-  /** Stores a touchpoint in the active audit and forgets the tab's draft. */
-  saveTouchpoint(req: { form: TouchpointForm; place: TouchpointPlace }): { id: string };
+  /**
+   * Stores a touchpoint in the active audit and forgets the tab's draft. With `capture`, the
+   * background first screenshots the visible tab and stores the crop as the touchpoint's
+   * evidence (`evidenceId` is null when no capture was asked for or possible).
+   */
+  saveTouchpoint(req: { form: TouchpointForm; place: TouchpointPlace; capture?: CaptureRequest | null }): {
+    id: string;
+    evidenceId: string | null;
+  };
+  /**
+   * Passes a tagger message between the frames of the sender's tab: to the top frame, or to
+   * every frame. The background adds the sender's `fromFrameId` to the payload.
+   */
+  relay(req: { to: 'top' | 'frames'; type: RelayedType; payload: Record<string, unknown> }): { delivered: boolean };
+  /** Opens an extension page in a new tab (the tagger offers it when no audit runs). */
+  openExtensionPage(req: { page: 'popup' }): { opened: boolean };
+}
+
+/** The tagger messages that may travel between frames through `relay`. */
+export type RelayedType = 'setFramePicking' | 'framePicked' | 'pickFrameElement';
+
+/** What a sub-frame's picker reports when the shopper picked something inside it. */
+export interface FramePick {
+  /** The anchor in the frame's own document (its `framePath` is completed by the top frame). */
+  anchor: Anchor;
+  /** The picked box in the frame's viewport, CSS pixels. */
+  viewportRect: { x: number; y: number; width: number; height: number };
+  /** The frame's URL, to find its iframe element when frame ids cannot be compared. */
+  frameUrl: string;
+  /** Whether the picked element is (or holds) a form with card fields. */
+  hasCardFields: boolean;
+  /** Filled in by the background: the sending frame's id. */
+  fromFrameId?: number;
 }
 
 /** Names of the background's messages. */
@@ -71,4 +103,20 @@ export interface Envelope<K extends BackgroundMessageType = BackgroundMessageTyp
 export interface ContentProtocol {
   /** Starts tagging on the page (from the popup button or the extension command). */
   startTagging(req: Record<string, never>): { started: boolean };
+  /** Sub-frames start (or stop) their own picker while the top frame picks. */
+  setFramePicking(req: { active: boolean; fromFrameId?: number }): { ok: boolean };
+  /** Tells the top frame a sub-frame's picker picked something. */
+  framePicked(req: FramePick): { ok: boolean };
+  /** Asks the top frame to pick the iframe element of the sending frame (tag a frame whole). */
+  pickFrameElement(req: { frameUrl: string; fromFrameId?: number }): { ok: boolean };
+  /** Timing figures of the tagger in this frame, for `npm run bench`. */
+  getPerfStats(req: Record<string, never>): TaggerPerfStats;
+}
+
+/** Timing figures the tagger keeps in memory (never on the page): medians in milliseconds. */
+export interface TaggerPerfStats {
+  pointerMoves: number;
+  pointerMoveMedianMs: number | null;
+  saves: number;
+  saveMedianMs: number | null;
 }

@@ -42,7 +42,19 @@ export const requestSchemas = {
   saveDraft: v.strictObject({ form, place: v.nullable(place) }),
   getDraft: empty,
   discardDraft: empty,
-  saveTouchpoint: v.strictObject({ form, place }),
+  saveTouchpoint: v.strictObject({
+    form,
+    place,
+    capture: v.optional(
+      v.nullable(v.strictObject({ rect, viewport: v.strictObject({ width: v.number(), height: v.number() }) })),
+    ),
+  }),
+  relay: v.strictObject({
+    to: v.picklist(['top', 'frames']),
+    type: v.picklist(['setFramePicking', 'framePicked', 'pickFrameElement']),
+    payload: v.record(v.string(), v.unknown()),
+  }),
+  openExtensionPage: v.strictObject({ page: v.literal('popup') }),
 } satisfies Record<BackgroundMessageType, v.GenericSchema>;
 
 /** The envelope every message travels in. */

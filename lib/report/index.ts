@@ -4,3 +4,4 @@ export * from './comparison';
 export * from './coverage';
 export * from './order';
 export * from './rank';
+export * from './views';

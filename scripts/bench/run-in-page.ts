@@ -1,4 +1,5 @@
 import { chromium, type Page } from 'playwright-core';
+import { resolve } from 'node:path';
 import { build } from 'vite';
 import { chromiumArgs, findBrowser, INSTALL_HINT } from '../../tests/support/browser';
 import { startFixtureServer, type FixtureServer } from '../../tests/support/fixture-server';
@@ -8,6 +9,8 @@ export async function bundleForPage(entry: string): Promise<string> {
   const result = await build({
     configFile: false,
     logLevel: 'silent',
+    resolve: { alias: { '@': resolve('.') } },
+    define: { 'process.env.NODE_ENV': '"production"' },
     build: {
       write: false,
       minify: true,

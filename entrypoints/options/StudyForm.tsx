@@ -1,0 +1,119 @@
+import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
+import type { Brand, Rubric, Study } from '@/lib/model';
+import { rubricKey, validateStudy, validationMessage, type FieldErrors, type ValidStudy } from '@/lib/studies';
+
+/** Props of {@link StudyForm}. */
+export interface StudyFormProps {
+  /** The study edited; a new one when undefined. */
+  study?: Study;
+  /** Every live brand a study may compare. */
+  brands: readonly Brand[];
+  /** Every rubric version a study may pin. */
+  rubrics: readonly Rubric[];
+  onSave: (value: ValidStudy) => Promise<void>;
+  onCancel: () => void;
+}
+
+type Field = 'name' | 'rubric' | 'brands';
+
+/** Options page, Studies tab: creates or edits a study (name, wave, pinned rubric, brands). */
+export function StudyForm({ study, brands, rubrics, onSave, onCancel }: StudyFormProps) {
+  const [name, setName] = useState(study?.name ?? '');
+  const [wave, setWave] = useState(study?.wave ?? '');
+  const first = rubrics[0];
+  const [pinned, setPinned] = useState(
+    study ? rubricKey(study.rubricId, study.rubricVersion) : first ? rubricKey(first.id, first.version) : '',
+  );
+  const [brandIds, setBrandIds] = useState<string[]>(study?.brandIds ?? []);
+  const [errors, setErrors] = useState<FieldErrors<Field>>({});
+  const [saving, setSaving] = useState(false);
+
+  const toggle = (id: string, on: boolean) =>
+    setBrandIds((ids) => (on ? [...ids.filter((x) => x !== id), id] : ids.filter((x) => x !== id)));
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const result = validateStudy({ name, wave, rubricKey: pinned, brandIds }, brands);
+    if (!result.ok) {
+      setErrors(result.errors);
+      return;
+    }
+    setErrors({});
+    setSaving(true);
+    try {
+      await onSave(result.value);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const message = (field: Field) => {
+    const error = errors[field];
+    return error ? (
+      <p class="field-error" id={`study-error-${field}`} data-testid={`study-error-${field}`} role="alert">
+        {validationMessage(error)}
+      </p>
+    ) : null;
+  };
+
+  return (
+    <form class="card" data-testid="study-form" onSubmit={submit} noValidate>
+      <label>
+        {t('studies.name')}
+        <input
+          data-testid="study-name"
+          value={name}
+          aria-invalid={!!errors.name}
+          aria-describedby={errors.name ? 'study-error-name' : undefined}
+          onInput={(e) => setName(e.currentTarget.value)}
+        />
+      </label>
+      {message('name')}
+      <label>
+        {t('studies.wave')}
+        <input
+          data-testid="study-wave"
+          value={wave}
+          placeholder={t('studies.wavePlaceholder')}
+          onInput={(e) => setWave(e.currentTarget.value)}
+        />
+      </label>
+      <label>
+        {t('studies.rubric')}
+        <select data-testid="study-rubric" value={pinned} aria-invalid={!!errors.rubric} onChange={(e) => setPinned(e.currentTarget.value)}>
+          {rubrics.map((r) => (
+            <option key={rubricKey(r.id, r.version)} value={rubricKey(r.id, r.version)}>
+              {t('studies.rubricOption', { name: r.name, version: r.version })}
+            </option>
+          ))}
+        </select>
+      </label>
+      {message('rubric')}
+      <fieldset data-testid="study-brands" aria-invalid={!!errors.brands}>
+        <legend>{t('studies.brands')}</legend>
+        {brands.length === 0 && <p class="muted">{t('brands.none')}</p>}
+        {brands.map((b) => (
+          <label key={b.id} class="check">
+            <input
+              type="checkbox"
+              data-testid={`study-brand-${b.id}`}
+              checked={brandIds.includes(b.id)}
+              onChange={(e) => toggle(b.id, e.currentTarget.checked)}
+            />
+            {b.name} <span class="muted">({t(b.role === 'own' ? 'role.own' : 'role.competitor')})</span>
+          </label>
+        ))}
+      </fieldset>
+      {message('brands')}
+      <div class="actions">
+        <button type="submit" class="primary" data-testid="study-save" disabled={saving}>
+          {t('studies.save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('studies.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,92 @@
+import { useState } from 'preact/hooks';
+import { addCustomCategory } from '@/lib/db';
+import { stageLabel, t } from '@/lib/i18n';
+import type { StageId } from '@/lib/model';
+import type { CategoryIssue, CustomCategoryInput } from '@/lib/rubric';
+import { STAGES } from '@/lib/taxonomy';
+import { useCategories, useDb } from './use-rubrics';
+
+const EMPTY: CustomCategoryInput = { id: '', label: '', defaultStage: 'consideration' };
+
+/** Rubrics tab: the custom categories, and the form to add one (id, label, default stage). */
+export function CustomCategories({ onAdded }: { onAdded: (message: string) => void }) {
+  const db = useDb();
+  const custom = (useCategories() ?? []).filter((c) => !c.builtin);
+  const [form, setForm] = useState(EMPTY);
+  const [issues, setIssues] = useState<CategoryIssue[]>([]);
+  const errorOf = (path: CategoryIssue['path']) =>
+    issues
+      .filter((i) => i.path === path)
+      .map((i) => i.message)
+      .join(' ');
+  const field = (path: 'id' | 'label') => (
+    <div class="field">
+      <label for={`category-${path}`}>{t(`categories.${path}`)}</label>
+      <input
+        id={`category-${path}`}
+        data-testid={`category-${path}`}
+        value={form[path]}
+        aria-invalid={errorOf(path) ? true : undefined}
+        aria-describedby={errorOf(path) ? `category-${path}-error` : undefined}
+        onInput={(e) => setForm({ ...form, [path]: e.currentTarget.value })}
+      />
+      {errorOf(path) && (
+        <p id={`category-${path}-error`} class="field-error" data-testid={`category-error-${path}`}>
+          {errorOf(path)}
+        </p>
+      )}
+    </div>
+  );
+
+  async function add(e: Event) {
+    e.preventDefault();
+    const result = await addCustomCategory(db, form);
+    if (!result.ok) {
+      setIssues(result.issues);
+      return;
+    }
+    setIssues([]);
+    setForm(EMPTY);
+    onAdded(t('categories.added', { label: result.category.label ?? result.category.id }));
+  }
+
+  return (
+    <section class="custom-categories" aria-labelledby="categories-title">
+      <h3 id="categories-title">{t('categories.title')}</h3>
+      <p class="muted">{t('categories.intro')}</p>
+      {custom.length === 0 ? (
+        <p class="muted">{t('categories.none')}</p>
+      ) : (
+        <ul>
+          {custom.map((c) => (
+            <li key={c.id} data-testid={`category-row-${c.id}`}>
+              {c.label} <code>{c.id}</code> · {stageLabel(c.defaultStage)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={add} noValidate class="category-form">
+        {field('id')}
+        {field('label')}
+        <div class="field">
+          <label for="category-stage">{t('categories.stage')}</label>
+          <select
+            id="category-stage"
+            data-testid="category-stage"
+            value={form.defaultStage}
+            onChange={(e) => setForm({ ...form, defaultStage: e.currentTarget.value as StageId })}
+          >
+            {STAGES.map((s) => (
+              <option key={s} value={s}>
+                {stageLabel(s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" data-testid="category-add">
+          {t('categories.add')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,142 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { SaveRubricResult } from '@/lib/db';
+import { t } from '@/lib/i18n';
+import type { Category, Rubric } from '@/lib/model';
+import {
+  addCriterion,
+  describeRubricIssue,
+  fieldOf,
+  moveCriterion,
+  removeCriterion,
+  updateCriterion,
+  validateRubric,
+  type RubricIssue,
+} from '@/lib/rubric';
+import { CriterionFields } from './CriterionFields';
+import { FieldError } from './FieldError';
+import { describedBy, inputIdFor, type ErrorsAt } from './field-ids';
+import { ScaleField } from './ScaleField';
+
+/** Props of the rubric editor. */
+export interface RubricEditorProps {
+  /** The version being edited (a fresh draft for a new rubric). */
+  base: Rubric;
+  categories: readonly Category[];
+  /** Shown read-only: an older version, kept as it was. */
+  readOnly?: boolean;
+  /** A note above the form (used version, old version…). */
+  note?: string;
+  /** Stores the draft; the editor shows the issues of a refusal. */
+  onSave: (draft: Rubric) => Promise<SaveRubricResult>;
+}
+
+/**
+ * Rubrics tab: the form for one rubric version — name, scale, criteria. Refuses an invalid
+ * rubric with a message at each field at fault (shown from the first Save on, then live).
+ */
+export function RubricEditor({ base, categories, readOnly, note, onSave }: RubricEditorProps) {
+  const [draft, setDraft] = useState(base);
+  const [showErrors, setShowErrors] = useState(false);
+  const [refused, setRefused] = useState<RubricIssue[] | null>(null);
+  const [saving, setSaving] = useState(false);
+  const issues = useMemo(() => validateRubric(draft), [draft]);
+
+  const shown = showErrors ? issues : [];
+  const errors: ErrorsAt = (field) =>
+    shown.filter((i) => fieldOf(i.path) === field).map((i) => describeRubricIssue(i, draft));
+  const change = (next: Rubric) => {
+    setDraft(next);
+    setRefused(null);
+  };
+
+  async function save(e: Event) {
+    e.preventDefault();
+    setShowErrors(true);
+    if (issues.length > 0) {
+      setRefused(issues);
+      return;
+    }
+    setSaving(true);
+    try {
+      const result = await onSave(draft);
+      if (!result.ok) setRefused(result.issues);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form class="rubric-editor" data-testid="rubric-editor" onSubmit={save} noValidate>
+      {note && (
+        <p class="note" data-testid="rubric-note">
+          {note}
+        </p>
+      )}
+      <div class="field">
+        <label for={inputIdFor('name')}>{t('rubrics.name')}</label>
+        <input
+          id={inputIdFor('name')}
+          data-testid="rubric-name"
+          value={draft.name}
+          disabled={readOnly}
+          {...describedBy('name', errors)}
+          onInput={(e) => change({ ...draft, name: e.currentTarget.value })}
+        />
+        <FieldError path="name" errors={errors} />
+      </div>
+      <ScaleField
+        scale={draft.scale}
+        errors={errors}
+        disabled={readOnly}
+        onChange={(scale) => change({ ...draft, scale })}
+      />
+      <h3>{t('rubrics.criteria')}</h3>
+      <FieldError path="criteria" errors={errors} />
+      {draft.criteria.map((criterion, index) => (
+        <CriterionFields
+          // Index keys: ids are editable and may clash while the lead types.
+          key={index}
+          index={index}
+          count={draft.criteria.length}
+          criterion={criterion}
+          categories={categories}
+          errors={errors}
+          disabled={readOnly}
+          onChange={(patch) => change(updateCriterion(draft, index, patch))}
+          onMove={(delta) => change(moveCriterion(draft, index, delta))}
+          onRemove={() => change(removeCriterion(draft, index))}
+        />
+      ))}
+      {!readOnly && (
+        <div class="editor-actions">
+          <button
+            type="button"
+            data-testid="criterion-add"
+            onClick={() => change(addCriterion(draft, t('rubrics.newCriterion')))}
+          >
+            {t('rubrics.addCriterion')}
+          </button>
+          <button type="submit" data-testid="rubric-save" disabled={saving}>
+            {t('rubrics.save')}
+          </button>
+          <button
+            type="button"
+            data-testid="rubric-discard"
+            onClick={() => {
+              setDraft(base);
+              setShowErrors(false);
+              setRefused(null);
+            }}
+          >
+            {t('rubrics.discard')}
+          </button>
+        </div>
+      )}
+      {refused && refused.length > 0 && (
+        <p class="field-error" role="alert" data-testid="rubric-refused">
+          {t('rubrics.refused', { count: refused.length })}
+        </p>
+      )}
+    </form>
+  );
+}

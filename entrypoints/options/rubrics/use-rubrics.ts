@@ -1,0 +1,67 @@
+// Data the Rubrics tab reads, through Dexie live queries (re-run when the data changes, in
+// this page or another extension page). The database comes from <DbContext> so component
+// tests can hand in their own; the page uses the shared one.
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import {
+  getDb,
+  isRubricUsed,
+  listCategories,
+  listLatestRubrics,
+  listRubricVersions,
+  listStudiesOfRubric,
+  type AuditorDb,
+} from '@/lib/db';
+import { useLiveQuery } from '@/lib/db/hooks';
+import type { Category, Rubric, Study } from '@/lib/model';
+
+/** The database the options page works on; undefined means the shared one. */
+export const DbContext = createContext<AuditorDb | undefined>(undefined);
+
+/** The database of the surrounding <DbContext>, or the shared one. */
+export function useDb(): AuditorDb {
+  return useContext(DbContext) ?? getDb();
+}
+
+/** The newest version of every rubric, by name. */
+export function useLatestRubrics(): Rubric[] | undefined {
+  const db = useDb();
+  return useLiveQuery(() => listLatestRubrics(db), [db]);
+}
+
+/** One version of a rubric with whether touchpoints were scored with it. */
+export interface VersionInfo {
+  rubric: Rubric;
+  used: boolean;
+  /** Live studies pinned to this version. */
+  pinnedBy: number;
+}
+
+/** Every version of a rubric, oldest first, with use and pins. */
+export function useRubricVersions(id: string | undefined): VersionInfo[] | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    if (!id) return [];
+    const versions = await listRubricVersions(db, id);
+    const studies = await listStudiesOfRubric(db, id);
+    return Promise.all(
+      versions.map(async (rubric) => ({
+        rubric,
+        used: await isRubricUsed(db, id, rubric.version),
+        pinnedBy: studies.filter((s) => s.rubricVersion === rubric.version).length,
+      })),
+    );
+  }, [db, id]);
+}
+
+/** Live studies pinned to any version of a rubric. */
+export function useStudiesOfRubric(id: string | undefined): Study[] | undefined {
+  const db = useDb();
+  return useLiveQuery(() => (id ? listStudiesOfRubric(db, id) : []), [db, id]);
+}
+
+/** Every category, seeded first, then custom ones. */
+export function useCategories(): Category[] | undefined {
+  const db = useDb();
+  return useLiveQuery(() => listCategories(db), [db]);
+}

@@ -1,0 +1,111 @@
+import { useState } from 'preact/hooks';
+import { brandForHost, type StudyChoice } from '@/lib/db';
+import { t } from '@/lib/i18n';
+import type { NewAudit } from '@/lib/db';
+
+/** Props of {@link StartAuditForm}. */
+export interface StartAuditFormProps {
+  choices: readonly StudyChoice[];
+  /** The current tab's host: proposes the study and brand that claim it. */
+  host: string;
+  /** The name remembered from the last audit. */
+  shopper: string;
+  onStart: (audit: NewAudit) => Promise<void>;
+  onCancel: () => void;
+}
+
+/** The first study one of whose brands claims the host, and that brand. */
+function propose(choices: readonly StudyChoice[], host: string): { studyId: string; brandId: string; proposed: boolean } {
+  for (const c of choices) {
+    const brand = host ? brandForHost(c.brands, host) : undefined;
+    if (brand) return { studyId: c.study.id, brandId: brand.id, proposed: true };
+  }
+  const first = choices[0];
+  return { studyId: first?.study.id ?? '', brandId: first?.brands[0]?.id ?? '', proposed: false };
+}
+
+/** Popup: the start-an-audit form (study, brand, scenario, shopper). */
+export function StartAuditForm({ choices, host, shopper: remembered, onStart, onCancel }: StartAuditFormProps) {
+  const initial = propose(choices, host);
+  const [studyId, setStudyId] = useState(initial.studyId);
+  const [brandId, setBrandId] = useState(initial.brandId);
+  const [scenario, setScenario] = useState('');
+  const [shopper, setShopper] = useState(remembered);
+  const [missing, setMissing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const brands = choices.find((c) => c.study.id === studyId)?.brands ?? [];
+  const proposedBrand = initial.proposed ? brands.find((b) => b.id === initial.brandId) : undefined;
+
+  const pickStudy = (id: string) => {
+    setStudyId(id);
+    const c = choices.find((x) => x.study.id === id);
+    setBrandId((host && c && brandForHost(c.brands, host)?.id) || c?.brands[0]?.id || '');
+  };
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!studyId || !brandId || shopper.trim() === '') {
+      setMissing(true);
+      return;
+    }
+    setBusy(true);
+    try {
+      await onStart({ studyId, brandId, scenario: scenario.trim(), shopper: shopper.trim() });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="stack" data-testid="audit-form" onSubmit={submit} noValidate>
+      <h2>{t('popup.start.title')}</h2>
+      <label>
+        {t('audit.study')}
+        <select data-testid="audit-study" value={studyId} onChange={(e) => pickStudy(e.currentTarget.value)}>
+          {choices.map((c) => (
+            <option key={c.study.id} value={c.study.id}>
+              {c.study.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('audit.brand')}
+        <select data-testid="audit-brand" value={brandId} aria-invalid={missing && !brandId} onChange={(e) => setBrandId(e.currentTarget.value)}>
+          {brands.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {proposedBrand && proposedBrand.id === brandId && (
+        <p class="muted small" data-testid="audit-brand-proposed">
+          {t('popup.start.proposed', { brand: proposedBrand.name })}
+        </p>
+      )}
+      {missing && !brandId && <p class="field-error" role="alert">{t('validation.noBrands')}</p>}
+      <label>
+        {t('audit.scenario')}
+        <textarea data-testid="audit-scenario" rows={2} value={scenario} placeholder={t('popup.start.scenarioPlaceholder')} onInput={(e) => setScenario(e.currentTarget.value)} />
+      </label>
+      <label>
+        {t('audit.shopper')}
+        <input data-testid="audit-shopper" value={shopper} aria-invalid={missing && shopper.trim() === ''} onInput={(e) => setShopper(e.currentTarget.value)} />
+      </label>
+      {missing && shopper.trim() === '' && (
+        <p class="field-error" role="alert" data-testid="audit-error-shopper">
+          {t('validation.required')}
+        </p>
+      )}
+      <div class="actions">
+        <button type="submit" class="primary" data-testid="audit-start" disabled={busy}>
+          {t('audit.start')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('audit.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

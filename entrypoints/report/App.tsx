@@ -1,0 +1,40 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { getDb } from '@/lib/db';
+import { pickReportStudy } from '@/lib/db/report';
+import { t } from '@/lib/i18n';
+import type { Study } from '@/lib/model';
+import { FilesBar } from './FilesBar';
+import { ReportView } from './ReportView';
+import { StudyPicker } from './StudyPicker';
+
+/** The report page: `?study=<id>`'s report, the only study's, or a picker. */
+export function App() {
+  const [choice, setChoice] = useState<{ studyId: string | null; studies: Study[] } | undefined>();
+  const pick = useCallback(() => {
+    void pickReportStudy(getDb(), new URLSearchParams(location.search).get('study')).then(
+      setChoice,
+    );
+  }, []);
+  useEffect(pick, [pick]);
+  if (!choice) return <p class="muted">{t('report.loading')}</p>;
+  if (choice.studyId)
+    return (
+      <ReportView
+        key={choice.studyId}
+        studyId={choice.studyId}
+        others={choice.studies}
+        onImported={pick}
+      />
+    );
+  return (
+    <main class="report">
+      <h1>{t('report.title')}</h1>
+      {choice.studies.length === 0 ? (
+        <p>{t('report.noStudy')}</p>
+      ) : (
+        <StudyPicker studies={choice.studies} />
+      )}
+      <FilesBar onImported={pick} />
+    </main>
+  );
+}

@@ -1,0 +1,156 @@
+import { useEffect, useState } from 'preact/hooks';
+import { getDb, getSetting, setSetting } from '@/lib/db';
+import { exportBackup, type BackupProgress } from '@/lib/db/backup';
+import { exportStudyCsv, type ExportProgress, type StudyCsvKind } from '@/lib/db/exports';
+import { downloadBlob } from '@/lib/export/download';
+import { t } from '@/lib/i18n';
+import type { Study } from '@/lib/model';
+import { importBackupFile } from './import-client';
+
+/** An expected refusal (a bad file), shown as it is rather than as a failure. */
+class Refusal extends Error {}
+
+type Status = { kind: 'busy' | 'done' | 'error'; text: string } | null;
+
+function progressText(p: ExportProgress | BackupProgress): string {
+  if (p.phase === 'checking') return t('report.progress.checking');
+  return t(p.phase === 'reading' ? 'report.progress.reading' : 'report.progress.writing', {
+    done: p.done,
+    total: p.total,
+  });
+}
+
+/**
+ * The report page's file controls: a study's CSV exports and delimiter (when a study is
+ * open), and backup export and import (always, so a wiped profile can be restored).
+ */
+export function FilesBar({ study, onImported }: { study?: Study; onImported: () => void }) {
+  const [delimiter, setDelimiter] = useState<',' | ';'>(',');
+  const [status, setStatus] = useState<Status>(null);
+  const busy = status?.kind === 'busy';
+  useEffect(() => {
+    void getSetting(getDb(), 'csvDelimiter').then(setDelimiter);
+  }, []);
+
+  /** Runs a file task: it returns what to say, or throws a Refusal (said as it is) or worse. */
+  const run = async (task: () => Promise<string>) => {
+    setStatus({ kind: 'busy', text: t('report.working') });
+    try {
+      setStatus({ kind: 'done', text: await task() });
+    } catch (error) {
+      if (error instanceof Refusal) return setStatus({ kind: 'error', text: error.message });
+      setStatus({
+        kind: 'error',
+        text: t('error.generic', {
+          message: error instanceof Error ? error.message : String(error),
+        }),
+      });
+    }
+  };
+  const onProgress = (p: ExportProgress | BackupProgress) =>
+    setStatus({ kind: 'busy', text: progressText(p) });
+
+  const exportCsv = (studyId: string, kind: StudyCsvKind) =>
+    run(async () => {
+      const opts = { delimiter, bom: true };
+      const file = await exportStudyCsv(getDb(), studyId, kind, new Date(), opts, onProgress);
+      if (!file) throw new Error(t('report.notFound'));
+      downloadBlob(file.blob, file.fileName);
+      return t('report.exported', { name: file.fileName });
+    });
+  const exportAll = () =>
+    run(async () => {
+      const file = await exportBackup(getDb(), new Date(), onProgress);
+      downloadBlob(file.blob, file.fileName);
+      return t('report.exported', { name: file.fileName });
+    });
+  const importFile = (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    void run(async () => {
+      const result = await importBackupFile(file, new Date(), onProgress);
+      if (!result.ok) {
+        const { path, message } = result.error;
+        throw new Refusal(
+          t('report.import.refused', {
+            where: path ? t('report.import.where', { path }) : '',
+            message,
+          }),
+        );
+      }
+      onImported();
+      return t('report.import.done', { ...result.value.summary });
+    });
+  };
+
+  return (
+    <section class="card files no-print" aria-labelledby="files-title">
+      <h2 id="files-title">{t('report.files')}</h2>
+      <div class="file-actions">
+        {study && (
+          <>
+            <label>
+              {t('report.delimiter')}{' '}
+              <select
+                value={delimiter}
+                data-testid="report-csv-delimiter"
+                onChange={(e) => {
+                  const value = e.currentTarget.value === ';' ? ';' : ',';
+                  setDelimiter(value);
+                  void setSetting(getDb(), 'csvDelimiter', value);
+                }}
+              >
+                <option value=",">{t('report.delimiter.comma')}</option>
+                <option value=";">{t('report.delimiter.semicolon')}</option>
+              </select>
+            </label>
+            <button
+              type="button"
+              disabled={busy}
+              data-testid="report-export-touchpoints"
+              onClick={() => void exportCsv(study.id, 'touchpoints')}
+            >
+              {t('report.export.touchpoints')}
+            </button>
+            <button
+              type="button"
+              disabled={busy}
+              data-testid="report-export-comparison"
+              onClick={() => void exportCsv(study.id, 'comparison')}
+            >
+              {t('report.export.comparison')}
+            </button>
+          </>
+        )}
+        <button
+          type="button"
+          disabled={busy}
+          data-testid="report-export-backup"
+          onClick={() => void exportAll()}
+        >
+          {t('report.export.backup')}
+        </button>
+        <label class="file-input">
+          {t('report.import.backup')}{' '}
+          <input
+            type="file"
+            accept=".json,application/json"
+            disabled={busy}
+            data-testid="report-import-backup"
+            onChange={(e) => importFile(e.currentTarget)}
+          />
+        </label>
+      </div>
+      {status && (
+        <p
+          role={status.kind === 'error' ? 'alert' : 'status'}
+          class={`status ${status.kind}`}
+          data-testid="report-files-status"
+        >
+          {status.text}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import { t } from '@/lib/i18n';
+import type { Brand } from '@/lib/model';
+import { roundHalfAwayFromZero } from '@/lib/scoring';
+
+/** A score for display: one decimal, rounded half away from zero at the very end. */
+export function formatPct(pct: number | null): string {
+  return pct === null
+    ? t('report.noScore')
+    : t('report.pct', { score: roundHalfAwayFromZero(pct, 1).toFixed(1) });
+}
+
+/** A difference in points for display, rounded like every figure. */
+export function formatPoints(points: number): string {
+  return t('report.points', { points: roundHalfAwayFromZero(points, 1).toFixed(1) });
+}
+
+/** Chart colours: the own brand in the strong blue, competitors in distinct muted hues. */
+const COMPETITOR_COLOURS = [
+  '#d9822b',
+  '#7a5195',
+  '#2a9d8f',
+  '#bc5090',
+  '#8c6d31',
+  '#6b7b8c',
+  '#e76f51',
+];
+const OWN_COLOUR = '#1f5fbf';
+
+/** The colour a brand has in every chart of the page (by its place among the competitors). */
+export function brandColour(
+  brands: readonly Pick<Brand, 'id' | 'role'>[],
+  brandId: string,
+): string {
+  const brand = brands.find((b) => b.id === brandId);
+  if (brand?.role === 'own') return OWN_COLOUR;
+  const competitors = brands.filter((b) => b.role !== 'own');
+  const i = Math.max(
+    0,
+    competitors.findIndex((b) => b.id === brandId),
+  );
+  return COMPETITOR_COLOURS[i % COMPETITOR_COLOURS.length]!;
+}
+
+/** A heatmap cell's background: red (0 %) through amber to green (100 %); grey without a score. */
+export function heatColour(pct: number | null): string {
+  if (pct === null) return '#eeeeee';
+  const hue = Math.round(Math.min(100, Math.max(0, pct)) * 1.2);
+  return `hsl(${hue}, 65%, 78%)`;
+}
+
+/** A brand's name, or its id when it is not (or no longer) among the study's brands. */
+export function brandName(brands: readonly Brand[], brandId: string): string {
+  return brands.find((b) => b.id === brandId)?.name ?? brandId;
+}

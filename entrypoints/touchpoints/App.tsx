@@ -1,0 +1,95 @@
+import { useMemo, useState } from 'preact/hooks';
+import {
+  auditsMatching,
+  brandsOfStudy,
+  countMatching,
+  getDb,
+  getRubric,
+  listAuditsOfStudy,
+  listCategories,
+  listStudies,
+  setTouchpointDeleted,
+  type TouchpointFilter,
+} from '@/lib/db';
+import { useLiveQuery } from '@/lib/db/hooks';
+import { useTouchpointList } from '@/lib/db/use-touchpoint-list';
+import { t } from '@/lib/i18n';
+import type { Touchpoint } from '@/lib/model';
+import { FilterBar } from './FilterBar';
+import { TouchpointDetail } from './TouchpointDetail';
+import { TouchpointTable } from './TouchpointTable';
+import { UndoBar } from './UndoBar';
+
+/** The touchpoints page: every touchpoint of a study, filtered, reviewed and corrected. */
+export function App() {
+  const db = getDb();
+  const studies = useLiveQuery(() => listStudies(db), []);
+  const [studyId, setStudyId] = useState(() => new URLSearchParams(location.search).get('study') ?? '');
+  const study = studies?.find((s) => s.id === studyId) ?? studies?.[0];
+  const sid = study?.id;
+  const brands = useLiveQuery(async () => (study ? brandsOfStudy(db, study) : []), [sid, study?.updatedAt]);
+  const audits = useLiveQuery(() => (sid ? listAuditsOfStudy(db, sid) : []), [sid]);
+  const rubric = useLiveQuery(() => (study ? getRubric(db, study.rubricId, study.rubricVersion) : undefined), [sid, study?.rubricVersion]);
+  const categories = useLiveQuery(() => listCategories(db), []);
+  const [filter, setFilter] = useState<TouchpointFilter>({});
+  const matching = useMemo(() => (audits ? auditsMatching(audits, filter) : undefined), [audits, JSON.stringify(filter)]);
+  const count = useLiveQuery(() => (matching ? countMatching(db, matching, filter) : null), [matching]);
+  const list = useTouchpointList(db, matching, filter, rubric ?? undefined);
+  const [openId, setOpenId] = useState<string>();
+  const [undo, setUndo] = useState<{ tp: Touchpoint; at: number }>();
+
+  if (studies && studies.length === 0) return <p class="empty">{t('touchpoints.noStudy')}</p>;
+
+  const remove = async (tp: Touchpoint) => {
+    await setTouchpointDeleted(db, tp.id, true, new Date());
+    const at = list.remove(tp.id);
+    setOpenId(undefined);
+    setUndo({ tp, at });
+  };
+  const restore = async () => {
+    if (!undo) return;
+    const back = await setTouchpointDeleted(db, undo.tp.id, false, new Date());
+    if (back) list.upsert(back, undo.at);
+    setUndo(undefined);
+  };
+  const open = list.rows.find((r) => r.id === openId);
+
+  return (
+    <>
+      <header class="app">
+        <strong>{t('touchpoints.title')}</strong>
+        <label>
+          {t('touchpoints.study')}{' '}
+          <select data-testid="touchpoints-study" value={sid ?? ''} onChange={(e) => (setStudyId(e.currentTarget.value), setFilter({}))}>
+            {studies?.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.wave ? `${s.name} (${s.wave})` : s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {count != null && <span data-testid="touchpoints-count">{t('touchpoints.count', { count })}</span>}
+      </header>
+      <main class={open ? 'with-detail' : undefined}>
+        <div class="list">
+          {brands && audits && categories && (
+            <FilterBar filter={filter} brands={brands} audits={audits} categories={categories} onChange={setFilter} />
+          )}
+          <TouchpointTable list={list} audits={audits ?? []} brands={brands ?? []} rubric={rubric ?? undefined} openId={openId} onOpen={setOpenId} />
+        </div>
+        {open && rubric && categories && (
+          <TouchpointDetail
+            key={open.id}
+            touchpoint={open}
+            rubric={rubric}
+            categories={categories}
+            onSaved={(tp) => list.upsert(tp)}
+            onDelete={() => void remove(open)}
+            onClose={() => setOpenId(undefined)}
+          />
+        )}
+      </main>
+      {undo && <UndoBar onUndo={() => void restore()} onDismiss={() => setUndo(undefined)} />}
+    </>
+  );
+}

@@ -1,0 +1,4 @@
+export * from './anchor';
+export * from './css-selector';
+export * from './position';
+export * from './text-quote';

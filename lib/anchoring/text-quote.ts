@@ -1,0 +1,109 @@
+/** Longest quote kept from an element's text. */
+export const MAX_QUOTE = 300;
+/** Characters of context kept on each side of the quote. */
+export const CONTEXT = 32;
+
+/** Collapses white space the way a reader sees text. */
+export const normalize = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/** The quote, prefix and suffix that describe an element's text. */
+export interface TextQuote {
+  text: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** The text of a node as a reader sees it (form controls contribute their label-like text). */
+export function visibleText(el: Element): string {
+  const value = (el as HTMLInputElement).type === 'submit' ? (el as HTMLInputElement).value : '';
+  return normalize(value || el.textContent || el.getAttribute('aria-label') || '');
+}
+
+/** The raw text before and after `el` inside `ancestor`, in document order. */
+function splitAround(ancestor: Element, el: Element): { before: string; after: string } {
+  const doc = el.ownerDocument;
+  const walker = doc.createTreeWalker(ancestor, 4 /* NodeFilter.SHOW_TEXT */);
+  let before = '';
+  let after = '';
+  let seen = false;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (el.contains(n)) {
+      seen = true;
+      continue;
+    }
+    if (seen) after += n.nodeValue ?? '';
+    else before += n.nodeValue ?? '';
+  }
+  return { before: normalize(before), after: normalize(after) };
+}
+
+/** Context around the element: from the nearest ancestor giving enough text on both sides. */
+function contextOf(el: Element): { before: string; after: string } {
+  let found = { before: '', after: '' };
+  for (let node = el.parentElement; node; node = node.parentElement) {
+    found = splitAround(node, el);
+    if (found.before.length >= CONTEXT && found.after.length >= CONTEXT) break;
+  }
+  return found;
+}
+
+/** The element's text quote with a little context on both sides. */
+export function textQuoteFromElement(el: Element): TextQuote {
+  const text = visibleText(el).slice(0, MAX_QUOTE);
+  if (!text) return { text, prefix: '', suffix: '' };
+  const { before, after } = contextOf(el);
+  return { text, prefix: before.slice(-CONTEXT).trimStart(), suffix: after.slice(0, CONTEXT).trimEnd() };
+}
+
+/** How much of two strings agree, 0–1 (shared prefix and suffix over the longer length). */
+export function similarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const longest = Math.max(a.length, b.length);
+  if (longest === 0) return 1;
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  return (head + tail) / longest;
+}
+
+/** Scores how well an element matches a quote and its context, 0–1 each. */
+export function quoteScores(el: Element, quote: TextQuote): { text: number; context: number } {
+  const got = textQuoteFromElement(el);
+  const hasContext = quote.prefix || quote.suffix;
+  return {
+    text: similarity(got.text, quote.text),
+    context: hasContext ? (similarity(got.prefix, quote.prefix) + similarity(got.suffix, quote.suffix)) / 2 : 1,
+  };
+}
+
+/** Whether an element still carries the quoted text in (roughly) the same context. */
+export function quoteMatches(el: Element, quote: TextQuote): boolean {
+  const s = quoteScores(el, quote);
+  return s.text >= 0.75 && s.context >= 0.5;
+}
+
+/**
+ * The element of `root` whose own text best matches the quote: the deepest element holding
+ * the quote (exactly, or else closely), with prefix and suffix breaking ties. Null when nothing
+ * comes close.
+ */
+export function textQuoteToElement(quote: TextQuote, root: ParentNode, minScore = 0.75): Element | null {
+  if (!quote.text) return null;
+  let best: Element | null = null;
+  let bestScore = 0;
+  const probe = quote.text.slice(0, 24);
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    const text = normalize(el.textContent ?? '');
+    if (!text.includes(probe) && Math.abs(text.length - quote.text.length) > quote.text.length / 2) continue;
+    const s = quoteScores(el, quote);
+    if (s.text < minScore) continue;
+    const score = s.text * 0.7 + s.context * 0.3;
+    // `>=` keeps the deepest of equally good candidates (descendants come later in tree order).
+    if (score >= bestScore) {
+      best = el;
+      bestScore = score;
+    }
+  }
+  return best;
+}

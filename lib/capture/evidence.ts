@@ -1,0 +1,52 @@
+import { cropRect, type Rect } from './crop';
+import { cropToJpeg, imageSize, sha256Hex } from './encode';
+import type { CaptureQueue } from './rate-limit';
+
+/** What the tagger tells the background about the visible tab when it asks for evidence. */
+export interface CaptureRequest {
+  /** The tagged thing's box in the top frame's viewport, CSS pixels. */
+  rect: Rect;
+  /** The top frame's viewport size, CSS pixels. */
+  viewport: { width: number; height: number };
+}
+
+/** A captured, cropped and hashed screenshot, ready to store as evidence. */
+export interface EvidenceImage {
+  blob: Blob;
+  mime: string;
+  width: number;
+  height: number;
+  sha256: string;
+}
+
+/** Takes a PNG screenshot of the visible tab of a window (`tabs.captureVisibleTab`). */
+export type CaptureVisibleTab = (windowId: number) => Promise<string>;
+
+/** Decodes a `data:` URL without `fetch` (the extension makes no request, not even a local one). */
+export function dataUrlToBlob(dataUrl: string): Blob {
+  const comma = dataUrl.indexOf(',');
+  const mime = /^data:([^;,]+)/.exec(dataUrl)?.[1] ?? 'application/octet-stream';
+  const binary = atob(dataUrl.slice(comma + 1));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new Blob([bytes], { type: mime });
+}
+
+/**
+ * Screenshots the visible tab through the rate-limited queue, crops it to the tagged box with
+ * a margin and encodes it as JPEG with its SHA-256.
+ */
+export async function captureEvidence(
+  capture: CaptureVisibleTab,
+  queue: CaptureQueue,
+  windowId: number,
+  req: CaptureRequest,
+): Promise<EvidenceImage | null> {
+  const dataUrl = await queue.run(() => capture(windowId));
+  const png = dataUrlToBlob(dataUrl);
+  const image = await imageSize(png);
+  const crop = cropRect({ rect: req.rect, viewport: req.viewport, image });
+  if (!crop) return null;
+  const jpeg = await cropToJpeg(png, crop);
+  return { ...jpeg, sha256: await sha256Hex(jpeg.blob) };
+}

@@ -1,0 +1,4 @@
+export * from './crop';
+export * from './encode';
+export * from './evidence';
+export * from './rate-limit';

@@ -1,0 +1,126 @@
+import {
+  planMerge,
+  validateBackup,
+  type BackupError,
+  type BackupV1,
+  type ExistingTables,
+  type MergeSummary,
+  type Result,
+  type Table,
+  type ValidateOptions,
+} from '../backup';
+import type { Audit, Evidence } from '../model';
+import { base64ToBytes } from './base64';
+import { existingRefs, type BackupProgress } from './backup';
+import { BULK_CHUNK, putTouchpointsInTransaction, touchpointWriteTables } from './bulk';
+import type { AuditorDb } from './schema';
+import { rebuildStudyTally } from './tallies';
+
+/** What an import did: the merge's counts, over all tables and per table. */
+export interface ImportSummary {
+  summary: MergeSummary;
+  byTable: Record<Table, MergeSummary>;
+}
+
+const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** The stored copies of the records a backup carries (only those: no table is scanned). */
+async function storedCopies(db: AuditorDb, b: BackupV1): Promise<ExistingTables> {
+  const ids = <T extends { id: string }>(records: readonly T[]) => records.map((r) => r.id);
+  const present = <T>(rows: (T | undefined)[]): T[] => rows.filter((r): r is T => r !== undefined);
+  return {
+    studies: present(await db.studies.bulkGet(ids(b.studies))),
+    brands: present(await db.brands.bulkGet(ids(b.brands))),
+    rubrics: present(
+      await db.rubrics.bulkGet(b.rubrics.map((r): [string, number] => [r.id, r.version])),
+    ),
+    audits: present(await db.audits.bulkGet(ids(b.audits))),
+    touchpoints: present(await db.touchpoints.bulkGet(ids(b.touchpoints))),
+    // Evidence never changes: whether the id is stored is all the merge needs.
+    evidence: (await db.evidence.where('id').anyOf(ids(b.evidence)).primaryKeys()).map((id) => ({
+      id: String(id),
+    })),
+  };
+}
+
+/** Studies whose totals an audit change moves as a whole (moved, re-branded, (un)deleted). */
+function studiesMovedBy(stored: readonly Audit[], put: readonly Audit[]): Set<string> {
+  const before = new Map(stored.map((a) => [a.id, a]));
+  const studies = new Set<string>();
+  for (const next of put) {
+    const prev = before.get(next.id);
+    if (!prev) continue;
+    if (
+      prev.studyId !== next.studyId ||
+      prev.brandId !== next.brandId ||
+      !prev.deleted !== !next.deleted
+    ) {
+      studies.add(prev.studyId);
+      studies.add(next.studyId);
+    }
+  }
+  return studies;
+}
+
+/**
+ * Imports a `backup.json` text (DESIGN §6). It is validated first against itself and what is
+ * stored (`validateBackup`): a bad file writes nothing and comes back as the first problem
+ * with its path. A good one is merged by id (`planMerge`: newer `updatedAt` wins, tombstones
+ * win over older records) in ONE transaction over every table, touchpoints through the path
+ * that keeps audit counters and study totals: any failure leaves the database as it was.
+ * Unexpected failures (storage full…) are thrown after the rollback.
+ */
+export async function importBackup(
+  db: AuditorDb,
+  text: string,
+  now: Date,
+  onProgress?: (progress: BackupProgress) => void,
+  opts?: ValidateOptions,
+): Promise<Result<ImportSummary, BackupError>> {
+  onProgress?.({ phase: 'checking', done: 0, total: 1 });
+  await pause();
+  const checked = validateBackup(text, await existingRefs(db), opts);
+  if (!checked.ok) return checked;
+  const backup = checked.value;
+  onProgress?.({ phase: 'checking', done: 1, total: 1 });
+  const tables = [
+    db.studies,
+    db.brands,
+    db.rubrics,
+    db.audits,
+    db.evidence,
+    ...touchpointWriteTables(db),
+  ];
+  const result = await db.transaction('rw', tables, async () => {
+    const stored = await storedCopies(db, backup);
+    const plan = planMerge(stored, backup);
+    const { put } = plan;
+    await db.studies.bulkPut(put.studies);
+    await db.brands.bulkPut(put.brands);
+    await db.rubrics.bulkPut(put.rubrics);
+    await db.audits.bulkPut(put.audits);
+    const total = put.touchpoints.length + put.evidence.length;
+    for (let start = 0; start < put.touchpoints.length; start += BULK_CHUNK) {
+      await putTouchpointsInTransaction(db, put.touchpoints.slice(start, start + BULK_CHUNK), now);
+      onProgress?.({
+        phase: 'writing',
+        done: Math.min(start + BULK_CHUNK, put.touchpoints.length),
+        total,
+      });
+    }
+    for (const [i, e] of put.evidence.entries()) {
+      const { dataBase64, ...rest } = e;
+      const record: Evidence = {
+        ...rest,
+        blob: new Blob([base64ToBytes(dataBase64)], { type: e.mime }),
+      };
+      await db.evidence.put(record);
+      onProgress?.({ phase: 'writing', done: put.touchpoints.length + i + 1, total });
+    }
+    for (const studyId of studiesMovedBy((stored.audits ?? []) as Audit[], put.audits)) {
+      await rebuildStudyTally(db, studyId, now);
+    }
+    return { summary: plan.summary, byTable: plan.byTable };
+  });
+  return { ok: true, value: result };
+}

@@ -1,0 +1,35 @@
+import type { Category } from '../model';
+import { validateCustomCategory, type CategoryIssue, type CustomCategoryInput } from '../rubric';
+import type { AuditorDb } from './schema';
+
+/** Every category: the seeded taxonomy first (in stored order), then custom ones by label. */
+export async function listCategories(db: AuditorDb): Promise<Category[]> {
+  const all = await db.categories.toArray();
+  const custom = all
+    .filter((c) => !c.builtin)
+    .sort((a, b) => (a.label ?? a.id).localeCompare(b.label ?? b.id));
+  return [...all.filter((c) => c.builtin), ...custom];
+}
+
+/** The stored custom category, or the issues that kept it out. */
+export type AddCategoryResult =
+  { ok: true; category: Category } | { ok: false; issues: CategoryIssue[] };
+
+/**
+ * Adds a category a study needs beyond the seeded taxonomy, after `validateCustomCategory`
+ * (checked inside the write transaction, so two tabs cannot add the same id).
+ */
+export async function addCustomCategory(
+  db: AuditorDb,
+  input: CustomCategoryInput,
+): Promise<AddCategoryResult> {
+  const clean: CustomCategoryInput = { ...input, id: input.id.trim(), label: input.label.trim() };
+  return db.transaction('rw', db.categories, async () => {
+    const existing = await db.categories.toArray();
+    const issues = validateCustomCategory(clean, existing);
+    if (issues.length > 0) return { ok: false, issues };
+    const category: Category = { ...clean, builtin: false };
+    await db.categories.add(category);
+    return { ok: true, category };
+  });
+}

@@ -1,0 +1,175 @@
+import { Dexie } from 'dexie';
+import {
+  buildComparisonCsv,
+  csvChunks,
+  exportFileName,
+  touchpointRows,
+  touchpointsCsvHeader,
+  DEFAULT_CSV_OPTIONS,
+  type CsvCell,
+  type CsvOptions,
+} from '../export';
+import { dimensionKeyLabel } from '../i18n';
+import type { Audit, Touchpoint } from '../model';
+import { buildComparison } from '../report';
+import type { AuditorDb } from './schema';
+import { getSetting } from './settings';
+import { brandsOfStudy, getStudy } from './studies';
+import { getStudyTally } from './tallies';
+
+/** Rows scored and serialised between two pauses: small enough to stay under ~50 ms. */
+const ROWS_PER_SLICE = 2_000;
+
+/** The MIME type of the CSV files (UTF-8; the BOM, when asked for, is in the text). */
+export const CSV_MIME = 'text/csv;charset=utf-8';
+
+/** How far a long export has got: `done` of `total` touchpoints read, then written. */
+export interface ExportProgress {
+  phase: 'reading' | 'writing';
+  done: number;
+  total: number;
+}
+
+/** Lets the page paint and handle input between two slices of work. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The CSV options the user chose (the delimiter is kept in settings), BOM on. */
+export async function csvOptionsFromSettings(db: AuditorDb): Promise<CsvOptions> {
+  return { ...DEFAULT_CSV_OPTIONS, delimiter: await getSetting(db, 'csvDelimiter') };
+}
+
+const timeKey = (time: string): number => {
+  const ms = Date.parse(time);
+  return Number.isNaN(ms) ? Number.POSITIVE_INFINITY : ms;
+};
+const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * A study's `touchpoints.csv` (DESIGN §6) as a Blob, byte for byte what `buildTouchpointsCsv`
+ * gives, built without freezing the page: touchpoints are read audit by audit and the rows
+ * scored and serialised (with `csvChunks`) in slices, pausing between them. Audits come in
+ * `touchpointRows`' order; each audit's touchpoints are pre-sorted the same way, so slicing
+ * keeps the file's order. Undefined when the study or its rubric is missing.
+ */
+export async function exportTouchpointsCsv(
+  db: AuditorDb,
+  studyId: string,
+  opts?: CsvOptions,
+  onProgress?: (progress: ExportProgress) => void,
+): Promise<Blob | undefined> {
+  const study = await getStudy(db, studyId);
+  const rubric = study && (await db.rubrics.get([study.rubricId, study.rubricVersion]));
+  if (!study || !rubric) return undefined;
+  const options = opts ?? (await csvOptionsFromSettings(db));
+  const brands = await brandsOfStudy(db, study);
+  const audits = (await db.audits.where('studyId').equals(studyId).toArray())
+    .filter((a) => !a.deleted)
+    .sort((x, y) => timeKey(x.startedAt) - timeKey(y.startedAt) || compareIds(x.id, y.id));
+  const stats = await db.auditStats.bulkGet(audits.map((a) => a.id));
+  const total = stats.reduce((sum, s) => sum + (s?.total ?? 0), 0);
+
+  const read: { audit: Audit; touchpoints: Touchpoint[]; sha: Record<string, string> }[] = [];
+  let done = 0;
+  for (const audit of audits) {
+    const touchpoints = (
+      await db.touchpoints
+        .where('[auditId+category]')
+        .between([audit.id, Dexie.minKey], [audit.id, Dexie.maxKey], true, true)
+        .toArray()
+    ).filter((tp) => !tp.deleted);
+    touchpoints.sort(
+      (x, y) => timeKey(x.createdAt) - timeKey(y.createdAt) || compareIds(x.id, y.id),
+    );
+    const sha: Record<string, string> = {};
+    // A stored image is a handle read only when opened, so this does not load the pictures.
+    const evidence = await db.evidence
+      .where('touchpointId')
+      .anyOf(touchpoints.map((tp) => tp.id))
+      .toArray();
+    for (const e of evidence)
+      if (!Object.hasOwn(sha, e.touchpointId)) sha[e.touchpointId] = e.sha256;
+    read.push({ audit, touchpoints, sha });
+    done += touchpoints.length;
+    onProgress?.({ phase: 'reading', done, total: Math.max(total, done) });
+  }
+
+  const rows: CsvCell[][] = [];
+  for (const { audit, touchpoints, sha } of read) {
+    for (let start = 0; start < touchpoints.length; start += ROWS_PER_SLICE) {
+      const slice = touchpoints.slice(start, start + ROWS_PER_SLICE);
+      const input = {
+        study,
+        rubric,
+        brands,
+        audits: [audit],
+        touchpoints: slice,
+        evidenceShaByTouchpoint: sha,
+      };
+      rows.push(...touchpointRows(input));
+      await yieldToEventLoop();
+    }
+  }
+  const parts: string[] = [];
+  for (const chunk of csvChunks(touchpointsCsvHeader(rubric), rows, options, ROWS_PER_SLICE)) {
+    parts.push(chunk);
+    // The first chunk is the header; each later one holds up to ROWS_PER_SLICE rows.
+    const written = Math.min(rows.length, (parts.length - 1) * ROWS_PER_SLICE);
+    onProgress?.({ phase: 'writing', done: written, total: rows.length });
+    await yieldToEventLoop();
+  }
+  return new Blob(parts, { type: CSV_MIME });
+}
+
+/**
+ * A study's `comparison.csv` (DESIGN §6) as a Blob, from the kept totals (never a scan of the
+ * touchpoints), with labels in the user's language. Undefined when the study or rubric is missing.
+ */
+export async function exportComparisonCsv(
+  db: AuditorDb,
+  studyId: string,
+  opts?: CsvOptions,
+): Promise<Blob | undefined> {
+  const study = await getStudy(db, studyId);
+  const rubric = study && (await db.rubrics.get([study.rubricId, study.rubricVersion]));
+  const kept = study && (await getStudyTally(db, studyId, new Date()));
+  if (!study || !rubric || !kept) return undefined;
+  const options = opts ?? (await csvOptionsFromSettings(db));
+  const brands = await brandsOfStudy(db, study);
+  const custom = new Map((await db.categories.toArray()).map((c) => [c.id, c]));
+  const rows = buildComparison(kept.tally, { brands, rubric });
+  const labelOf = (dimension: Parameters<typeof dimensionKeyLabel>[0], key: string) =>
+    dimensionKeyLabel(dimension, key, {
+      criterionLabel: (id) => rubric.criteria.find((c) => c.id === id)?.label,
+      customCategory: (id) => custom.get(id),
+    });
+  return new Blob([buildComparisonCsv({ study, brands, rows, labelOf }, options)], {
+    type: CSV_MIME,
+  });
+}
+
+/** Which CSV file of a study. */
+export type StudyCsvKind = 'touchpoints' | 'comparison';
+
+/**
+ * One CSV file of a study with the name it is downloaded under (`exportFileName`), in the
+ * delimiter kept in settings unless `opts` says otherwise: what the popup and the report page
+ * call. Undefined when the study or its rubric is missing.
+ */
+export async function exportStudyCsv(
+  db: AuditorDb,
+  studyId: string,
+  kind: StudyCsvKind,
+  now: Date,
+  opts?: CsvOptions,
+  onProgress?: (progress: ExportProgress) => void,
+): Promise<{ blob: Blob; fileName: string } | undefined> {
+  const study = await getStudy(db, studyId);
+  if (!study) return undefined;
+  const blob =
+    kind === 'touchpoints'
+      ? await exportTouchpointsCsv(db, studyId, opts, onProgress)
+      : await exportComparisonCsv(db, studyId, opts);
+  return blob && { blob, fileName: exportFileName(study.name, kind, now, 'csv') };
+}

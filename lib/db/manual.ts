@@ -1,0 +1,32 @@
+import type { Evidence, Touchpoint } from '../model';
+import { getActiveAudit } from './audits';
+import { createTouchpointWithEvidence } from './evidence';
+import { evidenceFromFile } from './evidence-files';
+import type { AuditorDb } from './schema';
+import type { NewTouchpoint } from './touchpoints';
+
+/** What the popup's off-page form provides. */
+export type ManualTouchpointInput = Pick<NewTouchpoint, 'category' | 'stage' | 'channel' | 'scores' | 'notes'>;
+
+/**
+ * Records an off-page touchpoint (a phone call, a store visit, a parcel) in the running
+ * audit, with source `manual`, no page anchor, and the picked file as its evidence, in one
+ * transaction. Throws when no audit runs. The file is hashed before the transaction opens
+ * (an IndexedDB transaction does not survive awaiting anything else).
+ */
+export async function createManualTouchpoint(
+  db: AuditorDb,
+  input: ManualTouchpointInput,
+  file: Blob | null,
+  now: Date,
+): Promise<{ touchpoint: Touchpoint; evidence: Evidence | null }> {
+  const audit = await getActiveAudit(db);
+  if (!audit) throw new Error('no audit is running');
+  const evidence = file ? await evidenceFromFile(file) : null;
+  return createTouchpointWithEvidence(
+    db,
+    { ...input, auditId: audit.id, source: 'manual', url: null, pageTitle: null, anchor: null },
+    evidence,
+    now,
+  );
+}

@@ -1,0 +1,39 @@
+import type { Audit, Brand, Study } from '../model';
+import { getActiveAudit } from './audits';
+import type { AuditorDb, AuditStats } from './schema';
+import { brandsOfStudy } from './studies';
+import { getAuditStats } from './touchpoints';
+
+/** What the popup shows about the running audit: a handful of small reads, no touchpoints. */
+export interface ActiveAuditView {
+  audit: Audit;
+  study: Study | undefined;
+  /** The audit's brand. */
+  brand: Brand | undefined;
+  /** Every live brand of the study (for claiming a host on the fly). */
+  brands: Brand[];
+  /** Kept counters: touchpoints tagged so far, by category. */
+  stats: AuditStats;
+}
+
+/** The running audit with its study, brands and counters; null when none runs. */
+export async function loadActiveAuditView(db: AuditorDb): Promise<ActiveAuditView | null> {
+  const audit = await getActiveAudit(db);
+  if (!audit) return null;
+  const [study, stats] = await Promise.all([db.studies.get(audit.studyId), getAuditStats(db, audit.id)]);
+  const brands = study ? await brandsOfStudy(db, study) : [];
+  const brand = brands.find((b) => b.id === audit.brandId) ?? (await db.brands.get(audit.brandId));
+  return { audit, study, brand, brands, stats };
+}
+
+/** A study with its live brands, for the start-an-audit form. */
+export interface StudyChoice {
+  study: Study;
+  brands: Brand[];
+}
+
+/** The live studies (newest first) with their brands. */
+export async function listStudyChoices(db: AuditorDb): Promise<StudyChoice[]> {
+  const studies = (await db.studies.toArray()).filter((s) => !s.deleted).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return Promise.all(studies.map(async (study) => ({ study, brands: await brandsOfStudy(db, study) })));
+}

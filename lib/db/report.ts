@@ -1,0 +1,109 @@
+import type { Brand, Category, Evidence, Rubric, Study, Touchpoint } from '../model';
+import type { Dimension, Tally } from '../report';
+import { scoreTouchpoint, type TouchpointScore } from '../scoring';
+import type { AuditorDb } from './schema';
+import { brandsOfStudy, getStudy, listStudies } from './studies';
+import { getStudyTally } from './tallies';
+import { FIRST_PAGE, readTouchpointPage, type PageCursor } from './touchpoint-query';
+
+/** What the report page's first render needs: no touchpoint is read for it. */
+export interface ReportHead {
+  study: Study;
+  brands: Brand[];
+  rubric: Rubric;
+  /** The study's kept totals (DESIGN §3), by brand. */
+  tally: Tally;
+  /** Custom categories by id, for their labels. */
+  customCategories: Map<string, Category>;
+}
+
+/**
+ * Loads a study's report from the kept totals (`getStudyTally`) with the study, its brands,
+ * its pinned rubric and custom categories; undefined when the study or rubric is missing.
+ */
+export async function loadReportHead(
+  db: AuditorDb,
+  studyId: string,
+  now: Date,
+): Promise<ReportHead | undefined> {
+  const study = await getStudy(db, studyId);
+  const rubric = study && (await db.rubrics.get([study.rubricId, study.rubricVersion]));
+  if (!study || !rubric) return undefined;
+  const [brands, kept, categories] = await Promise.all([
+    brandsOfStudy(db, study),
+    getStudyTally(db, studyId, now),
+    db.categories.filter((c) => !c.builtin).toArray(),
+  ]);
+  return {
+    study,
+    brands,
+    rubric,
+    tally: kept?.tally ?? {},
+    customCategories: new Map(categories.map((c) => [c.id, c])),
+  };
+}
+
+/**
+ * Which study the report opens: the one asked for, else the only live study, else none (the
+ * page then shows a picker). Returns the live studies for the picker too.
+ */
+export async function pickReportStudy(
+  db: AuditorDb,
+  asked: string | null,
+): Promise<{ studyId: string | null; studies: Study[] }> {
+  const studies = await listStudies(db);
+  if (asked) return { studyId: asked, studies };
+  return { studyId: studies.length === 1 ? studies[0]!.id : null, studies };
+}
+
+/** One touchpoint behind a report figure, with its score and screenshots. */
+export interface TouchpointEvidence {
+  brandId: string;
+  touchpoint: Touchpoint;
+  score: TouchpointScore;
+  evidence: Evidence[];
+}
+
+/**
+ * The touchpoints behind one comparison row for some brands of a study (at most `limit` per
+ * brand): those of that category or stage, or, for a criterion, those where it is scored.
+ * Read page by page through the [auditId+category] index, with their evidence.
+ */
+export async function touchpointsBehind(
+  db: AuditorDb,
+  studyId: string,
+  brandIds: readonly string[],
+  row: { dimension: Dimension; key: string },
+  rubric: Rubric,
+  limit = 12,
+): Promise<TouchpointEvidence[]> {
+  const audits = (await db.audits.where('studyId').equals(studyId).toArray()).filter(
+    (a) => !a.deleted,
+  );
+  const filter =
+    row.dimension === 'category'
+      ? { category: row.key }
+      : row.dimension === 'stage'
+        ? { stage: row.key as Touchpoint['stage'] }
+        : {};
+  const wanted = (tp: Touchpoint) =>
+    row.dimension !== 'criterion' ||
+    (Object.hasOwn(tp.scores, row.key) && tp.scores[row.key] !== 'NA');
+  const out: TouchpointEvidence[] = [];
+  for (const brandId of brandIds) {
+    const mine = audits.filter((a) => a.brandId === brandId);
+    let cursor: PageCursor | null = FIRST_PAGE;
+    let found = 0;
+    // A criterion scored on few touchpoints must not read a brand's every page.
+    for (let pages = 0; cursor && found < limit && pages < 25; pages++) {
+      const page = await readTouchpointPage(db, mine, filter, rubric, cursor, limit);
+      for (const tp of page.rows.filter(wanted).slice(0, limit - found)) {
+        const evidence = await db.evidence.where('touchpointId').equals(tp.id).toArray();
+        out.push({ brandId, touchpoint: tp, score: scoreTouchpoint(tp, rubric), evidence });
+        found++;
+      }
+      cursor = page.next;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,88 @@
+/** Realistic bench data: one own brand, four competitors, ten audits each. */
+import type { Audit, Brand, Study, Touchpoint } from '../../../lib/model';
+
+const CATEGORIES = [
+  ['online_ad', 'awareness'],
+  ['product_page', 'consideration'],
+  ['live_chat', 'consideration'],
+  ['newsletter_signup', 'consideration'],
+  ['cart', 'purchase'],
+  ['checkout_step', 'purchase'],
+  ['payment', 'purchase'],
+  ['order_confirmation', 'post_purchase'],
+  ['returns_refunds', 'post_purchase'],
+] as const;
+const CRITERIA = ['speed', 'clarity', 'effort', 'empathy', 'personalisation', 'trust', 'consistency', 'resolution'];
+
+/** A study with its brands and audits, and `n` touchpoints spread over the audits. */
+export interface BenchData {
+  study: Study;
+  brands: Brand[];
+  audits: Audit[];
+  touchpoints: Touchpoint[];
+}
+
+/** Makes the bench data deterministically (seeded by index), ~1 KB per touchpoint. */
+export function makeBenchData(n: number, studyId = 'bench-study'): BenchData {
+  const at = '2026-11-22T10:15:00.000Z';
+  const names = ['Northwind', 'Contoso', 'Fabrikam', 'Tailspin', 'Wingtip'];
+  const brands: Brand[] = names.map((name, i) => ({
+    id: `${studyId}-brand-${i}`,
+    name,
+    role: i === 0 ? 'own' : 'competitor',
+    domains: [`${name.toLowerCase()}.localhost`],
+    createdAt: at,
+    updatedAt: at,
+  }));
+  const study: Study = {
+    id: studyId,
+    name: `Bench study (${n.toLocaleString('en')} touchpoints)`,
+    wave: '2026-Q4',
+    rubricId: 'default',
+    rubricVersion: 1,
+    brandIds: brands.map((b) => b.id),
+    createdAt: at,
+    updatedAt: at,
+  };
+  const audits: Audit[] = Array.from({ length: 50 }, (_, i) => ({
+    id: `${studyId}-audit-${i}`,
+    studyId,
+    brandId: brands[i % brands.length]!.id,
+    shopper: `Shopper ${i % 7}`,
+    scenario: 'Buy running shoes as a first-time customer and ask a question in chat',
+    startedAt: new Date(Date.parse(at) + i * 3_600_000).toISOString(),
+    endedAt: null,
+    createdAt: at,
+    updatedAt: at,
+  }));
+  const touchpoints: Touchpoint[] = Array.from({ length: n }, (_, i) => {
+    const [category, stage] = CATEGORIES[(i * 7) % CATEGORIES.length]!;
+    const scores: Touchpoint['scores'] = {};
+    CRITERIA.forEach((c, k) => {
+      const v = (i * 31 + k * 17) % 6;
+      if (v > 0) scores[c] = v;
+      else if (k % 2) scores[c] = 'NA';
+    });
+    return {
+      id: `${studyId}-tp-${i}`,
+      auditId: audits[i % audits.length]!.id,
+      category,
+      stage,
+      channel: 'web',
+      source: 'page',
+      url: `http://contoso.localhost/checkout.html?step=${i}`,
+      pageTitle: 'Checkout — Contoso Sports',
+      anchor: {
+        css: `#checkout-form > fieldset:nth-child(${i % 7}) > button.primary`,
+        text: 'Place order',
+        rect: { x: 100, y: 200 + (i % 900), width: 240, height: 48 },
+        framePath: [],
+      },
+      scores,
+      notes: `Touchpoint ${i}: the service fee appeared only at the payment step, "unexpected", costly. `.repeat(4),
+      createdAt: new Date(Date.parse(at) + i * 1_000).toISOString(),
+      updatedAt: new Date(Date.parse(at) + i * 1_000).toISOString(),
+    };
+  });
+  return { study, brands, audits, touchpoints };
+}

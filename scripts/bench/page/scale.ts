@@ -1,0 +1,139 @@
+/**
+ * Bench functions run inside an extension page (same origin and database as the product):
+ * seeding through the data-access layer, then each job next to its most direct equivalent.
+ */
+import Papa from 'papaparse';
+import { AuditorDb, getDb, putTouchpoints, seedDefaults, setSetting } from '../../../lib/db';
+import { importBackup } from '../../../lib/db/backup-import';
+import { exportBackup } from '../../../lib/db/backup';
+import { exportComparisonCsv, exportTouchpointsCsv } from '../../../lib/db/exports';
+import { toBackup } from '../../../lib/backup';
+import { touchpointRows } from '../../../lib/export';
+import type { Audit, Touchpoint } from '../../../lib/model';
+import { buildComparison, tallyTouchpoints } from '../../../lib/report';
+import { makeBenchData } from './fixtures';
+
+const now = new Date('2026-11-22T12:00:00.000Z');
+
+/** Wipes the product database and seeds a study of `n` touchpoints; the first audit runs. */
+async function seed(n: number): Promise<{ studyId: string; ms: number }> {
+  const db = getDb();
+  await Promise.all(db.tables.map((t) => t.clear()));
+  await seedDefaults(db, now);
+  const data = makeBenchData(n);
+  const started = performance.now();
+  await db.brands.bulkPut(data.brands);
+  await db.studies.put(data.study);
+  await db.audits.bulkPut(data.audits);
+  await putTouchpoints(db, data.touchpoints);
+  await setSetting(db, 'activeAuditId', data.audits[0]!.id);
+  return { studyId: data.study.id, ms: performance.now() - started };
+}
+
+function rawGetAll<T>(store: string): Promise<T[]> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('touchpoint-auditor');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const req = open.result.transaction(store).objectStore(store).getAll();
+      req.onsuccess = () => {
+        resolve(req.result as T[]);
+        open.result.close();
+      };
+      req.onerror = () => reject(req.error);
+    };
+  });
+}
+
+/** The report's figures the direct way: read every touchpoint and aggregate. */
+async function fullScan(studyId: string): Promise<number> {
+  const started = performance.now();
+  const db = getDb();
+  const [touchpoints, audits] = await Promise.all([rawGetAll<Touchpoint>('touchpoints'), rawGetAll<Audit>('audits')]);
+  const study = (await db.studies.get(studyId))!;
+  const rubric = (await db.rubrics.get([study.rubricId, study.rubricVersion]))!;
+  const brandOf = new Map(audits.filter((a) => a.studyId === studyId).map((a) => [a.id, a.brandId]));
+  const items = touchpoints.flatMap((tp) => {
+    const brandId = brandOf.get(tp.auditId);
+    return brandId && !tp.deleted ? [{ brandId, touchpoint: tp }] : [];
+  });
+  const brands = await db.brands.bulkGet(study.brandIds);
+  buildComparison(tallyTouchpoints(items, rubric), { brands: brands.map((b) => ({ id: b!.id, role: b!.role })), rubric });
+  return performance.now() - started;
+}
+
+/** Longest gap between animation frames while `job` runs: how long the page froze. */
+async function withFrameWatch<T>(job: () => Promise<T>): Promise<{ value: T; ms: number; maxGapMs: number }> {
+  let last = performance.now();
+  let maxGap = 0;
+  let running = true;
+  const tick = () => {
+    const t = performance.now();
+    maxGap = Math.max(maxGap, t - last);
+    last = t;
+    if (running) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  const started = performance.now();
+  const value = await job();
+  const ms = performance.now() - started;
+  running = false;
+  return { value, ms, maxGapMs: Math.max(maxGap, performance.now() - last) };
+}
+
+/** touchpoints.csv through the product, and the direct way (getAll + rows + unparse). */
+async function csv(studyId: string) {
+  const product = await withFrameWatch(() => exportTouchpointsCsv(getDb(), studyId, { delimiter: ',', bom: true }));
+  const direct = await withFrameWatch(async () => {
+    const db = getDb();
+    const [touchpoints, audits] = await Promise.all([rawGetAll<Touchpoint>('touchpoints'), rawGetAll<Audit>('audits')]);
+    const study = (await db.studies.get(studyId))!;
+    const rubric = (await db.rubrics.get([study.rubricId, study.rubricVersion]))!;
+    const brands = (await db.brands.bulkGet(study.brandIds)).filter((b) => !!b);
+    const rows = touchpointRows({ study, rubric, brands, audits, touchpoints, evidenceShaByTouchpoint: {} });
+    return new Blob([`\uFEFF${Papa.unparse(rows, { newline: '\r\n' })}`]);
+  });
+  const comparison = await withFrameWatch(() => exportComparisonCsv(getDb(), studyId, { delimiter: ',', bom: true }));
+  const backup = await withFrameWatch(() => exportBackup(getDb(), now));
+  return {
+    comparisonMs: comparison.ms,
+    backupExportMs: backup.ms,
+    backupExportMaxGapMs: backup.maxGapMs,
+    productMs: product.ms,
+    productMaxGapMs: product.maxGapMs,
+    productBytes: product.value?.size ?? 0,
+    directMs: direct.ms,
+    directMaxGapMs: direct.maxGapMs,
+  };
+}
+
+/** Import of an n-touchpoint backup into an empty database vs Dexie bulkPut of the records. */
+async function backupImport(n: number) {
+  const data = makeBenchData(n, 'import-study');
+  const rubric = (await getDb().rubrics.get(['default', 1]))!;
+  const text = JSON.stringify(
+    toBackup({ studies: [data.study], brands: data.brands, rubrics: [rubric], audits: data.audits, touchpoints: data.touchpoints, evidence: [] }, now),
+  );
+  const target = new AuditorDb(`bench-import-${crypto.randomUUID()}`);
+  const started = performance.now();
+  const result = await importBackup(target, text, now);
+  const importMs = performance.now() - started;
+  target.close();
+  await target.delete();
+
+  const plain = new AuditorDb(`bench-bulkput-${crypto.randomUUID()}`);
+  const t0 = performance.now();
+  await plain.transaction('rw', plain.studies, plain.brands, plain.rubrics, plain.audits, plain.touchpoints, async () => {
+    await plain.studies.bulkPut([data.study]);
+    await plain.brands.bulkPut(data.brands);
+    await plain.rubrics.bulkPut([rubric]);
+    await plain.audits.bulkPut(data.audits);
+    await plain.touchpoints.bulkPut(data.touchpoints);
+  });
+  const bulkPutMs = performance.now() - t0;
+  plain.close();
+  await plain.delete();
+  return { importMs, bulkPutMs, ok: result.ok, bytes: text.length };
+}
+
+(globalThis as unknown as { tpaScale: unknown }).tpaScale = { seed, fullScan, csv, backupImport };

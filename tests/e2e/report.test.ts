@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildComparison, scoreboard, tallyTouchpoints } from '../../lib/report';
+import { makeDefaultRubric } from '../../lib/rubric';
+import { roundHalfAwayFromZero } from '../../lib/scoring';
+import { launchWithExtension, type ExtensionSession } from '../support/browser';
+import {
+  audits,
+  brands,
+  download,
+  seedRaw,
+  study,
+  T,
+  touchpoints,
+  wipeRaw,
+} from './support/report-seed';
+
+let ext: ExtensionSession;
+beforeAll(async () => {
+  ext = await launchWithExtension();
+});
+afterAll(async () => {
+  await ext?.close();
+});
+
+describe('the comparison report in real Chromium', () => {
+  it('shows the scoreboard, exports both CSV files, and restores a wiped profile from a backup', async () => {
+    const page = await ext.openExtensionPage('report.html');
+    // The service worker seeds the rubric on install: wait for it before adding the study.
+    await expect.poll(() => page.getByText('No study to report on yet.').count()).toBe(1);
+    await seedRaw(page);
+    await page.goto(page.url().replace(/report\.html.*$/, `report.html?study=${study.id}`));
+
+    const rubric = makeDefaultRubric(T);
+    const items = touchpoints.map((touchpoint) => ({
+      brandId: audits.find((a) => a.id === touchpoint.auditId)!.brandId,
+      touchpoint,
+    }));
+    const expected = scoreboard(
+      buildComparison(tallyTouchpoints(items, rubric), { brands, rubric }),
+    ).sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99));
+    const rows = page.getByTestId('report-scoreboard-row');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(
+      await rows.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.brandId)),
+    ).toEqual(expected.map((e) => e.brandId));
+    const scores = await page.getByTestId('report-scoreboard-score').allTextContents();
+    expect(scores).toEqual(
+      expected.map((e) => `${roundHalfAwayFromZero(e.overallPct!, 1).toFixed(1)} %`),
+    );
+    await expect.poll(() => page.getByTestId('report-comparison').isVisible()).toBe(true);
+    expect(await page.locator('[data-gap="true"]').count()).toBe(1);
+
+    const comparison = await download(page, 'report-export-comparison');
+    expect(comparison.name).toMatch(
+      /^touchpoint-auditor_q4-shoes_comparison_\d{4}-\d{2}-\d{2}\.csv$/,
+    );
+    const lines = comparison.text.split('\r\n');
+    expect(lines[0]).toBe(
+      '\uFEFFstudy,dimension,key,label,brand,brand_role,touchpoints,score_pct,rank,delta_vs_own,critical_fails',
+    );
+    const best = expected[0]!;
+    const bestName = brands.find((b) => b.id === best.brandId)!.name;
+    expect(lines).toContain(
+      `Q4 shoes,overall,overall,Overall,${bestName},${brands.find((b) => b.id === best.brandId)!.role},${best.touchpoints},${roundHalfAwayFromZero(best.overallPct!, 1)},1,` +
+        `${best.brandId === 'b-own' ? '' : roundHalfAwayFromZero(best.overallPct! - expected[1]!.overallPct!, 1)},0`,
+    );
+
+    const touchpointsCsv = await download(page, 'report-export-touchpoints');
+    const tpLines = touchpointsCsv.text.split('\r\n');
+    expect(
+      tpLines[0]!.startsWith(
+        '\uFEFFstudy,wave,audit_id,brand,brand_role,shopper,scenario,touchpoint_id,',
+      ),
+    ).toBe(true);
+    expect(tpLines[0]!.endsWith(',score_consistency,score_resolution')).toBe(true);
+    expect(tpLines).toHaveLength(touchpoints.length + 1);
+    expect(tpLines.find((l) => l.includes(',t1,'))).toContain(`,37.5,false,${'ab'.repeat(32)},`);
+
+    const backup = await download(page, 'report-export-backup');
+    expect(JSON.parse(backup.text)).toMatchObject({
+      format: 'touchpoint-auditor-backup',
+      version: 1,
+    });
+    await wipeRaw(page);
+    await page.reload();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('not found');
+    await page.getByTestId('report-import-backup').setInputFiles({
+      name: 'backup.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(backup.text),
+    });
+    const status = page.getByTestId('report-files-status');
+    await expect
+      .poll(() => status.textContent(), { timeout: 10_000 })
+      .toMatch(/^Backup imported: \d+ added, 0 updated, 0 unchanged, 0 removed\.$/);
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await page.getByTestId('report-scoreboard-score').allTextContents()).toEqual(scores);
+
+    // Print to PDF: the page's own @page rule makes it landscape, with the charts in it.
+    const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+    const [, width, height] = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf) ?? [];
+    expect(Number(width)).toBeGreaterThan(Number(height));
+    await page.close();
+  });
+
+  it('refuses a bad backup with the path of the first bad value', async () => {
+    const page = await ext.openExtensionPage(`report.html?study=${study.id}`);
+    await expect.poll(() => page.getByTestId('report-scoreboard-row').count()).toBe(2);
+    const bad = {
+      format: 'touchpoint-auditor-backup',
+      version: 1,
+      exportedAt: T,
+      studies: [],
+      brands: [],
+      rubrics: [],
+      audits: [],
+      touchpoints: [{ ...touchpoints[0]!, id: 'tx', scores: { speed: 9 } }],
+      evidence: [],
+    };
+    await page.getByTestId('report-import-backup').setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(bad)),
+    });
+    await expect
+      .poll(() => page.getByTestId('report-files-status').textContent())
+      .toBe(
+        'Nothing was imported. At touchpoints[0].scores.speed: expected an integer 1–5 or "NA"',
+      );
+    await page.close();
+  });
+});

@@ -1,0 +1,34 @@
+import type { Page } from 'playwright-core';
+import type { ExtensionSession } from '../../support/browser';
+
+/** Every record of one object store of the extension's database, read from one of its pages. */
+export function readStore<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('touchpoint-auditor');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result as T[]);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    store,
+  );
+}
+
+/** The id of the tab showing `url`, asked from an extension page. */
+export async function tabIdOf(ext: ExtensionSession, url: string): Promise<number> {
+  const page = await ext.openExtensionPage('popup.html');
+  try {
+    const id = await page.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
+    if (id === undefined) throw new Error(`no tab shows ${url}`);
+    return id;
+  } finally {
+    await page.close();
+  }
+}
