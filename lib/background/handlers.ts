@@ -85,8 +85,19 @@ export function createHandlers({ db, now, version, capture, sendToTab, openPage 
       return ok({ savedAt: updatedAt });
     },
 
-    getDraft: async (_req, sender) => {
-      const d = await getDraft(db, draftKeyOf(sender));
+    getDraft: async ({ url }, sender) => {
+      const key = draftKeyOf(sender);
+      let d = await getDraft(db, key);
+      if (!d && url) {
+        // After a browser restart the tab has a new id: find the draft by where it was tagged.
+        const same = (await db.drafts.toArray()).filter((x) => x.url === url && x.tabKey.startsWith('tab:'));
+        const newest = same.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+        if (newest) {
+          await discardDraft(db, newest.tabKey);
+          d = { ...newest, tabKey: key };
+          await saveDraft(db, d);
+        }
+      }
       if (!d) return ok(null);
       const { category, stage, channel, scores, notes, includeFieldValues } = d;
       return ok({

@@ -44,8 +44,11 @@ export interface BackgroundProtocol {
   getTaggerContext(req: { url: string }): TaggerContext;
   /** Keeps the panel's state for the sender's tab as the shopper types. */
   saveDraft(req: { form: TouchpointForm; place: TouchpointPlace | null }): { savedAt: string };
-  /** The draft kept for the sender's tab, if any. */
-  getDraft(req: Record<string, never>): { form: TouchpointForm; place: TouchpointPlace | null } | null;
+  /**
+   * The draft kept for the sender's tab, if any; else the newest draft tagged on `url` in
+   * another tab (tab ids change when the browser restarts), which then moves to this tab.
+   */
+  getDraft(req: { url?: string }): { form: TouchpointForm; place: TouchpointPlace | null } | null;
   /** Forgets the sender's tab's draft. */
   discardDraft(req: Record<string, never>): { discarded: boolean };
   /**
@@ -67,7 +70,7 @@ export interface BackgroundProtocol {
 }
 
 /** The tagger messages that may travel between frames through `relay`. */
-export type RelayedType = 'setFramePicking' | 'framePicked' | 'pickFrameElement';
+export type RelayedType = 'startTagging' | 'setFramePicking' | 'framePicked' | 'pickFrameElement';
 
 /** What a sub-frame's picker reports when the shopper picked something inside it. */
 export interface FramePick {

@@ -40,7 +40,7 @@ export const requestSchemas = {
   ping: empty,
   getTaggerContext: v.strictObject({ url: text(8_000) }),
   saveDraft: v.strictObject({ form, place: v.nullable(place) }),
-  getDraft: empty,
+  getDraft: v.strictObject({ url: v.optional(text(8_000)) }),
   discardDraft: empty,
   saveTouchpoint: v.strictObject({
     form,
@@ -51,7 +51,7 @@ export const requestSchemas = {
   }),
   relay: v.strictObject({
     to: v.picklist(['top', 'frames']),
-    type: v.picklist(['setFramePicking', 'framePicked', 'pickFrameElement']),
+    type: v.picklist(['startTagging', 'setFramePicking', 'framePicked', 'pickFrameElement']),
     payload: v.record(v.string(), v.unknown()),
   }),
   openExtensionPage: v.strictObject({ page: v.literal('popup') }),

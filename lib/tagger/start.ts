@@ -1,6 +1,64 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
+import { sendToBackground } from '../messaging/client';
+import type { FramePick } from '../messaging/protocol';
+import { createTopTagger, type Renderer } from './controller';
+import { installEventGuard, type GuardState } from './event-guard';
+import { createFramePicker } from './frame-picker';
+import { perfStats } from './perf';
+import { capturePristine } from './pristine';
 
-/** Opens the tagger on the page. (The picker and panel arrive with the tagging issue.) */
-export function startTagger(_ctx: ContentScriptContext): void {
-  // TODO(2026-11-22): picker, anchors and scoring panel — issue 3.
+interface Incoming {
+  channel?: unknown;
+  type?: unknown;
+  payload?: Record<string, unknown>;
+}
+
+/**
+ * Wires the tagger into a frame at document_start: captures pristine built-ins, registers the
+ * capture-phase guard before any page script, and listens for the extension's messages. Until
+ * tagging starts, nothing on the page changes.
+ */
+export function startTagger(css: string, render: Renderer): void {
+  capturePristine();
+  const isTop = window === window.top;
+  const guard: GuardState = { host: null, root: null, modal: null, onShortcut: () => undefined };
+  const top = isTop ? createTopTagger(guard, css, render) : null;
+  const framePicker = isTop ? null : createFramePicker(guard, css, render);
+  guard.onShortcut = () => {
+    if (top) top.start();
+    else void sendToBackground('relay', { to: 'top', type: 'startTagging', payload: {} });
+  };
+  installEventGuard(guard);
+
+  // Only the extension can reach this listener (runtime messages never come from the page).
+  browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
+    const m = message as Incoming | null;
+    if (sender.id !== browser.runtime.id || m?.channel !== 'touchpoint-auditor' || typeof m.type !== 'string') return undefined;
+    const payload = m.payload ?? {};
+    const done = <T>(value: T) => Promise.resolve({ ok: true, value });
+    switch (m.type) {
+      case 'startTagging':
+        if (!top) return undefined;
+        top.start();
+        return done({ started: true });
+      case 'setFramePicking':
+        if (top) {
+          if (payload.active === false && payload.fromFrameId !== 0) top.onFrameCancelled();
+          return undefined;
+        }
+        if (payload.active === true) framePicker?.start();
+        else framePicker?.stop();
+        return undefined;
+      case 'framePicked':
+        top?.onFramePick(payload as unknown as FramePick);
+        return top ? done({ ok: true }) : undefined;
+      case 'pickFrameElement':
+        top?.onPickFrameElement(String(payload.frameUrl ?? ''), payload.fromFrameId as number | undefined);
+        return top ? done({ ok: true }) : undefined;
+      case 'getPerfStats':
+        return top ? done(perfStats()) : undefined;
+      default:
+        return undefined;
+    }
+  });
 }

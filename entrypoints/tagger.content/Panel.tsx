@@ -1,0 +1,92 @@
+import { useRef } from 'preact/hooks';
+import { TouchpointForm } from '@/components/TouchpointForm';
+import { t } from '@/lib/i18n';
+import type { TaggerActions, TaggerView } from '@/lib/tagger/view';
+
+/** The scoring panel of the tagger, movable by its header; Ctrl+Enter saves. */
+export function Panel({ view, actions, hidden }: { view: TaggerView; actions: TaggerActions; hidden: boolean }) {
+  const ref = useRef<HTMLElement>(null);
+  const { context, form } = view;
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      actions.save();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      actions.cancel();
+    }
+  };
+  const position = view.panelAt ? { left: `${view.panelAt.x}px`, top: `${view.panelAt.y}px`, right: 'auto' } : {};
+  const audit = context?.audit;
+  return (
+    <section
+      ref={ref}
+      class={hidden ? 'panel hidden' : 'panel'}
+      style={position}
+      data-testid="tagger-panel"
+      role="dialog"
+      aria-label={t('tagger.title')}
+      onKeyDown={onKeyDown}
+    >
+      <header class="panel-head" onPointerDown={(e) => ref.current && actions.startDrag(e, ref.current)}>
+        <strong>{t('tagger.title')}</strong>
+        {audit && context?.brand && context.study && (
+          <span class="muted" data-testid="tagger-audit">
+            {t('tagger.auditLine', { brand: context.brand.name, study: context.study.name })}
+          </span>
+        )}
+      </header>
+      {context?.hostBrand && (
+        <p class="warn" data-testid="tagger-other-brand">
+          {t('tagger.otherBrand', { brand: context.hostBrand.name })}
+        </p>
+      )}
+      {context && !audit && (
+        <div class="warn" data-testid="tagger-no-audit">
+          <p>{t('tagger.noAudit')}</p>
+          <button type="button" data-testid="tagger-open-popup" onClick={() => actions.openPopup()}>
+            {t('tagger.openPopup')}
+          </button>
+          <p class="muted">{t('tagger.openPopupHint')}</p>
+        </div>
+      )}
+      <p class="muted tagged" data-testid="tagger-what">
+        {view.tagged}
+      </p>
+      {context && form && (
+        <TouchpointForm
+          rubric={context.rubric}
+          categories={context.categories}
+          value={form}
+          onChange={(next) => actions.change(next)}
+        />
+      )}
+      {form && (
+        <button
+          type="button"
+          class="switch"
+          role="switch"
+          aria-checked={form.includeFieldValues}
+          data-testid="tagger-include-values"
+          onClick={() => actions.change({ ...form, includeFieldValues: !form.includeFieldValues })}
+        >
+          <span class="knob" aria-hidden="true" />
+          {t('tagger.includeValues')}
+        </button>
+      )}
+      {view.status && (
+        <p class={`status ${view.status.kind}`} role="status" data-testid="tagger-status">
+          {view.status.text}
+        </p>
+      )}
+      <footer class="panel-foot">
+        <button type="button" data-testid="tagger-cancel" onClick={() => actions.cancel()}>
+          {t('tagger.cancel')}
+        </button>
+        <button type="button" class="primary" data-testid="tagger-save" disabled={!audit || !form} onClick={() => actions.save()}>
+          {t('tagger.save')}
+        </button>
+      </footer>
+    </section>
+  );
+}

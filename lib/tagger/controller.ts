@@ -1,0 +1,201 @@
+import { anchorToElement } from '../anchoring/anchor';
+import { cssFromElement } from '../anchoring/css-selector';
+import type { Box } from '../anchoring/position';
+import { t } from '../i18n/translate';
+import { sendToBackground } from '../messaging/client';
+import type { FramePick, TaggerContext, TouchpointForm, TouchpointPlace } from '../messaging/protocol';
+import { createDraftSync } from './draft-sync';
+import type { GuardState } from './event-guard';
+import { fieldMasks } from './fields';
+import { findFrameElement, frameContentOrigin, toParentViewport } from './frames';
+import { mountHost, type HostLayer } from './host';
+import { hostOf } from './infer';
+import { createPanelDrag } from './panel-drag';
+import { recordSave } from './perf';
+import { createPicker, type PickResult } from './picker';
+import { describePick, initialForm, liveRect, taggedLabel, type Described } from './place';
+import { pristine } from './pristine';
+import { initialView, type TaggerActions, type TaggerView } from './view';
+
+/** Draws the view into the layer (Preact in the content script; anything in tests). */
+export type Renderer = (container: HTMLElement, view: TaggerView | null, actions: TaggerActions) => void;
+
+const nextFrame = () => new Promise<void>((r) => pristine().requestAnimationFrame(() => r()));
+
+/**
+ * The tagger of the top frame: picking (with the sub-frames' pickers), the scoring panel,
+ * drafts and Save with evidence. One per page; it keeps nothing the page can see once closed.
+ */
+export function createTopTagger(guard: GuardState, css: string, render: Renderer) {
+  const send = sendToBackground;
+  const drafts = createDraftSync(send);
+  let layer: HostLayer | null = null;
+  let view = initialView(true);
+  let context: Promise<TaggerContext | null> = Promise.resolve(null);
+  let place: TouchpointPlace | null = null;
+  let target: { element: Element | null; frame: Element | null; rect: Box } | null = null;
+  const drag = createPanelDrag((at) => update({ panelAt: at }), () => (guard.modal = null));
+
+  const update = (patch: Partial<TaggerView>) => {
+    view = { ...view, ...patch };
+    if (layer) render(layer.container, view, actions);
+  };
+
+  const relayFrames = (active: boolean) =>
+    void send('relay', { to: 'frames', type: 'setFramePicking', payload: { active } });
+
+  function close(): void {
+    if (!layer) return;
+    if (view.phase === 'picking') relayFrames(false);
+    guard.modal = null;
+    guard.host = null;
+    guard.root = null;
+    render(layer.container, null, actions);
+    layer.unmount();
+    layer = null;
+    place = null;
+    target = null;
+  }
+
+  async function openPanel(described: Described, form: TouchpointForm | null = null, status: TaggerView['status'] = null) {
+    guard.modal = null;
+    const ctx = await context;
+    if (!layer) return;
+    place = { url: location.href, pageTitle: document.title, anchor: described.anchor };
+    const startForm = form ?? (ctx ? initialForm(ctx, described.hints) : null);
+    update({ phase: 'panel', hover: null, selected: target?.rect ?? null, context: ctx, form: startForm, tagged: described.tagged, status });
+    if (startForm && !form) await drafts.saveNow(startForm, place);
+  }
+
+  function onPick(pick: PickResult, frame: Element | null = null) {
+    relayFrames(false);
+    target = { element: pick.element, frame, rect: pick.viewportRect };
+    void openPanel(describePick(pick, document));
+  }
+
+  function onFramePick(pick: FramePick) {
+    if (!layer || view.phase !== 'picking') return;
+    relayFrames(false);
+    const frame = findFrameElement(document, pick.fromFrameId, pick.frameUrl);
+    const origin = frame ? frameContentOrigin(frame) : { x: 0, y: 0 };
+    target = { element: null, frame, rect: toParentViewport(pick.viewportRect, origin) };
+    const anchor = { ...pick.anchor, framePath: [frame ? cssFromElement(frame) : pick.frameUrl, ...pick.anchor.framePath] };
+    const hints = { pageHost: location.hostname, frameHost: hostOf(pick.frameUrl), hasCardFields: pick.hasCardFields };
+    void openPanel({ anchor, tagged: taggedLabel(anchor), hints });
+  }
+
+  function onPickFrameElement(frameUrl: string, frameId: number | undefined) {
+    if (!layer || view.phase !== 'picking') return;
+    const frame = findFrameElement(document, frameId, frameUrl);
+    if (frame) onPick({ kind: 'element', element: frame, viewportRect: liveRect(frame)! });
+  }
+
+  function startPicking() {
+    const picker = createPicker({
+      doc: document,
+      host: () => guard.host,
+      view: { hover: (rect, label) => update({ hover: rect ? { rect, label } : null }) },
+      onPick: (p) => onPick(p),
+      onCancel: close,
+    });
+    guard.modal = picker.handle;
+    pickerControls = picker;
+    update({ phase: 'picking' });
+    relayFrames(true);
+  }
+  let pickerControls: ReturnType<typeof createPicker> | null = null;
+
+  async function start(): Promise<void> {
+    if (layer) return;
+    layer = mountHost(css);
+    guard.host = layer.host;
+    guard.root = layer.root;
+    layer.root.addEventListener('pointermove', (e) => drag.feed(e));
+    layer.root.addEventListener('pointerup', (e) => drag.feed(e));
+    view = initialView(true);
+    context = send('getTaggerContext', { url: location.href }).then((r) => (r.ok ? r.value : null));
+    const draft = await send('getDraft', { url: location.href });
+    if (!layer) return;
+    if (draft.ok && draft.value?.place) {
+      const { form, place: saved } = draft.value;
+      const anchor = saved.anchor;
+      const found = anchor && anchor.framePath.length === 0 ? anchorToElement(anchor, document) : null;
+      const el = found && anchor?.kind === 'element' ? found.element : null;
+      target = { element: el, frame: null, rect: liveRect(el) ?? { x: 0, y: 0, width: innerWidth, height: innerHeight } };
+      const described: Described = {
+        anchor: anchor ?? { css: 'html', text: '', rect: target.rect, framePath: [], kind: 'page' },
+        tagged: anchor ? taggedLabel(anchor, el?.localName) : '',
+        hints: { pageHost: location.hostname, frameHost: null, hasCardFields: false },
+      };
+      await openPanel(described, form, { kind: 'info', text: t('tagger.draftRestored') });
+      // Keep where it was tagged, even if the tab has moved on since.
+      if (place) place = saved;
+      return;
+    }
+    startPicking();
+  }
+
+  /** The tagged thing's box in the viewport now (elements and frames may have moved). */
+  function captureRect(): Box {
+    if (!target) return { x: 0, y: 0, width: innerWidth, height: innerHeight };
+    if (place?.anchor?.kind === 'page') return { x: 0, y: 0, width: innerWidth, height: innerHeight };
+    return liveRect(target.element) ?? target.rect;
+  }
+
+  async function save(): Promise<void> {
+    const form = view.form;
+    if (!form || !place || view.phase !== 'panel') return;
+    const started = pristine().now();
+    await drafts.settle();
+    update({ phase: 'capturing', masks: form.includeFieldValues ? [] : fieldMasks(document), status: null });
+    await nextFrame();
+    await nextFrame();
+    const rect = captureRect();
+    const result = await send('saveTouchpoint', {
+      form,
+      place,
+      capture: { rect, viewport: { width: innerWidth, height: innerHeight } },
+    });
+    if (!layer) return;
+    if (result.ok) {
+      recordSave(pristine().now() - started);
+      update({ phase: 'panel', masks: [], status: { kind: 'ok', text: t('tagger.saved') } });
+      setTimeout(close, 700);
+    } else {
+      const text = result.error.code === 'no-active-audit' ? t('tagger.noAudit') : result.error.message;
+      update({ phase: 'panel', masks: [], status: { kind: 'error', text: t('tagger.saveFailed', { message: text }) } });
+    }
+  }
+
+  const actions: TaggerActions = {
+    setPickMode: (mode) => {
+      pickerControls?.setMode(mode);
+      update({ pickMode: mode, hover: null });
+    },
+    pickPage: () => pickerControls?.pickPage(),
+    cancelPicking: close,
+    change(form) {
+      update({ form });
+      drafts.schedule(form, place);
+    },
+    save: () => void save(),
+    cancel() {
+      void drafts.settle().then(() => send('discardDraft', {}));
+      close();
+    },
+    openPopup: () => void send('openExtensionPage', { page: 'popup' }),
+    startDrag(e, panel) {
+      drag.start(e, panel);
+      guard.modal = (ev) => drag.feed(ev);
+    },
+  };
+
+  return {
+    start: () => void start(),
+    onFramePick,
+    onPickFrameElement,
+    /** A sub-frame's picker was cancelled with Escape: the whole tagging is. */
+    onFrameCancelled: () => view.phase === 'picking' && close(),
+    close,
+  };
+}

@@ -1,0 +1,40 @@
+import { sendToBackground } from '../messaging/client';
+import type { TouchpointForm, TouchpointPlace } from '../messaging/protocol';
+
+/** How long typing must pause before the draft is saved. */
+export const DRAFT_DEBOUNCE_MS = 300;
+
+/** Saves the panel's state through the background as the shopper types. */
+export interface DraftSync {
+  /** Schedules a save of this state (the latest one wins). */
+  schedule(form: TouchpointForm, place: TouchpointPlace | null): void;
+  /** Saves now. */
+  saveNow(form: TouchpointForm, place: TouchpointPlace | null): Promise<void>;
+  /** Drops any scheduled save and waits for one in flight, so nothing lands after Save. */
+  settle(): Promise<void>;
+}
+
+/** A debounced draft saver (the background keeps one draft per tab). */
+export function createDraftSync(send = sendToBackground, delay = DRAFT_DEBOUNCE_MS): DraftSync {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let inFlight: Promise<unknown> = Promise.resolve();
+  const saveNow = async (form: TouchpointForm, place: TouchpointPlace | null) => {
+    clearTimeout(timer);
+    timer = undefined;
+    const sent = send('saveDraft', { form, place });
+    inFlight = sent;
+    await sent;
+  };
+  return {
+    schedule(form, place) {
+      clearTimeout(timer);
+      timer = setTimeout(() => void saveNow(form, place), delay);
+    },
+    saveNow,
+    async settle() {
+      clearTimeout(timer);
+      timer = undefined;
+      await inFlight;
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import type { Box } from '../anchoring/position';
+
+const FIELDS =
+  'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=submit]):not([type=button]):not([type=reset]):not([type=image]), textarea, select, [contenteditable]:not([contenteditable=false])';
+
+/** Collects the fields of a tree, looking into open shadow roots. */
+function collect(root: Document | ShadowRoot, out: Element[]): void {
+  out.push(...Array.from(root.querySelectorAll(FIELDS)));
+  for (const el of Array.from(root.querySelectorAll('*'))) if (el.shadowRoot) collect(el.shadowRoot, out);
+}
+
+/**
+ * The viewport boxes of every visible form field (inputs, text areas, selects, editable
+ * regions): the masks drawn over them while the tab is captured, so names, addresses and card
+ * numbers stay out of the evidence unless the shopper includes them on purpose.
+ */
+export function fieldMasks(doc: Document): Box[] {
+  const view = doc.defaultView;
+  const w = view?.innerWidth ?? 0;
+  const h = view?.innerHeight ?? 0;
+  const found: Element[] = [];
+  collect(doc, found);
+  const boxes: Box[] = [];
+  for (const el of found) {
+    const r = el.getBoundingClientRect();
+    if (r.width < 1 || r.height < 1 || r.right < 0 || r.bottom < 0 || r.left > w || r.top > h) continue;
+    boxes.push({ x: r.left - 1, y: r.top - 1, width: r.width + 2, height: r.height + 2 });
+  }
+  return boxes;
+}

@@ -1,0 +1,42 @@
+import { browser } from 'wxt/browser';
+import type { Box } from '../anchoring/position';
+
+const sameDocUrl = (a: string, b: string) => a.split('#')[0] === b.split('#')[0];
+
+/**
+ * The iframe element of this document that shows the frame with `frameId` (or, where the
+ * browser cannot tell frame ids from elements, the one loading `frameUrl`).
+ */
+export function findFrameElement(doc: Document, frameId: number | undefined, frameUrl: string): HTMLIFrameElement | HTMLFrameElement | null {
+  const frames = Array.from(doc.querySelectorAll<HTMLIFrameElement | HTMLFrameElement>('iframe, frame'));
+  const getFrameId = (browser.runtime as { getFrameId?: (el: Element) => number }).getFrameId;
+  if (frameId !== undefined && getFrameId) {
+    const byId = frames.find((f) => {
+      try {
+        return getFrameId(f) === frameId;
+      } catch {
+        return false;
+      }
+    });
+    if (byId) return byId;
+  }
+  return frames.find((f) => f.src && sameDocUrl(f.src, frameUrl)) ?? null;
+}
+
+/** Where a frame's viewport starts in this document's viewport (inside border and padding). */
+export function frameContentOrigin(frame: Element): { x: number; y: number } {
+  const r = frame.getBoundingClientRect();
+  const style = frame.ownerDocument.defaultView?.getComputedStyle(frame);
+  const px = (v: string | undefined) => Number.parseFloat(v ?? '0') || 0;
+  return {
+    x: r.left + frame.clientLeft + px(style?.paddingLeft),
+    y: r.top + frame.clientTop + px(style?.paddingTop),
+  };
+}
+
+/** A box in a frame's viewport moved into the parent's viewport. */
+export const toParentViewport = (rect: Box, origin: { x: number; y: number }): Box => ({
+  ...rect,
+  x: rect.x + origin.x,
+  y: rect.y + origin.y,
+});

@@ -1,0 +1,50 @@
+import type { ChannelId } from '../model';
+
+/** What the tagger could tell about what was tagged. */
+export interface PickHints {
+  /** The tab's host name. */
+  pageHost: string;
+  /** The host of the frame holding the element, or of the iframe tagged whole; null in the top page. */
+  frameHost: string | null;
+  /** The tagged element is, or sits in, a form with card-number fields. */
+  hasCardFields: boolean;
+}
+
+/** A category (and the channel that goes with it) guessed from what was tagged. */
+export interface Guess {
+  category: string;
+  channel: ChannelId;
+}
+
+const CHAT_HOST = /(^|[.-])(chat|livechat|intercom|zendesk|zopim|drift|tawk|crisp|olark|livechatinc|freshchat|tidio)([.-]|$)/i;
+const WEBMAIL_HOST = /(^|\.)(mail|webmail|outlook|gmail)\.|^(mail|webmail)$|(^|\.)(outlook\.(live|office)\.com|mail\.google\.com)$|webmail/i;
+
+/**
+ * Guesses the category from what was tagged (DESIGN §5's panel pre-fill): a frame from a chat
+ * host is live chat, a form with card fields is payment, a page on a webmail host is an order
+ * confirmation read in e-mail. Null when nothing tells; the shopper can always change it.
+ */
+export function inferCategory(h: PickHints): Guess | null {
+  if (h.frameHost && CHAT_HOST.test(h.frameHost)) return { category: 'live_chat', channel: 'chat' };
+  if (h.hasCardFields) return { category: 'payment', channel: 'web' };
+  if (WEBMAIL_HOST.test(h.pageHost)) return { category: 'order_confirmation', channel: 'email' };
+  return null;
+}
+
+const CARD_FIELD = 'input[autocomplete^="cc-"], input[name*="card" i], input[id*="card" i], input[name*="cvc" i], input[name*="cvv" i]';
+
+/** Whether an element is, holds, or sits in a form with card fields. */
+export function hasCardFields(el: Element): boolean {
+  if (el.matches(CARD_FIELD) || el.querySelector(CARD_FIELD)) return true;
+  const form = el.closest('form');
+  return !!form?.querySelector(CARD_FIELD);
+}
+
+/** The host name of a URL, or '' when it has none. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,52 @@
+import type { Box } from '../anchoring/position';
+import type { TaggerContext, TouchpointForm } from '../messaging/protocol';
+
+/** What the tagger's UI shows; the controller owns it and re-renders on every change. */
+export interface TaggerView {
+  /** Picking, the panel open, or hidden for a screenshot. */
+  phase: 'picking' | 'panel' | 'capturing';
+  /** The top frame shows the toolbar and panel; sub-frames only the highlight. */
+  isTop: boolean;
+  pickMode: 'element' | 'region';
+  /** The highlight under the pointer while picking (viewport box) and its label. */
+  hover: { rect: Box; label: string } | null;
+  /** The tagged thing's box while the panel is open. */
+  selected: Box | null;
+  /** Opaque boxes over form fields during a capture. */
+  masks: Box[];
+  context: TaggerContext | null;
+  form: TouchpointForm | null;
+  /** What was tagged, for the panel's header (page text, shown as text). */
+  tagged: string;
+  status: { kind: 'info' | 'error' | 'ok'; text: string } | null;
+  /** The panel's top-left corner once the shopper moved it. */
+  panelAt: { x: number; y: number } | null;
+}
+
+/** What the UI can ask the controller to do. */
+export interface TaggerActions {
+  setPickMode(mode: 'element' | 'region'): void;
+  pickPage(): void;
+  cancelPicking(): void;
+  change(form: TouchpointForm): void;
+  save(): void;
+  cancel(): void;
+  openPopup(): void;
+  /** Starts moving the panel by its header. */
+  startDrag(e: PointerEvent, panel: HTMLElement): void;
+}
+
+/** A fresh view for a frame. */
+export const initialView = (isTop: boolean): TaggerView => ({
+  phase: 'picking',
+  isTop,
+  pickMode: 'element',
+  hover: null,
+  selected: null,
+  masks: [],
+  context: null,
+  form: null,
+  tagged: '',
+  status: null,
+  panelAt: null,
+});

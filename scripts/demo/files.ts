@@ -1,0 +1,50 @@
+import { copyFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Papa from 'papaparse';
+import type { Page } from 'playwright-core';
+import type { ExtensionSession } from '../../tests/support/browser';
+
+/** Clicks an export control of the report page and keeps the file it downloads as `name`. */
+async function keepDownload(page: Page, testId: string, outDir: string, name: string): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  const target = resolve(outDir, name);
+  copyFileSync((await download.path())!, target);
+  return target;
+}
+
+/** The four demo files: both CSVs and the backup from the report page, and its screenshot. */
+export async function writeReportFiles(ext: ExtensionSession, studyId: string, outDir: string): Promise<string[]> {
+  const page = await ext.openExtensionPage(`report.html?study=${studyId}`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByTestId('report-comparison').waitFor();
+  const files = [
+    await keepDownload(page, 'report-export-touchpoints', outDir, 'touchpoints.csv'),
+    await keepDownload(page, 'report-export-comparison', outDir, 'comparison.csv'),
+    await keepDownload(page, 'report-export-backup', outDir, 'backup.json'),
+  ];
+  const shot = resolve(outDir, 'report.png');
+  await page.screenshot({ path: shot, fullPage: true });
+  await page.close();
+  return [...files, shot];
+}
+
+/** A short summary of comparison.csv: each brand's overall score and the biggest gap. */
+export function summarise(comparisonCsv: string): string[] {
+  const rows = Papa.parse<Record<string, string>>(comparisonCsv.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+  const lines = rows
+    .filter((r) => r.dimension === 'overall')
+    .map((r) => `${r.brand} (${r.brand_role}): ${r.score_pct || '–'} % overall, rank ${r.rank || '–'}, ${r.touchpoints} touchpoints, ${r.critical_fails} critical failures`);
+  const gaps = rows
+    .filter((r) => r.dimension === 'category' && r.delta_vs_own !== '')
+    .map((r) => ({ r, delta: Number(r.delta_vs_own) }))
+    .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
+  const top = gaps[0];
+  if (top) {
+    const who = top.delta > 0 ? `${top.r.brand} leads the own brand` : `the own brand leads ${top.r.brand}`;
+    lines.push(`Biggest gap: ${top.r.label} — ${who} by ${Math.abs(top.delta).toFixed(1)} points`);
+  }
+  return lines;
+}

@@ -1,0 +1,125 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionSession } from '../support/browser';
+import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
+import { tabIdOf } from './support/extension-db';
+import { openPage, panel, pickAt, readSaved, saveAndWait, score, seedAudit, startTagging, waitForSaved } from './support/tagger';
+
+let server: FixtureServer;
+let ext: ExtensionSession;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  ext = await launchWithExtension();
+  await seedAudit(ext);
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+/** Tags `selector` on a hostile page, scores it, saves, and returns the stored touchpoint. */
+async function tagScoreSave(page: Page, selector = '#target', during?: () => Promise<void>) {
+  const known = new Set((await readSaved(ext)).touchpoints.map((t) => t.id));
+  await startTagging(page);
+  await pickAt(page, page.locator(selector));
+  await panel(page).waitFor({ state: 'visible' });
+  await during?.();
+  await score(page, 'clarity', 2);
+  await page.getByTestId('tagger-notes').fill('hostile');
+  await saveAndWait(page);
+  const { touchpoints, evidence } = await waitForSaved(ext, known.size + 1);
+  const tp = touchpoints.find((t) => !known.has(t.id))!;
+  expect(tp).toMatchObject({ scores: { clarity: 2 }, notes: 'hostile' });
+  return { tp, evidence: evidence.filter((e) => e.touchpointId === tp.id) };
+}
+
+describe('tagging on hostile pages', () => {
+  it('works when the page restyles everything and takes the pointer away', async () => {
+    const page = await openPage(ext, server.url('hostile', '/restyle.html'));
+    const { tp, evidence } = await tagScoreSave(page);
+    expect(tp.anchor?.css).toBe('#target');
+    expect(evidence).toHaveLength(1);
+    expect(await page.title()).not.toBe('clicked');
+    await page.close();
+  });
+
+  it('works when the page stops every event in the capture phase on window and document', async () => {
+    const page = await openPage(ext, server.url('hostile', '/stop-events.html'));
+    const url = page.url();
+    const { tp } = await tagScoreSave(page);
+    expect(tp.anchor?.text).toBe('Pay now');
+    expect(page.url()).toBe(url);
+    await page.close();
+  });
+
+  it('works when the page overwrites built-ins before the tagger starts', async () => {
+    const page = await openPage(ext, server.url('hostile', '/builtins.html'));
+    const { tp, evidence } = await tagScoreSave(page);
+    expect(tp.anchor?.css).toBe('#target');
+    expect(evidence[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    await page.close();
+  });
+
+  it("works under Content-Security-Policy default-src 'none'", async () => {
+    const page = await openPage(ext, server.url('hostile', '/csp.html'));
+    const { tp, evidence } = await tagScoreSave(page);
+    expect(tp.anchor?.css).toBe('#target');
+    expect(evidence).toHaveLength(1);
+    await page.close();
+  });
+
+  it('puts its host back when the page deletes elements it did not create', async () => {
+    const page = await openPage(ext, server.url('hostile', '/purge.html'));
+    const { tp } = await tagScoreSave(page, '#target', async () => {
+      await page.waitForTimeout(1_200);
+      await panel(page).waitFor({ state: 'visible' });
+    });
+    expect(tp.anchor?.css).toBe('#target');
+    expect(await page.evaluate(() => (window as unknown as { purged: number }).purged)).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('keeps pointer-move handling cheap on a 10,000-element page', async () => {
+    const page = await openPage(ext, server.url('hostile', '/big.html'));
+    expect(await page.evaluate(() => document.querySelectorAll('*').length)).toBeGreaterThan(10_000);
+    await startTagging(page);
+    for (let i = 0; i < 60; i++) await page.mouse.move(20 + i * 7, 120 + (i % 20) * 9);
+    const tabId = await tabIdOf(ext, page.url());
+    const stats = await ext.serviceWorker.evaluate(
+      (id) => chrome.tabs.sendMessage(id, { channel: 'touchpoint-auditor', type: 'getPerfStats', payload: {} }, { frameId: 0 }),
+      tabId,
+    );
+    console.log('[bench] pointer-move handling on 10,000 elements:', JSON.stringify(stats));
+    expect(stats).toMatchObject({ ok: true });
+    expect((stats as { value: { pointerMoves: number } }).value.pointerMoves).toBeGreaterThan(30);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('tagger-toolbar').waitFor({ state: 'detached' });
+    const { tp } = await tagScoreSave(page);
+    expect(tp.anchor?.css).toBe('#target');
+    await page.close();
+  });
+
+  it('tags an element inside an open shadow root without pressing it', async () => {
+    const page = await openPage(ext, server.url('hostile', '/shadow.html'));
+    const { tp } = await tagScoreSave(page, 'help-widget #ask');
+    expect(tp.anchor?.css).toBe('#widget >>> #ask');
+    expect(await page.title()).not.toBe('asked');
+    await page.close();
+  });
+
+  it('survives an SPA route change while the shopper scores', async () => {
+    const page = await openPage(ext, server.url('hostile', '/spa.html'));
+    const url = page.url();
+    const { tp } = await tagScoreSave(page, '#target', async () => {
+      await page.evaluate(() => (window as unknown as { go: (r: string) => void }).go('cart'));
+      await page.locator('#cart-total').waitFor();
+      expect(await panel(page).isVisible()).toBe(true);
+    });
+    expect(tp.url).toBe(url);
+    expect(tp.anchor?.text).toContain('Summer collection');
+    expect(page.url()).toContain('route=cart');
+    await page.close();
+  });
+});

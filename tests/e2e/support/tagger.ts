@@ -1,0 +1,156 @@
+import type { Locator, Page } from 'playwright-core';
+import type { ExtensionSession } from '../../support/browser';
+
+/** Brands and an audit written straight into the extension's database (from one of its pages). */
+export interface SeededAudit {
+  studyId: string;
+  auditId: string;
+  ownBrandId: string;
+  rivalBrandId: string;
+}
+
+/**
+ * Seeds a study (default rubric), Northwind (own) and Contoso (competitor), and a running audit
+ * of `brand`, with raw IndexedDB writes from the popup page: the same origin as the background.
+ */
+export async function seedAudit(ext: ExtensionSession, brand: 'northwind' | 'contoso' = 'northwind'): Promise<SeededAudit> {
+  const page = await ext.openExtensionPage('popup.html');
+  const at = new Date().toISOString();
+  const ids: SeededAudit = {
+    studyId: `study-${Date.now()}`,
+    auditId: `audit-${Date.now()}`,
+    ownBrandId: 'brand-northwind',
+    rivalBrandId: 'brand-contoso',
+  };
+  await page.evaluate(
+    ({ ids, at, brand }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('touchpoint-auditor');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['studies', 'brands', 'audits', 'settings'], 'readwrite');
+          const base = { createdAt: at, updatedAt: at };
+          tx.objectStore('brands').put({ id: ids.ownBrandId, name: 'Northwind Running', role: 'own', domains: ['northwind.localhost'], ...base });
+          tx.objectStore('brands').put({ id: ids.rivalBrandId, name: 'Contoso Sports', role: 'competitor', domains: ['contoso.localhost'], ...base });
+          tx.objectStore('studies').put({ id: ids.studyId, name: 'Running shoes Q4', wave: '2026-Q4', rubricId: 'default', rubricVersion: 1, brandIds: [ids.ownBrandId, ids.rivalBrandId], ...base });
+          const brandId = brand === 'northwind' ? ids.ownBrandId : ids.rivalBrandId;
+          tx.objectStore('audits').put({ id: ids.auditId, studyId: ids.studyId, brandId, shopper: 'Ana', scenario: 'Buy shoes', startedAt: at, endedAt: null, ...base });
+          tx.objectStore('settings').put({ key: 'activeAuditId', value: ids.auditId });
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { ids, at, brand },
+  );
+  await page.close();
+  return ids;
+}
+
+/** A touchpoint as stored, with the fields the tests look at. */
+export interface StoredTouchpoint {
+  id: string;
+  auditId: string;
+  category: string;
+  stage: string;
+  channel: string;
+  url: string;
+  notes: string;
+  scores: Record<string, number | 'NA'>;
+  anchor: { css: string; text: string; framePath: string[]; kind?: string; rect: { width: number } } | null;
+}
+
+/** Stored evidence, its blob summarised (type, size, whether it decodes as a JPEG). */
+export interface StoredEvidence {
+  touchpointId: string;
+  mime: string;
+  width: number;
+  height: number;
+  sha256: string;
+  url: string;
+  blobType: string;
+  blobSize: number;
+}
+
+/** Every touchpoint and evidence record of the extension's database. */
+export async function readSaved(ext: ExtensionSession): Promise<{ touchpoints: StoredTouchpoint[]; evidence: StoredEvidence[] }> {
+  const page = await ext.openExtensionPage('popup.html');
+  try {
+    return await page.evaluate(
+      () =>
+        new Promise<{ touchpoints: StoredTouchpoint[]; evidence: StoredEvidence[] }>((resolve, reject) => {
+          const open = indexedDB.open('touchpoint-auditor');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction(['touchpoints', 'evidence']);
+            const tps = tx.objectStore('touchpoints').getAll();
+            const evs = tx.objectStore('evidence').getAll();
+            tx.oncomplete = () => {
+              open.result.close();
+              const evidence = (evs.result as (StoredEvidence & { blob: Blob })[]).map(({ blob, ...e }) => ({
+                ...e,
+                blobType: blob.type,
+                blobSize: blob.size,
+              }));
+              resolve({ touchpoints: tps.result as StoredTouchpoint[], evidence });
+            };
+          };
+        }),
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+/** Polls until `count` touchpoints are stored; returns them with their evidence. */
+export async function waitForSaved(ext: ExtensionSession, count: number, timeoutMs = 10_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const saved = await readSaved(ext);
+    if (saved.touchpoints.length >= count || Date.now() > until) return saved;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/** Opens a page in its own tab, in front (only the visible tab can be captured). */
+export async function openPage(ext: ExtensionSession, url: string): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.bringToFront();
+  return page;
+}
+
+/** Starts tagging with the keyboard shortcut and waits for the picking toolbar. */
+export async function startTagging(page: Page): Promise<void> {
+  await page.keyboard.press('Alt+Shift+T');
+  await page.getByTestId('tagger-toolbar').waitFor({ state: 'visible', timeout: 5_000 });
+}
+
+/** Points at an element's centre and clicks it, as a shopper picking it would. */
+export async function pickAt(page: Page, target: Locator): Promise<void> {
+  const box = await target.boundingBox();
+  if (!box) throw new Error('target has no box');
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x - 5, y - 5);
+  await page.mouse.move(x, y, { steps: 3 });
+  await page.waitForTimeout(50);
+  await page.mouse.click(x, y);
+}
+
+/** The tagger's panel (reachable because e2e builds open the shadow root). */
+export const panel = (page: Page): Locator => page.getByTestId('tagger-panel');
+
+/** Clicks one score choice of a criterion in the panel. */
+export async function score(page: Page, criterionId: string, value: number | 'NA'): Promise<void> {
+  await page.getByTestId(`tagger-score-${criterionId}`).locator(`[data-value="${value}"]`).click();
+}
+
+/** Clicks Save and waits for the panel to close. */
+export async function saveAndWait(page: Page): Promise<void> {
+  await page.getByTestId('tagger-save').click();
+  await panel(page).waitFor({ state: 'detached', timeout: 10_000 });
+}

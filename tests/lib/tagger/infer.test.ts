@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { hasCardFields, inferCategory } from '@/lib/tagger/infer';
+
+describe('inferCategory', () => {
+  it.each([
+    ['a chat widget frame', { pageHost: 'northwind.localhost', frameHost: 'chat.localhost', hasCardFields: false }, { category: 'live_chat', channel: 'chat' }],
+    ['an Intercom frame', { pageHost: 'shop.example', frameHost: 'widget.intercom.io', hasCardFields: false }, { category: 'live_chat', channel: 'chat' }],
+    ['a form with card fields', { pageHost: 'northwind.localhost', frameHost: null, hasCardFields: true }, { category: 'payment', channel: 'web' }],
+    ['webmail on mail.*', { pageHost: 'mail.localhost', frameHost: null, hasCardFields: false }, { category: 'order_confirmation', channel: 'email' }],
+    ['Outlook on the web', { pageHost: 'outlook.live.com', frameHost: null, hasCardFields: false }, { category: 'order_confirmation', channel: 'email' }],
+    ['Gmail', { pageHost: 'mail.google.com', frameHost: null, hasCardFields: false }, { category: 'order_confirmation', channel: 'email' }],
+    ['a plain shop page', { pageHost: 'northwind.localhost', frameHost: null, hasCardFields: false }, null],
+    ['a video frame', { pageHost: 'northwind.localhost', frameHost: 'player.vimeo.com', hasCardFields: false }, null],
+  ])('%s', (_what, hints, expected) => {
+    expect(inferCategory(hints)).toEqual(expected);
+  });
+});
+
+describe('hasCardFields', () => {
+  it('sees card fields in the element’s form, and not elsewhere', () => {
+    document.body.replaceChildren();
+    const form = document.createElement('form');
+    const card = document.createElement('input');
+    card.setAttribute('autocomplete', 'cc-number');
+    const button = document.createElement('button');
+    form.append(card, button);
+    const other = document.createElement('p');
+    document.body.append(form, other);
+    expect(hasCardFields(button)).toBe(true);
+    expect(hasCardFields(form)).toBe(true);
+    expect(hasCardFields(other)).toBe(false);
+  });
+});
