@@ -8,8 +8,7 @@ export interface ActiveAuditPanelProps {
   /** A sentence to show under the buttons (a page that cannot be tagged…). */
   notice?: string;
   onTag: () => void;
-  /** Opens the off-page form; the button is left out when undefined. */
-  onAddManual?: () => void;
+  onAddManual: () => void;
   onEnd: () => void;
   onExport: () => void;
   onOpenReport: () => void;
@@ -57,11 +56,9 @@ export function ActiveAuditPanel({ view, notice, onTag, onAddManual, onEnd, onEx
         <button class="primary" data-testid="popup-tag" onClick={onTag}>
           {t('popup.tag')}
         </button>
-        {onAddManual && (
-          <button data-testid="popup-add-manual" onClick={onAddManual}>
-            {t('popup.addManual')}
-          </button>
-        )}
+        <button data-testid="popup-add-manual" onClick={onAddManual}>
+          {t('popup.addManual')}
+        </button>
       </div>
       {notice && (
         <p class="field-error" role="alert" data-testid="popup-notice">

@@ -21,9 +21,10 @@ import { ActiveAuditPanel } from './ActiveAuditPanel';
 import { findCurrentTab, type CurrentTab } from './current-tab';
 import { HostClaim } from './HostClaim';
 import { IdlePanel } from './IdlePanel';
+import { ManualTouchpoint } from './ManualTouchpoint';
 import { StartAuditForm } from './StartAuditForm';
 
-type Mode = 'main' | 'start';
+type Mode = 'main' | 'start' | 'manual';
 
 /** Builds the study's touchpoints.csv (lib/db/exports) and hands it to the downloads. */
 async function downloadTouchpointsCsv(studyId: string): Promise<void> {
@@ -84,6 +85,8 @@ export function App() {
         }}
       />
     );
+  } else if (mode === 'manual' && view && rubric) {
+    body = <ManualTouchpoint rubric={rubric} onDone={() => setMode('main')} />;
   } else if (view) {
     body = (
       <>
@@ -91,8 +94,7 @@ export function App() {
           view={view}
           notice={notice}
           onTag={() => void tag()}
-          // The off-page form waits for components/TouchpointForm (see the lead's patch).
-          onAddManual={undefined}
+          onAddManual={() => setMode('manual')}
           onEnd={() => void endActiveAudit(db, new Date())}
           onExport={() => view.study && void downloadTouchpointsCsv(view.study.id)}
           onOpenReport={() => view.study && void openPage(`/report.html?study=${encodeURIComponent(view.study.id)}`)}

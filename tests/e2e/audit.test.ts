@@ -9,6 +9,12 @@ let ext: ExtensionSession;
 let shopTabId: number;
 let studyId: string;
 
+// A 2 × 2 PNG, as a shopper's photo of a parcel.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEUlEQVR4nGP4z8AARAxg8j8AG/ID/fPnS7EAAAAASUVORK5CYII=',
+  'base64',
+);
+
 beforeAll(async () => {
   server = await startFixtureServer();
   ext = await launchWithExtension();
@@ -70,22 +76,30 @@ describe('an audit from set-up to review', () => {
     await popup.close();
   });
 
-  // The off-page form and the editor reuse components/TouchpointForm, which is not in the tree
-  // yet: until then touchpoints are saved through the background as the tagger would.
-  it('counts the touchpoints tagged so far by category in the popup', async () => {
+  it('adds an off-page touchpoint with a photo, and a page one through the background', async () => {
     const popup = await openPopup();
-    const save = (category: string, notes: string) =>
-      popup.evaluate(
-        (payload) => chrome.runtime.sendMessage({ channel: 'touchpoint-auditor', type: 'saveTouchpoint', payload }),
-        {
-          form: { category, stage: 'purchase', channel: 'web', scores: { speed: 2 }, notes, includeFieldValues: false },
-          place: { url: server.url('northwind', '/cart.html'), pageTitle: 'Cart', anchor: null },
-        },
-      );
-    expect(await save('packaging', 'Box arrived dented')).toMatchObject({ ok: true });
-    expect(await save('cart', 'Slow cart')).toMatchObject({ ok: true });
+    await popup.getByTestId('popup-add-manual').click();
+    await popup.getByTestId('manual-channel').selectOption('in_store');
+    await popup.getByTestId('tagger-category').selectOption('packaging');
+    await popup.getByTestId('tagger-score-speed').locator('[data-value="4"]').click();
+    await popup.getByTestId('tagger-notes').fill('Box arrived dented');
+    await popup.getByTestId('manual-evidence').setInputFiles({ name: 'parcel.png', mimeType: 'image/png', buffer: PNG });
+    await popup.getByTestId('manual-save').click();
+    await expect.poll(() => popup.getByTestId('popup-tagged-total').textContent()).toBe('1 touchpoints tagged');
+
+    const form = { category: 'cart', stage: 'purchase', channel: 'web', scores: { speed: 2 }, notes: 'Slow cart', includeFieldValues: false };
+    const place = { url: server.url('northwind', '/cart.html'), pageTitle: 'Cart', anchor: null };
+    const answer = await popup.evaluate(
+      (payload) => chrome.runtime.sendMessage({ channel: 'touchpoint-auditor', type: 'saveTouchpoint', payload }),
+      { form, place },
+    );
+    expect(answer, JSON.stringify(answer)).toMatchObject({ ok: true });
     await expect.poll(() => popup.getByTestId('popup-tagged-total').textContent()).toBe('2 touchpoints tagged');
     expect(await popup.getByTestId('popup-counts').textContent()).toMatch(/Packaging\s*1.*Cart\s*1|Cart\s*1.*Packaging\s*1/);
+
+    const [evidence] = await readStore<{ mime: string; width: number; height: number; sha256: string }>(popup, 'evidence');
+    expect(evidence).toMatchObject({ mime: 'image/png', width: 2, height: 2 });
+    expect(evidence!.sha256).toMatch(/^[0-9a-f]{64}$/);
     await popup.close();
   });
 
@@ -104,9 +118,18 @@ describe('an audit from set-up to review', () => {
     await chat.close();
   });
 
-  it('deletes and un-deletes a touchpoint in the touchpoints view, and filters it', async () => {
+  it('edits, deletes and un-deletes a touchpoint in the touchpoints view', async () => {
     const page = await ext.openExtensionPage(`touchpoints.html?study=${studyId}`);
     await expect.poll(() => page.getByTestId('touchpoint-row').count()).toBe(2);
+    const manual = page.getByTestId('touchpoint-row').filter({ hasText: 'Packaging' });
+    await manual.getByTestId('touchpoint-open').click();
+    await expect.poll(() => page.getByTestId('touchpoint-evidence').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(2);
+    await page.getByTestId('tagger-category').selectOption('shipping_delivery');
+    await page.getByTestId('tagger-notes').fill('Box arrived dented, late');
+    await page.getByTestId('touchpoint-save').click();
+    await expect.poll(() => page.getByTestId('touchpoint-saved').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('touchpoints-list').textContent()).toContain('Shipping & delivery');
+
     const cart = page.getByTestId('touchpoint-row').filter({ hasText: 'Cart' });
     const cartId = await cart.getAttribute('data-id');
     await cart.getByTestId('touchpoint-open').click();
@@ -118,9 +141,9 @@ describe('an audit from set-up to review', () => {
     await expect.poll(() => page.getByTestId('touchpoint-row').count()).toBe(2);
     stored = await readStore(page, 'touchpoints');
     expect(stored.find((t) => t.id === cartId)?.deleted).toBeUndefined();
-    expect(stored.map((t) => t.notes).sort()).toEqual(['Box arrived dented', 'Slow cart']);
+    expect(stored.map((t) => t.notes).sort()).toEqual(['Box arrived dented, late', 'Slow cart']);
     const [stats] = await readStore<{ total: number; byCategory: Record<string, number> }>(page, 'auditStats');
-    expect(stats).toMatchObject({ total: 2, byCategory: { cart: 1, packaging: 1 } });
+    expect(stats).toMatchObject({ total: 2, byCategory: { cart: 1, shipping_delivery: 1 } });
 
     await page.getByTestId('filter-category').selectOption('cart');
     await expect.poll(() => page.getByTestId('touchpoint-row').count()).toBe(1);
@@ -133,7 +156,7 @@ describe('an audit from set-up to review', () => {
     expect(download.suggestedFilename()).toMatch(/^touchpoint-auditor_running-shoes_touchpoints_\d{4}-\d\d-\d\d\.csv$/);
     const csv = readFileSync((await download.path())!, 'utf8').trim().split('\r\n');
     expect(csv).toHaveLength(3);
-    expect(csv.slice(1).map((line) => line.split(',')[12]).sort()).toEqual(['page', 'page']);
+    expect(csv.slice(1).map((line) => line.split(',')[12]).sort()).toEqual(['manual', 'page']);
     await popup.getByTestId('popup-end-audit').click();
     await expect.poll(() => popup.getByTestId('popup-start-audit').count()).toBe(1);
     const [audit] = await readStore<{ endedAt: string | null; shopper: string }>(popup, 'audits');

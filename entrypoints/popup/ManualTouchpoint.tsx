@@ -1,0 +1,88 @@
+import { useState } from 'preact/hooks';
+import { TouchpointForm } from '@/components/TouchpointForm';
+import { createManualTouchpoint, getDb, listCategories, MAX_EVIDENCE_BYTES } from '@/lib/db';
+import { useLiveQuery } from '@/lib/db/hooks';
+import { channelLabel, t } from '@/lib/i18n';
+import type { TouchpointForm as FormValue } from '@/lib/messaging';
+import type { ChannelId, Rubric } from '@/lib/model';
+import { CHANNELS } from '@/lib/taxonomy';
+
+/** Props of {@link ManualTouchpoint}. */
+export interface ManualTouchpointProps {
+  /** The study's pinned rubric. */
+  rubric: Rubric;
+  onDone: () => void;
+}
+
+/** Popup: records an off-page touchpoint (call, store visit, parcel) with the tagger's form. */
+export function ManualTouchpoint({ rubric, onDone }: ManualTouchpointProps) {
+  const db = getDb();
+  const categories = useLiveQuery(() => listCategories(db), []);
+  const [value, setValue] = useState<FormValue>({
+    category: 'customer_support',
+    stage: 'retention',
+    channel: 'phone',
+    scores: {},
+    notes: '',
+    includeFieldValues: false,
+  });
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    if (file && file.size > MAX_EVIDENCE_BYTES) {
+      setError(t('manual.tooLarge', { mb: MAX_EVIDENCE_BYTES / 1024 / 1024 }));
+      return;
+    }
+    setBusy(true);
+    try {
+      const { category, stage, channel, scores, notes } = value;
+      await createManualTouchpoint(db, { category, stage, channel, scores, notes }, file, new Date());
+      onDone();
+    } catch (err) {
+      setError(t('error.generic', { message: err instanceof Error ? err.message : String(err) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="stack" data-testid="manual-form" onSubmit={save} noValidate>
+      <h2>{t('manual.title')}</h2>
+      <label>
+        {t('manual.channel')}
+        <select
+          data-testid="manual-channel"
+          value={value.channel}
+          onChange={(e) => setValue({ ...value, channel: CHANNELS.find((c) => c === e.currentTarget.value) ?? ('phone' satisfies ChannelId) })}
+        >
+          {CHANNELS.map((c) => (
+            <option key={c} value={c}>
+              {channelLabel(c)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {categories && <TouchpointForm rubric={rubric} categories={categories} value={value} onChange={setValue} />}
+      <label>
+        {t('manual.evidence')}
+        <input type="file" data-testid="manual-evidence" accept="image/*,.pdf,.eml,.txt" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+      </label>
+      {error && (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="actions">
+        <button type="submit" class="primary" data-testid="manual-save" disabled={busy}>
+          {t('manual.save')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('manual.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
