@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
@@ -30,6 +31,16 @@ export default defineConfig({
   }),
   vite: () => ({
     plugins: [preact()],
+    resolve: {
+      alias: [
+        // WXT's context posts a message named after the extension's id to every page the
+        // content script starts in; ours stays silent (see lib/tagger/quiet-context.ts).
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: resolve(import.meta.dirname, 'lib/tagger/quiet-context.ts'),
+        },
+      ],
+    },
     build: { target: 'es2022' },
   }),
 });

@@ -101,11 +101,15 @@ describe('what an audited page can see', () => {
   it('sees no element, attribute, global or storage of the extension on a demo shop', async () => {
     const found = findBrowser()!;
     const plain = await chromium.launch({ executablePath: found.path, headless: true, args: chromiumArgs() });
-    const url = server.url('northwind', '/index.html');
+    // The hash lets the probe also listen for events named after the extension's id.
+    const url = `${server.url('northwind', '/index.html')}#probe-extension=${ext.extensionId}`;
     const without = await look(await plain.newContext(), url);
     await plain.close();
     const withExtension = await look(ext.context, url);
 
+    expect(withExtension.mutations.filter((m) => m.startsWith('message') || m.startsWith('event'))).toEqual(
+      without.mutations.filter((m) => m.startsWith('message') || m.startsWith('event')),
+    );
     expect(withExtension.mutations).toEqual(without.mutations);
     expect(withExtension.globals).toEqual(without.globals);
     expect(withExtension.shadowHosts).toBe(without.shadowHosts);

@@ -14,6 +14,11 @@ export const PROBE_SCRIPT = `
       for (const n of r.addedNodes) log.push('add ' + describe(n) + ' to ' + describe(r.target));
     }
   }).observe(document, { subtree: true, childList: true, attributes: true });
+  // Messages and events a script could use to announce itself to the page.
+  addEventListener('message', (e) => log.push('message ' + String(JSON.stringify(e.data)).slice(0, 300)), true);
+  const id = new URLSearchParams(location.hash.slice(1)).get('probe-extension');
+  if (id) for (const name of ['tagger:wxt:content-script-started', 'tagger:wxt:locationchange'])
+    document.addEventListener(id + ':' + name, () => log.push('event ' + name), true);
   Object.defineProperty(window, '__probe', { value: { log }, enumerable: false });
 })();
 `;
