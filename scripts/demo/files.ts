@@ -37,14 +37,12 @@ export function summarise(comparisonCsv: string): string[] {
   const lines = rows
     .filter((r) => r.dimension === 'overall')
     .map((r) => `${r.brand} (${r.brand_role}): ${r.score_pct || '–'} % overall, rank ${r.rank || '–'}, ${r.touchpoints} touchpoints, ${r.critical_fails} critical failures`);
-  const gaps = rows
+  const deltas = rows
     .filter((r) => r.dimension === 'category' && r.delta_vs_own !== '')
-    .map((r) => ({ r, delta: Number(r.delta_vs_own) }))
-    .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
-  const top = gaps[0];
-  if (top) {
-    const who = top.delta > 0 ? `${top.r.brand} leads the own brand` : `the own brand leads ${top.r.brand}`;
-    lines.push(`Biggest gap: ${top.r.label} — ${who} by ${Math.abs(top.delta).toFixed(1)} points`);
-  }
+    .map((r) => ({ r, delta: Number(r.delta_vs_own) }));
+  const trail = deltas.filter((d) => d.delta > 0).sort((a, b) => b.delta - a.delta)[0];
+  const lead = deltas.filter((d) => d.delta < 0).sort((a, b) => a.delta - b.delta)[0];
+  if (trail) lines.push(`Biggest gap where we trail: ${trail.r.label} — ${trail.r.brand} leads by ${trail.delta.toFixed(1)} points`);
+  if (lead) lines.push(`Biggest lead: ${lead.r.label} — ahead of ${lead.r.brand} by ${(-lead.delta).toFixed(1)} points`);
   return lines;
 }
