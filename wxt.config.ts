@@ -11,13 +11,14 @@ export default defineConfig({
   imports: false,
   // WXT_OUT_DIR lets parallel builds (several engineers, one machine) keep apart.
   outDir: process.env.WXT_OUT_DIR ?? '.output',
-  manifest: ({ mode }) => ({
+  manifest: ({ mode, browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // storage is not used for data (IndexedDB in the extension origin holds everything);
-    // tabs + <all_urls> let the background capture the visible tab for evidence.
-    permissions: ['tabs', 'unlimitedStorage', 'scripting', 'webNavigation'],
+    // tabs + <all_urls> let the background capture the visible tab for evidence;
+    // webNavigation finds the frame a touchpoint was tagged in.
+    permissions: ['tabs', 'unlimitedStorage', 'webNavigation'],
     host_permissions: ['<all_urls>'],
     commands: {
       'start-tagging': {
@@ -28,6 +29,10 @@ export default defineConfig({
     // End-to-end builds are marked so the tagger opens its shadow root in "open" mode, the
     // only difference from a production build (Playwright cannot pierce closed roots).
     ...(mode === 'e2e' ? { version_name: '0.1.0-e2e' } : {}),
+    // Firefox's add-on store needs a stable id; Chrome would warn about the key.
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'touchpoint-auditor@touchpoint-auditor.invalid' } } }
+      : {}),
   }),
   vite: () => ({
     plugins: [preact()],

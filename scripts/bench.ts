@@ -8,13 +8,15 @@ import { EXTENSION_DIRS } from '../tests/support/browser';
 import { measureBundles } from './bench/bundle-sizes';
 import { bundleForPage, openBenchPage } from './bench/run-in-page';
 import { benchScale } from './bench/scale';
+import { benchTagger } from './bench/tagger';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const CONTENT_SCRIPT_BUDGET = 30 * 1024;
 
 async function main(): Promise<void> {
-  console.log('Building the production extension…');
+  console.log('Building the production and end-to-end extensions…');
   execSync('npx wxt build', { stdio: 'ignore' });
+  execSync('npx wxt build --mode e2e', { stdio: 'ignore' });
 
   console.log('\n## Bundle sizes (production, chrome-mv3)');
   console.log('file'.padEnd(48) + 'raw'.padStart(12) + 'gzip'.padStart(12));
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
     await bench.close();
   }
 
+  await benchTagger(400, 9);
   await benchScale(process.argv.includes('--quick') ? [10_000] : [10_000, 100_000]);
 }
 

@@ -1,0 +1,55 @@
+import { EXTENSION_DIRS, launchWithExtension } from '../../tests/support/browser';
+import { startFixtureServer } from '../../tests/support/fixture-server';
+import { openPage, panel, pickAt, saveAndWait, score, seedAudit, startTagging, waitForSaved } from '../../tests/e2e/support/tagger';
+
+interface PerfStats {
+  pointerMoves: number;
+  pointerMoveMedianMs: number | null;
+  saves: number;
+  saveMedianMs: number | null;
+}
+
+/**
+ * The tagger's figures on the 10,000-element hostile page: the picker's per-frame pointer-move
+ * work (hit test, measuring, drawing; at most one per animation frame, so at least the cost
+ * per event) and Save → touchpoint and evidence stored. Runs the e2e build, whose only
+ * difference is an open shadow root so the script can press Save.
+ */
+export async function benchTagger(moves: number, saves: number): Promise<void> {
+  const server = await startFixtureServer();
+  const ext = await launchWithExtension({ extensionDir: EXTENSION_DIRS.e2e });
+  try {
+    await seedAudit(ext);
+    const page = await openPage(ext, server.url('hostile', '/big.html'));
+    const readStats = async (): Promise<PerfStats> => {
+      const tabs = await ext.serviceWorker.evaluate(() => chrome.tabs.query({ active: true }));
+      const tabId = tabs.find((t) => t.url?.includes('/big.html'))!.id!;
+      const answer = await ext.serviceWorker.evaluate(
+        (id) => chrome.tabs.sendMessage(id, { channel: 'touchpoint-auditor', type: 'getPerfStats', payload: {} }, { frameId: 0 }),
+        tabId,
+      );
+      return (answer as { value: PerfStats }).value;
+    };
+    await startTagging(page);
+    for (let i = 0; i < moves; i++) await page.mouse.move(20 + ((i * 13) % 1200), 100 + ((i * 7) % 650));
+    const afterMoves = await readStats();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('tagger-toolbar').waitFor({ state: 'detached' });
+    for (let i = 0; i < saves; i++) {
+      await startTagging(page);
+      await pickAt(page, page.locator('#target'));
+      await panel(page).waitFor();
+      await score(page, 'speed', 1 + (i % 5));
+      await saveAndWait(page);
+      await waitForSaved(ext, i + 1);
+    }
+    const afterSaves = await readStats();
+    const fmt = (x: number | null) => (x === null ? 'n/a' : `${x.toFixed(2)} ms`);
+    console.log(`\n## Tagger on the 10,000-element page (e2e build, headless Chromium)`);
+    console.log(`picker pointer-move work: median ${fmt(afterMoves.pointerMoveMedianMs)} per frame over ${afterMoves.pointerMoves} frames (target ≤ 0.5 ms per event)`);
+    console.log(`Save → touchpoint and evidence stored: median ${fmt(afterSaves.saveMedianMs)} over ${afterSaves.saves} saves (target ≤ 300 ms; the capture quota aside)`);
+  } finally {
+    await ext.close();
+    await server.close();
+  }
+}
