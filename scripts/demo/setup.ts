@@ -1,5 +1,7 @@
-import type { Page } from 'playwright-core';
+import { readStore, tabIdOf } from '../../tests/e2e/support/extension-db';
 import type { ExtensionSession } from '../../tests/support/browser';
+
+export { tabIdOf };
 
 /** The demo study, as a lead would set it up in the options page. */
 export const DEMO_STUDY = {
@@ -27,42 +29,10 @@ export async function setUpStudy(ext: ExtensionSession): Promise<string> {
   for (const brand of DEMO_STUDY.brands) await page.getByLabel(brand.name).check();
   await page.getByTestId('study-save').click();
   await page.getByTestId('study-row').first().waitFor();
-  const id = await studyIdOf(page, DEMO_STUDY.name);
+  const study = (await readStore<{ id: string; name: string }>(page, 'studies')).find((s) => s.name === DEMO_STUDY.name);
   await page.close();
-  return id;
-}
-
-/** The id of a study, read from the extension's database in one of its pages. */
-function studyIdOf(page: Page, name: string): Promise<string> {
-  return page.evaluate(
-    (wanted) =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('touchpoint-auditor');
-        open.onsuccess = () => {
-          const req = open.result.transaction('studies').objectStore('studies').getAll();
-          req.onsuccess = () => {
-            const study = (req.result as { id: string; name: string }[]).find((s) => s.name === wanted);
-            open.result.close();
-            if (study) resolve(study.id);
-            else reject(new Error(`study ${wanted} was not saved`));
-          };
-        };
-        open.onerror = () => reject(open.error);
-      }),
-    name,
-  );
-}
-
-/** The id of the tab showing `url`, asked from an extension page. */
-export async function tabIdOf(ext: ExtensionSession, url: string): Promise<number> {
-  const page = await ext.openExtensionPage('popup.html');
-  try {
-    const id = await page.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
-    if (id === undefined) throw new Error(`no tab shows ${url}`);
-    return id;
-  } finally {
-    await page.close();
-  }
+  if (!study) throw new Error(`the study ${DEMO_STUDY.name} was not saved`);
+  return study.id;
 }
 
 /** Starts an audit from the popup opened over the shopper's tab. */
