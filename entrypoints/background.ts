@@ -32,6 +32,11 @@ export default defineBackground(() => {
     async openPage(path) {
       await browser.tabs.create({ url: browser.runtime.getURL(path as '/popup.html') });
     },
+    showIo: {
+      askFrame: (tabId, message, frameId) => browser.tabs.sendMessage(tabId, message, { frameId }),
+      listFrames: async (tabId) => (await browser.webNavigation.getAllFrames({ tabId })) ?? [],
+    },
+    extensionOrigin: browser.runtime.getURL('/'),
   });
   const dispatch = createDispatcher(handlers, {
     extensionId: browser.runtime.id,

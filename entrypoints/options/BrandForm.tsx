@@ -74,7 +74,7 @@ export function BrandForm({ brand, siblings, onSave, onCancel }: BrandFormProps)
         <input
           data-testid="brand-domains"
           value={domainsText}
-          placeholder="northwind.com, northwind.de"
+          placeholder={t('brands.domainsPlaceholder')}
           aria-invalid={!!errors.domains}
           aria-describedby={errors.domains ? 'brand-error-domains' : 'brand-domains-help'}
           onInput={(e) => setDomainsText(e.currentTarget.value)}

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { createBrand, createStudy, getDb, listBrands, listPinnableRubrics, listStudies, siblingBrands, updateBrand, updateStudy } from '@/lib/db';
+import { createBrand, createStudy, listBrands, listPinnableRubrics, listStudies, siblingBrands, updateBrand, updateStudy } from '@/lib/db';
 import { useLiveQuery } from '@/lib/db/hooks';
 import { t } from '@/lib/i18n';
 import type { Brand, Study } from '@/lib/model';
@@ -7,17 +7,18 @@ import { BrandForm } from './BrandForm';
 import { BrandList } from './BrandList';
 import { StudyForm } from './StudyForm';
 import { StudyList } from './StudyList';
+import { useDb } from './rubrics/use-rubrics';
 
 /** Options page, Studies tab: the studies and the brands they compare. */
 export function StudiesSection() {
-  const db = getDb();
-  const studies = useLiveQuery(() => listStudies(db), []);
-  const brands = useLiveQuery(() => listBrands(db), []);
-  const rubrics = useLiveQuery(() => listPinnableRubrics(db), []);
+  const db = useDb();
+  const studies = useLiveQuery(() => listStudies(db), [db]);
+  const brands = useLiveQuery(() => listBrands(db), [db]);
+  const rubrics = useLiveQuery(() => listPinnableRubrics(db), [db]);
   const [study, setStudy] = useState<Study | 'new' | null>(null);
   const [brand, setBrand] = useState<Brand | 'new' | null>(null);
   const brandId = brand && brand !== 'new' ? brand.id : undefined;
-  const siblings = useLiveQuery(() => siblingBrands(db, brandId), [brandId]);
+  const siblings = useLiveQuery(() => siblingBrands(db, brandId), [db, brandId]);
 
   return (
     <>
@@ -37,7 +38,11 @@ export function StudiesSection() {
             onCancel={() => setStudy(null)}
             onSave={async (value) => {
               if (study === 'new') await createStudy(db, value, new Date());
-              else await updateStudy(db, study.id, value, new Date());
+              else {
+                // The pin is not the form's to change: a move is stored through its warning.
+                const { rubricId: _id, rubricVersion: _version, ...rest } = value;
+                await updateStudy(db, study.id, rest, new Date());
+              }
               setStudy(null);
             }}
           />

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { Brand, Rubric, Study } from '@/lib/model';
-import { rubricKey, validateStudy, validationMessage, type FieldErrors, type ValidStudy } from '@/lib/studies';
+import { parseRubricKey, rubricKey, validateStudy, validationMessage, type FieldErrors, type ValidStudy } from '@/lib/studies';
+import { StudyRubricPin } from './StudyRubricPin';
 
 /** Props of {@link StudyForm}. */
 export interface StudyFormProps {
@@ -11,13 +12,20 @@ export interface StudyFormProps {
   brands: readonly Brand[];
   /** Every rubric version a study may pin. */
   rubrics: readonly Rubric[];
+  /**
+   * Saves the form. For an existing study the value carries the version it is pinned to now:
+   * the form never changes it (a move goes through the warning and is stored at once).
+   */
   onSave: (value: ValidStudy) => Promise<void>;
   onCancel: () => void;
 }
 
 type Field = 'name' | 'rubric' | 'brands';
 
-/** Options page, Studies tab: creates or edits a study (name, wave, pinned rubric, brands). */
+/**
+ * Options page, Studies tab: creates or edits a study (name, wave, pinned rubric, brands). A
+ * new study picks its rubric version here; an existing one keeps it (DESIGN §2).
+ */
 export function StudyForm({ study, brands, rubrics, onSave, onCancel }: StudyFormProps) {
   const [name, setName] = useState(study?.name ?? '');
   const [wave, setWave] = useState(study?.wave ?? '');
@@ -25,6 +33,7 @@ export function StudyForm({ study, brands, rubrics, onSave, onCancel }: StudyFor
   const [pinned, setPinned] = useState(
     study ? rubricKey(study.rubricId, study.rubricVersion) : first ? rubricKey(first.id, first.version) : '',
   );
+  const [moved, setMoved] = useState<string | null>(null);
   const [brandIds, setBrandIds] = useState<string[]>(study?.brandIds ?? []);
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const [saving, setSaving] = useState(false);
@@ -79,16 +88,36 @@ export function StudyForm({ study, brands, rubrics, onSave, onCancel }: StudyFor
           onInput={(e) => setWave(e.currentTarget.value)}
         />
       </label>
-      <label>
-        {t('studies.rubric')}
-        <select data-testid="study-rubric" value={pinned} aria-invalid={!!errors.rubric} onChange={(e) => setPinned(e.currentTarget.value)}>
-          {rubrics.map((r) => (
-            <option key={rubricKey(r.id, r.version)} value={rubricKey(r.id, r.version)}>
-              {t('studies.rubricOption', { name: r.name, version: r.version })}
-            </option>
-          ))}
-        </select>
-      </label>
+      {study ? (
+        <fieldset data-testid="study-rubric-field">
+          <legend>{t('studies.rubric')}</legend>
+          <StudyRubricPin
+            study={study}
+            rubrics={rubrics}
+            version={parseRubricKey(pinned)?.version ?? study.rubricVersion}
+            onMoved={(version) => {
+              setPinned(rubricKey(study.rubricId, version));
+              setMoved(t('rubrics.moved', { study: study.name, version }));
+            }}
+          />
+          {moved && (
+            <p class="muted" role="status" data-testid="study-rubric-moved">
+              {moved}
+            </p>
+          )}
+        </fieldset>
+      ) : (
+        <label>
+          {t('studies.rubric')}
+          <select data-testid="study-rubric" value={pinned} aria-invalid={!!errors.rubric} onChange={(e) => setPinned(e.currentTarget.value)}>
+            {rubrics.map((r) => (
+              <option key={rubricKey(r.id, r.version)} value={rubricKey(r.id, r.version)}>
+                {t('studies.rubricOption', { name: r.name, version: r.version })}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {message('rubric')}
       <fieldset data-testid="study-brands" aria-invalid={!!errors.brands}>
         <legend>{t('studies.brands')}</legend>

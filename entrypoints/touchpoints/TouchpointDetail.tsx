@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { TouchpointForm } from '@/components/TouchpointForm';
 import { getDb, listEvidenceOf, updateTouchpoint } from '@/lib/db';
 import { useLiveQuery } from '@/lib/db/hooks';
@@ -7,6 +6,7 @@ import { t } from '@/lib/i18n';
 import type { TouchpointForm as FormValue } from '@/lib/messaging';
 import type { Category, Rubric, Touchpoint } from '@/lib/model';
 import { EvidenceView } from './EvidenceView';
+import { showOnPage } from './show-on-page';
 
 /** Props of {@link TouchpointDetail}. */
 export interface TouchpointDetailProps {
@@ -35,6 +35,7 @@ export function TouchpointDetail({ touchpoint: tp, rubric, categories, onSaved, 
     includeFieldValues: false,
   });
   const [saved, setSaved] = useState(false);
+  const [shown, setShown] = useState<string | null>(null);
 
   const save = async () => {
     const { category, stage, channel, scores, notes } = value;
@@ -42,9 +43,16 @@ export function TouchpointDetail({ touchpoint: tp, rubric, categories, onSaved, 
     if (next) onSaved(next);
     setSaved(true);
   };
-  // "Show on page" opens the URL; highlighting the anchor there comes with a later tagger
-  // feature (TODO(2026-11-22): pass the touchpoint id so the tagger can re-find its anchor).
-  const showOnPage = () => openable(tp.url) && void browser.tabs.create({ url: tp.url });
+  const show = async (url: string) => {
+    setShown(tp.anchor ? t('touchpoints.show.opening') : null);
+    try {
+      setShown(await showOnPage(url, tp.anchor));
+    } catch (error) {
+      setShown(t('touchpoints.show.failed', { message: error instanceof Error ? error.message : String(error) }));
+    }
+  };
+  // Off-page (manual) touchpoints have no page to show.
+  const pageUrl = tp.source === 'page' && openable(tp.url) ? tp.url : null;
 
   return (
     <aside class="detail" data-testid="touchpoint-detail">
@@ -66,10 +74,15 @@ export function TouchpointDetail({ touchpoint: tp, rubric, categories, onSaved, 
         <button class="primary" data-testid="touchpoint-save" onClick={() => void save()}>
           {t('touchpoints.save')}
         </button>
-        {openable(tp.url) && (
-          <button data-testid="touchpoint-show-on-page" onClick={showOnPage}>
+        {pageUrl && (
+          <button data-testid="touchpoint-show-on-page" onClick={() => void show(pageUrl)}>
             {t('touchpoints.showOnPage')}
           </button>
+        )}
+        {shown && (
+          <span class="muted" data-testid="touchpoint-show-result" role="status">
+            {shown}
+          </span>
         )}
         <button data-testid="touchpoint-delete" onClick={onDelete}>
           {t('touchpoints.delete')}

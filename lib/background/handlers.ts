@@ -13,6 +13,7 @@ import {
 } from '../db';
 import { makeDefaultRubric } from '../rubric/default-rubric';
 import { fail, ok, type Handlers, type SenderInfo, type TaggerContext } from '../messaging';
+import { showAnchorInTab, type ShowAnchorIo } from './show-anchor';
 
 /** What the handlers depend on, injected so tests control time and the database. */
 export interface HandlerDeps {
@@ -25,6 +26,10 @@ export interface HandlerDeps {
   sendToTab?: (tabId: number, message: unknown, frameId?: number) => Promise<void>;
   /** Opens an extension page in a new tab. */
   openPage?: (path: string) => Promise<void>;
+  /** Reaches a tab's frames for "show on page" (absent in tests without a browser). */
+  showIo?: ShowAnchorIo;
+  /** `chrome-extension://<id>/`: messages only the extension's own pages may send. */
+  extensionOrigin?: string;
 }
 
 function hostOf(url: string): string {
@@ -44,7 +49,11 @@ function draftKeyOf(sender: SenderInfo): string {
  * The background's message handlers. They keep nothing in memory: every answer is read from
  * the database, so a service worker Chrome stopped and restarted answers the same.
  */
-export function createHandlers({ db, now, version, capture, sendToTab, openPage }: HandlerDeps): Handlers {
+export function createHandlers({ db, now, version, capture, sendToTab, openPage, showIo, extensionOrigin }: HandlerDeps): Handlers {
+  // A content script (the audited page's side) must not steer other tabs.
+  const fromExtensionPage = (sender: SenderInfo) =>
+    extensionOrigin === undefined || (sender.url ?? '').startsWith(extensionOrigin);
+
   async function taggerContext(url: string): Promise<TaggerContext> {
     const categories = await db.categories.toArray();
     const audit = (await getActiveAudit(db)) ?? null;
@@ -148,6 +157,12 @@ export function createHandlers({ db, now, version, capture, sendToTab, openPage 
       if (!openPage) return ok({ opened: false });
       await openPage(`/${page}.html`);
       return ok({ opened: true });
+    },
+
+    showAnchorInTab: async ({ tabId, anchor }, sender) => {
+      if (!fromExtensionPage(sender)) return fail('forbidden-sender', 'only extension pages may show an anchor');
+      if (!showIo) return fail('unreachable', 'no browser to reach the tab');
+      return showAnchorInTab(showIo, tabId, anchor);
     },
   };
 }

@@ -67,6 +67,28 @@ export interface BackgroundProtocol {
   relay(req: { to: 'top' | 'frames'; type: RelayedType; payload: Record<string, unknown> }): { delivered: boolean };
   /** Opens an extension page in a new tab (the tagger offers it when no audit runs). */
   openExtensionPage(req: { page: 'popup' }): { opened: boolean };
+  /**
+   * "Show on page", from an extension page only: asks the content script of tab `tabId` (its
+   * top frame, or the sub-frame the anchor's `framePath` names) to find the anchor's element
+   * again, scroll to it and outline it; answers which selector found it, or `none`.
+   */
+  showAnchorInTab(req: { tabId: number; anchor: Anchor }): ShowAnchorResult;
+}
+
+/** How an anchor was found again on the page ("show on page"), or `none`. */
+export type AnchorMatch = 'css' | 'text' | 'position' | 'none';
+
+/** What the content script answers to `highlightAnchor`. */
+export interface ShowAnchorResult {
+  matchedBy: AnchorMatch;
+}
+
+/**
+ * The top frame's answer to `highlightAnchor` when the anchor lies in one of its sub-frames:
+ * the iframe's URL, so the background can forward the request to that frame.
+ */
+export interface ForwardToFrame {
+  forwardTo: { frameUrl: string };
 }
 
 /** The tagger messages that may travel between frames through `relay`. */
@@ -112,6 +134,12 @@ export interface ContentProtocol {
   framePicked(req: FramePick): { ok: boolean };
   /** Asks the top frame to pick the iframe element of the sending frame (tag a frame whole). */
   pickFrameElement(req: { frameUrl: string; fromFrameId?: number }): { ok: boolean };
+  /**
+   * Finds the anchor's element again in this frame (its `framePath` relative to this frame),
+   * scrolls to it and outlines it in the closed shadow root for a few seconds. A top frame
+   * whose anchor lies in a sub-frame answers where to forward the request instead.
+   */
+  highlightAnchor(req: { anchor: Anchor }): ShowAnchorResult | ForwardToFrame;
   /** Timing figures of the tagger in this frame, for `npm run bench`. */
   getPerfStats(req: Record<string, never>): TaggerPerfStats;
 }

@@ -19,7 +19,8 @@ const form = v.strictObject({
 
 const rect = v.strictObject({ x: v.number(), y: v.number(), width: v.number(), height: v.number() });
 
-const anchor = v.object({
+/** An anchor as stored (`lib/model`): selectors, quote, box and frame path. */
+export const anchorSchema = v.object({
   css: text(4_000),
   text: text(4_000),
   prefix: v.optional(text(200)),
@@ -32,7 +33,7 @@ const anchor = v.object({
 const place = v.strictObject({
   url: text(8_000),
   pageTitle: text(2_000),
-  anchor: v.nullable(anchor),
+  anchor: v.nullable(anchorSchema),
 });
 
 /** The request schema of every background message; the background parses each one. */
@@ -55,6 +56,7 @@ export const requestSchemas = {
     payload: v.record(v.string(), v.unknown()),
   }),
   openExtensionPage: v.strictObject({ page: v.literal('popup') }),
+  showAnchorInTab: v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)), anchor: anchorSchema }),
 } satisfies Record<BackgroundMessageType, v.GenericSchema>;
 
 /** The envelope every message travels in. */

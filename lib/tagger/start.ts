@@ -1,9 +1,12 @@
+import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { sendToBackground } from '../messaging/client';
 import type { FramePick } from '../messaging/protocol';
 import { createTopTagger, type Renderer } from './controller';
 import { installEventGuard, type GuardState } from './event-guard';
+import { anchorSchema } from '../messaging/schemas';
 import { createFramePicker } from './frame-picker';
+import { createHighlighter } from './highlight';
 import { perfStats } from './perf';
 import { capturePristine } from './pristine';
 
@@ -29,6 +32,7 @@ export function startTagger(css: string, render: Renderer): void {
     else void sendToBackground('relay', { to: 'top', type: 'startTagging', payload: {} });
   };
   installEventGuard(guard);
+  const highlighter = createHighlighter(css);
 
   // Only the extension can reach this listener (runtime messages never come from the page).
   browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
@@ -55,6 +59,11 @@ export function startTagger(css: string, render: Renderer): void {
       case 'pickFrameElement':
         top?.onPickFrameElement(String(payload.frameUrl ?? ''), payload.fromFrameId as number | undefined);
         return top ? done({ ok: true }) : undefined;
+      case 'highlightAnchor': {
+        // Only the frame asked (the background names it) answers; a bad anchor is refused.
+        const anchor = v.safeParse(anchorSchema, payload.anchor);
+        return anchor.success ? done(highlighter.show(anchor.output)) : undefined;
+      }
       case 'getPerfStats':
         return top ? done(perfStats()) : undefined;
       default:

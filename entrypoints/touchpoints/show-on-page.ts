@@ -1,0 +1,36 @@
+import { browser } from 'wxt/browser';
+import { t } from '@/lib/i18n';
+import { sendToBackground } from '@/lib/messaging';
+import type { Anchor } from '@/lib/model';
+
+/** How long a page may take to load before "show on page" gives up waiting. */
+const LOAD_TIMEOUT_MS = 30_000;
+
+/** Resolves once the tab has finished loading (or the wait timed out). */
+function whenLoaded(tabId: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+      resolve();
+    };
+    const onUpdated = (id: number, change: { status?: string }) => id === tabId && change.status === 'complete' && done();
+    const timer = setTimeout(done, LOAD_TIMEOUT_MS);
+    browser.tabs.onUpdated.addListener(onUpdated);
+    // It may have loaded before the listener was in place.
+    void browser.tabs.get(tabId).then((tab) => tab.status === 'complete' && done(), done);
+  });
+}
+
+/**
+ * Opens a touchpoint's URL in a new tab and, once it has loaded, asks the page to outline the
+ * anchor. Returns what the view says about it, or null when there is no anchor to look for.
+ */
+export async function showOnPage(url: string, anchor: Anchor | null): Promise<string | null> {
+  const tab = await browser.tabs.create({ url });
+  if (!anchor || tab.id === undefined) return null;
+  await whenLoaded(tab.id);
+  const answer = await sendToBackground('showAnchorInTab', { tabId: tab.id, anchor });
+  if (!answer.ok) return t('touchpoints.show.failed', { message: answer.error.message });
+  return t(`touchpoints.show.${answer.value.matchedBy}`);
+}
