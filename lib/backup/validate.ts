@@ -159,11 +159,21 @@ function checkReferences(b: BackupV1, existing: ExistingRefs, maxEvidenceBytes: 
       : own(existing.studyRubricKeys, studyId);
     return key === undefined ? undefined : [key, rubrics.get(key) ?? storedRubrics.get(key)];
   };
+  // Every touchpoint of an audit has the same rubric: find it (and its criteria) once per audit.
+  const scaleOfAudit = new Map<
+    string,
+    { key: string | undefined; rubric: Rubric | undefined; criteria: Set<string> }
+  >();
   b.touchpoints.forEach((tp, i) => {
     if (!hasAudit(tp.auditId))
       reject(['touchpoints', i, 'auditId'], `audit "${tp.auditId}" ${nowhere}`);
-    const [key, rubric] = rubricOfAudit(tp.auditId) ?? [undefined, undefined];
-    const criteria = new Set(rubric?.criteria.map((c) => c.id));
+    let scale = scaleOfAudit.get(tp.auditId);
+    if (!scale) {
+      const [key, rubric] = rubricOfAudit(tp.auditId) ?? [undefined, undefined];
+      scale = { key, rubric, criteria: new Set(rubric?.criteria.map((c) => c.id)) };
+      scaleOfAudit.set(tp.auditId, scale);
+    }
+    const { key, rubric, criteria } = scale;
     for (const [criterionId, value] of Object.entries(tp.scores)) {
       const keys = ['touchpoints', i, 'scores', criterionId];
       if (rubric && key && !criteria.has(criterionId)) {

@@ -6,6 +6,7 @@ import {
   type ExistingRefs,
 } from '../backup';
 import { exportFileName } from '../export/file-name';
+import type { Touchpoint } from '../model';
 import { blobToBase64 } from './base64';
 import type { AuditorDb } from './schema';
 
@@ -26,29 +27,85 @@ export interface BackupProgress {
 const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
+ * Writes the text of `backup`, exactly `JSON.stringify(backup)` once joined, into `write` in
+ * pieces: big tables are serialised a slice of records at a time, and after each slice `pause`
+ * is awaited (the page stays live; the caller may also gather the pieces written so far).
+ */
+async function writeBackupJson(
+  backup: BackupV1,
+  write: (part: string) => void,
+  pause: () => Promise<void>,
+): Promise<void> {
+  write('{');
+  let first = true;
+  for (const [key, value] of Object.entries(backup)) {
+    write(`${first ? '' : ','}${JSON.stringify(key)}:`);
+    first = false;
+    if (!Array.isArray(value)) {
+      write(JSON.stringify(value));
+      continue;
+    }
+    write('[');
+    for (let start = 0; start < value.length; start += RECORDS_PER_SLICE) {
+      const slice = value.slice(start, start + RECORDS_PER_SLICE).map((r) => JSON.stringify(r));
+      write((start === 0 ? '' : ',') + slice.join(','));
+      await pause();
+    }
+    write(']');
+  }
+  write('}');
+}
+
+/**
  * The text of `backup` in pieces, exactly `JSON.stringify(backup)` once joined: big tables are
  * serialised a slice of records at a time, with a pause between slices so the page stays live.
  */
 export async function backupJsonParts(backup: BackupV1): Promise<string[]> {
-  const parts: string[] = ['{'];
-  let first = true;
-  for (const [key, value] of Object.entries(backup)) {
-    parts.push(`${first ? '' : ','}${JSON.stringify(key)}:`);
-    first = false;
-    if (!Array.isArray(value)) {
-      parts.push(JSON.stringify(value));
-      continue;
-    }
-    parts.push('[');
-    for (let start = 0; start < value.length; start += RECORDS_PER_SLICE) {
-      const slice = value.slice(start, start + RECORDS_PER_SLICE).map((r) => JSON.stringify(r));
-      parts.push((start === 0 ? '' : ',') + slice.join(','));
-      await pause();
-    }
-    parts.push(']');
-  }
-  parts.push('}');
+  const parts: string[] = [];
+  await writeBackupJson(backup, (part) => parts.push(part), pause);
   return parts;
+}
+
+/**
+ * `backup.json` as a Blob made of one small Blob per slice of records: each slice is encoded
+ * (UTF-8) as it is written, so no step handles the whole text at once and freezes the page.
+ */
+export async function backupBlob(backup: BackupV1): Promise<Blob> {
+  const blobs: Blob[] = [];
+  let pending: string[] = [];
+  const flush = () => {
+    if (pending.length > 0) blobs.push(new Blob(pending));
+    pending = [];
+  };
+  await writeBackupJson(
+    backup,
+    (part) => pending.push(part),
+    () => {
+      flush();
+      return pause();
+    },
+  );
+  flush();
+  return new Blob(blobs, { type: BACKUP_MIME });
+}
+
+/** Touchpoints read per request when reading them all: small enough not to freeze the page. */
+const TOUCHPOINTS_PER_READ = 2_000;
+
+/**
+ * Every touchpoint in key order (what `toArray` gives), read a page at a time inside the
+ * caller's transaction: each page arrives in its own task, so the page paints in between.
+ */
+async function allTouchpoints(db: AuditorDb): Promise<Touchpoint[]> {
+  const out: Touchpoint[] = [];
+  let page = await db.touchpoints.orderBy(':id').limit(TOUCHPOINTS_PER_READ).toArray();
+  while (page.length > 0) {
+    for (const tp of page) out.push(tp);
+    if (page.length < TOUCHPOINTS_PER_READ) break;
+    const last = page[page.length - 1]!.id;
+    page = await db.touchpoints.where(':id').above(last).limit(TOUCHPOINTS_PER_READ).toArray();
+  }
+  return out;
 }
 
 /**
@@ -69,7 +126,7 @@ export async function readBackup(
         db.brands.toArray(),
         db.rubrics.toArray(),
         db.audits.toArray(),
-        db.touchpoints.toArray(),
+        allTouchpoints(db),
       ]),
   );
   const ids = (await db.evidence.toCollection().primaryKeys()) as string[];
@@ -91,9 +148,8 @@ export async function exportBackup(
   onProgress?: (progress: BackupProgress) => void,
 ): Promise<{ blob: Blob; fileName: string }> {
   const backup = await readBackup(db, now, onProgress);
-  const parts = await backupJsonParts(backup);
   return {
-    blob: new Blob(parts, { type: BACKUP_MIME }),
+    blob: await backupBlob(backup),
     fileName: exportFileName('backup', 'backup', now, 'json'),
   };
 }

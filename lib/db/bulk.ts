@@ -1,24 +1,46 @@
 import type { Touchpoint } from '../model';
 import type { AuditorDb, AuditStats } from './schema';
-import { applyToTallies, tallyTables } from './tallies';
+import { applyToTallies, prepareTallies, tallyTables } from './tallies';
 
 /** Records written per transaction: big enough to cost nothing over one transaction. */
 export const BULK_CHUNK = 2_000;
 
 /** The tables {@link putTouchpointsInTransaction} writes: list them in the transaction. */
-export const touchpointWriteTables = (db: AuditorDb) => [db.touchpoints, db.auditStats, ...tallyTables(db)];
+export const touchpointWriteTables = (db: AuditorDb) => [
+  db.touchpoints,
+  db.auditStats,
+  ...tallyTables(db),
+];
+
+/** Options of {@link putTouchpointsInTransaction}. */
+export interface PutTouchpointsOptions {
+  /**
+   * The stored copy of each touchpoint (same order; undefined when new), when the caller has
+   * already read them in this transaction: saves reading them again.
+   */
+  previous?: readonly (Touchpoint | undefined)[];
+  /** Called after each chunk of {@link BULK_CHUNK} records is written, with the count so far. */
+  onWritten?: (written: number) => void;
+}
 
 /**
  * Writes touchpoints inside a transaction the caller has opened over
  * {@link touchpointWriteTables} (an import's one transaction over every table), keeping each
- * audit's counters and its study's report totals in step with the copies they replace.
+ * audit's counters and its study's report totals in step with the copies they replace. The
+ * records go in chunks of {@link BULK_CHUNK}; counters and totals are moved once for all.
  */
 export async function putTouchpointsInTransaction(
   db: AuditorDb,
   touchpoints: readonly Touchpoint[],
   now: Date,
+  opts: PutTouchpointsOptions = {},
 ): Promise<void> {
-  const previous = await db.touchpoints.bulkGet(touchpoints.map((t) => t.id));
+  if (touchpoints.length === 0) return;
+  const previous = opts.previous ?? (await db.touchpoints.bulkGet(touchpoints.map((t) => t.id)));
+  const changes = touchpoints.map((next, i) => ({ prev: previous[i], next }));
+  // Studies without kept totals get them now, from what is stored, so that afterwards only
+  // these changes move them (rebuilding after the write would re-read every new record).
+  await prepareTallies(db, changes, now);
   const delta = new Map<string, AuditStats>();
   const bump = (tp: Touchpoint, sign: 1 | -1) => {
     if (tp.deleted) return;
@@ -29,7 +51,15 @@ export async function putTouchpointsInTransaction(
   };
   previous.forEach((p) => p && bump(p, -1));
   touchpoints.forEach((t) => bump(t, +1));
-  await db.touchpoints.bulkPut([...touchpoints]);
+  if (touchpoints.length <= BULK_CHUNK) {
+    await db.touchpoints.bulkPut(touchpoints.slice());
+    opts.onWritten?.(touchpoints.length);
+  } else {
+    for (let start = 0; start < touchpoints.length; start += BULK_CHUNK) {
+      await db.touchpoints.bulkPut(touchpoints.slice(start, start + BULK_CHUNK));
+      opts.onWritten?.(Math.min(start + BULK_CHUNK, touchpoints.length));
+    }
+  }
   const kept = await db.auditStats.bulkGet([...delta.keys()]);
   const merged = [...delta.values()].map((d, i) => {
     const k = kept[i] ?? { auditId: d.auditId, total: 0, byCategory: {} };
@@ -42,7 +72,6 @@ export async function putTouchpointsInTransaction(
     return { auditId: d.auditId, total: k.total + d.total, byCategory };
   });
   await db.auditStats.bulkPut(merged);
-  const changes = touchpoints.map((next, i) => ({ prev: previous[i], next }));
   await applyToTallies(db, changes, now);
 }
 

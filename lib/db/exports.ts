@@ -1,12 +1,12 @@
 import { Dexie } from 'dexie';
 import {
   buildComparisonCsv,
-  csvChunks,
+  csvRecordsAfter,
   exportFileName,
+  toCsv,
   touchpointRows,
   touchpointsCsvHeader,
   DEFAULT_CSV_OPTIONS,
-  type CsvCell,
   type CsvOptions,
 } from '../export';
 import { dimensionKeyLabel } from '../i18n';
@@ -95,7 +95,11 @@ export async function exportTouchpointsCsv(
     onProgress?.({ phase: 'reading', done, total: Math.max(total, done) });
   }
 
-  const rows: CsvCell[][] = [];
+  // Each slice is scored, serialised and turned into a Blob (UTF-8) at once: the file is then
+  // a Blob of small Blobs, never one big string or one big encoding pass that would freeze.
+  const blobs: Blob[] = [new Blob([toCsv([touchpointsCsvHeader(rubric)], options)])];
+  const rowsTotal = read.reduce((sum, r) => sum + r.touchpoints.length, 0);
+  let written = 0;
   for (const { audit, touchpoints, sha } of read) {
     for (let start = 0; start < touchpoints.length; start += ROWS_PER_SLICE) {
       const slice = touchpoints.slice(start, start + ROWS_PER_SLICE);
@@ -107,19 +111,14 @@ export async function exportTouchpointsCsv(
         touchpoints: slice,
         evidenceShaByTouchpoint: sha,
       };
-      rows.push(...touchpointRows(input));
+      const rows = touchpointRows(input);
+      blobs.push(new Blob([csvRecordsAfter(rows, options)]));
+      written += slice.length;
+      onProgress?.({ phase: 'writing', done: written, total: rowsTotal });
       await yieldToEventLoop();
     }
   }
-  const parts: string[] = [];
-  for (const chunk of csvChunks(touchpointsCsvHeader(rubric), rows, options, ROWS_PER_SLICE)) {
-    parts.push(chunk);
-    // The first chunk is the header; each later one holds up to ROWS_PER_SLICE rows.
-    const written = Math.min(rows.length, (parts.length - 1) * ROWS_PER_SLICE);
-    onProgress?.({ phase: 'writing', done: written, total: rows.length });
-    await yieldToEventLoop();
-  }
-  return new Blob(parts, { type: CSV_MIME });
+  return new Blob(blobs, { type: CSV_MIME });
 }
 
 /**

@@ -14,12 +14,18 @@ export interface TouchpointChange {
 const live = (tp: Touchpoint | undefined): tp is Touchpoint => !!tp && !tp.deleted;
 
 /** Recomputes a study's totals from its live touchpoints (reads them by audit). */
-export async function rebuildStudyTally(db: AuditorDb, studyId: string, now: Date): Promise<StudyTally | undefined> {
+export async function rebuildStudyTally(
+  db: AuditorDb,
+  studyId: string,
+  now: Date,
+): Promise<StudyTally | undefined> {
   const study = await db.studies.get(studyId);
   if (!study) return undefined;
   const rubric = await db.rubrics.get([study.rubricId, study.rubricVersion]);
   if (!rubric) return undefined;
-  const audits = (await db.audits.where('studyId').equals(studyId).toArray()).filter((a) => !a.deleted);
+  const audits = (await db.audits.where('studyId').equals(studyId).toArray()).filter(
+    (a) => !a.deleted,
+  );
   const items = [];
   for (const audit of audits) {
     const tps = await db.touchpoints.where('auditId').equals(audit.id).toArray();
@@ -36,18 +42,17 @@ export async function rebuildStudyTally(db: AuditorDb, studyId: string, now: Dat
   return kept;
 }
 
-/**
- * Moves the kept totals of every study touched by `changes` (already written). Call inside a
- * transaction over {@link tallyTables} and touchpoints. A missing, stale or inconsistent
- * tally is rebuilt from scratch instead.
- */
-export async function applyToTallies(db: AuditorDb, changes: readonly TouchpointChange[], now: Date): Promise<void> {
+/** The live moves of `changes` grouped by the study of their (live) audit, with its brand. */
+async function movesByStudy(
+  db: AuditorDb,
+  changes: readonly TouchpointChange[],
+): Promise<Map<string, { brandId: string; tp: Touchpoint; sign: 1 | -1 }[]>> {
   const byAudit = new Map<string, { tp: Touchpoint; sign: 1 | -1 }[]>();
   const add = (tp: Touchpoint | undefined, sign: 1 | -1) => {
     if (!live(tp)) return;
-    const list = byAudit.get(tp.auditId) ?? [];
+    let list = byAudit.get(tp.auditId);
+    if (!list) byAudit.set(tp.auditId, (list = []));
     list.push({ tp, sign });
-    byAudit.set(tp.auditId, list);
   };
   for (const c of changes) {
     add(c.prev, -1);
@@ -57,11 +62,50 @@ export async function applyToTallies(db: AuditorDb, changes: readonly Touchpoint
   for (const [auditId, moves] of byAudit) {
     const audit = await db.audits.get(auditId);
     if (!audit || audit.deleted) continue;
-    const list = byStudy.get(audit.studyId) ?? [];
+    let list = byStudy.get(audit.studyId);
+    if (!list) byStudy.set(audit.studyId, (list = []));
     for (const m of moves) list.push({ ...m, brandId: audit.brandId });
-    byStudy.set(audit.studyId, list);
   }
-  for (const [studyId, moves] of byStudy) {
+  return byStudy;
+}
+
+/**
+ * Before a big write of `changes` (not yet written): rebuilds now, from what is stored, the
+ * totals of every study they touch that has none kept (or stale ones), so that
+ * {@link applyToTallies} afterwards only moves them by the changes instead of re-reading the
+ * study's touchpoints with the new ones. Call in the same transaction as the write.
+ */
+export function prepareTallies(
+  db: AuditorDb,
+  changes: readonly TouchpointChange[],
+  now: Date,
+): PromiseLike<void> {
+  // A sub-transaction of the caller's: its promise is Dexie's, so awaiting it keeps the
+  // caller's transaction (a plain async helper here made it commit too early under test).
+  return db.transaction('rw', [db.touchpoints, ...tallyTables(db)], async () => {
+    for (const studyId of (await movesByStudy(db, changes)).keys()) {
+      const study = await db.studies.get(studyId);
+      const kept = await db.studyTallies.get(studyId);
+      const rubric = study && (await db.rubrics.get([study.rubricId, study.rubricVersion]));
+      if (!study || !rubric) continue;
+      if (!kept || kept.rubricId !== rubric.id || kept.rubricVersion !== rubric.version) {
+        await rebuildStudyTally(db, studyId, now);
+      }
+    }
+  });
+}
+
+/**
+ * Moves the kept totals of every study touched by `changes` (already written). Call inside a
+ * transaction over {@link tallyTables} and touchpoints. A missing, stale or inconsistent
+ * tally is rebuilt from scratch instead.
+ */
+export async function applyToTallies(
+  db: AuditorDb,
+  changes: readonly TouchpointChange[],
+  now: Date,
+): Promise<void> {
+  for (const [studyId, moves] of await movesByStudy(db, changes)) {
     const study = await db.studies.get(studyId);
     const kept = await db.studyTallies.get(studyId);
     const rubric = study && (await db.rubrics.get([study.rubricId, study.rubricVersion]));
@@ -72,7 +116,8 @@ export async function applyToTallies(db: AuditorDb, changes: readonly Touchpoint
     }
     try {
       let tally = kept.tally;
-      for (const m of moves) tally = applyContribution(tally, m.brandId, contributionOf(m.tp, rubric), m.sign);
+      for (const m of moves)
+        tally = applyContribution(tally, m.brandId, contributionOf(m.tp, rubric), m.sign);
       await db.studyTallies.put({ ...kept, tally, updatedAt: now.toISOString() });
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
@@ -82,11 +127,21 @@ export async function applyToTallies(db: AuditorDb, changes: readonly Touchpoint
 }
 
 /** A study's kept totals, rebuilt first when missing or made with another rubric version. */
-export async function getStudyTally(db: AuditorDb, studyId: string, now: Date): Promise<StudyTally | undefined> {
+export async function getStudyTally(
+  db: AuditorDb,
+  studyId: string,
+  now: Date,
+): Promise<StudyTally | undefined> {
   return db.transaction('rw', [db.touchpoints, ...tallyTables(db)], async () => {
     const study = await db.studies.get(studyId);
     const kept = await db.studyTallies.get(studyId);
-    if (study && kept && kept.rubricId === study.rubricId && kept.rubricVersion === study.rubricVersion) return kept;
+    if (
+      study &&
+      kept &&
+      kept.rubricId === study.rubricId &&
+      kept.rubricVersion === study.rubricVersion
+    )
+      return kept;
     return rebuildStudyTally(db, studyId, now);
   });
 }

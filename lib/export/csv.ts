@@ -63,6 +63,15 @@ export function toCsv(rows: readonly (readonly CsvCell[])[], opts: CsvOptions): 
 }
 
 /**
+ * Records that follow earlier ones in a file (the header at least): the line break that
+ * separates them from what came before, then the records; empty for no records. Appending such
+ * pieces to {@link toCsv}`([header], opts)` gives {@link toCsv}`([header, ...rows], opts)`.
+ */
+export function csvRecordsAfter(rows: readonly (readonly CsvCell[])[], opts: CsvOptions): string {
+  return rows.length === 0 ? '' : NEWLINE + unparseRows(rows, opts);
+}
+
+/**
  * The same file as {@link toCsv}`([header, ...rows], opts)`, produced in pieces so a caller can
  * build a Blob from many parts and report progress on big exports. The first chunk is the BOM
  * (when asked for) and the header; each later chunk holds up to `chunkSize` records and starts
@@ -80,9 +89,9 @@ export function* csvChunks(
   for (const row of rows) {
     batch.push(row);
     if (batch.length >= size) {
-      yield NEWLINE + unparseRows(batch, opts);
+      yield csvRecordsAfter(batch, opts);
       batch = [];
     }
   }
-  if (batch.length > 0) yield NEWLINE + unparseRows(batch, opts);
+  if (batch.length > 0) yield csvRecordsAfter(batch, opts);
 }

@@ -1,0 +1,114 @@
+/**
+ * Finer figures for the CSV, backup export and import jobs (`npx tsx scripts/bench/io-phases.ts`):
+ * each phase of the product's work timed on its own, and the long frames while each job runs.
+ */
+import { AuditorDb, getDb } from '../../../lib/db';
+import { existingRefs, exportBackup, readBackup, backupJsonParts } from '../../../lib/db/backup';
+import { importBackup } from '../../../lib/db/backup-import';
+import { exportTouchpointsCsv } from '../../../lib/db/exports';
+import { parseBackup, checkBackup, planMerge, toBackup } from '../../../lib/backup';
+import { makeBenchData } from './fixtures';
+
+const now = new Date('2026-11-22T12:00:00.000Z');
+
+/** Long frames (gaps between animation frames over 50 ms) while `job` runs. */
+async function frames<T>(
+  job: () => Promise<T>,
+): Promise<{ value: T; ms: number; maxGapMs: number; longGaps: number[] }> {
+  let last = performance.now();
+  const gaps: number[] = [];
+  let running = true;
+  const tick = () => {
+    const t = performance.now();
+    if (t - last > 50) gaps.push(Math.round(t - last));
+    last = t;
+    if (running) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  const started = performance.now();
+  const value = await job();
+  const ms = performance.now() - started;
+  running = false;
+  const end = performance.now() - last;
+  if (end > 50) gaps.push(Math.round(end));
+  return { value, ms, maxGapMs: Math.max(0, ...gaps), longGaps: gaps };
+}
+
+async function exportJobs(studyId: string) {
+  const db = getDb();
+  const csv = await frames(() => exportTouchpointsCsv(db, studyId, { delimiter: ',', bom: true }));
+  const t0 = performance.now();
+  const backup = await readBackup(db, now);
+  const readMs = performance.now() - t0;
+  const t1 = performance.now();
+  const parts = await backupJsonParts(backup);
+  const partsMs = performance.now() - t1;
+  const t2 = performance.now();
+  new Blob(parts);
+  const blobMs = performance.now() - t2;
+  const full = await frames(() => exportBackup(db, now));
+  return {
+    csvMs: csv.ms,
+    csvMaxGap: csv.maxGapMs,
+    csvGaps: csv.longGaps,
+    backupReadMs: readMs,
+    backupPartsMs: partsMs,
+    backupBlobMs: blobMs,
+    backupMs: full.ms,
+    backupMaxGap: full.maxGapMs,
+    backupGaps: full.longGaps,
+  };
+}
+
+async function importPhases(n: number) {
+  const data = makeBenchData(n, 'import-study');
+  const rubric = (await getDb().rubrics.get(['default', 1]))!;
+  const text = JSON.stringify(
+    toBackup(
+      {
+        studies: [data.study],
+        brands: data.brands,
+        rubrics: [rubric],
+        audits: data.audits,
+        touchpoints: data.touchpoints,
+        evidence: [],
+      },
+      now,
+    ),
+  );
+  const out: Record<string, number> = {};
+  const target = new AuditorDb(`bench-phases-${crypto.randomUUID()}`);
+  let t = performance.now();
+  await target.open();
+  out.openMs = performance.now() - t;
+  t = performance.now();
+  const refs = await existingRefs(target);
+  out.existingRefsMs = performance.now() - t;
+  t = performance.now();
+  const parsed = parseBackup(text);
+  out.parseMs = performance.now() - t;
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  t = performance.now();
+  checkBackup(parsed.value, refs);
+  out.checkMs = performance.now() - t;
+  t = performance.now();
+  JSON.parse(text);
+  out.jsonParseOnlyMs = performance.now() - t;
+  t = performance.now();
+  planMerge({}, parsed.value);
+  out.planMergeMs = performance.now() - t;
+  target.close();
+  await target.delete();
+
+  const fresh = new AuditorDb(`bench-phases-${crypto.randomUUID()}`);
+  await fresh.open();
+  t = performance.now();
+  const r = await frames(() => importBackup(fresh, text, now));
+  out.importMs = performance.now() - t;
+  out.importMaxGap = r.maxGapMs;
+  fresh.close();
+  await fresh.delete();
+  return out;
+}
+
+(globalThis as unknown as { tpaPhases: unknown }).tpaPhases = { exportJobs, importPhases };
