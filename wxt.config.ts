@@ -31,7 +31,11 @@ export default defineConfig({
     ...(mode === 'e2e' ? { version_name: '0.1.0-e2e' } : {}),
     // Firefox's add-on store needs a stable id; Chrome would warn about the key.
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'touchpoint-auditor@touchpoint-auditor.invalid' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'touchpoint-auditor@touchpoint-auditor.invalid' },
+          },
+        }
       : {}),
   }),
   vite: () => ({

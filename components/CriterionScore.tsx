@@ -17,7 +17,13 @@ export interface CriterionScoreProps {
  * popup's off-page form. Focused, it takes digits for a score and N for N/A; choosing the
  * current value again clears it.
  */
-export function CriterionScore({ criterion, scale, value, onChange, testIdPrefix = 'tagger' }: CriterionScoreProps) {
+export function CriterionScore({
+  criterion,
+  scale,
+  value,
+  onChange,
+  testIdPrefix = 'tagger',
+}: CriterionScoreProps) {
   const choices: ScoreValue[] = [];
   for (let n = scale.min; n <= scale.max; n++) choices.push(n);
   choices.push('NA');

@@ -20,7 +20,13 @@ export interface TouchpointFormProps {
  * applies, notes; in the tagger's panel and the popup's off-page form. It never talks to
  * messaging or the database: the page around it does.
  */
-export function TouchpointForm({ rubric, categories, value, onChange, testIdPrefix = 'tagger' }: TouchpointFormProps) {
+export function TouchpointForm({
+  rubric,
+  categories,
+  value,
+  onChange,
+  testIdPrefix = 'tagger',
+}: TouchpointFormProps) {
   const set = (patch: Partial<FormValue>) => onChange({ ...value, ...patch });
   const setCategory = (id: string) => {
     const category = categories.find((c) => c.id === id);
@@ -38,7 +44,11 @@ export function TouchpointForm({ rubric, categories, value, onChange, testIdPref
       <div class="row3">
         <label>
           <span>{t('tagger.category')}</span>
-          <select data-testid={`${testIdPrefix}-category`} value={value.category} onChange={(e) => setCategory(target(e).value)}>
+          <select
+            data-testid={`${testIdPrefix}-category`}
+            value={value.category}
+            onChange={(e) => setCategory(target(e).value)}
+          >
             {categories.map((c) => (
               <option key={c.id} value={c.id}>
                 {categoryLabel(c.id, c)}
@@ -48,7 +58,11 @@ export function TouchpointForm({ rubric, categories, value, onChange, testIdPref
         </label>
         <label>
           <span>{t('tagger.stage')}</span>
-          <select data-testid={`${testIdPrefix}-stage`} value={value.stage} onChange={(e) => set({ stage: target(e).value as FormValue['stage'] })}>
+          <select
+            data-testid={`${testIdPrefix}-stage`}
+            value={value.stage}
+            onChange={(e) => set({ stage: target(e).value as FormValue['stage'] })}
+          >
             {STAGES.map((s) => (
               <option key={s} value={s}>
                 {stageLabel(s)}
@@ -58,7 +72,11 @@ export function TouchpointForm({ rubric, categories, value, onChange, testIdPref
         </label>
         <label>
           <span>{t('tagger.channel')}</span>
-          <select data-testid={`${testIdPrefix}-channel`} value={value.channel} onChange={(e) => set({ channel: target(e).value as FormValue['channel'] })}>
+          <select
+            data-testid={`${testIdPrefix}-channel`}
+            value={value.channel}
+            onChange={(e) => set({ channel: target(e).value as FormValue['channel'] })}
+          >
             {CHANNELS.map((c) => (
               <option key={c} value={c}>
                 {channelLabel(c)}
@@ -82,7 +100,12 @@ export function TouchpointForm({ rubric, categories, value, onChange, testIdPref
       </div>
       <label class="notes">
         <span>{t('tagger.notes')}</span>
-        <textarea data-testid={`${testIdPrefix}-notes`} rows={3} value={value.notes} onInput={(e) => set({ notes: target(e).value })} />
+        <textarea
+          data-testid={`${testIdPrefix}-notes`}
+          rows={3}
+          value={value.notes}
+          onInput={(e) => set({ notes: target(e).value })}
+        />
       </label>
     </div>
   );

@@ -21,11 +21,16 @@ async function main(): Promise<void> {
   console.log('\n## Bundle sizes (production, chrome-mv3)');
   console.log('file'.padEnd(48) + 'raw'.padStart(12) + 'gzip'.padStart(12));
   const sizes = measureBundles(EXTENSION_DIRS.production);
-  for (const s of sizes) console.log(s.file.padEnd(48) + kb(s.raw).padStart(12) + kb(s.gzip).padStart(12));
-  const content = sizes.find((s) => s.file.startsWith('content-scripts/') && s.file.endsWith('.js'));
+  for (const s of sizes)
+    console.log(s.file.padEnd(48) + kb(s.raw).padStart(12) + kb(s.gzip).padStart(12));
+  const content = sizes.find(
+    (s) => s.file.startsWith('content-scripts/') && s.file.endsWith('.js'),
+  );
   if (content) {
     const verdict = content.gzip <= CONTENT_SCRIPT_BUDGET ? 'within' : 'OVER';
-    console.log(`content script: ${kb(content.gzip)} gzip — target ≤ ${kb(CONTENT_SCRIPT_BUDGET)}: ${verdict}`);
+    console.log(
+      `content script: ${kb(content.gzip)} gzip — target ≤ ${kb(CONTENT_SCRIPT_BUDGET)}: ${verdict}`,
+    );
   }
 
   console.log('\n## IndexedDB writes, 10,000 touchpoints (headless Chromium, median of 3)');
@@ -33,11 +38,21 @@ async function main(): Promise<void> {
   const bench = await openBenchPage([script]);
   try {
     const r = await bench.page.evaluate(() =>
-      (globalThis as unknown as { tpaBench: { benchWrites(n: number, runs: number): Promise<{ dexieMs: number; rawMs: number }> } }).tpaBench.benchWrites(10_000, 3),
+      (
+        globalThis as unknown as {
+          tpaBench: {
+            benchWrites(n: number, runs: number): Promise<{ dexieMs: number; rawMs: number }>;
+          };
+        }
+      ).tpaBench.benchWrites(10_000, 3),
     );
-    console.log(`data-access layer (Dexie, chunks of 2,000, counters kept): ${r.dexieMs.toFixed(0)} ms`);
+    console.log(
+      `data-access layer (Dexie, chunks of 2,000, counters kept): ${r.dexieMs.toFixed(0)} ms`,
+    );
     console.log(`raw IndexedDB, one transaction, same index:             ${r.rawMs.toFixed(0)} ms`);
-    console.log(`ratio: ${(r.dexieMs / r.rawMs).toFixed(2)}× (measured here before: Dexie ~1.2× raw)`);
+    console.log(
+      `ratio: ${(r.dexieMs / r.rawMs).toFixed(2)}× (measured here before: Dexie ~1.2× raw)`,
+    );
   } finally {
     await bench.close();
   }

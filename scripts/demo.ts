@@ -11,7 +11,13 @@
  */
 import { execSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { EXTENSION_DIRS, findBrowser, INSTALL_HINT, launchWithExtension, type ExtensionSession } from '../tests/support/browser';
+import {
+  EXTENSION_DIRS,
+  findBrowser,
+  INSTALL_HINT,
+  launchWithExtension,
+  type ExtensionSession,
+} from '../tests/support/browser';
 import { startFixtureServer, type FixtureServer } from '../tests/support/fixture-server';
 import { runScriptedDemo } from './demo/run';
 import { DEMO_STUDY, setUpStudy } from './demo/setup';
@@ -25,9 +31,15 @@ function hasDisplay(): boolean {
 
 async function runHeadless(ext: ExtensionSession, server: FixtureServer): Promise<void> {
   const result = await runScriptedDemo(ext, server, OUT);
-  console.log(`\nScripted audit of ${DEMO_STUDY.brands.length} shops: ${result.tagged} touchpoints in ${result.seconds.toFixed(1)} s.`);
+  console.log(
+    `\nScripted audit of ${DEMO_STUDY.brands.length} shops: ${result.tagged} touchpoints in ${result.seconds.toFixed(1)} s.`,
+  );
   for (const line of result.summary) console.log(`  ${line}`);
-  console.log(`Files:\n${Object.values(result.files).map((f) => `  ${f}`).join('\n')}`);
+  console.log(
+    `Files:\n${Object.values(result.files)
+      .map((f) => `  ${f}`)
+      .join('\n')}`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -41,7 +53,9 @@ async function main(): Promise<void> {
   execSync(headless ? 'npx wxt build --mode e2e' : 'npx wxt build', { stdio: 'ignore' });
   const server = await startFixtureServer({ port: Number(process.env.DEMO_PORT ?? 0) });
   const shopUrl = server.url('northwind', '/');
-  console.log(`Demo storefront: ${shopUrl} (rival: ${server.url('contoso', '/')}, webmail: ${server.url('mail', '/')})`);
+  console.log(
+    `Demo storefront: ${shopUrl} (rival: ${server.url('contoso', '/')}, webmail: ${server.url('mail', '/')})`,
+  );
 
   if (browser.branded) {
     console.log(

@@ -4,14 +4,21 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(__dirname, '..');
-const IMPORT = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function resolveImport(from: string, spec: string): string | undefined {
   let base: string;
   if (spec.startsWith('@/') || spec.startsWith('~/')) base = join(root, spec.slice(2));
   else if (spec.startsWith('.')) base = resolve(dirname(from), spec);
   else return undefined; // a package
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')]) {
+  for (const candidate of [
+    base,
+    `${base}.ts`,
+    `${base}.tsx`,
+    join(base, 'index.ts'),
+    join(base, 'index.tsx'),
+  ]) {
     if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   }
   return undefined;
@@ -42,7 +49,9 @@ const contentEntries = readdirSync(join(root, 'entrypoints'))
   .flatMap((name) => {
     const path = join(root, 'entrypoints', name);
     return statSync(path).isDirectory()
-      ? readdirSync(path).filter((f) => /\.tsx?$/.test(f)).map((f) => join(path, f))
+      ? readdirSync(path)
+          .filter((f) => /\.tsx?$/.test(f))
+          .map((f) => join(path, f))
       : [path];
   });
 
@@ -52,7 +61,7 @@ describe('conventions that keep the design true', () => {
   });
 
   it.each(contentEntries.map((f) => [relative(root, f)]))(
-    '%s reaches neither lib/db nor Dexie (it would write into the audited site\'s storage)',
+    "%s reaches neither lib/db nor Dexie (it would write into the audited site's storage)",
     (file) => {
       const { files, packages } = reach(join(root, file));
       const db = [...files].filter((f) => relative(root, f).startsWith(join('lib', 'db')));

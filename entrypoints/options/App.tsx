@@ -15,10 +15,16 @@ export function App() {
       <header class="app">
         <strong>{t('options.title')}</strong>
         <nav>
-          <button aria-current={tab === 'studies' ? 'page' : undefined} onClick={() => setTab('studies')}>
+          <button
+            aria-current={tab === 'studies' ? 'page' : undefined}
+            onClick={() => setTab('studies')}
+          >
             {t('options.studies')}
           </button>
-          <button aria-current={tab === 'rubrics' ? 'page' : undefined} onClick={() => setTab('rubrics')}>
+          <button
+            aria-current={tab === 'rubrics' ? 'page' : undefined}
+            onClick={() => setTab('rubrics')}
+          >
             {t('options.rubrics')}
           </button>
         </nav>

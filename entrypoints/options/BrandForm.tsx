@@ -42,7 +42,12 @@ export function BrandForm({ brand, siblings, onSave, onCancel }: BrandFormProps)
   const message = (field: Field) => {
     const error = errors[field];
     return error ? (
-      <p class="field-error" id={`brand-error-${field}`} data-testid={`brand-error-${field}`} role="alert">
+      <p
+        class="field-error"
+        id={`brand-error-${field}`}
+        data-testid={`brand-error-${field}`}
+        role="alert"
+      >
         {validationMessage(error)}
       </p>
     ) : null;
@@ -63,7 +68,12 @@ export function BrandForm({ brand, siblings, onSave, onCancel }: BrandFormProps)
       {message('name')}
       <label>
         {t('brands.role')}
-        <select data-testid="brand-role" value={role} aria-invalid={!!errors.role} onChange={(e) => setRole(e.currentTarget.value === 'own' ? 'own' : 'competitor')}>
+        <select
+          data-testid="brand-role"
+          value={role}
+          aria-invalid={!!errors.role}
+          onChange={(e) => setRole(e.currentTarget.value === 'own' ? 'own' : 'competitor')}
+        >
           <option value="own">{t('role.own')}</option>
           <option value="competitor">{t('role.competitor')}</option>
         </select>

@@ -15,8 +15,11 @@ export function BrandList({ brands, onEdit }: BrandListProps) {
       {brands.map((b) => (
         <li key={b.id} data-testid="brand-row">
           <div>
-            <strong>{b.name}</strong> <span class="muted">({t(b.role === 'own' ? 'role.own' : 'role.competitor')})</span>
-            <div class="muted small">{b.domains.length ? b.domains.join(', ') : t('brands.noDomains')}</div>
+            <strong>{b.name}</strong>{' '}
+            <span class="muted">({t(b.role === 'own' ? 'role.own' : 'role.competitor')})</span>
+            <div class="muted small">
+              {b.domains.length ? b.domains.join(', ') : t('brands.noDomains')}
+            </div>
           </div>
           <button data-testid="brand-edit" onClick={() => onEdit(b)}>
             {t('studies.edit')}

@@ -1,5 +1,14 @@
 import { useState } from 'preact/hooks';
-import { createBrand, createStudy, listBrands, listPinnableRubrics, listStudies, siblingBrands, updateBrand, updateStudy } from '@/lib/db';
+import {
+  createBrand,
+  createStudy,
+  listBrands,
+  listPinnableRubrics,
+  listStudies,
+  siblingBrands,
+  updateBrand,
+  updateStudy,
+} from '@/lib/db';
 import { useLiveQuery } from '@/lib/db/hooks';
 import { t } from '@/lib/i18n';
 import type { Brand, Study } from '@/lib/model';

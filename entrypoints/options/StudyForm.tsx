@@ -1,7 +1,14 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { Brand, Rubric, Study } from '@/lib/model';
-import { parseRubricKey, rubricKey, validateStudy, validationMessage, type FieldErrors, type ValidStudy } from '@/lib/studies';
+import {
+  parseRubricKey,
+  rubricKey,
+  validateStudy,
+  validationMessage,
+  type FieldErrors,
+  type ValidStudy,
+} from '@/lib/studies';
 import { StudyRubricPin } from './StudyRubricPin';
 
 /** Props of {@link StudyForm}. */
@@ -31,7 +38,11 @@ export function StudyForm({ study, brands, rubrics, onSave, onCancel }: StudyFor
   const [wave, setWave] = useState(study?.wave ?? '');
   const first = rubrics[0];
   const [pinned, setPinned] = useState(
-    study ? rubricKey(study.rubricId, study.rubricVersion) : first ? rubricKey(first.id, first.version) : '',
+    study
+      ? rubricKey(study.rubricId, study.rubricVersion)
+      : first
+        ? rubricKey(first.id, first.version)
+        : '',
   );
   const [moved, setMoved] = useState<string | null>(null);
   const [brandIds, setBrandIds] = useState<string[]>(study?.brandIds ?? []);
@@ -60,7 +71,12 @@ export function StudyForm({ study, brands, rubrics, onSave, onCancel }: StudyFor
   const message = (field: Field) => {
     const error = errors[field];
     return error ? (
-      <p class="field-error" id={`study-error-${field}`} data-testid={`study-error-${field}`} role="alert">
+      <p
+        class="field-error"
+        id={`study-error-${field}`}
+        data-testid={`study-error-${field}`}
+        role="alert"
+      >
         {validationMessage(error)}
       </p>
     ) : null;
@@ -109,7 +125,12 @@ export function StudyForm({ study, brands, rubrics, onSave, onCancel }: StudyFor
       ) : (
         <label>
           {t('studies.rubric')}
-          <select data-testid="study-rubric" value={pinned} aria-invalid={!!errors.rubric} onChange={(e) => setPinned(e.currentTarget.value)}>
+          <select
+            data-testid="study-rubric"
+            value={pinned}
+            aria-invalid={!!errors.rubric}
+            onChange={(e) => setPinned(e.currentTarget.value)}
+          >
             {rubrics.map((r) => (
               <option key={rubricKey(r.id, r.version)} value={rubricKey(r.id, r.version)}>
                 {t('studies.rubricOption', { name: r.name, version: r.version })}
@@ -130,7 +151,8 @@ export function StudyForm({ study, brands, rubrics, onSave, onCancel }: StudyFor
               checked={brandIds.includes(b.id)}
               onChange={(e) => toggle(b.id, e.currentTarget.checked)}
             />
-            {b.name} <span class="muted">({t(b.role === 'own' ? 'role.own' : 'role.competitor')})</span>
+            {b.name}{' '}
+            <span class="muted">({t(b.role === 'own' ? 'role.own' : 'role.competitor')})</span>
           </label>
         ))}
       </fieldset>

@@ -28,7 +28,9 @@ export function StudyList({ studies, brands, onEdit }: StudyListProps) {
             </div>
           </div>
           <div class="actions">
-            <a href={`/touchpoints.html?study=${encodeURIComponent(s.id)}`}>{t('studies.openTouchpoints')}</a>
+            <a href={`/touchpoints.html?study=${encodeURIComponent(s.id)}`}>
+              {t('studies.openTouchpoints')}
+            </a>
             <a href={`/report.html?study=${encodeURIComponent(s.id)}`}>{t('studies.openReport')}</a>
             <button data-testid="study-edit" onClick={() => onEdit(s)}>
               {t('studies.edit')}

@@ -32,14 +32,22 @@ export function StudyRubricPin({ study, rubrics, version, onMoved }: StudyRubric
       {others.length > 0 && reviewing === null && (
         <label>
           {t('studies.moveTo')}{' '}
-          <select data-testid="study-rubric-move" value={chosen} onChange={(e) => setTarget(Number(e.currentTarget.value))}>
+          <select
+            data-testid="study-rubric-move"
+            value={chosen}
+            onChange={(e) => setTarget(Number(e.currentTarget.value))}
+          >
             {others.map((r) => (
               <option key={r.version} value={r.version}>
                 {t('studies.rubricOption', { name: r.name, version: r.version })}
               </option>
             ))}
           </select>{' '}
-          <button type="button" data-testid="study-rubric-move-review" onClick={() => chosen !== undefined && setReviewing(chosen)}>
+          <button
+            type="button"
+            data-testid="study-rubric-move-review"
+            onClick={() => chosen !== undefined && setReviewing(chosen)}
+          >
             {t('studies.moveReview')}
           </button>
         </label>

@@ -21,7 +21,16 @@ function minutesSince(iso: string, now: number): number {
 }
 
 /** Popup: the running audit — who, what, how long, what was tagged — and its actions. */
-export function ActiveAuditPanel({ view, notice, onTag, onAddManual, onEnd, onExport, onOpenReport, onOpenTouchpoints }: ActiveAuditPanelProps) {
+export function ActiveAuditPanel({
+  view,
+  notice,
+  onTag,
+  onAddManual,
+  onEnd,
+  onExport,
+  onOpenReport,
+  onOpenTouchpoints,
+}: ActiveAuditPanelProps) {
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 15_000);

@@ -46,7 +46,8 @@ export function App() {
   const shopper = useLiveQuery(() => getSetting(db, 'shopperName'), []);
   const study = view?.study;
   const rubric = useLiveQuery(
-    () => (study ? getRubric(db, study.rubricId, study.rubricVersion) : getRubric(db, 'default', 1)),
+    () =>
+      study ? getRubric(db, study.rubricId, study.rubricVersion) : getRubric(db, 'default', 1),
     [study?.id, study?.rubricVersion],
   );
   const [tab, setTab] = useState<CurrentTab | null>(null);
@@ -57,12 +58,20 @@ export function App() {
 
   const host = tab?.host ?? '';
   const unclaimed =
-    !!view && !!view.study && !!claimableHost(host) && !brandForHost(view.brands, host) && claimed === undefined;
+    !!view &&
+    !!view.study &&
+    !!claimableHost(host) &&
+    !brandForHost(view.brands, host) &&
+    claimed === undefined;
 
   const tag = async () => {
     try {
       if (!tab) throw new Error('no tab');
-      await browser.tabs.sendMessage(tab.id, { channel: 'touchpoint-auditor', type: 'startTagging', payload: {} }, { frameId: 0 });
+      await browser.tabs.sendMessage(
+        tab.id,
+        { channel: 'touchpoint-auditor', type: 'startTagging', payload: {} },
+        { frameId: 0 },
+      );
       window.close();
     } catch {
       setNotice(t('popup.tagFailed'));
@@ -97,8 +106,13 @@ export function App() {
           onAddManual={() => setMode('manual')}
           onEnd={() => void endActiveAudit(db, new Date())}
           onExport={() => view.study && void downloadTouchpointsCsv(view.study.id)}
-          onOpenReport={() => view.study && void openPage(`/report.html?study=${encodeURIComponent(view.study.id)}`)}
-          onOpenTouchpoints={() => view.study && void openPage(`/touchpoints.html?study=${encodeURIComponent(view.study.id)}`)}
+          onOpenReport={() =>
+            view.study && void openPage(`/report.html?study=${encodeURIComponent(view.study.id)}`)
+          }
+          onOpenTouchpoints={() =>
+            view.study &&
+            void openPage(`/touchpoints.html?study=${encodeURIComponent(view.study.id)}`)
+          }
         />
         {unclaimed && view.study && (
           <HostClaim
@@ -110,12 +124,22 @@ export function App() {
               setClaimed(t('popup.claim.saved', { host, brand: brand.name }));
             }}
             onNewCompetitor={async (name) => {
-              const brand = await addCompetitorForHost(db, view.audit.studyId, name, host, new Date());
+              const brand = await addCompetitorForHost(
+                db,
+                view.audit.studyId,
+                name,
+                host,
+                new Date(),
+              );
               setClaimed(t('popup.claim.saved', { host, brand: brand.name }));
             }}
           />
         )}
-        {claimed && <p class="muted small" data-testid="popup-claimed">{claimed}</p>}
+        {claimed && (
+          <p class="muted small" data-testid="popup-claimed">
+            {claimed}
+          </p>
+        )}
       </>
     );
   } else {
@@ -128,7 +152,11 @@ export function App() {
       {body}
       {rubric && (
         <p class="muted small" data-testid="popup-rubric">
-          {t('popup.rubricReady', { name: rubric.name, version: rubric.version, count: rubric.criteria.length })}
+          {t('popup.rubricReady', {
+            name: rubric.name,
+            version: rubric.version,
+            count: rubric.criteria.length,
+          })}
         </p>
       )}
     </main>

@@ -21,7 +21,9 @@ export function HostClaim({ host, auditBrand, brands, onClaim, onNewCompetitor }
   const [choice, setChoice] = useState(auditBrand?.id ?? brands[0]?.id ?? NEW);
   const [name, setName] = useState('');
   const [missing, setMissing] = useState(false);
-  const ordered = auditBrand ? [auditBrand, ...brands.filter((b) => b.id !== auditBrand.id)] : brands;
+  const ordered = auditBrand
+    ? [auditBrand, ...brands.filter((b) => b.id !== auditBrand.id)]
+    : brands;
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -38,18 +40,35 @@ export function HostClaim({ host, auditBrand, brands, onClaim, onNewCompetitor }
       <p>{t('popup.claim.question', { host })}</p>
       {ordered.map((b) => (
         <label key={b.id} class="check">
-          <input type="radio" name="claim" data-testid={`popup-claim-${b.id}`} checked={choice === b.id} onChange={() => setChoice(b.id)} />
+          <input
+            type="radio"
+            name="claim"
+            data-testid={`popup-claim-${b.id}`}
+            checked={choice === b.id}
+            onChange={() => setChoice(b.id)}
+          />
           {b.id === auditBrand?.id ? t('popup.claim.auditBrand', { brand: b.name }) : b.name}
         </label>
       ))}
       <label class="check">
-        <input type="radio" name="claim" data-testid="popup-claim-new" checked={choice === NEW} onChange={() => setChoice(NEW)} />
+        <input
+          type="radio"
+          name="claim"
+          data-testid="popup-claim-new"
+          checked={choice === NEW}
+          onChange={() => setChoice(NEW)}
+        />
         {t('popup.claim.newCompetitor')}
       </label>
       {choice === NEW && (
         <label>
           {t('popup.claim.newName')}
-          <input data-testid="popup-claim-name" value={name} aria-invalid={missing} onInput={(e) => setName(e.currentTarget.value)} />
+          <input
+            data-testid="popup-claim-name"
+            value={name}
+            aria-invalid={missing}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
         </label>
       )}
       {missing && choice === NEW && (

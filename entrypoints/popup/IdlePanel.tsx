@@ -21,7 +21,9 @@ export function IdlePanel({ choices, host, onStart }: IdlePanelProps) {
       </section>
     );
   }
-  const proposed = host ? choices.map((c) => brandForHost(c.brands, host)).find((b) => b) : undefined;
+  const proposed = host
+    ? choices.map((c) => brandForHost(c.brands, host)).find((b) => b)
+    : undefined;
   return (
     <section class="stack" data-testid="popup-idle">
       <p class="muted">{t('popup.noAudit')}</p>

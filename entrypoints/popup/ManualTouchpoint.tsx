@@ -39,7 +39,12 @@ export function ManualTouchpoint({ rubric, onDone }: ManualTouchpointProps) {
     setBusy(true);
     try {
       const { category, stage, channel, scores, notes } = value;
-      await createManualTouchpoint(db, { category, stage, channel, scores, notes }, file, new Date());
+      await createManualTouchpoint(
+        db,
+        { category, stage, channel, scores, notes },
+        file,
+        new Date(),
+      );
       onDone();
     } catch (err) {
       setError(t('error.generic', { message: err instanceof Error ? err.message : String(err) }));
@@ -56,7 +61,13 @@ export function ManualTouchpoint({ rubric, onDone }: ManualTouchpointProps) {
         <select
           data-testid="manual-channel"
           value={value.channel}
-          onChange={(e) => setValue({ ...value, channel: CHANNELS.find((c) => c === e.currentTarget.value) ?? ('phone' satisfies ChannelId) })}
+          onChange={(e) =>
+            setValue({
+              ...value,
+              channel:
+                CHANNELS.find((c) => c === e.currentTarget.value) ?? ('phone' satisfies ChannelId),
+            })
+          }
         >
           {CHANNELS.map((c) => (
             <option key={c} value={c}>
@@ -65,10 +76,17 @@ export function ManualTouchpoint({ rubric, onDone }: ManualTouchpointProps) {
           ))}
         </select>
       </label>
-      {categories && <TouchpointForm rubric={rubric} categories={categories} value={value} onChange={setValue} />}
+      {categories && (
+        <TouchpointForm rubric={rubric} categories={categories} value={value} onChange={setValue} />
+      )}
       <label>
         {t('manual.evidence')}
-        <input type="file" data-testid="manual-evidence" accept="image/*,.pdf,.eml,.txt" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+        <input
+          type="file"
+          data-testid="manual-evidence"
+          accept="image/*,.pdf,.eml,.txt"
+          onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+        />
       </label>
       {error && (
         <p class="field-error" role="alert">

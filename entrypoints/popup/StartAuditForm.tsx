@@ -15,7 +15,10 @@ export interface StartAuditFormProps {
 }
 
 /** The first study one of whose brands claims the host, and that brand. */
-function propose(choices: readonly StudyChoice[], host: string): { studyId: string; brandId: string; proposed: boolean } {
+function propose(
+  choices: readonly StudyChoice[],
+  host: string,
+): { studyId: string; brandId: string; proposed: boolean } {
   for (const c of choices) {
     const brand = host ? brandForHost(c.brands, host) : undefined;
     if (brand) return { studyId: c.study.id, brandId: brand.id, proposed: true };
@@ -25,7 +28,13 @@ function propose(choices: readonly StudyChoice[], host: string): { studyId: stri
 }
 
 /** Popup: the start-an-audit form (study, brand, scenario, shopper). */
-export function StartAuditForm({ choices, host, shopper: remembered, onStart, onCancel }: StartAuditFormProps) {
+export function StartAuditForm({
+  choices,
+  host,
+  shopper: remembered,
+  onStart,
+  onCancel,
+}: StartAuditFormProps) {
   const initial = propose(choices, host);
   const [studyId, setStudyId] = useState(initial.studyId);
   const [brandId, setBrandId] = useState(initial.brandId);
@@ -61,7 +70,11 @@ export function StartAuditForm({ choices, host, shopper: remembered, onStart, on
       <h2>{t('popup.start.title')}</h2>
       <label>
         {t('audit.study')}
-        <select data-testid="audit-study" value={studyId} onChange={(e) => pickStudy(e.currentTarget.value)}>
+        <select
+          data-testid="audit-study"
+          value={studyId}
+          onChange={(e) => pickStudy(e.currentTarget.value)}
+        >
           {choices.map((c) => (
             <option key={c.study.id} value={c.study.id}>
               {c.study.name}
@@ -71,7 +84,12 @@ export function StartAuditForm({ choices, host, shopper: remembered, onStart, on
       </label>
       <label>
         {t('audit.brand')}
-        <select data-testid="audit-brand" value={brandId} aria-invalid={missing && !brandId} onChange={(e) => setBrandId(e.currentTarget.value)}>
+        <select
+          data-testid="audit-brand"
+          value={brandId}
+          aria-invalid={missing && !brandId}
+          onChange={(e) => setBrandId(e.currentTarget.value)}
+        >
           {brands.map((b) => (
             <option key={b.id} value={b.id}>
               {b.name}
@@ -84,14 +102,29 @@ export function StartAuditForm({ choices, host, shopper: remembered, onStart, on
           {t('popup.start.proposed', { brand: proposedBrand.name })}
         </p>
       )}
-      {missing && !brandId && <p class="field-error" role="alert">{t('validation.noBrands')}</p>}
+      {missing && !brandId && (
+        <p class="field-error" role="alert">
+          {t('validation.noBrands')}
+        </p>
+      )}
       <label>
         {t('audit.scenario')}
-        <textarea data-testid="audit-scenario" rows={2} value={scenario} placeholder={t('popup.start.scenarioPlaceholder')} onInput={(e) => setScenario(e.currentTarget.value)} />
+        <textarea
+          data-testid="audit-scenario"
+          rows={2}
+          value={scenario}
+          placeholder={t('popup.start.scenarioPlaceholder')}
+          onInput={(e) => setScenario(e.currentTarget.value)}
+        />
       </label>
       <label>
         {t('audit.shopper')}
-        <input data-testid="audit-shopper" value={shopper} aria-invalid={missing && shopper.trim() === ''} onInput={(e) => setShopper(e.currentTarget.value)} />
+        <input
+          data-testid="audit-shopper"
+          value={shopper}
+          aria-invalid={missing && shopper.trim() === ''}
+          onInput={(e) => setShopper(e.currentTarget.value)}
+        />
       </label>
       {missing && shopper.trim() === '' && (
         <p class="field-error" role="alert" data-testid="audit-error-shopper">

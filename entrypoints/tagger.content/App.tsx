@@ -3,7 +3,12 @@ import type { TaggerActions, TaggerView } from '@/lib/tagger/view';
 import { Panel } from './Panel';
 import { Toolbar } from './Toolbar';
 
-const boxStyle = (r: Box) => ({ left: `${r.x}px`, top: `${r.y}px`, width: `${r.width}px`, height: `${r.height}px` });
+const boxStyle = (r: Box) => ({
+  left: `${r.x}px`,
+  top: `${r.y}px`,
+  width: `${r.width}px`,
+  height: `${r.height}px`,
+});
 
 /** The tagger's layer on a page: highlight, field masks, picking toolbar and scoring panel. */
 export function App({ view, actions }: { view: TaggerView; actions: TaggerActions }) {
@@ -15,11 +20,17 @@ export function App({ view, actions }: { view: TaggerView; actions: TaggerAction
           <span class="highlight-label">{view.hover.label}</span>
         </div>
       )}
-      {!capturing && view.phase === 'panel' && view.selected && <div class="highlight selected" style={boxStyle(view.selected)} />}
+      {!capturing && view.phase === 'panel' && view.selected && (
+        <div class="highlight selected" style={boxStyle(view.selected)} />
+      )}
       {capturing && view.masks.map((m, i) => <div key={i} class="mask" style={boxStyle(m)} />)}
       {view.isTop && view.phase === 'picking' && (
         // The bar keeps out of the way: at the bottom, unless the highlight is down there.
-        <Toolbar mode={view.pickMode} actions={actions} atTop={!!view.hover && view.hover.rect.y + view.hover.rect.height > innerHeight - 90} />
+        <Toolbar
+          mode={view.pickMode}
+          actions={actions}
+          atTop={!!view.hover && view.hover.rect.y + view.hover.rect.height > innerHeight - 90}
+        />
       )}
       {view.isTop && view.phase !== 'picking' && (
         <Panel view={view} actions={actions} hidden={capturing} />

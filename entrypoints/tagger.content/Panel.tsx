@@ -4,7 +4,15 @@ import { t } from '@/lib/i18n';
 import type { TaggerActions, TaggerView } from '@/lib/tagger/view';
 
 /** The scoring panel of the tagger, movable by its header; Ctrl+Enter saves. */
-export function Panel({ view, actions, hidden }: { view: TaggerView; actions: TaggerActions; hidden: boolean }) {
+export function Panel({
+  view,
+  actions,
+  hidden,
+}: {
+  view: TaggerView;
+  actions: TaggerActions;
+  hidden: boolean;
+}) {
   const ref = useRef<HTMLElement>(null);
   const { context, form } = view;
   const onKeyDown = (e: KeyboardEvent) => {
@@ -16,7 +24,9 @@ export function Panel({ view, actions, hidden }: { view: TaggerView; actions: Ta
       actions.cancel();
     }
   };
-  const position = view.panelAt ? { left: `${view.panelAt.x}px`, top: `${view.panelAt.y}px`, right: 'auto' } : {};
+  const position = view.panelAt
+    ? { left: `${view.panelAt.x}px`, top: `${view.panelAt.y}px`, right: 'auto' }
+    : {};
   const audit = context?.audit;
   return (
     <section
@@ -28,7 +38,10 @@ export function Panel({ view, actions, hidden }: { view: TaggerView; actions: Ta
       aria-label={t('tagger.title')}
       onKeyDown={onKeyDown}
     >
-      <header class="panel-head" onPointerDown={(e) => ref.current && actions.startDrag(e, ref.current)}>
+      <header
+        class="panel-head"
+        onPointerDown={(e) => ref.current && actions.startDrag(e, ref.current)}
+      >
         <strong>{t('tagger.title')}</strong>
         {audit && context?.brand && context.study && (
           <span class="muted" data-testid="tagger-audit">
@@ -83,7 +96,13 @@ export function Panel({ view, actions, hidden }: { view: TaggerView; actions: Ta
         <button type="button" data-testid="tagger-cancel" onClick={() => actions.cancel()}>
           {t('tagger.cancel')}
         </button>
-        <button type="button" class="primary" data-testid="tagger-save" disabled={!audit || !form} onClick={() => actions.save()}>
+        <button
+          type="button"
+          class="primary"
+          data-testid="tagger-save"
+          disabled={!audit || !form}
+          onClick={() => actions.save()}
+        >
           {t('tagger.save')}
         </button>
       </footer>

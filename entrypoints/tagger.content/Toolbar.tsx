@@ -2,7 +2,15 @@ import { t } from '@/lib/i18n';
 import type { TaggerActions } from '@/lib/tagger/view';
 
 /** The bar shown while picking: what to do, whole page, drag a rectangle, cancel. */
-export function Toolbar({ mode, actions, atTop }: { mode: 'element' | 'region'; actions: TaggerActions; atTop: boolean }) {
+export function Toolbar({
+  mode,
+  actions,
+  atTop,
+}: {
+  mode: 'element' | 'region';
+  actions: TaggerActions;
+  atTop: boolean;
+}) {
   return (
     <div class={atTop ? 'toolbar top' : 'toolbar'} data-testid="tagger-toolbar">
       <span class="toolbar-text">{t('tagger.picking')}</span>

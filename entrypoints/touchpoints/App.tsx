@@ -24,16 +24,30 @@ import { UndoBar } from './UndoBar';
 export function App() {
   const db = getDb();
   const studies = useLiveQuery(() => listStudies(db), []);
-  const [studyId, setStudyId] = useState(() => new URLSearchParams(location.search).get('study') ?? '');
+  const [studyId, setStudyId] = useState(
+    () => new URLSearchParams(location.search).get('study') ?? '',
+  );
   const study = studies?.find((s) => s.id === studyId) ?? studies?.[0];
   const sid = study?.id;
-  const brands = useLiveQuery(async () => (study ? brandsOfStudy(db, study) : []), [sid, study?.updatedAt]);
+  const brands = useLiveQuery(
+    async () => (study ? brandsOfStudy(db, study) : []),
+    [sid, study?.updatedAt],
+  );
   const audits = useLiveQuery(() => (sid ? listAuditsOfStudy(db, sid) : []), [sid]);
-  const rubric = useLiveQuery(() => (study ? getRubric(db, study.rubricId, study.rubricVersion) : undefined), [sid, study?.rubricVersion]);
+  const rubric = useLiveQuery(
+    () => (study ? getRubric(db, study.rubricId, study.rubricVersion) : undefined),
+    [sid, study?.rubricVersion],
+  );
   const categories = useLiveQuery(() => listCategories(db), []);
   const [filter, setFilter] = useState<TouchpointFilter>({});
-  const matching = useMemo(() => (audits ? auditsMatching(audits, filter) : undefined), [audits, JSON.stringify(filter)]);
-  const count = useLiveQuery(() => (matching ? countMatching(db, matching, filter) : null), [matching]);
+  const matching = useMemo(
+    () => (audits ? auditsMatching(audits, filter) : undefined),
+    [audits, JSON.stringify(filter)],
+  );
+  const count = useLiveQuery(
+    () => (matching ? countMatching(db, matching, filter) : null),
+    [matching],
+  );
   const list = useTouchpointList(db, matching, filter, rubric ?? undefined);
   const [openId, setOpenId] = useState<string>();
   const [undo, setUndo] = useState<{ tp: Touchpoint; at: number }>();
@@ -60,7 +74,11 @@ export function App() {
         <strong>{t('touchpoints.title')}</strong>
         <label>
           {t('touchpoints.study')}{' '}
-          <select data-testid="touchpoints-study" value={sid ?? ''} onChange={(e) => (setStudyId(e.currentTarget.value), setFilter({}))}>
+          <select
+            data-testid="touchpoints-study"
+            value={sid ?? ''}
+            onChange={(e) => (setStudyId(e.currentTarget.value), setFilter({}))}
+          >
             {studies?.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.wave ? `${s.name} (${s.wave})` : s.name}
@@ -68,14 +86,29 @@ export function App() {
             ))}
           </select>
         </label>
-        {count != null && <span data-testid="touchpoints-count">{t('touchpoints.count', { count })}</span>}
+        {count != null && (
+          <span data-testid="touchpoints-count">{t('touchpoints.count', { count })}</span>
+        )}
       </header>
       <main class={open ? 'with-detail' : undefined}>
         <div class="list">
           {brands && audits && categories && (
-            <FilterBar filter={filter} brands={brands} audits={audits} categories={categories} onChange={setFilter} />
+            <FilterBar
+              filter={filter}
+              brands={brands}
+              audits={audits}
+              categories={categories}
+              onChange={setFilter}
+            />
           )}
-          <TouchpointTable list={list} audits={audits ?? []} brands={brands ?? []} rubric={rubric ?? undefined} openId={openId} onOpen={setOpenId} />
+          <TouchpointTable
+            list={list}
+            audits={audits ?? []}
+            brands={brands ?? []}
+            rubric={rubric ?? undefined}
+            openId={openId}
+            onOpen={setOpenId}
+          />
         </div>
         {open && rubric && categories && (
           <TouchpointDetail

@@ -20,7 +20,13 @@ export function EvidenceView({ evidence }: EvidenceViewProps) {
     return (
       <figure class="evidence">
         <a href={url} target="_blank" rel="noreferrer">
-          <img data-testid="touchpoint-evidence" src={url} width={evidence.width || undefined} height={evidence.height || undefined} alt="" />
+          <img
+            data-testid="touchpoint-evidence"
+            src={url}
+            width={evidence.width || undefined}
+            height={evidence.height || undefined}
+            alt=""
+          />
         </a>
         <figcaption class="muted small">{evidence.sha256.slice(0, 16)}</figcaption>
       </figure>

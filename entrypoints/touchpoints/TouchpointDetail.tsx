@@ -23,7 +23,14 @@ export interface TouchpointDetailProps {
 const openable = (url: string | null): url is string => !!url && /^https?:\/\//i.test(url);
 
 /** Touchpoints page: one touchpoint opened — its evidence at full size, and its correction. */
-export function TouchpointDetail({ touchpoint: tp, rubric, categories, onSaved, onDelete, onClose }: TouchpointDetailProps) {
+export function TouchpointDetail({
+  touchpoint: tp,
+  rubric,
+  categories,
+  onSaved,
+  onDelete,
+  onClose,
+}: TouchpointDetailProps) {
   const db = getDb();
   const evidence = useLiveQuery(() => listEvidenceOf(db, tp.id), [tp.id]);
   const [value, setValue] = useState<FormValue>({
@@ -39,7 +46,12 @@ export function TouchpointDetail({ touchpoint: tp, rubric, categories, onSaved, 
 
   const save = async () => {
     const { category, stage, channel, scores, notes } = value;
-    const next = await updateTouchpoint(db, tp.id, { category, stage, channel, scores, notes }, new Date());
+    const next = await updateTouchpoint(
+      db,
+      tp.id,
+      { category, stage, channel, scores, notes },
+      new Date(),
+    );
     if (next) onSaved(next);
     setSaved(true);
   };
@@ -48,7 +60,11 @@ export function TouchpointDetail({ touchpoint: tp, rubric, categories, onSaved, 
     try {
       setShown(await showOnPage(url, tp.anchor));
     } catch (error) {
-      setShown(t('touchpoints.show.failed', { message: error instanceof Error ? error.message : String(error) }));
+      setShown(
+        t('touchpoints.show.failed', {
+          message: error instanceof Error ? error.message : String(error),
+        }),
+      );
     }
   };
   // Off-page (manual) touchpoints have no page to show.
@@ -59,7 +75,9 @@ export function TouchpointDetail({ touchpoint: tp, rubric, categories, onSaved, 
       <p class="muted small">
         {tp.pageTitle ?? ''} {tp.url ?? ''}
       </p>
-      {evidence?.map((e) => <EvidenceView key={e.id} evidence={e} />)}
+      {evidence?.map((e) => (
+        <EvidenceView key={e.id} evidence={e} />
+      ))}
       {evidence?.length === 0 && <p class="muted small">{t('touchpoints.noEvidence')}</p>}
       <TouchpointForm
         rubric={rubric}
@@ -88,7 +106,11 @@ export function TouchpointDetail({ touchpoint: tp, rubric, categories, onSaved, 
           {t('touchpoints.delete')}
         </button>
         <button onClick={onClose}>{t('touchpoints.close')}</button>
-        {saved && <span class="muted" data-testid="touchpoint-saved">{t('touchpoints.saved')}</span>}
+        {saved && (
+          <span class="muted" data-testid="touchpoint-saved">
+            {t('touchpoints.saved')}
+          </span>
+        )}
       </div>
     </aside>
   );

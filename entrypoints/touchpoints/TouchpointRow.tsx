@@ -13,10 +13,22 @@ export interface TouchpointRowProps {
 }
 
 /** Touchpoints page: one row of the list — what, where, whose, and its score. */
-export function TouchpointRow({ touchpoint: tp, audit, brand, rubric, selected, onOpen }: TouchpointRowProps) {
+export function TouchpointRow({
+  touchpoint: tp,
+  audit,
+  brand,
+  rubric,
+  selected,
+  onOpen,
+}: TouchpointRowProps) {
   const score = rubric ? scoreTouchpoint(tp, rubric) : undefined;
   return (
-    <tr data-testid="touchpoint-row" data-id={tp.id} aria-selected={selected} class={score?.criticalFail ? 'critical' : undefined}>
+    <tr
+      data-testid="touchpoint-row"
+      data-id={tp.id}
+      aria-selected={selected}
+      class={score?.criticalFail ? 'critical' : undefined}
+    >
       <td>{tp.createdAt.slice(0, 16).replace('T', ' ')}</td>
       <td>{brand?.name ?? ''}</td>
       <td>{audit?.shopper ?? ''}</td>
@@ -27,7 +39,11 @@ export function TouchpointRow({ touchpoint: tp, audit, brand, rubric, selected, 
         {tp.source === 'manual' && <span class="tag">{t('touchpoints.manual')}</span>}
       </td>
       <td class="num" data-testid="touchpoint-row-score">
-        {score?.pct == null ? <span class="muted">{t('touchpoints.noScore')}</span> : `${roundHalfAwayFromZero(score.pct, 1)} %`}
+        {score?.pct == null ? (
+          <span class="muted">{t('touchpoints.noScore')}</span>
+        ) : (
+          `${roundHalfAwayFromZero(score.pct, 1)} %`
+        )}
         {score?.criticalFail && <span class="tag danger">{t('touchpoints.criticalFail')}</span>}
       </td>
       <td class="notes" title={tp.pageTitle ?? tp.url ?? ''}>

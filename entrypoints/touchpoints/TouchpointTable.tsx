@@ -15,13 +15,23 @@ export interface TouchpointTableProps {
 }
 
 /** Touchpoints page: the list, reading the next page as its end scrolls into view. */
-export function TouchpointTable({ list, audits, brands, rubric, openId, onOpen }: TouchpointTableProps) {
+export function TouchpointTable({
+  list,
+  audits,
+  brands,
+  rubric,
+  openId,
+  onOpen,
+}: TouchpointTableProps) {
   const sentinel = useRef<HTMLDivElement>(null);
   const { hasMore, loadMore, loading } = list;
   useEffect(() => {
     const el = sentinel.current;
     if (!el || !hasMore || typeof IntersectionObserver !== 'function') return;
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && loadMore(), { rootMargin: '400px' });
+    const observer = new IntersectionObserver(
+      (entries) => entries.some((e) => e.isIntersecting) && loadMore(),
+      { rootMargin: '400px' },
+    );
     observer.observe(el);
     return () => observer.disconnect();
   }, [hasMore, loadMore, loading]);
@@ -48,7 +58,11 @@ export function TouchpointTable({ list, audits, brands, rubric, openId, onOpen }
           })}
         </tbody>
       </table>
-      {!loading && !hasMore && list.rows.length === 0 && <p class="muted" data-testid="touchpoints-empty">{t('touchpoints.empty')}</p>}
+      {!loading && !hasMore && list.rows.length === 0 && (
+        <p class="muted" data-testid="touchpoints-empty">
+          {t('touchpoints.empty')}
+        </p>
+      )}
       {loading && <p class="muted">{t('touchpoints.loading')}</p>}
       <div ref={sentinel} />
       {hasMore && !loading && (

@@ -14,7 +14,8 @@ function whenLoaded(tabId: number): Promise<void> {
       browser.tabs.onUpdated.removeListener(onUpdated);
       resolve();
     };
-    const onUpdated = (id: number, change: { status?: string }) => id === tabId && change.status === 'complete' && done();
+    const onUpdated = (id: number, change: { status?: string }) =>
+      id === tabId && change.status === 'complete' && done();
     const timer = setTimeout(done, LOAD_TIMEOUT_MS);
     browser.tabs.onUpdated.addListener(onUpdated);
     // It may have loaded before the listener was in place.

@@ -13,7 +13,11 @@ export interface Resolved {
 }
 
 /** Describes a tagged element as an anchor: CSS selector, text quote, box and frame path. */
-export function anchorFromElement(el: Element, framePath: string[] = [], rectOf: RectOf = pageRectOf): Anchor {
+export function anchorFromElement(
+  el: Element,
+  framePath: string[] = [],
+  rectOf: RectOf = pageRectOf,
+): Anchor {
   const quote = textQuoteFromElement(el);
   return {
     css: cssFromElement(el),
@@ -35,7 +39,13 @@ export function anchorForPage(doc: Document, framePath: string[] = []): Anchor {
     width: view?.innerWidth ?? 0,
     height: view?.innerHeight ?? 0,
   };
-  return { css: 'html', text: (doc.title ?? '').slice(0, 300), rect: roundBox(rect), framePath, kind: 'page' };
+  return {
+    css: 'html',
+    text: (doc.title ?? '').slice(0, 300),
+    rect: roundBox(rect),
+    framePath,
+    kind: 'page',
+  };
 }
 
 /** An anchor for a dragged rectangle (document coordinates); its text is what lies inside. */
@@ -48,13 +58,18 @@ export function anchorForRegion(rect: Box, text: string, framePath: string[] = [
  * carries the quoted text, else the text quote, else the selector alone, else the box.
  * Returns null when nothing matches.
  */
-export function anchorToElement(anchor: Anchor, doc: Document, rectOf: RectOf = pageRectOf): Resolved | null {
+export function anchorToElement(
+  anchor: Anchor,
+  doc: Document,
+  rectOf: RectOf = pageRectOf,
+): Resolved | null {
   if (anchor.kind === 'page' || anchor.kind === 'region') {
     return { element: doc.documentElement, matchedBy: 'css' };
   }
   const quote = { text: anchor.text, prefix: anchor.prefix ?? '', suffix: anchor.suffix ?? '' };
   const byCss = anchor.css ? cssToElement(anchor.css, doc) : null;
-  if (byCss && (!quote.text || quoteMatches(byCss, quote))) return { element: byCss, matchedBy: 'css' };
+  if (byCss && (!quote.text || quoteMatches(byCss, quote)))
+    return { element: byCss, matchedBy: 'css' };
   const byText = textQuoteToElement(quote, doc);
   if (byText) return { element: byText, matchedBy: 'text' };
   if (byCss) return { element: byCss, matchedBy: 'css' };

@@ -4,7 +4,15 @@ import { finder } from '@medv/finder';
 export const SHADOW_SEPARATOR = ' >>> ';
 
 /** Attributes stable enough to anchor on (test hooks, form names, accessible names). */
-const STABLE_ATTRS = new Set(['data-testid', 'data-test', 'data-qa', 'name', 'aria-label', 'role', 'for']);
+const STABLE_ATTRS = new Set([
+  'data-testid',
+  'data-test',
+  'data-qa',
+  'name',
+  'aria-label',
+  'role',
+  'for',
+]);
 
 const attrOk = (name: string, value: string): boolean =>
   STABLE_ATTRS.has(name) && value.length > 0 && value.length < 80 && !/[\n"]/.test(value);
@@ -30,10 +38,15 @@ export function structuralSelector(el: Element, root: ParentNode): string {
 /** A unique selector for `el` within its own tree (document or shadow root). */
 function selectorInTree(el: Element): string {
   const root = el.getRootNode() as Document | ShadowRoot;
-  const finderRoot = (root.nodeType === 9 ? (root as Document).body ?? root : root) as Element;
+  const finderRoot = (root.nodeType === 9 ? ((root as Document).body ?? root) : root) as Element;
   if (el.localName === 'html' || el.localName === 'body') return el.localName;
   try {
-    return finder(el, { root: finderRoot, attr: attrOk, timeoutMs: 200, maxNumberOfPathChecks: 2_000 });
+    return finder(el, {
+      root: finderRoot,
+      attr: attrOk,
+      timeoutMs: 200,
+      maxNumberOfPathChecks: 2_000,
+    });
   } catch {
     return structuralSelector(el, root);
   }

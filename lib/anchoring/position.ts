@@ -13,7 +13,12 @@ export type RectOf = (el: Element) => Box;
 export const pageRectOf: RectOf = (el) => {
   const r = el.getBoundingClientRect();
   const view = el.ownerDocument.defaultView;
-  return { x: r.left + (view?.scrollX ?? 0), y: r.top + (view?.scrollY ?? 0), width: r.width, height: r.height };
+  return {
+    x: r.left + (view?.scrollX ?? 0),
+    y: r.top + (view?.scrollY ?? 0),
+    width: r.width,
+    height: r.height,
+  };
 };
 
 /** Rounds a box to whole pixels: anchors are data, and sub-pixel noise only hurts matching. */
@@ -38,7 +43,11 @@ export function boxDistance(a: Box, b: Box): number {
  * The element whose box is closest to `rect`, if it is close enough (within a quarter of the
  * box's size plus a few pixels). The last resort when selectors and text no longer match.
  */
-export function positionToElement(rect: Box, root: ParentNode, rectOf: RectOf = pageRectOf): Element | null {
+export function positionToElement(
+  rect: Box,
+  root: ParentNode,
+  rectOf: RectOf = pageRectOf,
+): Element | null {
   if (rect.width <= 0 || rect.height <= 0) return null;
   const tolerance = (rect.width + rect.height) / 4 + 8;
   let best: Element | null = null;

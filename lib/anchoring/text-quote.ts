@@ -52,7 +52,11 @@ export function textQuoteFromElement(el: Element): TextQuote {
   const text = visibleText(el).slice(0, MAX_QUOTE);
   if (!text) return { text, prefix: '', suffix: '' };
   const { before, after } = contextOf(el);
-  return { text, prefix: before.slice(-CONTEXT).trimStart(), suffix: after.slice(0, CONTEXT).trimEnd() };
+  return {
+    text,
+    prefix: before.slice(-CONTEXT).trimStart(),
+    suffix: after.slice(0, CONTEXT).trimEnd(),
+  };
 }
 
 /** How much of two strings agree, 0–1 (shared prefix and suffix over the longer length). */
@@ -63,7 +67,12 @@ export function similarity(a: string, b: string): number {
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  while (
+    tail < a.length - head &&
+    tail < b.length - head &&
+    a[a.length - 1 - tail] === b[b.length - 1 - tail]
+  )
+    tail++;
   return (head + tail) / longest;
 }
 
@@ -73,7 +82,9 @@ export function quoteScores(el: Element, quote: TextQuote): { text: number; cont
   const hasContext = quote.prefix || quote.suffix;
   return {
     text: similarity(got.text, quote.text),
-    context: hasContext ? (similarity(got.prefix, quote.prefix) + similarity(got.suffix, quote.suffix)) / 2 : 1,
+    context: hasContext
+      ? (similarity(got.prefix, quote.prefix) + similarity(got.suffix, quote.suffix)) / 2
+      : 1,
   };
 }
 
@@ -88,14 +99,19 @@ export function quoteMatches(el: Element, quote: TextQuote): boolean {
  * the quote (exactly, or else closely), with prefix and suffix breaking ties. Null when nothing
  * comes close.
  */
-export function textQuoteToElement(quote: TextQuote, root: ParentNode, minScore = 0.75): Element | null {
+export function textQuoteToElement(
+  quote: TextQuote,
+  root: ParentNode,
+  minScore = 0.75,
+): Element | null {
   if (!quote.text) return null;
   let best: Element | null = null;
   let bestScore = 0;
   const probe = quote.text.slice(0, 24);
   for (const el of Array.from(root.querySelectorAll('*'))) {
     const text = normalize(el.textContent ?? '');
-    if (!text.includes(probe) && Math.abs(text.length - quote.text.length) > quote.text.length / 2) continue;
+    if (!text.includes(probe) && Math.abs(text.length - quote.text.length) > quote.text.length / 2)
+      continue;
     const s = quoteScores(el, quote);
     if (s.text < minScore) continue;
     const score = s.text * 0.7 + s.context * 0.3;

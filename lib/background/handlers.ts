@@ -49,7 +49,16 @@ function draftKeyOf(sender: SenderInfo): string {
  * The background's message handlers. They keep nothing in memory: every answer is read from
  * the database, so a service worker Chrome stopped and restarted answers the same.
  */
-export function createHandlers({ db, now, version, capture, sendToTab, openPage, showIo, extensionOrigin }: HandlerDeps): Handlers {
+export function createHandlers({
+  db,
+  now,
+  version,
+  capture,
+  sendToTab,
+  openPage,
+  showIo,
+  extensionOrigin,
+}: HandlerDeps): Handlers {
   // A content script (the audited page's side) must not steer other tabs.
   const fromExtensionPage = (sender: SenderInfo) =>
     extensionOrigin === undefined || (sender.url ?? '').startsWith(extensionOrigin);
@@ -99,7 +108,9 @@ export function createHandlers({ db, now, version, capture, sendToTab, openPage,
       let d = await getDraft(db, key);
       if (!d && url) {
         // After a browser restart the tab has a new id: find the draft by where it was tagged.
-        const same = (await db.drafts.toArray()).filter((x) => x.url === url && x.tabKey.startsWith('tab:'));
+        const same = (await db.drafts.toArray()).filter(
+          (x) => x.url === url && x.tabKey.startsWith('tab:'),
+        );
         const newest = same.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
         if (newest) {
           await discardDraft(db, newest.tabKey);
@@ -111,7 +122,8 @@ export function createHandlers({ db, now, version, capture, sendToTab, openPage,
       const { category, stage, channel, scores, notes, includeFieldValues } = d;
       return ok({
         form: { category, stage, channel, scores, notes, includeFieldValues },
-        place: d.url === null ? null : { url: d.url, pageTitle: d.pageTitle ?? '', anchor: d.anchor },
+        place:
+          d.url === null ? null : { url: d.url, pageTitle: d.pageTitle ?? '', anchor: d.anchor },
       });
     },
 
@@ -148,7 +160,11 @@ export function createHandlers({ db, now, version, capture, sendToTab, openPage,
     relay: async ({ to, type, payload }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined || !sendToTab) return ok({ delivered: false });
-      const message = { channel: 'touchpoint-auditor', type, payload: { ...payload, fromFrameId: sender.frameId ?? 0 } };
+      const message = {
+        channel: 'touchpoint-auditor',
+        type,
+        payload: { ...payload, fromFrameId: sender.frameId ?? 0 },
+      };
       await sendToTab(tabId, message, to === 'top' ? 0 : undefined);
       return ok({ delivered: true });
     },
@@ -160,7 +176,8 @@ export function createHandlers({ db, now, version, capture, sendToTab, openPage,
     },
 
     showAnchorInTab: async ({ tabId, anchor }, sender) => {
-      if (!fromExtensionPage(sender)) return fail('forbidden-sender', 'only extension pages may show an anchor');
+      if (!fromExtensionPage(sender))
+        return fail('forbidden-sender', 'only extension pages may show an anchor');
       if (!showIo) return fail('unreachable', 'no browser to reach the tab');
       return showAnchorInTab(showIo, tabId, anchor);
     },

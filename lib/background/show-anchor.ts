@@ -36,11 +36,19 @@ const sameDoc = (a: string, b: string) => a.split('#')[0] === b.split('#')[0];
  * rest of the frame path. `unreachable` when no content script answers (a page the extension
  * may not run in, or a tab closed meanwhile).
  */
-export async function showAnchorInTab(io: ShowAnchorIo, tabId: number, anchor: Anchor): Promise<Result<ShowAnchorResult>> {
+export async function showAnchorInTab(
+  io: ShowAnchorIo,
+  tabId: number,
+  anchor: Anchor,
+): Promise<Result<ShowAnchorResult>> {
   let frameId = 0;
   let rest = anchor;
   for (let depth = 0; depth <= MAX_DEPTH; depth++) {
-    const message = { channel: 'touchpoint-auditor', type: 'highlightAnchor', payload: { anchor: rest } };
+    const message = {
+      channel: 'touchpoint-auditor',
+      type: 'highlightAnchor',
+      payload: { anchor: rest },
+    };
     let raw: unknown;
     try {
       raw = await io.askFrame(tabId, message, frameId);
@@ -53,7 +61,9 @@ export async function showAnchorInTab(io: ShowAnchorIo, tabId: number, anchor: A
     if ('matchedBy' in value) return ok({ matchedBy: value.matchedBy });
     const frames = await io.listFrames(tabId);
     const parent = frameId;
-    const child = frames.find((f) => f.parentFrameId === parent && sameDoc(f.url, value.forwardTo.frameUrl));
+    const child = frames.find(
+      (f) => f.parentFrameId === parent && sameDoc(f.url, value.forwardTo.frameUrl),
+    );
     if (!child) return ok({ matchedBy: 'none' });
     frameId = child.frameId;
     rest = { ...rest, framePath: rest.framePath.slice(1) };

@@ -12,7 +12,11 @@ export interface EncodedImage {
  * Cuts `crop` (image pixels) out of a screenshot and encodes it as JPEG, with
  * `createImageBitmap` and an `OffscreenCanvas` (both available in a service worker).
  */
-export async function cropToJpeg(screenshot: Blob, crop: Rect, quality = 0.85): Promise<EncodedImage> {
+export async function cropToJpeg(
+  screenshot: Blob,
+  crop: Rect,
+  quality = 0.85,
+): Promise<EncodedImage> {
   const bitmap = await createImageBitmap(screenshot, crop.x, crop.y, crop.width, crop.height);
   try {
     const canvas = new OffscreenCanvas(crop.width, crop.height);

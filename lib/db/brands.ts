@@ -31,7 +31,9 @@ export async function updateBrand(
  */
 export async function siblingBrands(db: AuditorDb, brandId: string | undefined): Promise<Brand[]> {
   if (brandId === undefined) return [];
-  const studies = (await db.studies.toArray()).filter((s) => !s.deleted && s.brandIds.includes(brandId));
+  const studies = (await db.studies.toArray()).filter(
+    (s) => !s.deleted && s.brandIds.includes(brandId),
+  );
   const ids = new Set(studies.flatMap((s) => s.brandIds));
   ids.delete(brandId);
   const found = await db.brands.bulkGet([...ids]);
@@ -49,7 +51,11 @@ export function claimableHost(host: string): string | undefined {
  * unclaimed (then the shopper is asked), or undefined when the host cannot be a brand's
  * (an extension page, a file, an IP-less blank tab).
  */
-export async function hostBrandOfStudy(db: AuditorDb, studyId: string, host: string): Promise<Brand | null | undefined> {
+export async function hostBrandOfStudy(
+  db: AuditorDb,
+  studyId: string,
+  host: string,
+): Promise<Brand | null | undefined> {
   if (!claimableHost(host)) return undefined;
   const study = await db.studies.get(studyId);
   if (!study) return undefined;
@@ -60,14 +66,23 @@ export async function hostBrandOfStudy(db: AuditorDb, studyId: string, host: str
  * Remembers that a host belongs to a brand: adds it (normalised) to the brand's domains.
  * Idempotent; refuses a host that is not a domain.
  */
-export async function claimHostForBrand(db: AuditorDb, brandId: string, host: string, now: Date): Promise<Brand> {
+export async function claimHostForBrand(
+  db: AuditorDb,
+  brandId: string,
+  host: string,
+  now: Date,
+): Promise<Brand> {
   const domain = claimableHost(host);
   if (!domain) throw new Error(`not a domain: ${host}`);
   return db.transaction('rw', db.brands, async () => {
     const brand = await db.brands.get(brandId);
     if (!brand || brand.deleted) throw new Error(`no brand ${brandId}`);
     if (brandForHost([brand], domain)) return brand;
-    const next: Brand = { ...brand, domains: [...brand.domains, domain], updatedAt: now.toISOString() };
+    const next: Brand = {
+      ...brand,
+      domains: [...brand.domains, domain],
+      updatedAt: now.toISOString(),
+    };
     await db.brands.put(next);
     return next;
   });

@@ -17,18 +17,22 @@ export async function createTouchpointWithEvidence(
   now: Date,
 ): Promise<{ touchpoint: Touchpoint; evidence: Evidence | null }> {
   // The study's kept totals move with every touchpoint write (lib/db/tallies.ts).
-  return db.transaction('rw', [db.touchpoints, db.auditStats, db.evidence, ...tallyTables(db)], async () => {
-    const touchpoint = await createTouchpoint(db, input, now);
-    if (!evidence) return { touchpoint, evidence: null };
-    const stored: Evidence = {
-      ...evidence,
-      id: crypto.randomUUID(),
-      touchpointId: touchpoint.id,
-      capturedAt: now.toISOString(),
-    };
-    await db.evidence.add(stored);
-    return { touchpoint, evidence: stored };
-  });
+  return db.transaction(
+    'rw',
+    [db.touchpoints, db.auditStats, db.evidence, ...tallyTables(db)],
+    async () => {
+      const touchpoint = await createTouchpoint(db, input, now);
+      if (!evidence) return { touchpoint, evidence: null };
+      const stored: Evidence = {
+        ...evidence,
+        id: crypto.randomUUID(),
+        touchpointId: touchpoint.id,
+        capturedAt: now.toISOString(),
+      };
+      await db.evidence.add(stored);
+      return { touchpoint, evidence: stored };
+    },
+  );
 }
 
 /** The evidence of one touchpoint, oldest first. */

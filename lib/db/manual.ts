@@ -6,7 +6,10 @@ import type { AuditorDb } from './schema';
 import type { NewTouchpoint } from './touchpoints';
 
 /** What the popup's off-page form provides. */
-export type ManualTouchpointInput = Pick<NewTouchpoint, 'category' | 'stage' | 'channel' | 'scores' | 'notes'>;
+export type ManualTouchpointInput = Pick<
+  NewTouchpoint,
+  'category' | 'stage' | 'channel' | 'scores' | 'notes'
+>;
 
 /**
  * Records an off-page touchpoint (a phone call, a store visit, a parcel) in the running

@@ -20,7 +20,10 @@ export interface ActiveAuditView {
 export async function loadActiveAuditView(db: AuditorDb): Promise<ActiveAuditView | null> {
   const audit = await getActiveAudit(db);
   if (!audit) return null;
-  const [study, stats] = await Promise.all([db.studies.get(audit.studyId), getAuditStats(db, audit.id)]);
+  const [study, stats] = await Promise.all([
+    db.studies.get(audit.studyId),
+    getAuditStats(db, audit.id),
+  ]);
   const brands = study ? await brandsOfStudy(db, study) : [];
   const brand = brands.find((b) => b.id === audit.brandId) ?? (await db.brands.get(audit.brandId));
   return { audit, study, brand, brands, stats };
@@ -34,6 +37,10 @@ export interface StudyChoice {
 
 /** The live studies (newest first) with their brands. */
 export async function listStudyChoices(db: AuditorDb): Promise<StudyChoice[]> {
-  const studies = (await db.studies.toArray()).filter((s) => !s.deleted).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  return Promise.all(studies.map(async (study) => ({ study, brands: await brandsOfStudy(db, study) })));
+  const studies = (await db.studies.toArray())
+    .filter((s) => !s.deleted)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return Promise.all(
+    studies.map(async (study) => ({ study, brands: await brandsOfStudy(db, study) })),
+  );
 }

@@ -13,7 +13,10 @@ export interface Settings {
 const defaults: Settings = { activeAuditId: null, shopperName: '', csvDelimiter: ',' };
 
 /** Reads one setting, or its default. */
-export async function getSetting<K extends keyof Settings>(db: AuditorDb, key: K): Promise<Settings[K]> {
+export async function getSetting<K extends keyof Settings>(
+  db: AuditorDb,
+  key: K,
+): Promise<Settings[K]> {
   const row = await db.settings.get(key);
   return row === undefined ? defaults[key] : (row.value as Settings[K]);
 }

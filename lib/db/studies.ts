@@ -69,5 +69,7 @@ export async function updateStudy(
 /** Every version of every rubric a study can pin, by name then newest version first. */
 export async function listPinnableRubrics(db: AuditorDb): Promise<Rubric[]> {
   const all = await db.rubrics.toArray();
-  return all.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id) || b.version - a.version);
+  return all.sort(
+    (a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id) || b.version - a.version,
+  );
 }

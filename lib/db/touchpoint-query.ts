@@ -46,10 +46,17 @@ export function auditsMatching(audits: readonly Audit[], filter: TouchpointFilte
  * How many touchpoints match, from the kept counters (never by counting records); null when
  * the filter needs each record read (stage, critical failure).
  */
-export async function countMatching(db: AuditorDb, audits: readonly Audit[], filter: TouchpointFilter): Promise<number | null> {
+export async function countMatching(
+  db: AuditorDb,
+  audits: readonly Audit[],
+  filter: TouchpointFilter,
+): Promise<number | null> {
   if (filter.stage || filter.criticalOnly) return null;
   const stats = await db.auditStats.bulkGet(audits.map((a) => a.id));
-  return stats.reduce((sum, s) => sum + (!s ? 0 : filter.category ? (s.byCategory[filter.category] ?? 0) : s.total), 0);
+  return stats.reduce(
+    (sum, s) => sum + (!s ? 0 : filter.category ? (s.byCategory[filter.category] ?? 0) : s.total),
+    0,
+  );
 }
 
 /** One audit's touchpoints in [auditId+category] order: a key range, never a scan. */
@@ -86,7 +93,10 @@ export async function readTouchpointPage(
   while (auditIndex < audits.length && rows.length < pageSize && scanned < scanBudget) {
     // Without record filters only tombstones are skipped: read about what the page needs.
     const want = needsRecord ? 200 : pageSize - rows.length + 5;
-    const chunk = await rangeOf(db, audits[auditIndex]!.id, filter.category).offset(offset).limit(want).toArray();
+    const chunk = await rangeOf(db, audits[auditIndex]!.id, filter.category)
+      .offset(offset)
+      .limit(want)
+      .toArray();
     let used = 0;
     for (const tp of chunk) {
       used++;

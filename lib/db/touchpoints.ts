@@ -76,7 +76,10 @@ export async function setTouchpointDeleted(
 }
 
 /** The live touchpoints of one audit, oldest first (reads the [auditId+category] prefix). */
-export async function listTouchpointsOfAudit(db: AuditorDb, auditId: string): Promise<Touchpoint[]> {
+export async function listTouchpointsOfAudit(
+  db: AuditorDb,
+  auditId: string,
+): Promise<Touchpoint[]> {
   const all = await db.touchpoints.where('auditId').equals(auditId).toArray();
   return all.filter((t) => !t.deleted).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }

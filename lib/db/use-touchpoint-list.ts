@@ -1,7 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Audit, Rubric, Touchpoint } from '../model';
 import type { AuditorDb } from './schema';
-import { FIRST_PAGE, readTouchpointPage, type PageCursor, type TouchpointFilter } from './touchpoint-query';
+import {
+  FIRST_PAGE,
+  readTouchpointPage,
+  type PageCursor,
+  type TouchpointFilter,
+} from './touchpoint-query';
 
 /** The touchpoints view's list: pages read on demand, and local edits kept in step. */
 export interface TouchpointList {
@@ -45,7 +50,11 @@ export function useTouchpointList(
         if (mine !== generation.current) return;
         busy.current = false;
         setLoading(false);
-        setRows((prev) => (reset ? page.rows : [...prev, ...page.rows.filter((r) => !prev.some((p) => p.id === r.id))]));
+        setRows((prev) =>
+          reset
+            ? page.rows
+            : [...prev, ...page.rows.filter((r) => !prev.some((p) => p.id === r.id))],
+        );
         setCursor(page.next);
       });
     },

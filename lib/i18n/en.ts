@@ -111,7 +111,8 @@ export const en = {
   'report.heatmap': 'Brand × category',
   'report.heatmap.gap': 'gap',
   'report.heatmap.gapTitle': 'A competitor has this touchpoint; the own brand has none.',
-  'report.heatmap.legend': 'Colour shows the score (red 0 % → green 100 %); n counts touchpoints, scored or not. “gap” marks a category a competitor has and the own brand lacks.',
+  'report.heatmap.legend':
+    'Colour shows the score (red 0 % → green 100 %); n counts touchpoints, scored or not. “gap” marks a category a competitor has and the own brand lacks.',
   'report.stages': 'Along the journey: brand × stage',
   'report.criteria': 'Brand × criterion',
   'report.chartTitle': 'Chart: {title}',
@@ -145,7 +146,8 @@ export const en = {
   'report.working': 'Working…',
   'report.progress.checking': 'Checking the file…',
   'report.exported': 'Saved {name}.',
-  'report.import.done': 'Backup imported: {added} added, {updated} updated, {unchanged} unchanged, {removed} removed.',
+  'report.import.done':
+    'Backup imported: {added} added, {updated} updated, {unchanged} unchanged, {removed} removed.',
   'report.import.refused': 'Nothing was imported. {where}{message}',
   'report.import.where': 'At {path}: ',
   'touchpoints.title': 'Touchpoints',
@@ -167,7 +169,8 @@ export const en = {
   'studies.wavePlaceholder': '2026-Q4',
   'studies.rubric': 'Rubric version',
   'studies.rubricOption': '{name} — v{version}',
-  'studies.rubricPinned': 'Pinned: {name} — v{version}. It stays on this version until you move it.',
+  'studies.rubricPinned':
+    'Pinned: {name} — v{version}. It stays on this version until you move it.',
   'studies.moveTo': 'Move to another version',
   'studies.moveReview': 'Review the move…',
   'studies.brands': 'Brands compared',
@@ -184,7 +187,8 @@ export const en = {
   'brands.role': 'Role',
   'brands.domainsPlaceholder': 'northwind.com, northwind.de',
   'brands.domains': 'Domains',
-  'brands.domainsHelp': 'One or more, separated by commas or spaces. A tab belongs to the brand when its host is the domain or ends with .domain.',
+  'brands.domainsHelp':
+    'One or more, separated by commas or spaces. A tab belongs to the brand when its host is the domain or ends with .domain.',
   'brands.save': 'Save brand',
   'brands.noDomains': 'no domain',
 
@@ -239,7 +243,8 @@ export const en = {
   'touchpoints.show.opening': 'Opening the page…',
   'touchpoints.show.css': 'Found on the page by its CSS selector.',
   'touchpoints.show.text': 'Found on the page by its text.',
-  'touchpoints.show.position': 'Found on the page by its position only: check it is the right element.',
+  'touchpoints.show.position':
+    'Found on the page by its position only: check it is the right element.',
   'touchpoints.show.none': 'Not found on the page: it may have changed.',
   'touchpoints.show.failed': 'Could not reach the page: {message}',
   'touchpoints.noEvidence': 'No evidence.',
@@ -254,7 +259,8 @@ export const en = {
   'rubric.issue.non-integer-scale': 'Enter a whole number.',
   'rubric.issue.min-not-below-max': 'The minimum ({min}) must be below the maximum ({max}).',
   'rubric.issue.no-criteria': 'The rubric has no criteria: add at least one.',
-  'rubric.issue.all-weights-zero': 'Every weight is 0: give at least one criterion a weight above 0.',
+  'rubric.issue.all-weights-zero':
+    'Every weight is 0: give at least one criterion a weight above 0.',
   'rubric.issue.duplicate-id': 'Another criterion already uses the id “{id}”.',
   'rubric.issue.empty-label': 'The criterion needs a label.',
   'rubric.issue.invalid-weight': 'Enter a number.',
@@ -295,15 +301,18 @@ export const en = {
   'rubrics.import': 'Import a rubric (JSON)',
   'rubrics.imported.added': 'Imported “{name}” (v{version}).',
   'rubrics.imported.unchanged': '“{name}” v{version} is here already; nothing changed.',
-  'rubrics.imported.copied': 'A different “{name}” v{version} is here already, so the file was added as a new rubric.',
+  'rubrics.imported.copied':
+    'A different “{name}” v{version} is here already, so the file was added as a new rubric.',
   'rubrics.import.failed': 'Nothing was imported. The file has {count} problem(s):',
   'rubrics.versions': 'Versions',
   'rubrics.version': 'v{version}',
   'rubrics.latest': 'latest',
   'rubrics.scored': 'scored',
   'rubrics.pinnedBy': 'pinned by {count} study(ies)',
-  'rubrics.viewingOld': 'Version {version} is kept as it was and cannot be edited. Edit the latest version (v{latest}) instead.',
-  'rubrics.usedNote': 'Touchpoints were scored with this version: saving keeps it unchanged and makes version {next}. Studies stay on the version they pinned until you move them.',
+  'rubrics.viewingOld':
+    'Version {version} is kept as it was and cannot be edited. Edit the latest version (v{latest}) instead.',
+  'rubrics.usedNote':
+    'Touchpoints were scored with this version: saving keeps it unchanged and makes version {next}. Studies stay on the version they pinned until you move them.',
   'rubrics.editing': 'Editing “{name}” v{version}',
   'rubrics.creating': 'New rubric (not saved yet)',
   'rubrics.name': 'Name',
@@ -344,11 +353,13 @@ export const en = {
   'rubrics.move.reweighted': '{label}: weight {from} → {to}',
   'rubrics.move.changed': '{label}: {fields} changed',
   'rubrics.move.scale': 'Scale {fromMin}–{fromMax} becomes {toMin}–{toMax}',
-  'rubrics.move.affected': '{count} of {total} touchpoint(s) have scores that will no longer count:',
+  'rubrics.move.affected':
+    '{count} of {total} touchpoint(s) have scores that will no longer count:',
   'rubrics.move.affectedRemoved': 'scores for removed criteria ({list})',
   'rubrics.move.affectedScale': 'scores outside the new scale ({list})',
   'rubrics.move.same': 'Both versions score alike; only the version number changes.',
-  'rubrics.move.reportNote': 'Its reports will be computed with v{to} from now on. Touchpoints keep the scores they have.',
+  'rubrics.move.reportNote':
+    'Its reports will be computed with v{to} from now on. Touchpoints keep the scores they have.',
   'rubrics.move.confirm': 'Move the study',
   'rubrics.move.cancel': 'Cancel',
   'rubrics.moved': '“{study}” now uses v{version}.',

@@ -28,7 +28,10 @@ export function categoryLabel(id: string, custom?: Pick<Category, 'label'>): str
 export function dimensionKeyLabel(
   dimension: Dimension,
   key: string,
-  lookups: { criterionLabel?: (id: string) => string | undefined; customCategory?: (id: string) => Category | undefined } = {},
+  lookups: {
+    criterionLabel?: (id: string) => string | undefined;
+    customCategory?: (id: string) => Category | undefined;
+  } = {},
 ): string {
   switch (dimension) {
     case 'overall':

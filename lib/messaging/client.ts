@@ -12,7 +12,8 @@ export async function sendToBackground<K extends BackgroundMessageType>(
 ): Promise<Result<ResponseOf<K>>> {
   const envelope: Envelope<K> = { channel: 'touchpoint-auditor', type, payload };
   try {
-    const answer = (await browser.runtime.sendMessage(envelope)) as Result<ResponseOf<K>> | undefined;
+    const answer = (await browser.runtime.sendMessage(envelope)) as
+      Result<ResponseOf<K>> | undefined;
     return answer ?? fail('unreachable', 'the background did not answer');
   } catch (error) {
     return fail('unreachable', error instanceof Error ? error.message : String(error));

@@ -1,5 +1,15 @@
 import type { CaptureRequest } from '../capture/evidence';
-import type { Anchor, Audit, Brand, Category, ChannelId, Rubric, ScoreValue, StageId, Study } from '../model';
+import type {
+  Anchor,
+  Audit,
+  Brand,
+  Category,
+  ChannelId,
+  Rubric,
+  ScoreValue,
+  StageId,
+  Study,
+} from '../model';
 
 /** The fields of a tagger panel a shopper fills in; shared by drafts and saving. */
 export interface TouchpointForm {
@@ -56,7 +66,11 @@ export interface BackgroundProtocol {
    * background first screenshots the visible tab and stores the crop as the touchpoint's
    * evidence (`evidenceId` is null when no capture was asked for or possible).
    */
-  saveTouchpoint(req: { form: TouchpointForm; place: TouchpointPlace; capture?: CaptureRequest | null }): {
+  saveTouchpoint(req: {
+    form: TouchpointForm;
+    place: TouchpointPlace;
+    capture?: CaptureRequest | null;
+  }): {
     id: string;
     evidenceId: string | null;
   };
@@ -64,7 +78,9 @@ export interface BackgroundProtocol {
    * Passes a tagger message between the frames of the sender's tab: to the top frame, or to
    * every frame. The background adds the sender's `fromFrameId` to the payload.
    */
-  relay(req: { to: 'top' | 'frames'; type: RelayedType; payload: Record<string, unknown> }): { delivered: boolean };
+  relay(req: { to: 'top' | 'frames'; type: RelayedType; payload: Record<string, unknown> }): {
+    delivered: boolean;
+  };
   /** Opens an extension page in a new tab (the tagger offers it when no audit runs). */
   openExtensionPage(req: { page: 'popup' }): { opened: boolean };
   /**

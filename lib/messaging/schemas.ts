@@ -17,7 +17,12 @@ const form = v.strictObject({
   includeFieldValues: v.boolean(),
 });
 
-const rect = v.strictObject({ x: v.number(), y: v.number(), width: v.number(), height: v.number() });
+const rect = v.strictObject({
+  x: v.number(),
+  y: v.number(),
+  width: v.number(),
+  height: v.number(),
+});
 
 /** An anchor as stored (`lib/model`): selectors, quote, box and frame path. */
 export const anchorSchema = v.object({
@@ -47,7 +52,12 @@ export const requestSchemas = {
     form,
     place,
     capture: v.optional(
-      v.nullable(v.strictObject({ rect, viewport: v.strictObject({ width: v.number(), height: v.number() }) })),
+      v.nullable(
+        v.strictObject({
+          rect,
+          viewport: v.strictObject({ width: v.number(), height: v.number() }),
+        }),
+      ),
     ),
   }),
   relay: v.strictObject({
@@ -56,7 +66,10 @@ export const requestSchemas = {
     payload: v.record(v.string(), v.unknown()),
   }),
   openExtensionPage: v.strictObject({ page: v.literal('popup') }),
-  showAnchorInTab: v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)), anchor: anchorSchema }),
+  showAnchorInTab: v.strictObject({
+    tabId: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    anchor: anchorSchema,
+  }),
 } satisfies Record<BackgroundMessageType, v.GenericSchema>;
 
 /** The envelope every message travels in. */

@@ -8,23 +8,11 @@ export type IsoTime = string;
 
 /** Journey stage ids (stable; labels come from the i18n layer). */
 export type StageId =
-  | 'awareness'
-  | 'consideration'
-  | 'purchase'
-  | 'post_purchase'
-  | 'retention'
-  | 'advocacy';
+  'awareness' | 'consideration' | 'purchase' | 'post_purchase' | 'retention' | 'advocacy';
 
 /** Channel ids (stable). */
 export type ChannelId =
-  | 'web'
-  | 'email'
-  | 'chat'
-  | 'social'
-  | 'phone'
-  | 'in_store'
-  | 'mobile_app'
-  | 'ad_network';
+  'web' | 'email' | 'chat' | 'social' | 'phone' | 'in_store' | 'mobile_app' | 'ad_network';
 
 /** A category id: one of the seeded defaults or a custom one a study adds. */
 export type CategoryId = string;

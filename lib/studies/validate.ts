@@ -1,7 +1,8 @@
 import type { Brand } from '../model';
 
 /** A domain as the lead typed it, normalised, or the reason it cannot be one. */
-export type DomainResult = { ok: true; domain: string } | { ok: false; reason: 'empty' | 'invalid' };
+export type DomainResult =
+  { ok: true; domain: string } | { ok: false; reason: 'empty' | 'invalid' };
 
 // Letters, digits and hyphens in dot-separated labels: what a host name (after punycode) is.
 const HOST = /^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*$/;
@@ -27,7 +28,8 @@ export function normaliseDomain(raw: string): DomainResult {
     .replace(/^www\./, '');
   // URL keeps `*` and `%` in some hosts; neither belongs in a domain.
   // A single label is a typo ("northwind") more often than a host; localhost is the exception.
-  if (!HOST.test(host) || (!host.includes('.') && host !== 'localhost')) return { ok: false, reason: 'invalid' };
+  if (!HOST.test(host) || (!host.includes('.') && host !== 'localhost'))
+    return { ok: false, reason: 'invalid' };
   return { ok: true, domain: host };
 }
 
@@ -74,7 +76,8 @@ export interface ValidBrand {
 }
 
 /** The result of validating a form: the clean value, or the errors by field. */
-export type Validation<T, F extends string> = { ok: true; value: T } | { ok: false; errors: FieldErrors<F> };
+export type Validation<T, F extends string> =
+  { ok: true; value: T } | { ok: false; errors: FieldErrors<F> };
 
 /** Whether two brands claim a host in common: one domain equals the other. */
 function sharedDomain(a: readonly string[], b: readonly string[]): string | undefined {
@@ -86,7 +89,10 @@ function sharedDomain(a: readonly string[], b: readonly string[]): string | unde
  * brand of a shared study claims, and not `own` when a shared study already has its own brand.
  * `siblings` are the other live brands that share a study with this one.
  */
-export function validateBrand(draft: BrandDraft, siblings: readonly Brand[]): Validation<ValidBrand, 'name' | 'role' | 'domains'> {
+export function validateBrand(
+  draft: BrandDraft,
+  siblings: readonly Brand[],
+): Validation<ValidBrand, 'name' | 'role' | 'domains'> {
   const errors: FieldErrors<'name' | 'role' | 'domains'> = {};
   const name = draft.name.trim();
   if (name === '') errors.name = { code: 'required' };
@@ -101,7 +107,8 @@ export function validateBrand(draft: BrandDraft, siblings: readonly Brand[]): Va
   }
   for (const other of siblings) {
     const clash = sharedDomain(domains, other.domains);
-    if (clash && !errors.domains) errors.domains = { code: 'domainTaken', params: { domain: clash, brand: other.name } };
+    if (clash && !errors.domains)
+      errors.domains = { code: 'domainTaken', params: { domain: clash, brand: other.name } };
     if (draft.role === 'own' && other.role === 'own' && !errors.role) {
       errors.role = { code: 'ownTaken', params: { brand: other.name } };
     }
@@ -143,7 +150,10 @@ export function parseRubricKey(key: string): { id: string; version: number } | u
  * Checks a study: a name, a pinned rubric, at least one brand, at most one own brand, and no
  * domain claimed by two of its brands. `brands` are the live brands, looked up by id.
  */
-export function validateStudy(draft: StudyDraft, brands: readonly Brand[]): Validation<ValidStudy, 'name' | 'rubric' | 'brands'> {
+export function validateStudy(
+  draft: StudyDraft,
+  brands: readonly Brand[],
+): Validation<ValidStudy, 'name' | 'rubric' | 'brands'> {
   const errors: FieldErrors<'name' | 'rubric' | 'brands'> = {};
   const name = draft.name.trim();
   if (name === '') errors.name = { code: 'required' };
@@ -154,17 +164,28 @@ export function validateStudy(draft: StudyDraft, brands: readonly Brand[]): Vali
     .filter((b): b is Brand => b !== undefined);
   if (chosen.length === 0) errors.brands = { code: 'noBrands' };
   const own = chosen.filter((b) => b.role === 'own');
-  if (own.length > 1) errors.brands = { code: 'twoOwn', params: { brands: own.map((b) => b.name).join(', ') } };
+  if (own.length > 1)
+    errors.brands = { code: 'twoOwn', params: { brands: own.map((b) => b.name).join(', ') } };
   for (let i = 0; i < chosen.length && !errors.brands; i++) {
     for (let j = i + 1; j < chosen.length && !errors.brands; j++) {
       const [a, b] = [chosen[i]!, chosen[j]!];
       const clash = sharedDomain(a.domains, b.domains);
-      if (clash) errors.brands = { code: 'duplicateDomain', params: { domain: clash, brand: a.name, other: b.name } };
+      if (clash)
+        errors.brands = {
+          code: 'duplicateDomain',
+          params: { domain: clash, brand: a.name, other: b.name },
+        };
     }
   }
   if (Object.keys(errors).length > 0 || !rubric) return { ok: false, errors };
   return {
     ok: true,
-    value: { name, wave: draft.wave.trim(), rubricId: rubric.id, rubricVersion: rubric.version, brandIds: chosen.map((b) => b.id) },
+    value: {
+      name,
+      wave: draft.wave.trim(),
+      rubricId: rubric.id,
+      rubricVersion: rubric.version,
+      brandIds: chosen.map((b) => b.id),
+    },
   };
 }

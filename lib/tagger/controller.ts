@@ -3,7 +3,12 @@ import { cssFromElement } from '../anchoring/css-selector';
 import type { Box } from '../anchoring/position';
 import { t } from '../i18n/translate';
 import { sendToBackground } from '../messaging/client';
-import type { FramePick, TaggerContext, TouchpointForm, TouchpointPlace } from '../messaging/protocol';
+import type {
+  FramePick,
+  TaggerContext,
+  TouchpointForm,
+  TouchpointPlace,
+} from '../messaging/protocol';
 import { createDraftSync } from './draft-sync';
 import type { GuardState } from './event-guard';
 import { fieldMasks } from './fields';
@@ -18,7 +23,11 @@ import { pristine } from './pristine';
 import { initialView, type TaggerActions, type TaggerView } from './view';
 
 /** Draws the view into the layer (Preact in the content script; anything in tests). */
-export type Renderer = (container: HTMLElement, view: TaggerView | null, actions: TaggerActions) => void;
+export type Renderer = (
+  container: HTMLElement,
+  view: TaggerView | null,
+  actions: TaggerActions,
+) => void;
 
 const nextFrame = () => new Promise<void>((r) => pristine().requestAnimationFrame(() => r()));
 
@@ -34,7 +43,10 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
   let context: Promise<TaggerContext | null> = Promise.resolve(null);
   let place: TouchpointPlace | null = null;
   let target: { element: Element | null; frame: Element | null; rect: Box } | null = null;
-  const drag = createPanelDrag((at) => update({ panelAt: at }), () => (guard.modal = null));
+  const drag = createPanelDrag(
+    (at) => update({ panelAt: at }),
+    () => (guard.modal = null),
+  );
 
   const update = (patch: Partial<TaggerView>) => {
     view = { ...view, ...patch };
@@ -57,13 +69,25 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     target = null;
   }
 
-  async function openPanel(described: Described, form: TouchpointForm | null = null, status: TaggerView['status'] = null) {
+  async function openPanel(
+    described: Described,
+    form: TouchpointForm | null = null,
+    status: TaggerView['status'] = null,
+  ) {
     guard.modal = null;
     const ctx = await context;
     if (!layer) return;
     place = { url: location.href, pageTitle: document.title, anchor: described.anchor };
     const startForm = form ?? (ctx ? initialForm(ctx, described.hints) : null);
-    update({ phase: 'panel', hover: null, selected: target?.rect ?? null, context: ctx, form: startForm, tagged: described.tagged, status });
+    update({
+      phase: 'panel',
+      hover: null,
+      selected: target?.rect ?? null,
+      context: ctx,
+      form: startForm,
+      tagged: described.tagged,
+      status,
+    });
     if (startForm && !form) await drafts.saveNow(startForm, place);
   }
 
@@ -79,8 +103,15 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     const frame = findFrameElement(document, pick.fromFrameId, pick.frameUrl);
     const origin = frame ? frameContentOrigin(frame) : { x: 0, y: 0 };
     target = { element: null, frame, rect: toParentViewport(pick.viewportRect, origin) };
-    const anchor = { ...pick.anchor, framePath: [frame ? cssFromElement(frame) : pick.frameUrl, ...pick.anchor.framePath] };
-    const hints = { pageHost: location.hostname, frameHost: hostOf(pick.frameUrl), hasCardFields: pick.hasCardFields };
+    const anchor = {
+      ...pick.anchor,
+      framePath: [frame ? cssFromElement(frame) : pick.frameUrl, ...pick.anchor.framePath],
+    };
+    const hints = {
+      pageHost: location.hostname,
+      frameHost: hostOf(pick.frameUrl),
+      hasCardFields: pick.hasCardFields,
+    };
     void openPanel({ anchor, tagged: taggedLabel(anchor), hints });
   }
 
@@ -119,9 +150,14 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     if (draft.ok && draft.value?.place) {
       const { form, place: saved } = draft.value;
       const anchor = saved.anchor;
-      const found = anchor && anchor.framePath.length === 0 ? anchorToElement(anchor, document) : null;
+      const found =
+        anchor && anchor.framePath.length === 0 ? anchorToElement(anchor, document) : null;
       const el = found && anchor?.kind === 'element' ? found.element : null;
-      target = { element: el, frame: null, rect: liveRect(el) ?? { x: 0, y: 0, width: innerWidth, height: innerHeight } };
+      target = {
+        element: el,
+        frame: null,
+        rect: liveRect(el) ?? { x: 0, y: 0, width: innerWidth, height: innerHeight },
+      };
       const described: Described = {
         anchor: anchor ?? { css: 'html', text: '', rect: target.rect, framePath: [], kind: 'page' },
         tagged: anchor ? taggedLabel(anchor, el?.localName) : '',
@@ -138,7 +174,8 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
   /** The tagged thing's box in the viewport now (elements and frames may have moved). */
   function captureRect(): Box {
     if (!target) return { x: 0, y: 0, width: innerWidth, height: innerHeight };
-    if (place?.anchor?.kind === 'page') return { x: 0, y: 0, width: innerWidth, height: innerHeight };
+    if (place?.anchor?.kind === 'page')
+      return { x: 0, y: 0, width: innerWidth, height: innerHeight };
     return liveRect(target.element) ?? target.rect;
   }
 
@@ -147,7 +184,11 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     if (!form || !place || view.phase !== 'panel') return;
     const started = pristine().now();
     await drafts.settle();
-    update({ phase: 'capturing', masks: form.includeFieldValues ? [] : fieldMasks(document), status: null });
+    update({
+      phase: 'capturing',
+      masks: form.includeFieldValues ? [] : fieldMasks(document),
+      status: null,
+    });
     await nextFrame();
     await nextFrame();
     const rect = captureRect();
@@ -162,8 +203,13 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
       update({ phase: 'panel', masks: [], status: { kind: 'ok', text: t('tagger.saved') } });
       setTimeout(close, 700);
     } else {
-      const text = result.error.code === 'no-active-audit' ? t('tagger.noAudit') : result.error.message;
-      update({ phase: 'panel', masks: [], status: { kind: 'error', text: t('tagger.saveFailed', { message: text }) } });
+      const text =
+        result.error.code === 'no-active-audit' ? t('tagger.noAudit') : result.error.message;
+      update({
+        phase: 'panel',
+        masks: [],
+        status: { kind: 'error', text: t('tagger.saveFailed', { message: text }) },
+      });
     }
   }
 

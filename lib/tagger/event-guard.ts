@@ -2,20 +2,81 @@ import { pristine } from './pristine';
 
 /** Every event type the guard sees first (capture phase on window, registered at document_start). */
 const TYPES = [
-  'pointerdown', 'pointerup', 'pointermove', 'pointerover', 'pointerout', 'pointercancel',
-  'mousedown', 'mouseup', 'mousemove', 'mouseover', 'mouseout', 'click', 'dblclick', 'auxclick',
-  'contextmenu', 'wheel', 'keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'change',
-  'submit', 'focus', 'blur', 'focusin', 'focusout', 'touchstart', 'touchmove', 'touchend',
-  'dragstart', 'selectstart', 'paste', 'copy', 'cut', 'compositionstart', 'compositionupdate',
+  'pointerdown',
+  'pointerup',
+  'pointermove',
+  'pointerover',
+  'pointerout',
+  'pointercancel',
+  'mousedown',
+  'mouseup',
+  'mousemove',
+  'mouseover',
+  'mouseout',
+  'click',
+  'dblclick',
+  'auxclick',
+  'contextmenu',
+  'wheel',
+  'keydown',
+  'keyup',
+  'keypress',
+  'beforeinput',
+  'input',
+  'change',
+  'submit',
+  'focus',
+  'blur',
+  'focusin',
+  'focusout',
+  'touchstart',
+  'touchmove',
+  'touchend',
+  'dragstart',
+  'selectstart',
+  'paste',
+  'copy',
+  'cut',
+  'compositionstart',
+  'compositionupdate',
   'compositionend',
 ] as const;
 
 /** Fields copied onto the clone of a UI event (whatever of them the event has). */
 const INIT_KEYS = [
-  'bubbles', 'cancelable', 'view', 'detail', 'screenX', 'screenY', 'clientX', 'clientY',
-  'ctrlKey', 'shiftKey', 'altKey', 'metaKey', 'button', 'buttons', 'key', 'code', 'location',
-  'repeat', 'isComposing', 'charCode', 'keyCode', 'data', 'inputType', 'deltaX', 'deltaY',
-  'deltaZ', 'deltaMode', 'pointerId', 'width', 'height', 'pressure', 'pointerType', 'isPrimary',
+  'bubbles',
+  'cancelable',
+  'view',
+  'detail',
+  'screenX',
+  'screenY',
+  'clientX',
+  'clientY',
+  'ctrlKey',
+  'shiftKey',
+  'altKey',
+  'metaKey',
+  'button',
+  'buttons',
+  'key',
+  'code',
+  'location',
+  'repeat',
+  'isComposing',
+  'charCode',
+  'keyCode',
+  'data',
+  'inputType',
+  'deltaX',
+  'deltaY',
+  'deltaZ',
+  'deltaMode',
+  'pointerId',
+  'width',
+  'height',
+  'pressure',
+  'pointerType',
+  'isPrimary',
 ];
 
 /** A modal handler (picker, panel drag): gets every trusted event; true blocks it from the page. */
@@ -51,7 +112,8 @@ function reroute(e: Event, root: ShadowRoot): void {
   const target = innerTarget(e, root);
   if (!target) return;
   const init: Record<string, unknown> = { composed: false };
-  for (const key of INIT_KEYS) if (key in e) init[key] = (e as unknown as Record<string, unknown>)[key];
+  for (const key of INIT_KEYS)
+    if (key in e) init[key] = (e as unknown as Record<string, unknown>)[key];
   const Ctor = e.constructor as new (type: string, init: unknown) => Event;
   const clone = new Ctor(e.type, init);
   if (!target.dispatchEvent(clone)) e.preventDefault();
@@ -59,7 +121,9 @@ function reroute(e: Event, root: ShadowRoot): void {
 
 const isShortcut = (e: Event): boolean => {
   const k = e as KeyboardEvent;
-  return e.type === 'keydown' && k.altKey && k.shiftKey && !k.ctrlKey && !k.metaKey && k.code === 'KeyT';
+  return (
+    e.type === 'keydown' && k.altKey && k.shiftKey && !k.ctrlKey && !k.metaKey && k.code === 'KeyT'
+  );
 };
 
 /**

@@ -6,7 +6,8 @@ const FIELDS =
 /** Collects the fields of a tree, looking into open shadow roots. */
 function collect(root: Document | ShadowRoot, out: Element[]): void {
   out.push(...Array.from(root.querySelectorAll(FIELDS)));
-  for (const el of Array.from(root.querySelectorAll('*'))) if (el.shadowRoot) collect(el.shadowRoot, out);
+  for (const el of Array.from(root.querySelectorAll('*')))
+    if (el.shadowRoot) collect(el.shadowRoot, out);
 }
 
 /**
@@ -23,7 +24,8 @@ export function fieldMasks(doc: Document): Box[] {
   const boxes: Box[] = [];
   for (const el of found) {
     const r = el.getBoundingClientRect();
-    if (r.width < 1 || r.height < 1 || r.right < 0 || r.bottom < 0 || r.left > w || r.top > h) continue;
+    if (r.width < 1 || r.height < 1 || r.right < 0 || r.bottom < 0 || r.left > w || r.top > h)
+      continue;
     boxes.push({ x: r.left - 1, y: r.top - 1, width: r.width + 2, height: r.height + 2 });
   }
   return boxes;

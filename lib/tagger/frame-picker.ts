@@ -59,16 +59,29 @@ export function createFramePicker(guard: GuardState, css: string, render: Render
         void sendToBackground('relay', {
           to: 'top',
           type: 'framePicked',
-          payload: { anchor, viewportRect: pick.viewportRect, frameUrl: location.href, hasCardFields: card },
+          payload: {
+            anchor,
+            viewportRect: pick.viewportRect,
+            frameUrl: location.href,
+            hasCardFields: card,
+          },
         });
       },
       onCancel() {
         stop();
-        void sendToBackground('relay', { to: 'top', type: 'setFramePicking', payload: { active: false } });
+        void sendToBackground('relay', {
+          to: 'top',
+          type: 'setFramePicking',
+          payload: { active: false },
+        });
       },
       onBeyondRoot() {
         stop();
-        void sendToBackground('relay', { to: 'top', type: 'pickFrameElement', payload: { frameUrl: location.href } });
+        void sendToBackground('relay', {
+          to: 'top',
+          type: 'pickFrameElement',
+          payload: { frameUrl: location.href },
+        });
       },
     });
     guard.modal = picker.handle;

@@ -7,8 +7,14 @@ const sameDocUrl = (a: string, b: string) => a.split('#')[0] === b.split('#')[0]
  * The iframe element of this document that shows the frame with `frameId` (or, where the
  * browser cannot tell frame ids from elements, the one loading `frameUrl`).
  */
-export function findFrameElement(doc: Document, frameId: number | undefined, frameUrl: string): HTMLIFrameElement | HTMLFrameElement | null {
-  const frames = Array.from(doc.querySelectorAll<HTMLIFrameElement | HTMLFrameElement>('iframe, frame'));
+export function findFrameElement(
+  doc: Document,
+  frameId: number | undefined,
+  frameUrl: string,
+): HTMLIFrameElement | HTMLFrameElement | null {
+  const frames = Array.from(
+    doc.querySelectorAll<HTMLIFrameElement | HTMLFrameElement>('iframe, frame'),
+  );
   const getFrameId = (browser.runtime as { getFrameId?: (el: Element) => number }).getFrameId;
   if (frameId !== undefined && getFrameId) {
     const byId = frames.find((f) => {

@@ -35,7 +35,11 @@ function reveal(anchor: Anchor, el: Element): () => Box | null {
   if (anchor.kind === 'page') return () => ({ x: 0, y: 0, width: innerWidth, height: innerHeight });
   if (anchor.kind === 'region') {
     const r = anchor.rect;
-    scrollTo({ left: Math.max(0, r.x - 40), top: Math.max(0, r.y - innerHeight / 3), behavior: 'instant' });
+    scrollTo({
+      left: Math.max(0, r.x - 40),
+      top: Math.max(0, r.y - innerHeight / 3),
+      behavior: 'instant',
+    });
     return () => ({ ...r, x: r.x - scrollX, y: r.y - scrollY });
   }
   el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
@@ -80,7 +84,13 @@ export function createHighlighter(css: string) {
       if (layer !== current) return;
       const r = boxOf();
       box.style.display = r ? 'block' : 'none';
-      if (r) Object.assign(box.style, { left: `${r.x}px`, top: `${r.y}px`, width: `${r.width}px`, height: `${r.height}px` });
+      if (r)
+        Object.assign(box.style, {
+          left: `${r.x}px`,
+          top: `${r.y}px`,
+          width: `${r.width}px`,
+          height: `${r.height}px`,
+        });
       p.requestAnimationFrame(place);
     };
     place();

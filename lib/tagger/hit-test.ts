@@ -1,6 +1,7 @@
 import { pristine } from './pristine';
 
-const contains = (r: DOMRect, x: number, y: number) => x >= r.left && x < r.right && y >= r.top && y < r.bottom;
+const contains = (r: DOMRect, x: number, y: number) =>
+  x >= r.left && x < r.right && y >= r.top && y < r.bottom;
 
 /**
  * An empty layer over most of the viewport (a transparent click-catcher, a tracking overlay):
@@ -39,7 +40,8 @@ function descend(start: Element, x: number, y: number): Element {
 export function hitTest(doc: Document, x: number, y: number, host: Element | null): Element | null {
   let el: Element | null = pristine().elementFromPoint.call(doc, x, y);
   if (el === host) return null;
-  if (el && isEmptyOverlay(el)) el = doc.elementsFromPoint(x, y).find((e) => e !== host && !isEmptyOverlay(e)) ?? null;
+  if (el && isEmptyOverlay(el))
+    el = doc.elementsFromPoint(x, y).find((e) => e !== host && !isEmptyOverlay(e)) ?? null;
   el ??= doc.documentElement;
   if (el === doc.documentElement || el === doc.body) el = doc.body ? descend(doc.body, x, y) : el;
   while (el.shadowRoot) {

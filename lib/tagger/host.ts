@@ -38,7 +38,8 @@ const HOST_STYLE: Record<string, string> = {
 const SHADOW_MODE: ShadowRootMode = import.meta.env.MODE === 'e2e' ? 'open' : 'closed';
 
 function styleHost(host: HTMLElement): void {
-  for (const [name, value] of Object.entries(HOST_STYLE)) host.style.setProperty(name, value, 'important');
+  for (const [name, value] of Object.entries(HOST_STYLE))
+    host.style.setProperty(name, value, 'important');
 }
 
 /** Puts the host in the top layer (above any z-index) where the browser allows it. */

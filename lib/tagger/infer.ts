@@ -16,8 +16,10 @@ export interface Guess {
   channel: ChannelId;
 }
 
-const CHAT_HOST = /(^|[.-])(chat|livechat|intercom|zendesk|zopim|drift|tawk|crisp|olark|livechatinc|freshchat|tidio)([.-]|$)/i;
-const WEBMAIL_HOST = /(^|\.)(mail|webmail|outlook|gmail)\.|^(mail|webmail)$|(^|\.)(outlook\.(live|office)\.com|mail\.google\.com)$|webmail/i;
+const CHAT_HOST =
+  /(^|[.-])(chat|livechat|intercom|zendesk|zopim|drift|tawk|crisp|olark|livechatinc|freshchat|tidio)([.-]|$)/i;
+const WEBMAIL_HOST =
+  /(^|\.)(mail|webmail|outlook|gmail)\.|^(mail|webmail)$|(^|\.)(outlook\.(live|office)\.com|mail\.google\.com)$|webmail/i;
 
 /**
  * Guesses the category from what was tagged (DESIGN §5's panel pre-fill): a frame from a chat
@@ -31,7 +33,8 @@ export function inferCategory(h: PickHints): Guess | null {
   return null;
 }
 
-const CARD_FIELD = 'input[autocomplete^="cc-"], input[name*="card" i], input[id*="card" i], input[name*="cvc" i], input[name*="cvv" i]';
+const CARD_FIELD =
+  'input[autocomplete^="cc-"], input[name*="card" i], input[id*="card" i], input[name*="cvc" i], input[name*="cvv" i]';
 
 /** Whether an element is, holds, or sits in a form with card fields. */
 export function hasCardFields(el: Element): boolean {

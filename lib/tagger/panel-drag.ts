@@ -7,7 +7,10 @@ export interface PanelDrag {
 }
 
 /** A drag helper that reports the panel's new top-left corner, kept inside the viewport. */
-export function createPanelDrag(onMove: (at: { x: number; y: number }) => void, onEnd: () => void): PanelDrag {
+export function createPanelDrag(
+  onMove: (at: { x: number; y: number }) => void,
+  onEnd: () => void,
+): PanelDrag {
   let from: { dx: number; dy: number; w: number; h: number } | null = null;
   return {
     start(e, panel) {

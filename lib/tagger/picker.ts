@@ -99,7 +99,12 @@ export function createPicker(opts: {
     show();
   };
   const pickCurrent = () => {
-    if (current) opts.onPick({ kind: 'element', element: current, viewportRect: box(current.getBoundingClientRect()) });
+    if (current)
+      opts.onPick({
+        kind: 'element',
+        element: current,
+        viewportRect: box(current.getBoundingClientRect()),
+      });
   };
 
   const handle: ModalHandler = (e) => {

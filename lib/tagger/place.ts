@@ -36,22 +36,34 @@ export function describePick(pick: PickResult, doc: Document, framePath: string[
   } else if (pick.kind === 'region' || !pick.element) {
     const r = pick.viewportRect;
     const inside = doc.elementFromPoint?.(r.x + r.width / 2, r.y + r.height / 2);
-    anchor = anchorForRegion({ ...r, x: r.x + scroll.x, y: r.y + scroll.y }, inside ? visibleText(inside) : '', framePath);
+    anchor = anchorForRegion(
+      { ...r, x: r.x + scroll.x, y: r.y + scroll.y },
+      inside ? visibleText(inside) : '',
+      framePath,
+    );
   } else {
     const el = pick.element;
     anchor = anchorFromElement(el, framePath);
     tag = el.localName;
     card = hasCardFields(el);
-    if (el.localName === 'iframe' || el.localName === 'frame') frameHost = hostOf((el as HTMLIFrameElement).src);
+    if (el.localName === 'iframe' || el.localName === 'frame')
+      frameHost = hostOf((el as HTMLIFrameElement).src);
   }
-  return { anchor, tagged: taggedLabel(anchor, tag), hints: { pageHost, frameHost, hasCardFields: card } };
+  return {
+    anchor,
+    tagged: taggedLabel(anchor, tag),
+    hints: { pageHost, frameHost, hasCardFields: card },
+  };
 }
 
 /** The form a new touchpoint starts with: the guessed category and its default stage. */
 export function initialForm(ctx: TaggerContext, hints: PickHints): TouchpointForm {
   const guess = inferCategory(hints);
   const categories: Category[] = ctx.categories;
-  const category = categories.find((c) => c.id === guess?.category) ?? categories.find((c) => c.id === 'other') ?? categories[0];
+  const category =
+    categories.find((c) => c.id === guess?.category) ??
+    categories.find((c) => c.id === 'other') ??
+    categories[0];
   return {
     category: category?.id ?? 'other',
     stage: category?.defaultStage ?? 'consideration',

@@ -37,7 +37,12 @@ export function startTagger(css: string, render: Renderer): void {
   // Only the extension can reach this listener (runtime messages never come from the page).
   browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
     const m = message as Incoming | null;
-    if (sender.id !== browser.runtime.id || m?.channel !== 'touchpoint-auditor' || typeof m.type !== 'string') return undefined;
+    if (
+      sender.id !== browser.runtime.id ||
+      m?.channel !== 'touchpoint-auditor' ||
+      typeof m.type !== 'string'
+    )
+      return undefined;
     const payload = m.payload ?? {};
     const done = <T>(value: T) => Promise.resolve({ ok: true, value });
     switch (m.type) {
@@ -57,7 +62,10 @@ export function startTagger(css: string, render: Renderer): void {
         top?.onFramePick(payload as unknown as FramePick);
         return top ? done({ ok: true }) : undefined;
       case 'pickFrameElement':
-        top?.onPickFrameElement(String(payload.frameUrl ?? ''), payload.fromFrameId as number | undefined);
+        top?.onPickFrameElement(
+          String(payload.frameUrl ?? ''),
+          payload.fromFrameId as number | undefined,
+        );
         return top ? done({ ok: true }) : undefined;
       case 'highlightAnchor': {
         // Only the frame asked (the background names it) answers; a bad anchor is refused.

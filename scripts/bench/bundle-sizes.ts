@@ -22,7 +22,11 @@ export function measureBundles(outDir: string): BundleSize[] {
     .filter((f) => /\.(js|css|html)$/.test(f))
     .map((f) => {
       const bytes = readFileSync(f);
-      return { file: relative(outDir, f), raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+      return {
+        file: relative(outDir, f),
+        raw: bytes.length,
+        gzip: gzipSync(bytes, { level: 9 }).length,
+      };
     })
     .sort((a, b) => b.gzip - a.gzip);
 }

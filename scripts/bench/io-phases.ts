@@ -31,16 +31,25 @@ async function main(): Promise<void> {
   await page.evaluate(phases);
   try {
     for (const n of sizes.length ? sizes : [10_000]) {
-      const seeded = await page.evaluate((k) => (globalThis as unknown as Bench).tpaScale.seed(k), n);
+      const seeded = await page.evaluate(
+        (k) => (globalThis as unknown as Bench).tpaScale.seed(k),
+        n,
+      );
       console.log(`\n## ${n}: seeded in ${seeded.ms.toFixed(0)} ms`);
       const e = await page.evaluate(
         (id) => (globalThis as unknown as Bench).tpaPhases.exportJobs(id),
         seeded.studyId,
       );
       console.log(JSON.stringify(e, (_k, v) => (typeof v === 'number' ? Math.round(v) : v)));
-      const i = await page.evaluate((k) => (globalThis as unknown as Bench).tpaPhases.importPhases(k), n);
+      const i = await page.evaluate(
+        (k) => (globalThis as unknown as Bench).tpaPhases.importPhases(k),
+        n,
+      );
       console.log(JSON.stringify(i, (_k, v) => (typeof v === 'number' ? Math.round(v) : v)));
-      const imp = await page.evaluate((k) => (globalThis as unknown as Bench).tpaScale.backupImport(k), n);
+      const imp = await page.evaluate(
+        (k) => (globalThis as unknown as Bench).tpaScale.backupImport(k),
+        n,
+      );
       console.log(
         `bench import ${imp.importMs.toFixed(0)} ms vs bulkPut ${imp.bulkPutMs.toFixed(0)} ms: ${(imp.importMs / imp.bulkPutMs).toFixed(2)}× ok=${imp.ok}`,
       );

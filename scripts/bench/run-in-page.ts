@@ -38,7 +38,11 @@ export async function openBenchPage(scripts: string[]): Promise<BenchPage> {
   const found = findBrowser();
   if (!found) throw new Error(`No Chromium found. ${INSTALL_HINT}`);
   const server: FixtureServer = await startFixtureServer();
-  const browser = await chromium.launch({ executablePath: found.path, headless: true, args: chromiumArgs() });
+  const browser = await chromium.launch({
+    executablePath: found.path,
+    headless: true,
+    args: chromiumArgs(),
+  });
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${server.port}/`);
   for (const content of scripts) await page.addScriptTag({ content });

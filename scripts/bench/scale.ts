@@ -1,6 +1,10 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { EXTENSION_DIRS, launchWithExtension, type ExtensionSession } from '../../tests/support/browser';
+import {
+  EXTENSION_DIRS,
+  launchWithExtension,
+  type ExtensionSession,
+} from '../../tests/support/browser';
 import { bundleForPage } from './run-in-page';
 
 /** Page-world script: records when the first element matching each watched selector appears. */
@@ -21,24 +25,41 @@ interface ScaleApi {
   seed(n: number): Promise<{ studyId: string; ms: number }>;
   fullScan(studyId: string): Promise<number>;
   csv(studyId: string): Promise<Record<string, number>>;
-  backupImport(n: number): Promise<{ importMs: number; bulkPutMs: number; ok: boolean; bytes: number }>;
+  backupImport(
+    n: number,
+  ): Promise<{ importMs: number; bulkPutMs: number; ok: boolean; bytes: number }>;
 }
 
-async function callScale<K extends keyof ScaleApi>(page: Page, fn: K, ...args: Parameters<ScaleApi[K]>): Promise<Awaited<ReturnType<ScaleApi[K]>>> {
+async function callScale<K extends keyof ScaleApi>(
+  page: Page,
+  fn: K,
+  ...args: Parameters<ScaleApi[K]>
+): Promise<Awaited<ReturnType<ScaleApi[K]>>> {
   return page.evaluate(
-    ([name, a]) => ((globalThis as unknown as { tpaScale: Record<string, (...x: unknown[]) => unknown> }).tpaScale[name as string]!(...(a as unknown[]))),
+    ([name, a]) =>
+      (globalThis as unknown as { tpaScale: Record<string, (...x: unknown[]) => unknown> })
+        .tpaScale[name as string]!(...(a as unknown[])),
     [fn, args] as const,
   ) as Promise<Awaited<ReturnType<ScaleApi[K]>>>;
 }
 
 /** Opens an extension page `runs` times; the median time until `key`'s element appeared. */
-async function firstRender(ext: ExtensionSession, path: string, key: string, runs: number): Promise<number | undefined> {
+async function firstRender(
+  ext: ExtensionSession,
+  path: string,
+  key: string,
+  runs: number,
+): Promise<number | undefined> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const page = await ext.context.newPage();
     await page.goto(`chrome-extension://${ext.extensionId}/${path}`);
     const at = await page
-      .waitForFunction((k) => (window as unknown as { __tpaFirst: Record<string, number> }).__tpaFirst[k], key, { timeout: 30_000 })
+      .waitForFunction(
+        (k) => (window as unknown as { __tpaFirst: Record<string, number> }).__tpaFirst[k],
+        key,
+        { timeout: 30_000 },
+      )
       .then((h) => h.jsonValue() as Promise<number>)
       .catch(() => undefined);
     await page.close();
@@ -57,9 +78,13 @@ export async function benchScale(sizes: number[]): Promise<void> {
   await helper.evaluate(script);
   try {
     for (const n of sizes) {
-      console.log(`\n## ${n.toLocaleString('en')} touchpoints (5 brands, 50 audits; headless Chromium)`);
+      console.log(
+        `\n## ${n.toLocaleString('en')} touchpoints (5 brands, 50 audits; headless Chromium)`,
+      );
       const seeded = await callScale(helper, 'seed', n);
-      console.log(`seeded through the data-access layer (counters and report totals kept) in ${ms(seeded.ms)}`);
+      console.log(
+        `seeded through the data-access layer (counters and report totals kept) in ${ms(seeded.ms)}`,
+      );
 
       const report = await firstRender(ext, `report.html?study=${seeded.studyId}`, 'report', 5);
       const scans: number[] = [];
@@ -70,9 +95,18 @@ export async function benchScale(sizes: number[]): Promise<void> {
           (report ? ` · ${(scan / report).toFixed(1)}× faster (target ≥ 10× at 100,000)` : ''),
       );
       const popup = await firstRender(ext, 'popup.html', 'popup', 5);
-      console.log(`popup first full render (active audit shown): ${popup === undefined ? 'did not render' : ms(popup)} (target ≤ 150 ms at 100,000)`);
-      const view = await firstRender(ext, `touchpoints.html?study=${seeded.studyId}`, 'touchpoints', 3);
-      console.log(`touchpoints view, first page of results: ${view === undefined ? 'did not render' : ms(view)} (target ≤ 300 ms at 100,000)`);
+      console.log(
+        `popup first full render (active audit shown): ${popup === undefined ? 'did not render' : ms(popup)} (target ≤ 150 ms at 100,000)`,
+      );
+      const view = await firstRender(
+        ext,
+        `touchpoints.html?study=${seeded.studyId}`,
+        'touchpoints',
+        3,
+      );
+      console.log(
+        `touchpoints view, first page of results: ${view === undefined ? 'did not render' : ms(view)} (target ≤ 300 ms at 100,000)`,
+      );
 
       const c = await callScale(helper, 'csv', seeded.studyId);
       console.log(
@@ -80,7 +114,9 @@ export async function benchScale(sizes: number[]): Promise<void> {
           ` · raw getAll + rows + papaparse.unparse: ${ms(c.directMs!)} (frozen ${ms(c.directMaxGapMs!)}) · ratio ${(c.productMs! / c.directMs!).toFixed(2)}× (target ≤ 1.3× at 100,000)`,
       );
       console.log(`comparison.csv from the kept totals: ${ms(c.comparisonMs!)}`);
-      console.log(`backup export: ${ms(c.backupExportMs!)} (page frozen at most ${ms(c.backupExportMaxGapMs!)})`);
+      console.log(
+        `backup export: ${ms(c.backupExportMs!)} (page frozen at most ${ms(c.backupExportMaxGapMs!)})`,
+      );
       const imp = await callScale(helper, 'backupImport', n);
       console.log(
         `backup import (${(imp.bytes / 1e6).toFixed(1)} MB, validation and merge included): ${ms(imp.importMs)}${imp.ok ? '' : ' (REFUSED)'}` +

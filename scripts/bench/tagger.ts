@@ -1,6 +1,15 @@
 import { EXTENSION_DIRS, launchWithExtension } from '../../tests/support/browser';
 import { startFixtureServer } from '../../tests/support/fixture-server';
-import { openPage, panel, pickAt, saveAndWait, score, seedAudit, startTagging, waitForSaved } from '../../tests/e2e/support/tagger';
+import {
+  openPage,
+  panel,
+  pickAt,
+  saveAndWait,
+  score,
+  seedAudit,
+  startTagging,
+  waitForSaved,
+} from '../../tests/e2e/support/tagger';
 
 interface PerfStats {
   pointerMoves: number;
@@ -25,13 +34,19 @@ export async function benchTagger(moves: number, saves: number): Promise<void> {
       const tabs = await ext.serviceWorker.evaluate(() => chrome.tabs.query({ active: true }));
       const tabId = tabs.find((t) => t.url?.includes('/big.html'))!.id!;
       const answer = await ext.serviceWorker.evaluate(
-        (id) => chrome.tabs.sendMessage(id, { channel: 'touchpoint-auditor', type: 'getPerfStats', payload: {} }, { frameId: 0 }),
+        (id) =>
+          chrome.tabs.sendMessage(
+            id,
+            { channel: 'touchpoint-auditor', type: 'getPerfStats', payload: {} },
+            { frameId: 0 },
+          ),
         tabId,
       );
       return (answer as { value: PerfStats }).value;
     };
     await startTagging(page);
-    for (let i = 0; i < moves; i++) await page.mouse.move(20 + ((i * 13) % 1200), 100 + ((i * 7) % 650));
+    for (let i = 0; i < moves; i++)
+      await page.mouse.move(20 + ((i * 13) % 1200), 100 + ((i * 7) % 650));
     const afterMoves = await readStats();
     await page.keyboard.press('Escape');
     await page.getByTestId('tagger-toolbar').waitFor({ state: 'detached' });
@@ -46,8 +61,12 @@ export async function benchTagger(moves: number, saves: number): Promise<void> {
     const afterSaves = await readStats();
     const fmt = (x: number | null) => (x === null ? 'n/a' : `${x.toFixed(2)} ms`);
     console.log(`\n## Tagger on the 10,000-element page (e2e build, headless Chromium)`);
-    console.log(`picker pointer-move work: median ${fmt(afterMoves.pointerMoveMedianMs)} per frame over ${afterMoves.pointerMoves} frames (target ≤ 0.5 ms per event)`);
-    console.log(`Save → touchpoint and evidence stored: median ${fmt(afterSaves.saveMedianMs)} over ${afterSaves.saves} saves (target ≤ 300 ms; the capture quota aside)`);
+    console.log(
+      `picker pointer-move work: median ${fmt(afterMoves.pointerMoveMedianMs)} per frame over ${afterMoves.pointerMoves} frames (target ≤ 0.5 ms per event)`,
+    );
+    console.log(
+      `Save → touchpoint and evidence stored: median ${fmt(afterSaves.saveMedianMs)} over ${afterSaves.saves} saves (target ≤ 300 ms; the capture quota aside)`,
+    );
   } finally {
     await ext.close();
     await server.close();

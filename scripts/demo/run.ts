@@ -19,7 +19,11 @@ export interface DemoResult {
  * iframe, checkout step, confirmation e-mail in webmail, a phone call), then writes the four
  * report files and a screenshot of the shop into `outDir` (emptied first).
  */
-export async function runScriptedDemo(ext: ExtensionSession, server: FixtureServer, outDir: string): Promise<DemoResult> {
+export async function runScriptedDemo(
+  ext: ExtensionSession,
+  server: FixtureServer,
+  outDir: string,
+): Promise<DemoResult> {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const started = Date.now();
@@ -34,7 +38,13 @@ export async function runScriptedDemo(ext: ExtensionSession, server: FixtureServ
   await page.close();
   const [touchpoints, comparison, backup, report] = await writeReportFiles(ext, studyId, outDir);
   return {
-    files: { touchpoints: touchpoints!, comparison: comparison!, backup: backup!, report: report!, shop },
+    files: {
+      touchpoints: touchpoints!,
+      comparison: comparison!,
+      backup: backup!,
+      report: report!,
+      shop,
+    },
     summary: summarise(readFileSync(comparison!, 'utf8')),
     tagged,
     seconds: (Date.now() - started) / 1000,

@@ -1,7 +1,14 @@
 import type { Locator, Page } from 'playwright-core';
 import type { ExtensionSession } from '../../tests/support/browser';
 import type { FixtureServer } from '../../tests/support/fixture-server';
-import { openPage, panel, pickAt, saveAndWait, score, startTagging } from '../../tests/e2e/support/tagger';
+import {
+  openPage,
+  panel,
+  pickAt,
+  saveAndWait,
+  score,
+  startTagging,
+} from '../../tests/e2e/support/tagger';
 import { endAuditFromPopup, startAuditFromPopup, tabIdOf } from './setup';
 
 type Shop = 'northwind' | 'contoso';
@@ -44,7 +51,10 @@ const STEPS: PageStep[] = [
       northwind: { speed: 5, empathy: 5, resolution: 4, effort: 4 },
       contoso: { speed: 1, empathy: 1, resolution: 1, effort: 2 },
     },
-    notes: { northwind: 'Maya answered within a second, by name.', contoso: 'Reply after 4 s: "Read the FAQ."' },
+    notes: {
+      northwind: 'Maya answered within a second, by name.',
+      contoso: 'Reply after 4 s: "Read the FAQ."',
+    },
   },
   {
     path: () => '/checkout.html?step=payment',
@@ -55,7 +65,10 @@ const STEPS: PageStep[] = [
       northwind: { clarity: 5, effort: 4, trust: 5 },
       contoso: { clarity: 1, effort: 3, trust: 2 },
     },
-    notes: { northwind: 'Total unchanged from the cart.', contoso: 'A service fee appears only at payment.' },
+    notes: {
+      northwind: 'Total unchanged from the cart.',
+      contoso: 'A service fee appears only at payment.',
+    },
   },
   {
     path: (shop) => `/?msg=${shop}`,
@@ -66,17 +79,31 @@ const STEPS: PageStep[] = [
       northwind: { clarity: 5, consistency: 5, trust: 5 },
       contoso: { clarity: 2, consistency: 2, trust: 2 },
     },
-    notes: { northwind: 'Items, total, delivery date and returns link.', contoso: 'Vague, and the total differs from the cart.' },
+    notes: {
+      northwind: 'Items, total, delivery date and returns link.',
+      contoso: 'Vague, and the total differs from the cart.',
+    },
   },
 ];
 
 const PHONE: Record<Shop, { scores: Scores; notes: string }> = {
-  northwind: { scores: { speed: 4, empathy: 5, resolution: 5 }, notes: 'Phone: returns question answered in 3 minutes.' },
-  contoso: { scores: { speed: 2, empathy: 3, resolution: 2 }, notes: 'Phone: 12 minutes on hold, then transferred.' },
+  northwind: {
+    scores: { speed: 4, empathy: 5, resolution: 5 },
+    notes: 'Phone: returns question answered in 3 minutes.',
+  },
+  contoso: {
+    scores: { speed: 2, empathy: 3, resolution: 2 },
+    notes: 'Phone: 12 minutes on hold, then transferred.',
+  },
 };
 
 /** Tags one page touchpoint: picks it, checks the category, scores, writes a note, saves. */
-async function tagStep(ext: ExtensionSession, server: FixtureServer, shop: Shop, step: PageStep): Promise<void> {
+async function tagStep(
+  ext: ExtensionSession,
+  server: FixtureServer,
+  shop: Shop,
+  step: PageStep,
+): Promise<void> {
   const page = await openPage(ext, server.url(step.host?.(shop) ?? shop, step.path(shop)));
   const target = step.target(page, shop);
   await target.waitFor({ timeout: 10_000 });
@@ -93,7 +120,8 @@ async function tagStep(ext: ExtensionSession, server: FixtureServer, shop: Shop,
   }
   await panel(page).waitFor();
   await page.getByTestId('tagger-category').selectOption(step.category);
-  for (const [criterion, value] of Object.entries(step.scores[shop])) await score(page, criterion, value);
+  for (const [criterion, value] of Object.entries(step.scores[shop]))
+    await score(page, criterion, value);
   await page.getByTestId('tagger-notes').fill(step.notes[shop]);
   await saveAndWait(page);
   await page.close();
@@ -115,9 +143,20 @@ async function addPhoneCall(ext: ExtensionSession, shop: Shop): Promise<void> {
 }
 
 /** A shopper's audit of one shop, from the popup's start to its end. */
-export async function auditShop(ext: ExtensionSession, server: FixtureServer, shop: Shop, brandName: string): Promise<number> {
+export async function auditShop(
+  ext: ExtensionSession,
+  server: FixtureServer,
+  shop: Shop,
+  brandName: string,
+): Promise<number> {
   const home = await openPage(ext, server.url(shop, '/?popup=0'));
-  await startAuditFromPopup(ext, await tabIdOf(ext, home.url()), brandName, 'Buy running shoes as a first-time customer and ask a question in chat', 'Demo shopper');
+  await startAuditFromPopup(
+    ext,
+    await tabIdOf(ext, home.url()),
+    brandName,
+    'Buy running shoes as a first-time customer and ask a question in chat',
+    'Demo shopper',
+  );
   await home.close();
   for (const step of STEPS) await tagStep(ext, server, shop, step);
   await addPhoneCall(ext, shop);

@@ -29,7 +29,9 @@ export async function setUpStudy(ext: ExtensionSession): Promise<string> {
   for (const brand of DEMO_STUDY.brands) await page.getByLabel(brand.name).check();
   await page.getByTestId('study-save').click();
   await page.getByTestId('study-row').first().waitFor();
-  const study = (await readStore<{ id: string; name: string }>(page, 'studies')).find((s) => s.name === DEMO_STUDY.name);
+  const study = (await readStore<{ id: string; name: string }>(page, 'studies')).find(
+    (s) => s.name === DEMO_STUDY.name,
+  );
   await page.close();
   if (!study) throw new Error(`the study ${DEMO_STUDY.name} was not saved`);
   return study.id;

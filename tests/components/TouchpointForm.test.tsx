@@ -8,7 +8,14 @@ import { DEFAULT_CATEGORIES } from '@/lib/taxonomy';
 
 const rubric = makeDefaultRubric('2026-11-22T10:00:00.000Z');
 rubric.criteria[0] = { ...rubric.criteria[0]!, appliesTo: ['live_chat'] };
-const start: FormValue = { category: 'other', stage: 'consideration', channel: 'web', scores: {}, notes: '', includeFieldValues: false };
+const start: FormValue = {
+  category: 'other',
+  stage: 'consideration',
+  channel: 'web',
+  scores: {},
+  notes: '',
+  includeFieldValues: false,
+};
 
 /** Holds the form's value like a page would, and exposes the latest one. */
 function Harness({ seen }: { seen: FormValue[] }) {
@@ -32,7 +39,9 @@ describe('TouchpointForm', () => {
   it('shows one score control per criterion that applies to the category', () => {
     render(<Harness seen={[]} />);
     expect(screen.queryByTestId('tagger-score-speed')).toBeNull();
-    expect(screen.getByTestId('tagger-score-clarity').querySelectorAll('[data-value]')).toHaveLength(6);
+    expect(
+      screen.getByTestId('tagger-score-clarity').querySelectorAll('[data-value]'),
+    ).toHaveLength(6);
     fireEvent.change(screen.getByTestId('tagger-category'), { target: { value: 'live_chat' } });
     expect(screen.getByTestId('tagger-score-speed')).toBeTruthy();
   });

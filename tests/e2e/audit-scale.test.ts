@@ -33,12 +33,42 @@ describe('the touchpoints view with a large study', () => {
                 tx.onerror = () => fail(tx.error);
               });
             await run(['brands', 'studies', 'audits', 'auditStats'], (tx) => {
-              tx.objectStore('brands').put({ id: 'big-brand', name: 'Big', role: 'own', domains: ['big.localhost'], createdAt: at, updatedAt: at });
-              tx.objectStore('studies').put({ id: 'big', name: 'Big study', wave: 'W', rubricId: 'default', rubricVersion: 1, brandIds: ['big-brand'], createdAt: at, updatedAt: at });
+              tx.objectStore('brands').put({
+                id: 'big-brand',
+                name: 'Big',
+                role: 'own',
+                domains: ['big.localhost'],
+                createdAt: at,
+                updatedAt: at,
+              });
+              tx.objectStore('studies').put({
+                id: 'big',
+                name: 'Big study',
+                wave: 'W',
+                rubricId: 'default',
+                rubricVersion: 1,
+                brandIds: ['big-brand'],
+                createdAt: at,
+                updatedAt: at,
+              });
               for (let a = 0; a < audits; a++) {
                 const id = `big-audit-${a}`;
-                tx.objectStore('audits').put({ id, studyId: 'big', brandId: 'big-brand', shopper: `S${a % 3}`, scenario: '', startedAt: at, endedAt: at, createdAt: at, updatedAt: at });
-                tx.objectStore('auditStats').put({ auditId: id, total: total / audits, byCategory: { cart: total / audits } });
+                tx.objectStore('audits').put({
+                  id,
+                  studyId: 'big',
+                  brandId: 'big-brand',
+                  shopper: `S${a % 3}`,
+                  scenario: '',
+                  startedAt: at,
+                  endedAt: at,
+                  createdAt: at,
+                  updatedAt: at,
+                });
+                tx.objectStore('auditStats').put({
+                  auditId: id,
+                  total: total / audits,
+                  byCategory: { cart: total / audits },
+                });
               }
             });
             const notes = 'x'.repeat(600);
@@ -47,9 +77,19 @@ describe('the touchpoints view with a large study', () => {
                 const store = tx.objectStore('touchpoints');
                 for (let i = start; i < start + 2_000; i++) {
                   store.put({
-                    id: `tp-${String(i).padStart(6, '0')}`, auditId: `big-audit-${i % audits}`, category: 'cart', stage: 'purchase',
-                    channel: 'web', source: 'page', url: 'http://big.localhost/', pageTitle: 'Cart', anchor: null,
-                    scores: { speed: 1 + (i % 5), trust: 3 }, notes, createdAt: at, updatedAt: at,
+                    id: `tp-${String(i).padStart(6, '0')}`,
+                    auditId: `big-audit-${i % audits}`,
+                    category: 'cart',
+                    stage: 'purchase',
+                    channel: 'web',
+                    source: 'page',
+                    url: 'http://big.localhost/',
+                    pageTitle: 'Cart',
+                    anchor: null,
+                    scores: { speed: 1 + (i % 5), trust: 3 },
+                    notes,
+                    createdAt: at,
+                    updatedAt: at,
                   });
                 }
               });
@@ -75,7 +115,9 @@ describe('the touchpoints view with a large study', () => {
     await expect.poll(() => page.getByTestId('touchpoint-row').count()).toBeGreaterThanOrEqual(100);
     const nextPageMs = Date.now() - scrolled;
     const rows = await page.getByTestId('touchpoint-row').count();
-    console.log(`[figures] first page of ${TOUCHPOINTS} touchpoints: ${firstPageMs} ms (page load included); next page on scroll: ${nextPageMs} ms; rows in the page: ${rows}`);
+    console.log(
+      `[figures] first page of ${TOUCHPOINTS} touchpoints: ${firstPageMs} ms (page load included); next page on scroll: ${nextPageMs} ms; rows in the page: ${rows}`,
+    );
     expect(rows).toBeLessThan(500);
     // Generous bounds on a noisy machine: a full read of 100,000 records takes 3.4–5 s here.
     expect(firstPageMs).toBeLessThan(3_000);
@@ -85,7 +127,9 @@ describe('the touchpoints view with a large study', () => {
     const popupStarted = Date.now();
     const popup = await ext.openExtensionPage('popup.html');
     await popup.getByTestId('popup-start-audit').waitFor();
-    console.log(`[figures] popup ready with ${TOUCHPOINTS} touchpoints stored: ${Date.now() - popupStarted} ms (page load included)`);
+    console.log(
+      `[figures] popup ready with ${TOUCHPOINTS} touchpoints stored: ${Date.now() - popupStarted} ms (page load included)`,
+    );
     await popup.close();
   }, 120_000);
 });

@@ -39,12 +39,16 @@ describe('an audit from set-up to review', () => {
     };
     await page.getByTestId('brand-new').click();
     await page.getByTestId('brand-save').click();
-    await expect.poll(() => page.getByTestId('brand-error-name').textContent()).toMatch(/fill this in/);
+    await expect
+      .poll(() => page.getByTestId('brand-error-name').textContent())
+      .toMatch(/fill this in/);
     await page.getByRole('button', { name: 'Cancel' }).click();
     await addBrand('Northwind Running', 'own', 'http://northwind.localhost/');
     await addBrand('Contoso Sports', 'competitor', 'contoso.localhost');
     await expect.poll(() => page.getByTestId('brand-row').count()).toBe(2);
-    await expect.poll(() => page.getByTestId('brand-list').textContent()).toContain('northwind.localhost');
+    await expect
+      .poll(() => page.getByTestId('brand-list').textContent())
+      .toContain('northwind.localhost');
 
     await page.getByTestId('study-new').click();
     await page.getByTestId('study-name').fill('Running shoes');
@@ -53,7 +57,12 @@ describe('an audit from set-up to review', () => {
     await page.getByLabel(/Contoso Sports/).check();
     await page.getByTestId('study-save').click();
     await expect.poll(() => page.getByTestId('study-row').textContent()).toContain('2026-Q4');
-    const [study] = await readStore<{ id: string; brandIds: string[]; rubricId: string; rubricVersion: number }>(page, 'studies');
+    const [study] = await readStore<{
+      id: string;
+      brandIds: string[];
+      rubricId: string;
+      rubricVersion: number;
+    }>(page, 'studies');
     expect(study).toMatchObject({ rubricId: 'default', rubricVersion: 1 });
     expect(study!.brandIds).toHaveLength(2);
     studyId = study!.id;
@@ -66,13 +75,21 @@ describe('an audit from set-up to review', () => {
     shopTabId = await tabIdOf(ext, server.url('northwind', '/product.html'));
     const popup = await openPopup();
     await popup.getByTestId('popup-start-audit').click();
-    await expect.poll(() => popup.getByTestId('audit-brand').locator('option:checked').textContent()).toBe('Northwind Running');
-    expect(await popup.getByTestId('audit-study').locator('option:checked').textContent()).toBe('Running shoes');
+    await expect
+      .poll(() => popup.getByTestId('audit-brand').locator('option:checked').textContent())
+      .toBe('Northwind Running');
+    expect(await popup.getByTestId('audit-study').locator('option:checked').textContent()).toBe(
+      'Running shoes',
+    );
     await popup.getByTestId('audit-scenario').fill('Buy running shoes as a first-time customer');
     await popup.getByTestId('audit-shopper').fill('Ana');
     await popup.getByTestId('audit-start').click();
-    await expect.poll(() => popup.getByTestId('popup-audit-title').textContent()).toBe('Auditing Northwind Running · Running shoes');
-    expect(await popup.getByTestId('popup-tagged-total').textContent()).toBe('0 touchpoints tagged');
+    await expect
+      .poll(() => popup.getByTestId('popup-audit-title').textContent())
+      .toBe('Auditing Northwind Running · Running shoes');
+    expect(await popup.getByTestId('popup-tagged-total').textContent()).toBe(
+      '0 touchpoints tagged',
+    );
     await popup.close();
   });
 
@@ -83,21 +100,46 @@ describe('an audit from set-up to review', () => {
     await popup.getByTestId('tagger-category').selectOption('packaging');
     await popup.getByTestId('tagger-score-speed').locator('[data-value="4"]').click();
     await popup.getByTestId('tagger-notes').fill('Box arrived dented');
-    await popup.getByTestId('manual-evidence').setInputFiles({ name: 'parcel.png', mimeType: 'image/png', buffer: PNG });
+    await popup
+      .getByTestId('manual-evidence')
+      .setInputFiles({ name: 'parcel.png', mimeType: 'image/png', buffer: PNG });
     await popup.getByTestId('manual-save').click();
-    await expect.poll(() => popup.getByTestId('popup-tagged-total').textContent()).toBe('1 touchpoints tagged');
+    await expect
+      .poll(() => popup.getByTestId('popup-tagged-total').textContent())
+      .toBe('1 touchpoints tagged');
 
-    const form = { category: 'cart', stage: 'purchase', channel: 'web', scores: { speed: 2 }, notes: 'Slow cart', includeFieldValues: false };
+    const form = {
+      category: 'cart',
+      stage: 'purchase',
+      channel: 'web',
+      scores: { speed: 2 },
+      notes: 'Slow cart',
+      includeFieldValues: false,
+    };
     const place = { url: server.url('northwind', '/cart.html'), pageTitle: 'Cart', anchor: null };
     const answer = await popup.evaluate(
-      (payload) => chrome.runtime.sendMessage({ channel: 'touchpoint-auditor', type: 'saveTouchpoint', payload }),
+      (payload) =>
+        chrome.runtime.sendMessage({
+          channel: 'touchpoint-auditor',
+          type: 'saveTouchpoint',
+          payload,
+        }),
       { form, place },
     );
     expect(answer, JSON.stringify(answer)).toMatchObject({ ok: true });
-    await expect.poll(() => popup.getByTestId('popup-tagged-total').textContent()).toBe('2 touchpoints tagged');
-    expect(await popup.getByTestId('popup-counts').textContent()).toMatch(/Packaging\s*1.*Cart\s*1|Cart\s*1.*Packaging\s*1/);
+    await expect
+      .poll(() => popup.getByTestId('popup-tagged-total').textContent())
+      .toBe('2 touchpoints tagged');
+    expect(await popup.getByTestId('popup-counts').textContent()).toMatch(
+      /Packaging\s*1.*Cart\s*1|Cart\s*1.*Packaging\s*1/,
+    );
 
-    const [evidence] = await readStore<{ mime: string; width: number; height: number; sha256: string }>(popup, 'evidence');
+    const [evidence] = await readStore<{
+      mime: string;
+      width: number;
+      height: number;
+      sha256: string;
+    }>(popup, 'evidence');
     expect(evidence).toMatchObject({ mime: 'image/png', width: 2, height: 2 });
     expect(evidence!.sha256).toMatch(/^[0-9a-f]{64}$/);
     await popup.close();
@@ -111,7 +153,9 @@ describe('an audit from set-up to review', () => {
     await popup.getByTestId('popup-claim-new').check();
     await popup.getByTestId('popup-claim-name').fill('ChatCo');
     await popup.getByTestId('popup-claim-save').click();
-    await expect.poll(() => popup.getByTestId('popup-claimed').textContent()).toBe('chat.localhost now belongs to ChatCo.');
+    await expect
+      .poll(() => popup.getByTestId('popup-claimed').textContent())
+      .toBe('chat.localhost now belongs to ChatCo.');
     const brands = await readStore<{ name: string; domains: string[] }>(popup, 'brands');
     expect(brands.find((b) => b.name === 'ChatCo')?.domains).toEqual(['chat.localhost']);
     await popup.close();
@@ -123,26 +167,40 @@ describe('an audit from set-up to review', () => {
     await expect.poll(() => page.getByTestId('touchpoint-row').count()).toBe(2);
     const manual = page.getByTestId('touchpoint-row').filter({ hasText: 'Packaging' });
     await manual.getByTestId('touchpoint-open').click();
-    await expect.poll(() => page.getByTestId('touchpoint-evidence').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(2);
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('touchpoint-evidence')
+          .evaluate((img: HTMLImageElement) => img.naturalWidth),
+      )
+      .toBe(2);
     await page.getByTestId('tagger-category').selectOption('shipping_delivery');
     await page.getByTestId('tagger-notes').fill('Box arrived dented, late');
     await page.getByTestId('touchpoint-save').click();
     await expect.poll(() => page.getByTestId('touchpoint-saved').count()).toBe(1);
-    await expect.poll(() => page.getByTestId('touchpoints-list').textContent()).toContain('Shipping & delivery');
+    await expect
+      .poll(() => page.getByTestId('touchpoints-list').textContent())
+      .toContain('Shipping & delivery');
 
     const cart = page.getByTestId('touchpoint-row').filter({ hasText: 'Cart' });
     const cartId = await cart.getAttribute('data-id');
     await cart.getByTestId('touchpoint-open').click();
     await page.getByTestId('touchpoint-delete').click();
     await expect.poll(() => page.getByTestId('touchpoint-row').count()).toBe(1);
-    let stored = await readStore<{ id: string; deleted?: boolean; notes: string }>(page, 'touchpoints');
+    let stored = await readStore<{ id: string; deleted?: boolean; notes: string }>(
+      page,
+      'touchpoints',
+    );
     expect(stored.find((t) => t.id === cartId)?.deleted).toBe(true);
     await page.getByTestId('touchpoints-undo').click();
     await expect.poll(() => page.getByTestId('touchpoint-row').count()).toBe(2);
     stored = await readStore(page, 'touchpoints');
     expect(stored.find((t) => t.id === cartId)?.deleted).toBeUndefined();
     expect(stored.map((t) => t.notes).sort()).toEqual(['Box arrived dented, late', 'Slow cart']);
-    const [stats] = await readStore<{ total: number; byCategory: Record<string, number> }>(page, 'auditStats');
+    const [stats] = await readStore<{ total: number; byCategory: Record<string, number> }>(
+      page,
+      'auditStats',
+    );
     expect(stats).toMatchObject({ total: 2, byCategory: { cart: 1, shipping_delivery: 1 } });
 
     await page.getByTestId('filter-category').selectOption('cart');
@@ -152,11 +210,23 @@ describe('an audit from set-up to review', () => {
 
   it('exports the study’s CSV and ends the audit from the popup', async () => {
     const popup = await openPopup();
-    const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByTestId('popup-export-csv').click()]);
-    expect(download.suggestedFilename()).toMatch(/^touchpoint-auditor_running-shoes_touchpoints_\d{4}-\d\d-\d\d\.csv$/);
-    const csv = readFileSync((await download.path())!, 'utf8').trim().split('\r\n');
+    const [download] = await Promise.all([
+      popup.waitForEvent('download'),
+      popup.getByTestId('popup-export-csv').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      /^touchpoint-auditor_running-shoes_touchpoints_\d{4}-\d\d-\d\d\.csv$/,
+    );
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\r\n');
     expect(csv).toHaveLength(3);
-    expect(csv.slice(1).map((line) => line.split(',')[12]).sort()).toEqual(['manual', 'page']);
+    expect(
+      csv
+        .slice(1)
+        .map((line) => line.split(',')[12])
+        .sort(),
+    ).toEqual(['manual', 'page']);
     await popup.getByTestId('popup-end-audit').click();
     await expect.poll(() => popup.getByTestId('popup-start-audit').count()).toBe(1);
     const [audit] = await readStore<{ endedAt: string | null; shopper: string }>(popup, 'audits');
@@ -166,4 +236,3 @@ describe('an audit from set-up to review', () => {
     await popup.close();
   });
 });
-

@@ -26,7 +26,10 @@ afterAll(async () => {
 });
 
 const parse = (file: string) =>
-  Papa.parse<Record<string, string>>(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+  Papa.parse<Record<string, string>>(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
 
 describe('the scripted demo (npm run demo -- --headless)', () => {
   it('tags five touchpoints per shop, page and off-page, each with its evidence where it was on a page', () => {
@@ -52,7 +55,9 @@ describe('the scripted demo (npm run demo -- --headless)', () => {
       ['Northwind Running', '1'],
       ['Contoso Sports', '2'],
     ]);
-    const ad = rows.find((r) => r.dimension === 'category' && r.key === 'online_ad' && r.brand === 'Contoso Sports');
+    const ad = rows.find(
+      (r) => r.dimension === 'category' && r.key === 'online_ad' && r.brand === 'Contoso Sports',
+    );
     expect(Number(ad?.delta_vs_own)).toBeGreaterThan(0);
     expect(result.summary.join('\n')).toMatch(/Biggest gap where we trail: Online ad/);
   });

@@ -1,6 +1,11 @@
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, findBrowser, launchWithExtension, type ExtensionSession } from '../support/browser';
+import {
+  chromiumArgs,
+  findBrowser,
+  launchWithExtension,
+  type ExtensionSession,
+} from '../support/browser';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { installProbe, viewFromPage, type PageView } from './support/page-probe';
 
@@ -29,12 +34,20 @@ async function sendFromExtensionPage(message: unknown): Promise<unknown> {
 
 describe('the extension in real Chromium', () => {
   it('starts its service worker, which answers a ping with the seeded rubric counted', async () => {
-    const answer = await sendFromExtensionPage({ channel: 'touchpoint-auditor', type: 'ping', payload: {} });
+    const answer = await sendFromExtensionPage({
+      channel: 'touchpoint-auditor',
+      type: 'ping',
+      payload: {},
+    });
     expect(answer).toMatchObject({ ok: true, value: { version: '0.1.0', rubrics: 1 } });
   });
 
   it('refuses a malformed message with a reason instead of failing silently', async () => {
-    const answer = await sendFromExtensionPage({ channel: 'touchpoint-auditor', type: 'saveTouchpoint', payload: { form: 1 } });
+    const answer = await sendFromExtensionPage({
+      channel: 'touchpoint-auditor',
+      type: 'saveTouchpoint',
+      payload: { form: 1 },
+    });
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
   });
 
@@ -42,19 +55,29 @@ describe('the extension in real Chromium', () => {
     const page = await ext.openExtensionPage('popup.html');
     const stored = await page.evaluate(
       () =>
-        new Promise<{ rubric: { name: string; criteria: { id: string }[] }; categories: number }>((resolve, reject) => {
-          const open = indexedDB.open('touchpoint-auditor');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const tx = open.result.transaction(['rubrics', 'categories']);
-            const rubric = tx.objectStore('rubrics').get(['default', 1]);
-            const categories = tx.objectStore('categories').count();
-            tx.oncomplete = () => resolve({ rubric: rubric.result, categories: categories.result });
-          };
-        }),
+        new Promise<{ rubric: { name: string; criteria: { id: string }[] }; categories: number }>(
+          (resolve, reject) => {
+            const open = indexedDB.open('touchpoint-auditor');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const tx = open.result.transaction(['rubrics', 'categories']);
+              const rubric = tx.objectStore('rubrics').get(['default', 1]);
+              const categories = tx.objectStore('categories').count();
+              tx.oncomplete = () =>
+                resolve({ rubric: rubric.result, categories: categories.result });
+            };
+          },
+        ),
     );
     expect(stored.rubric.criteria.map((c) => c.id)).toEqual([
-      'speed', 'clarity', 'effort', 'empathy', 'personalisation', 'trust', 'consistency', 'resolution',
+      'speed',
+      'clarity',
+      'effort',
+      'empathy',
+      'personalisation',
+      'trust',
+      'consistency',
+      'resolution',
     ]);
     expect(stored.categories).toBe(27);
     await page.close();
@@ -62,7 +85,9 @@ describe('the extension in real Chromium', () => {
 
   it('renders the popup with the rubric it will score with', async () => {
     const page = await ext.openExtensionPage('popup.html');
-    await expect.poll(() => page.getByTestId('popup-rubric').textContent()).toContain('Default touchpoint rubric');
+    await expect
+      .poll(() => page.getByTestId('popup-rubric').textContent())
+      .toContain('Default touchpoint rubric');
     await page.close();
   });
 
@@ -88,7 +113,10 @@ describe('the extension in real Chromium', () => {
 
 describe('what an audited page can see', () => {
   /** Loads a shop page, waits for its own scripts (pop-ups, chat) to settle, and looks. */
-  async function look(context: import('playwright-core').BrowserContext, url: string): Promise<PageView> {
+  async function look(
+    context: import('playwright-core').BrowserContext,
+    url: string,
+  ): Promise<PageView> {
     await installProbe(context);
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'load' });
@@ -100,16 +128,20 @@ describe('what an audited page can see', () => {
 
   it('sees no element, attribute, global or storage of the extension on a demo shop', async () => {
     const found = findBrowser()!;
-    const plain = await chromium.launch({ executablePath: found.path, headless: true, args: chromiumArgs() });
+    const plain = await chromium.launch({
+      executablePath: found.path,
+      headless: true,
+      args: chromiumArgs(),
+    });
     // The hash lets the probe also listen for events named after the extension's id.
     const url = `${server.url('northwind', '/index.html')}#probe-extension=${ext.extensionId}`;
     const without = await look(await plain.newContext(), url);
     await plain.close();
     const withExtension = await look(ext.context, url);
 
-    expect(withExtension.mutations.filter((m) => m.startsWith('message') || m.startsWith('event'))).toEqual(
-      without.mutations.filter((m) => m.startsWith('message') || m.startsWith('event')),
-    );
+    expect(
+      withExtension.mutations.filter((m) => m.startsWith('message') || m.startsWith('event')),
+    ).toEqual(without.mutations.filter((m) => m.startsWith('message') || m.startsWith('event')));
     expect(withExtension.mutations).toEqual(without.mutations);
     expect(withExtension.globals).toEqual(without.globals);
     expect(withExtension.shadowHosts).toBe(without.shadowHosts);

@@ -3,7 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionSession } from '../support/browser';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { tabIdOf } from './support/extension-db';
-import { openPage, panel, pickAt, readSaved, saveAndWait, score, seedAudit, startTagging, waitForSaved } from './support/tagger';
+import {
+  openPage,
+  panel,
+  pickAt,
+  readSaved,
+  saveAndWait,
+  score,
+  seedAudit,
+  startTagging,
+  waitForSaved,
+} from './support/tagger';
 
 let server: FixtureServer;
 let ext: ExtensionSession;
@@ -77,18 +87,27 @@ describe('tagging on hostile pages', () => {
       await panel(page).waitFor({ state: 'visible' });
     });
     expect(tp.anchor?.css).toBe('#target');
-    expect(await page.evaluate(() => (window as unknown as { purged: number }).purged)).toBeGreaterThan(0);
+    expect(
+      await page.evaluate(() => (window as unknown as { purged: number }).purged),
+    ).toBeGreaterThan(0);
     await page.close();
   });
 
   it('keeps pointer-move handling cheap on a 10,000-element page', async () => {
     const page = await openPage(ext, server.url('hostile', '/big.html'));
-    expect(await page.evaluate(() => document.querySelectorAll('*').length)).toBeGreaterThan(10_000);
+    expect(await page.evaluate(() => document.querySelectorAll('*').length)).toBeGreaterThan(
+      10_000,
+    );
     await startTagging(page);
     for (let i = 0; i < 60; i++) await page.mouse.move(20 + i * 7, 120 + (i % 20) * 9);
     const tabId = await tabIdOf(ext, page.url());
     const stats = await ext.serviceWorker.evaluate(
-      (id) => chrome.tabs.sendMessage(id, { channel: 'touchpoint-auditor', type: 'getPerfStats', payload: {} }, { frameId: 0 }),
+      (id) =>
+        chrome.tabs.sendMessage(
+          id,
+          { channel: 'touchpoint-auditor', type: 'getPerfStats', payload: {} },
+          { frameId: 0 },
+        ),
       tabId,
     );
     console.log('[bench] pointer-move handling on 10,000 elements:', JSON.stringify(stats));

@@ -97,7 +97,9 @@ describe('the comparison report in real Chromium', () => {
     expect(await page.getByTestId('report-scoreboard-score').allTextContents()).toEqual(scores);
 
     // Print to PDF: the page's own @page rule makes it landscape, with the charts in it.
-    const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+    const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString(
+      'latin1',
+    );
     const [, width, height] = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf) ?? [];
     expect(Number(width)).toBeGreaterThan(Number(height));
     await page.close();

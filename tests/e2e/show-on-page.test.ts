@@ -2,7 +2,17 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionSession } from '../support/browser';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
-import { openPage, panel, pickAt, saveAndWait, seedAudit, startTagging, waitForSaved, type SeededAudit, type StoredTouchpoint } from './support/tagger';
+import {
+  openPage,
+  panel,
+  pickAt,
+  saveAndWait,
+  seedAudit,
+  startTagging,
+  waitForSaved,
+  type SeededAudit,
+  type StoredTouchpoint,
+} from './support/tagger';
 
 let server: FixtureServer;
 let ext: ExtensionSession;
@@ -30,7 +40,12 @@ afterAll(async () => {
 });
 
 /** Writes a page touchpoint of the seeded audit with this anchor, straight into the database. */
-async function seedTouchpoint(id: string, url: string | null, anchor: unknown, source: 'page' | 'manual' = 'page'): Promise<void> {
+async function seedTouchpoint(
+  id: string,
+  url: string | null,
+  anchor: unknown,
+  source: 'page' | 'manual' = 'page',
+): Promise<void> {
   const page = await ext.openExtensionPage('popup.html');
   const at = new Date().toISOString();
   await page.evaluate(
@@ -41,8 +56,19 @@ async function seedTouchpoint(id: string, url: string | null, anchor: unknown, s
         open.onsuccess = () => {
           const tx = open.result.transaction('touchpoints', 'readwrite');
           tx.objectStore('touchpoints').put({
-            id, auditId, category: 'pricing_promotions', stage: 'consideration', channel: 'web', source,
-            url, pageTitle: url && 'Tempo 3', anchor, scores: {}, notes: id, createdAt: at, updatedAt: at,
+            id,
+            auditId,
+            category: 'pricing_promotions',
+            stage: 'consideration',
+            channel: 'web',
+            source,
+            url,
+            pageTitle: url && 'Tempo 3',
+            anchor,
+            scores: {},
+            notes: id,
+            createdAt: at,
+            updatedAt: at,
           });
           tx.oncomplete = () => (open.result.close(), resolve());
           tx.onerror = () => reject(tx.error);
@@ -56,7 +82,9 @@ async function seedTouchpoint(id: string, url: string | null, anchor: unknown, s
 /** Opens a touchpoint in the touchpoints view, clicks "show on page" and returns the new tab. */
 async function showOnPage(id: string): Promise<{ view: Page; shop: Page }> {
   const view = await ext.openExtensionPage(`touchpoints.html?study=${seeded.studyId}`);
-  await view.locator(`[data-testid="touchpoint-row"][data-id="${id}"] [data-testid="touchpoint-open"]`).click();
+  await view
+    .locator(`[data-testid="touchpoint-row"][data-id="${id}"] [data-testid="touchpoint-open"]`)
+    .click();
   const opened = ext.context.waitForEvent('page');
   await view.getByTestId('touchpoint-show-on-page').click();
   const shop = await opened;
@@ -70,20 +98,27 @@ describe('show on page', () => {
   it('outlines the tagged element found by its CSS selector, and says so', async () => {
     const id = (await waitForSaved(ext, 1)).touchpoints[0]!.id;
     const { view, shop } = await showOnPage(id);
-    await expect.poll(() => result(view), { timeout: 10_000 }).toBe('Found on the page by its CSS selector.');
+    await expect
+      .poll(() => result(view), { timeout: 10_000 })
+      .toBe('Found on the page by its CSS selector.');
     const outline = shop.getByTestId('tagger-highlight');
     await outline.waitFor({ state: 'attached' });
     expect(await outline.getAttribute('data-matched-by')).toBe('css');
     expect(await outline.textContent()).toContain('found by CSS selector');
     // The outline sits over the price block.
-    const [box, target] = await Promise.all([outline.boundingBox(), shop.locator('#price-block').boundingBox()]);
+    const [box, target] = await Promise.all([
+      outline.boundingBox(),
+      shop.locator('#price-block').boundingBox(),
+    ]);
     expect(Math.abs(box!.x - target!.x)).toBeLessThan(3);
     expect(Math.abs(box!.y - target!.y)).toBeLessThan(3);
     // Escape takes it away and leaves nothing of ours in the page.
     await shop.bringToFront();
     await shop.keyboard.press('Escape');
     await expect.poll(() => shop.getByTestId('tagger-highlight').count()).toBe(0);
-    expect(await shop.evaluate(() => document.documentElement.lastElementChild?.localName)).toBe('body');
+    expect(await shop.evaluate(() => document.documentElement.lastElementChild?.localName)).toBe(
+      'body',
+    );
     await Promise.all([view.close(), shop.close()]);
   });
 
@@ -91,7 +126,9 @@ describe('show on page', () => {
     const url = server.url('northwind', '/product.html');
     await seedTouchpoint('tp-show-text', url, { ...priceAnchor, css: '#price-block-renamed' });
     const { view, shop } = await showOnPage('tp-show-text');
-    await expect.poll(() => result(view), { timeout: 10_000 }).toBe('Found on the page by its text.');
+    await expect
+      .poll(() => result(view), { timeout: 10_000 })
+      .toBe('Found on the page by its text.');
     expect(await shop.getByTestId('tagger-highlight').getAttribute('data-matched-by')).toBe('text');
     // A click anywhere removes it.
     await shop.bringToFront();
@@ -102,19 +139,35 @@ describe('show on page', () => {
 
   it('says when nothing on the page matches, and draws nothing', async () => {
     const url = server.url('northwind', '/product.html');
-    const gone = { css: '#no-such-thing', text: 'A sentence that is nowhere on this page at all', rect: { x: 0, y: 90000, width: 10, height: 10 }, framePath: [], kind: 'element' };
+    const gone = {
+      css: '#no-such-thing',
+      text: 'A sentence that is nowhere on this page at all',
+      rect: { x: 0, y: 90000, width: 10, height: 10 },
+      framePath: [],
+      kind: 'element',
+    };
     await seedTouchpoint('tp-show-none', url, gone);
     const { view, shop } = await showOnPage('tp-show-none');
-    await expect.poll(() => result(view), { timeout: 10_000 }).toBe('Not found on the page: it may have changed.');
+    await expect
+      .poll(() => result(view), { timeout: 10_000 })
+      .toBe('Not found on the page: it may have changed.');
     expect(await shop.getByTestId('tagger-highlight').count()).toBe(0);
     await Promise.all([view.close(), shop.close()]);
   });
 
   it('reaches into the chat iframe when the anchor lies in it', async () => {
     const url = server.url('northwind', '/product.html?chat=open');
-    await seedTouchpoint('tp-show-frame', url, { css: '#agent-name', text: '', rect: { x: 0, y: 0, width: 0, height: 0 }, framePath: ['#chat-frame'], kind: 'element' });
+    await seedTouchpoint('tp-show-frame', url, {
+      css: '#agent-name',
+      text: '',
+      rect: { x: 0, y: 0, width: 0, height: 0 },
+      framePath: ['#chat-frame'],
+      kind: 'element',
+    });
     const { view, shop } = await showOnPage('tp-show-frame');
-    await expect.poll(() => result(view), { timeout: 10_000 }).toBe('Found on the page by its CSS selector.');
+    await expect
+      .poll(() => result(view), { timeout: 10_000 })
+      .toBe('Found on the page by its CSS selector.');
     expect(await shop.frameLocator('#chat-frame').getByTestId('tagger-highlight').count()).toBe(1);
     await Promise.all([view.close(), shop.close()]);
   });
@@ -122,7 +175,11 @@ describe('show on page', () => {
   it('offers no "show on page" for an off-page touchpoint', async () => {
     await seedTouchpoint('tp-manual', null, null, 'manual');
     const view = await ext.openExtensionPage(`touchpoints.html?study=${seeded.studyId}`);
-    await view.locator('[data-testid="touchpoint-row"][data-id="tp-manual"] [data-testid="touchpoint-open"]').click();
+    await view
+      .locator(
+        '[data-testid="touchpoint-row"][data-id="tp-manual"] [data-testid="touchpoint-open"]',
+      )
+      .click();
     await view.getByTestId('touchpoint-detail').waitFor();
     expect(await view.getByTestId('touchpoint-show-on-page').count()).toBe(0);
     await view.close();

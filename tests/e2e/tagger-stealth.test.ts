@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionSession } from '../support/browser';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
-import { openPage, panel, pickAt, saveAndWait, score, seedAudit, startTagging, waitForSaved } from './support/tagger';
+import {
+  openPage,
+  panel,
+  pickAt,
+  saveAndWait,
+  score,
+  seedAudit,
+  startTagging,
+  waitForSaved,
+} from './support/tagger';
 
 let server: FixtureServer;
 let ext: ExtensionSession;
@@ -51,13 +60,16 @@ describe('what the page learns from tagging', () => {
     await page.evaluate(() => {
       const w = window as unknown as { keys: string[] };
       w.keys = [];
-      for (const t of [window, document]) t.addEventListener('keydown', (e) => w.keys.push((e as KeyboardEvent).key), true);
+      for (const t of [window, document])
+        t.addEventListener('keydown', (e) => w.keys.push((e as KeyboardEvent).key), true);
     });
     await startTagging(page);
     await pickAt(page, page.locator('#returns-policy'));
     await panel(page).waitFor({ state: 'visible' });
     // (The page may see Alt and Shift go down for the shortcut; never the T, nor the typing.)
-    expect(await page.evaluate(() => (window as unknown as { keys: string[] }).keys)).not.toContain('T');
+    expect(await page.evaluate(() => (window as unknown as { keys: string[] }).keys)).not.toContain(
+      'T',
+    );
     await page.evaluate(() => ((window as unknown as { keys: string[] }).keys.length = 0));
     await page.getByTestId('tagger-notes').pressSequentially('abc');
     expect(await page.getByTestId('tagger-notes').inputValue()).toBe('abc');
@@ -73,7 +85,15 @@ describe('what the page learns from tagging', () => {
       window.postMessage(fake, '*');
       document.dispatchEvent(new CustomEvent('touchpoint-auditor', { detail: fake }));
       for (const t of [window, document, document.body]) {
-        t.dispatchEvent(new KeyboardEvent('keydown', { key: 'T', code: 'KeyT', altKey: true, shiftKey: true, bubbles: true }));
+        t.dispatchEvent(
+          new KeyboardEvent('keydown', {
+            key: 'T',
+            code: 'KeyT',
+            altKey: true,
+            shiftKey: true,
+            bubbles: true,
+          }),
+        );
       }
     });
     await page.waitForTimeout(500);

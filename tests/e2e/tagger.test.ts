@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionSession } from '../support/browser';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { tabIdOf } from './support/extension-db';
-import { openPage, panel, pickAt, readSaved, saveAndWait, score, seedAudit, startTagging, waitForSaved } from './support/tagger';
+import {
+  openPage,
+  panel,
+  pickAt,
+  readSaved,
+  saveAndWait,
+  score,
+  seedAudit,
+  startTagging,
+  waitForSaved,
+} from './support/tagger';
 
 let server: FixtureServer;
 let ext: ExtensionSession;
@@ -65,7 +75,12 @@ describe('tagging on the demo shop', () => {
 
     const { touchpoints, evidence } = await waitForSaved(ext, 1);
     const tp = touchpoints.find((t) => t.category === 'payment')!;
-    expect(tp).toMatchObject({ stage: 'purchase', channel: 'web', url, notes: 'Clear total, "no hidden fees".' });
+    expect(tp).toMatchObject({
+      stage: 'purchase',
+      channel: 'web',
+      url,
+      notes: 'Clear total, "no hidden fees".',
+    });
     expect(tp.scores).toEqual({ speed: 4, trust: 'NA', clarity: 5 });
     expect(tp.anchor?.css).toContain('place-order');
     expect(tp.anchor?.text).toBe('Place order');
@@ -97,9 +112,16 @@ describe('tagging on the demo shop', () => {
 
     await page.keyboard.press('Alt+Shift+T');
     await panel(page).waitFor({ state: 'visible' });
-    expect(await page.getByTestId('tagger-notes').inputValue()).toBe('Sale price clear, tax included');
+    expect(await page.getByTestId('tagger-notes').inputValue()).toBe(
+      'Sale price clear, tax included',
+    );
     expect(await page.getByTestId('tagger-category').inputValue()).toBe('pricing_promotions');
-    expect(await page.getByTestId('tagger-score-clarity').locator('[aria-checked="true"]').getAttribute('data-value')).toBe('3');
+    expect(
+      await page
+        .getByTestId('tagger-score-clarity')
+        .locator('[aria-checked="true"]')
+        .getAttribute('data-value'),
+    ).toBe('3');
     const before = (await readSaved(ext)).touchpoints.length;
     await saveAndWait(page);
     const { touchpoints } = await waitForSaved(ext, before + 1);
@@ -170,10 +192,18 @@ describe('tagging on the demo shop', () => {
     const { touchpoints, evidence } = await waitForSaved(ext, before + 1);
     const tp = touchpoints.find((t) => t.anchor?.kind === 'region')!;
     expect(tp.anchor?.rect).toMatchObject({ width: 200, height: 120 });
-    expect(evidence.find((e) => e.touchpointId === tp.id)).toMatchObject({ width: 232, height: 152 });
+    expect(evidence.find((e) => e.touchpointId === tp.id)).toMatchObject({
+      width: 232,
+      height: 152,
+    });
     const tabId = await tabIdOf(ext, page.url());
     const stats = await ext.serviceWorker.evaluate(
-      (id) => chrome.tabs.sendMessage(id, { channel: 'touchpoint-auditor', type: 'getPerfStats', payload: {} }, { frameId: 0 }),
+      (id) =>
+        chrome.tabs.sendMessage(
+          id,
+          { channel: 'touchpoint-auditor', type: 'getPerfStats', payload: {} },
+          { frameId: 0 },
+        ),
       tabId,
     );
     console.log('[bench] Save → touchpoint + evidence stored:', JSON.stringify(stats));
@@ -195,7 +225,9 @@ describe('tagging on the demo shop', () => {
     const rival = await openPage(ext, server.url('contoso', '/returns.html'));
     await startTagging(rival);
     await rival.getByTestId('tagger-whole-page').click();
-    await expect.poll(() => rival.getByTestId('tagger-other-brand').textContent()).toContain('Contoso Sports');
+    await expect
+      .poll(() => rival.getByTestId('tagger-other-brand').textContent())
+      .toContain('Contoso Sports');
     await rival.getByTestId('tagger-cancel').click();
     await page.close();
     await rival.close();

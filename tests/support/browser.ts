@@ -76,7 +76,12 @@ export function chromiumArgs(extensionDir?: string): string[] {
 
 /** Launches Chromium with an unpacked extension and waits for its service worker. */
 export async function launchWithExtension(
-  opts: { extensionDir?: string; headless?: boolean; userDataDir?: string; viewport?: { width: number; height: number } } = {},
+  opts: {
+    extensionDir?: string;
+    headless?: boolean;
+    userDataDir?: string;
+    viewport?: { width: number; height: number };
+  } = {},
 ): Promise<ExtensionSession> {
   const found = findBrowser();
   if (!found) throw new Error(`No Chromium found. ${INSTALL_HINT}`);
@@ -93,7 +98,8 @@ export async function launchWithExtension(
     viewport: opts.viewport ?? { width: 1280, height: 800 },
   });
   const serviceWorker =
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
   return {
     context,

@@ -12,7 +12,16 @@ const CATEGORIES = [
   ['order_confirmation', 'post_purchase'],
   ['returns_refunds', 'post_purchase'],
 ] as const;
-const CRITERIA = ['speed', 'clarity', 'effort', 'empathy', 'personalisation', 'trust', 'consistency', 'resolution'];
+const CRITERIA = [
+  'speed',
+  'clarity',
+  'effort',
+  'empathy',
+  'personalisation',
+  'trust',
+  'consistency',
+  'resolution',
+];
 
 /** A study with its brands and audits, and `n` touchpoints spread over the audits. */
 export interface BenchData {
@@ -79,7 +88,10 @@ export function makeBenchData(n: number, studyId = 'bench-study'): BenchData {
         framePath: [],
       },
       scores,
-      notes: `Touchpoint ${i}: the service fee appeared only at the payment step, "unexpected", costly. `.repeat(4),
+      notes:
+        `Touchpoint ${i}: the service fee appeared only at the payment step, "unexpected", costly. `.repeat(
+          4,
+        ),
       createdAt: new Date(Date.parse(at) + i * 1_000).toISOString(),
       updatedAt: new Date(Date.parse(at) + i * 1_000).toISOString(),
     };

@@ -6,7 +6,14 @@
 import { AuditorDb, putTouchpoints } from '../../../lib/db';
 import type { Touchpoint } from '../../../lib/model';
 
-const CATEGORIES = ['online_ad', 'product_page', 'live_chat', 'checkout_step', 'payment', 'order_confirmation'];
+const CATEGORIES = [
+  'online_ad',
+  'product_page',
+  'live_chat',
+  'checkout_step',
+  'payment',
+  'order_confirmation',
+];
 
 /** Makes `n` realistic ~1 KB touchpoints spread over 20 audits. */
 export function makeTouchpoints(n: number): Touchpoint[] {
@@ -66,7 +73,10 @@ async function dexieWrite(records: Touchpoint[]): Promise<number> {
 }
 
 /** Median of a few alternating runs of both ways; runs are noisy on a shared machine. */
-export async function benchWrites(n: number, runs: number): Promise<{ dexieMs: number; rawMs: number }> {
+export async function benchWrites(
+  n: number,
+  runs: number,
+): Promise<{ dexieMs: number; rawMs: number }> {
   const dexie: number[] = [];
   const raw: number[] = [];
   for (let i = 0; i < runs; i++) {

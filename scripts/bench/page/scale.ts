@@ -49,21 +49,31 @@ function rawGetAll<T>(store: string): Promise<T[]> {
 async function fullScan(studyId: string): Promise<number> {
   const started = performance.now();
   const db = getDb();
-  const [touchpoints, audits] = await Promise.all([rawGetAll<Touchpoint>('touchpoints'), rawGetAll<Audit>('audits')]);
+  const [touchpoints, audits] = await Promise.all([
+    rawGetAll<Touchpoint>('touchpoints'),
+    rawGetAll<Audit>('audits'),
+  ]);
   const study = (await db.studies.get(studyId))!;
   const rubric = (await db.rubrics.get([study.rubricId, study.rubricVersion]))!;
-  const brandOf = new Map(audits.filter((a) => a.studyId === studyId).map((a) => [a.id, a.brandId]));
+  const brandOf = new Map(
+    audits.filter((a) => a.studyId === studyId).map((a) => [a.id, a.brandId]),
+  );
   const items = touchpoints.flatMap((tp) => {
     const brandId = brandOf.get(tp.auditId);
     return brandId && !tp.deleted ? [{ brandId, touchpoint: tp }] : [];
   });
   const brands = await db.brands.bulkGet(study.brandIds);
-  buildComparison(tallyTouchpoints(items, rubric), { brands: brands.map((b) => ({ id: b!.id, role: b!.role })), rubric });
+  buildComparison(tallyTouchpoints(items, rubric), {
+    brands: brands.map((b) => ({ id: b!.id, role: b!.role })),
+    rubric,
+  });
   return performance.now() - started;
 }
 
 /** Longest gap between animation frames while `job` runs: how long the page froze. */
-async function withFrameWatch<T>(job: () => Promise<T>): Promise<{ value: T; ms: number; maxGapMs: number }> {
+async function withFrameWatch<T>(
+  job: () => Promise<T>,
+): Promise<{ value: T; ms: number; maxGapMs: number }> {
   let last = performance.now();
   let maxGap = 0;
   let running = true;
@@ -83,17 +93,31 @@ async function withFrameWatch<T>(job: () => Promise<T>): Promise<{ value: T; ms:
 
 /** touchpoints.csv through the product, and the direct way (getAll + rows + unparse). */
 async function csv(studyId: string) {
-  const product = await withFrameWatch(() => exportTouchpointsCsv(getDb(), studyId, { delimiter: ',', bom: true }));
+  const product = await withFrameWatch(() =>
+    exportTouchpointsCsv(getDb(), studyId, { delimiter: ',', bom: true }),
+  );
   const direct = await withFrameWatch(async () => {
     const db = getDb();
-    const [touchpoints, audits] = await Promise.all([rawGetAll<Touchpoint>('touchpoints'), rawGetAll<Audit>('audits')]);
+    const [touchpoints, audits] = await Promise.all([
+      rawGetAll<Touchpoint>('touchpoints'),
+      rawGetAll<Audit>('audits'),
+    ]);
     const study = (await db.studies.get(studyId))!;
     const rubric = (await db.rubrics.get([study.rubricId, study.rubricVersion]))!;
     const brands = (await db.brands.bulkGet(study.brandIds)).filter((b) => !!b);
-    const rows = touchpointRows({ study, rubric, brands, audits, touchpoints, evidenceShaByTouchpoint: {} });
+    const rows = touchpointRows({
+      study,
+      rubric,
+      brands,
+      audits,
+      touchpoints,
+      evidenceShaByTouchpoint: {},
+    });
     return new Blob([`\uFEFF${Papa.unparse(rows, { newline: '\r\n' })}`]);
   });
-  const comparison = await withFrameWatch(() => exportComparisonCsv(getDb(), studyId, { delimiter: ',', bom: true }));
+  const comparison = await withFrameWatch(() =>
+    exportComparisonCsv(getDb(), studyId, { delimiter: ',', bom: true }),
+  );
   const backup = await withFrameWatch(() => exportBackup(getDb(), now));
   return {
     comparisonMs: comparison.ms,
@@ -112,7 +136,17 @@ async function backupImport(n: number) {
   const data = makeBenchData(n, 'import-study');
   const rubric = (await getDb().rubrics.get(['default', 1]))!;
   const text = JSON.stringify(
-    toBackup({ studies: [data.study], brands: data.brands, rubrics: [rubric], audits: data.audits, touchpoints: data.touchpoints, evidence: [] }, now),
+    toBackup(
+      {
+        studies: [data.study],
+        brands: data.brands,
+        rubrics: [rubric],
+        audits: data.audits,
+        touchpoints: data.touchpoints,
+        evidence: [],
+      },
+      now,
+    ),
   );
   const target = new AuditorDb(`bench-import-${crypto.randomUUID()}`);
   const started = performance.now();
@@ -123,13 +157,21 @@ async function backupImport(n: number) {
 
   const plain = new AuditorDb(`bench-bulkput-${crypto.randomUUID()}`);
   const t0 = performance.now();
-  await plain.transaction('rw', plain.studies, plain.brands, plain.rubrics, plain.audits, plain.touchpoints, async () => {
-    await plain.studies.bulkPut([data.study]);
-    await plain.brands.bulkPut(data.brands);
-    await plain.rubrics.bulkPut([rubric]);
-    await plain.audits.bulkPut(data.audits);
-    await plain.touchpoints.bulkPut(data.touchpoints);
-  });
+  await plain.transaction(
+    'rw',
+    plain.studies,
+    plain.brands,
+    plain.rubrics,
+    plain.audits,
+    plain.touchpoints,
+    async () => {
+      await plain.studies.bulkPut([data.study]);
+      await plain.brands.bulkPut(data.brands);
+      await plain.rubrics.bulkPut([rubric]);
+      await plain.audits.bulkPut(data.audits);
+      await plain.touchpoints.bulkPut(data.touchpoints);
+    },
+  );
   const bulkPutMs = performance.now() - t0;
   plain.close();
   await plain.delete();

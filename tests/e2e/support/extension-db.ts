@@ -25,7 +25,10 @@ export function readStore<T = Record<string, unknown>>(page: Page, store: string
 export async function tabIdOf(ext: ExtensionSession, url: string): Promise<number> {
   const page = await ext.openExtensionPage('popup.html');
   try {
-    const id = await page.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
+    const id = await page.evaluate(
+      async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id,
+      url,
+    );
     if (id === undefined) throw new Error(`no tab shows ${url}`);
     return id;
   } finally {

@@ -49,7 +49,9 @@ export async function viewFromPage(page: Page): Promise<PageView> {
     });
     return {
       mutations: [...probe.log].sort(),
-      globals: Object.getOwnPropertyNames(window).filter((n) => n !== '__probe').sort(),
+      globals: Object.getOwnPropertyNames(window)
+        .filter((n) => n !== '__probe')
+        .sort(),
       databases: (await indexedDB.databases()).map((d) => d.name ?? '').sort(),
       localStorageKeys: Object.keys(localStorage).sort(),
       sessionStorageKeys: Object.keys(sessionStorage).sort(),

@@ -13,7 +13,10 @@ export interface SeededAudit {
  * Seeds a study (default rubric), Northwind (own) and Contoso (competitor), and a running audit
  * of `brand`, with raw IndexedDB writes from the popup page: the same origin as the background.
  */
-export async function seedAudit(ext: ExtensionSession, brand: 'northwind' | 'contoso' = 'northwind'): Promise<SeededAudit> {
+export async function seedAudit(
+  ext: ExtensionSession,
+  brand: 'northwind' | 'contoso' = 'northwind',
+): Promise<SeededAudit> {
   const page = await ext.openExtensionPage('popup.html');
   const at = new Date().toISOString();
   const ids: SeededAudit = {
@@ -31,11 +34,40 @@ export async function seedAudit(ext: ExtensionSession, brand: 'northwind' | 'con
           const db = open.result;
           const tx = db.transaction(['studies', 'brands', 'audits', 'settings'], 'readwrite');
           const base = { createdAt: at, updatedAt: at };
-          tx.objectStore('brands').put({ id: ids.ownBrandId, name: 'Northwind Running', role: 'own', domains: ['northwind.localhost'], ...base });
-          tx.objectStore('brands').put({ id: ids.rivalBrandId, name: 'Contoso Sports', role: 'competitor', domains: ['contoso.localhost'], ...base });
-          tx.objectStore('studies').put({ id: ids.studyId, name: 'Running shoes Q4', wave: '2026-Q4', rubricId: 'default', rubricVersion: 1, brandIds: [ids.ownBrandId, ids.rivalBrandId], ...base });
+          tx.objectStore('brands').put({
+            id: ids.ownBrandId,
+            name: 'Northwind Running',
+            role: 'own',
+            domains: ['northwind.localhost'],
+            ...base,
+          });
+          tx.objectStore('brands').put({
+            id: ids.rivalBrandId,
+            name: 'Contoso Sports',
+            role: 'competitor',
+            domains: ['contoso.localhost'],
+            ...base,
+          });
+          tx.objectStore('studies').put({
+            id: ids.studyId,
+            name: 'Running shoes Q4',
+            wave: '2026-Q4',
+            rubricId: 'default',
+            rubricVersion: 1,
+            brandIds: [ids.ownBrandId, ids.rivalBrandId],
+            ...base,
+          });
           const brandId = brand === 'northwind' ? ids.ownBrandId : ids.rivalBrandId;
-          tx.objectStore('audits').put({ id: ids.auditId, studyId: ids.studyId, brandId, shopper: 'Ana', scenario: 'Buy shoes', startedAt: at, endedAt: null, ...base });
+          tx.objectStore('audits').put({
+            id: ids.auditId,
+            studyId: ids.studyId,
+            brandId,
+            shopper: 'Ana',
+            scenario: 'Buy shoes',
+            startedAt: at,
+            endedAt: null,
+            ...base,
+          });
           tx.objectStore('settings').put({ key: 'activeAuditId', value: ids.auditId });
           tx.oncomplete = () => {
             db.close();
@@ -60,7 +92,13 @@ export interface StoredTouchpoint {
   url: string;
   notes: string;
   scores: Record<string, number | 'NA'>;
-  anchor: { css: string; text: string; framePath: string[]; kind?: string; rect: { width: number } } | null;
+  anchor: {
+    css: string;
+    text: string;
+    framePath: string[];
+    kind?: string;
+    rect: { width: number };
+  } | null;
 }
 
 /** Stored evidence, its blob summarised (type, size, whether it decodes as a JPEG). */
@@ -76,29 +114,35 @@ export interface StoredEvidence {
 }
 
 /** Every touchpoint and evidence record of the extension's database. */
-export async function readSaved(ext: ExtensionSession): Promise<{ touchpoints: StoredTouchpoint[]; evidence: StoredEvidence[] }> {
+export async function readSaved(
+  ext: ExtensionSession,
+): Promise<{ touchpoints: StoredTouchpoint[]; evidence: StoredEvidence[] }> {
   const page = await ext.openExtensionPage('popup.html');
   try {
     return await page.evaluate(
       () =>
-        new Promise<{ touchpoints: StoredTouchpoint[]; evidence: StoredEvidence[] }>((resolve, reject) => {
-          const open = indexedDB.open('touchpoint-auditor');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const tx = open.result.transaction(['touchpoints', 'evidence']);
-            const tps = tx.objectStore('touchpoints').getAll();
-            const evs = tx.objectStore('evidence').getAll();
-            tx.oncomplete = () => {
-              open.result.close();
-              const evidence = (evs.result as (StoredEvidence & { blob: Blob })[]).map(({ blob, ...e }) => ({
-                ...e,
-                blobType: blob.type,
-                blobSize: blob.size,
-              }));
-              resolve({ touchpoints: tps.result as StoredTouchpoint[], evidence });
+        new Promise<{ touchpoints: StoredTouchpoint[]; evidence: StoredEvidence[] }>(
+          (resolve, reject) => {
+            const open = indexedDB.open('touchpoint-auditor');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const tx = open.result.transaction(['touchpoints', 'evidence']);
+              const tps = tx.objectStore('touchpoints').getAll();
+              const evs = tx.objectStore('evidence').getAll();
+              tx.oncomplete = () => {
+                open.result.close();
+                const evidence = (evs.result as (StoredEvidence & { blob: Blob })[]).map(
+                  ({ blob, ...e }) => ({
+                    ...e,
+                    blobType: blob.type,
+                    blobSize: blob.size,
+                  }),
+                );
+                resolve({ touchpoints: tps.result as StoredTouchpoint[], evidence });
+              };
             };
-          };
-        }),
+          },
+        ),
     );
   } finally {
     await page.close();

@@ -8,20 +8,38 @@ import { makeDefaultRubric } from '../../../lib/rubric';
 afterEach(cleanup);
 
 const at = '2026-11-22T10:00:00.000Z';
-const brand = (id: string, name: string, role: Brand['role'], domains: string[]): Brand => ({ id, name, role, domains, createdAt: at, updatedAt: at });
+const brand = (id: string, name: string, role: Brand['role'], domains: string[]): Brand => ({
+  id,
+  name,
+  role,
+  domains,
+  createdAt: at,
+  updatedAt: at,
+});
 const northwind = brand('nw', 'Northwind', 'own', ['northwind.localhost']);
 const contoso = brand('co', 'Contoso', 'competitor', ['contoso.localhost']);
 const other = brand('ot', 'Other Own', 'own', ['other.localhost']);
 const twin = brand('tw', 'Twin', 'competitor', ['contoso.localhost']);
 const rubrics: Rubric[] = [{ ...makeDefaultRubric(at), version: 2 }, makeDefaultRubric(at)];
 
-const type = (testId: string, value: string) => fireEvent.input(screen.getByTestId(testId), { target: { value } });
+const type = (testId: string, value: string) =>
+  fireEvent.input(screen.getByTestId(testId), { target: { value } });
 
 describe('BrandForm', () => {
   it.each([
     ['an empty name', { name: '', domains: 'x.localhost' }, 'brand-error-name', /fill this in/],
-    ['a domain that is not one', { name: 'X', domains: 'not a domain' }, 'brand-error-domains', /is not a domain/],
-    ['a domain a sibling claims', { name: 'X', domains: 'https://contoso.localhost/shop' }, 'brand-error-domains', /already claimed by Contoso/],
+    [
+      'a domain that is not one',
+      { name: 'X', domains: 'not a domain' },
+      'brand-error-domains',
+      /is not a domain/,
+    ],
+    [
+      'a domain a sibling claims',
+      { name: 'X', domains: 'https://contoso.localhost/shop' },
+      'brand-error-domains',
+      /already claimed by Contoso/,
+    ],
   ])('refuses %s with a message at the field', async (_what, input, errorId, text) => {
     const onSave = vi.fn(async () => {});
     render(<BrandForm siblings={[northwind, contoso]} onSave={onSave} onCancel={() => {}} />);
@@ -41,7 +59,9 @@ describe('BrandForm', () => {
     type('brand-name', 'Fabrikam');
     fireEvent.change(screen.getByTestId('brand-role'), { target: { value: 'own' } });
     fireEvent.click(screen.getByTestId('brand-save'));
-    expect((await screen.findByTestId('brand-error-role')).textContent).toMatch(/Northwind is already the own brand/);
+    expect((await screen.findByTestId('brand-error-role')).textContent).toMatch(
+      /Northwind is already the own brand/,
+    );
   });
 
   it('saves a normalised brand', async () => {
@@ -51,7 +71,11 @@ describe('BrandForm', () => {
     type('brand-domains', 'https://www.Fabrikam.localhost/, fabrikam.de');
     fireEvent.click(screen.getByTestId('brand-save'));
     await waitFor(() =>
-      expect(onSave).toHaveBeenCalledWith({ name: 'Fabrikam', role: 'competitor', domains: ['fabrikam.localhost', 'fabrikam.de'] }),
+      expect(onSave).toHaveBeenCalledWith({
+        name: 'Fabrikam',
+        role: 'competitor',
+        domains: ['fabrikam.localhost', 'fabrikam.de'],
+      }),
     );
     expect(screen.queryByRole('alert')).toBeNull();
   });
@@ -59,7 +83,14 @@ describe('BrandForm', () => {
 
 describe('StudyForm', () => {
   const renderForm = (onSave = vi.fn(async () => {})) => {
-    render(<StudyForm brands={[northwind, contoso, other, twin]} rubrics={rubrics} onSave={onSave} onCancel={() => {}} />);
+    render(
+      <StudyForm
+        brands={[northwind, contoso, other, twin]}
+        rubrics={rubrics}
+        onSave={onSave}
+        onCancel={() => {}}
+      />,
+    );
     return onSave;
   };
   const check = (id: string) => fireEvent.click(screen.getByTestId(`study-brand-${id}`));
@@ -68,7 +99,13 @@ describe('StudyForm', () => {
     ['an empty name', '', ['nw'], 'study-error-name', /fill this in/],
     ['no brand', 'Q4', [], 'study-error-brands', /at least one brand/],
     ['two own brands', 'Q4', ['nw', 'ot'], 'study-error-brands', /at most one own brand/],
-    ['two brands claiming one domain', 'Q4', ['co', 'tw'], 'study-error-brands', /Contoso and Twin both claim contoso.localhost/],
+    [
+      'two brands claiming one domain',
+      'Q4',
+      ['co', 'tw'],
+      'study-error-brands',
+      /Contoso and Twin both claim contoso.localhost/,
+    ],
   ])('refuses %s', async (_what, name, ids, errorId, text) => {
     const onSave = renderForm();
     type('study-name', name);
@@ -88,7 +125,13 @@ describe('StudyForm', () => {
     check('nw');
     fireEvent.click(screen.getByTestId('study-save'));
     await waitFor(() =>
-      expect(onSave).toHaveBeenCalledWith({ name: 'Running shoes', wave: '2026-Q4', rubricId: 'default', rubricVersion: 1, brandIds: ['co', 'nw'] }),
+      expect(onSave).toHaveBeenCalledWith({
+        name: 'Running shoes',
+        wave: '2026-Q4',
+        rubricId: 'default',
+        rubricVersion: 1,
+        brandIds: ['co', 'nw'],
+      }),
     );
   });
 });

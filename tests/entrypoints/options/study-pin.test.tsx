@@ -14,8 +14,22 @@ let study: Study;
 beforeEach(async () => {
   // Version 2 of the default rubric drops its first criterion.
   await ctx.db.rubrics.put({ ...ctx.v1, version: 2, criteria: ctx.v1.criteria.slice(1) });
-  const brand = await createBrand(ctx.db, { name: 'Northwind', role: 'own', domains: ['northwind.localhost'] }, at);
-  study = await createStudy(ctx.db, { name: 'Running shoes', wave: 'Q4', rubricId: 'default', rubricVersion: 1, brandIds: [brand.id] }, at);
+  const brand = await createBrand(
+    ctx.db,
+    { name: 'Northwind', role: 'own', domains: ['northwind.localhost'] },
+    at,
+  );
+  study = await createStudy(
+    ctx.db,
+    {
+      name: 'Running shoes',
+      wave: 'Q4',
+      rubricId: 'default',
+      rubricVersion: 1,
+      brandIds: [brand.id],
+    },
+    at,
+  );
 });
 
 /** Opens the Studies tab on the test database and the edit form of the study. */

@@ -8,8 +8,24 @@ import type { Brand, Study } from '../../../lib/model';
 afterEach(cleanup);
 
 const at = '2026-11-22T10:00:00.000Z';
-const brand = (id: string, name: string, domains: string[]): Brand => ({ id, name, role: 'competitor', domains, createdAt: at, updatedAt: at });
-const study = (id: string, name: string, brandIds: string[]): Study => ({ id, name, wave: 'W', rubricId: 'default', rubricVersion: 1, brandIds, createdAt: at, updatedAt: at });
+const brand = (id: string, name: string, domains: string[]): Brand => ({
+  id,
+  name,
+  role: 'competitor',
+  domains,
+  createdAt: at,
+  updatedAt: at,
+});
+const study = (id: string, name: string, brandIds: string[]): Study => ({
+  id,
+  name,
+  wave: 'W',
+  rubricId: 'default',
+  rubricVersion: 1,
+  brandIds,
+  createdAt: at,
+  updatedAt: at,
+});
 const nw = brand('nw', 'Northwind', ['northwind.localhost']);
 const co = brand('co', 'Contoso', ['contoso.localhost']);
 const fa = brand('fa', 'Fabrikam', ['fabrikam.localhost']);
@@ -29,7 +45,15 @@ describe('StartAuditForm', () => {
     ['elsewhere.localhost', 'Shoes', 'Northwind', false],
     ['', 'Shoes', 'Northwind', false],
   ])('on %j proposes %s / %s', (host, studyName, brandName, proposed) => {
-    render(<StartAuditForm choices={choices} host={host} shopper="Ana" onStart={async () => {}} onCancel={() => {}} />);
+    render(
+      <StartAuditForm
+        choices={choices}
+        host={host}
+        shopper="Ana"
+        onStart={async () => {}}
+        onCancel={() => {}}
+      />,
+    );
     expect(selected('audit-study')).toBe(studyName);
     expect(selected('audit-brand')).toBe(brandName);
     expect(!!screen.queryByTestId('audit-brand-proposed')).toBe(proposed);
@@ -38,7 +62,9 @@ describe('StartAuditForm', () => {
 
   it('refuses to start without a shopper name, then starts with one', async () => {
     const onStart = vi.fn(async () => {});
-    render(<StartAuditForm choices={choices} host="" shopper="" onStart={onStart} onCancel={() => {}} />);
+    render(
+      <StartAuditForm choices={choices} host="" shopper="" onStart={onStart} onCancel={() => {}} />,
+    );
     fireEvent.change(screen.getByTestId('audit-study'), { target: { value: 's2' } });
     expect(selected('audit-brand')).toBe('Fabrikam');
     fireEvent.click(screen.getByTestId('audit-start'));
@@ -47,14 +73,29 @@ describe('StartAuditForm', () => {
     fireEvent.input(screen.getByTestId('audit-shopper'), { target: { value: ' Ben ' } });
     fireEvent.input(screen.getByTestId('audit-scenario'), { target: { value: 'Return a bike' } });
     fireEvent.click(screen.getByTestId('audit-start'));
-    await waitFor(() => expect(onStart).toHaveBeenCalledWith({ studyId: 's2', brandId: 'fa', shopper: 'Ben', scenario: 'Return a bike' }));
+    await waitFor(() =>
+      expect(onStart).toHaveBeenCalledWith({
+        studyId: 's2',
+        brandId: 'fa',
+        shopper: 'Ben',
+        scenario: 'Return a bike',
+      }),
+    );
   });
 });
 
 describe('HostClaim', () => {
   it('proposes the audit’s brand first and claims the host for the one chosen', async () => {
     const onClaim = vi.fn(async () => {});
-    render(<HostClaim host="nw-outlet.localhost" auditBrand={nw} brands={[co, nw]} onClaim={onClaim} onNewCompetitor={async () => {}} />);
+    render(
+      <HostClaim
+        host="nw-outlet.localhost"
+        auditBrand={nw}
+        brands={[co, nw]}
+        onClaim={onClaim}
+        onNewCompetitor={async () => {}}
+      />,
+    );
     expect((screen.getByTestId('popup-claim-nw') as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByTestId('popup-claim-co'));
     fireEvent.click(screen.getByTestId('popup-claim-save'));
@@ -63,7 +104,15 @@ describe('HostClaim', () => {
 
   it('needs a name for a new competitor', async () => {
     const onNew = vi.fn(async () => {});
-    render(<HostClaim host="fabrikam.localhost" auditBrand={nw} brands={[nw]} onClaim={async () => {}} onNewCompetitor={onNew} />);
+    render(
+      <HostClaim
+        host="fabrikam.localhost"
+        auditBrand={nw}
+        brands={[nw]}
+        onClaim={async () => {}}
+        onNewCompetitor={onNew}
+      />,
+    );
     fireEvent.click(screen.getByTestId('popup-claim-new'));
     fireEvent.click(screen.getByTestId('popup-claim-save'));
     await screen.findByRole('alert');

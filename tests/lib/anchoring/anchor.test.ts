@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { anchorForPage, anchorForRegion, anchorFromElement, anchorToElement, cssFromElement, cssToElement } from '@/lib/anchoring';
+import {
+  anchorForPage,
+  anchorForRegion,
+  anchorFromElement,
+  anchorToElement,
+  cssFromElement,
+  cssToElement,
+} from '@/lib/anchoring';
 
 const FIXTURES = join(__dirname, '../../fixtures/anchoring');
 
@@ -38,7 +45,11 @@ describe('anchorFromElement', () => {
 
   it('describes the whole page and a dragged region', () => {
     const doc = load('shop.html');
-    expect(anchorForPage(doc)).toMatchObject({ css: 'html', text: 'Saved shop page', kind: 'page' });
+    expect(anchorForPage(doc)).toMatchObject({
+      css: 'html',
+      text: 'Saved shop page',
+      kind: 'page',
+    });
     expect(anchorForRegion({ x: 1.4, y: 2.6, width: 10, height: 20 }, 'Tempo')).toMatchObject({
       rect: { x: 1, y: 3, width: 10, height: 20 },
       kind: 'region',
@@ -48,9 +59,12 @@ describe('anchorFromElement', () => {
 
 describe('anchorToElement after the page changed a little', () => {
   const cases = TARGETS.flatMap((name) =>
-    ['shop.html', 'shop-sibling-inserted.html', 'shop-classes-rehashed.html', 'shop-text-edited.html'].map(
-      (variant) => [name, variant] as const,
-    ),
+    [
+      'shop.html',
+      'shop-sibling-inserted.html',
+      'shop-classes-rehashed.html',
+      'shop-text-edited.html',
+    ].map((variant) => [name, variant] as const),
   );
 
   it.each(cases)('finds %s again in %s', (name, variant) => {
@@ -69,7 +83,10 @@ describe('anchorToElement after the page changed a little', () => {
   it('falls back to the text quote when the structure shifted', () => {
     const anchor = anchorFromElement(target(load('shop.html'), 'add-2'));
     const changed = load('shop-sibling-inserted.html');
-    expect(anchorToElement(anchor, changed)).toEqual({ element: target(changed, 'add-2'), matchedBy: 'text' });
+    expect(anchorToElement(anchor, changed)).toEqual({
+      element: target(changed, 'add-2'),
+      matchedBy: 'text',
+    });
   });
 
   it('falls back to the position when neither selector nor text matches', () => {
@@ -85,12 +102,20 @@ describe('anchorToElement after the page changed a little', () => {
     moved.parentElement!.prepend(changed.createElement('div'));
     boxes.clear();
     boxes.set(moved, { x: 12, y: 904, width: 600, height: 24 });
-    expect(anchorToElement({ ...anchor, css: 'p.gone' }, changed, rectOf)).toEqual({ element: moved, matchedBy: 'position' });
+    expect(anchorToElement({ ...anchor, css: 'p.gone' }, changed, rectOf)).toEqual({
+      element: moved,
+      matchedBy: 'position',
+    });
   });
 
   it('returns null when nothing matches', () => {
     const doc = load('shop.html');
-    const anchor = { css: '#nope', text: 'Not on this page at all', rect: { x: 0, y: 0, width: 0, height: 0 }, framePath: [] };
+    const anchor = {
+      css: '#nope',
+      text: 'Not on this page at all',
+      rect: { x: 0, y: 0, width: 0, height: 0 },
+      framePath: [],
+    };
     expect(anchorToElement(anchor, doc)).toBeNull();
   });
 });

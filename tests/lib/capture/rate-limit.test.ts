@@ -12,14 +12,18 @@ describe('createCaptureQueue', () => {
         clock += ms;
       },
     });
-    const results = await Promise.all([1, 2, 3].map((n) => queue.run(async () => (started.push(clock), n))));
+    const results = await Promise.all(
+      [1, 2, 3].map((n) => queue.run(async () => (started.push(clock), n))),
+    );
     expect(results).toEqual([1, 2, 3]);
     expect(started).toEqual([0, 500, 1000]);
   });
 
   it('keeps going after a capture fails', async () => {
     const queue = createCaptureQueue({ minIntervalMs: 0 });
-    await expect(queue.run(() => Promise.reject(new Error('MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND')))).rejects.toThrow();
+    await expect(
+      queue.run(() => Promise.reject(new Error('MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND'))),
+    ).rejects.toThrow();
     await expect(queue.run(async () => 'ok')).resolves.toBe('ok');
   });
 });

@@ -23,9 +23,27 @@ afterEach(async () => {
 });
 
 async function study() {
-  const own = await createBrand(db, { name: 'Northwind', role: 'own', domains: ['northwind.localhost'] }, t0);
-  const rival = await createBrand(db, { name: 'Contoso', role: 'competitor', domains: ['contoso.localhost'] }, t0);
-  const s = await createStudy(db, { name: 'Q4', wave: '2026-Q4', rubricId: 'default', rubricVersion: 1, brandIds: [own.id, rival.id] }, t0);
+  const own = await createBrand(
+    db,
+    { name: 'Northwind', role: 'own', domains: ['northwind.localhost'] },
+    t0,
+  );
+  const rival = await createBrand(
+    db,
+    { name: 'Contoso', role: 'competitor', domains: ['contoso.localhost'] },
+    t0,
+  );
+  const s = await createStudy(
+    db,
+    {
+      name: 'Q4',
+      wave: '2026-Q4',
+      rubricId: 'default',
+      rubricVersion: 1,
+      brandIds: [own.id, rival.id],
+    },
+    t0,
+  );
   return { own, rival, s };
 }
 
@@ -53,7 +71,11 @@ describe('brands on the fly', () => {
   it('adds a new competitor to the study with the host as its domain', async () => {
     const { s } = await study();
     const made = await addCompetitorForHost(db, s.id, ' Fabrikam ', 'fabrikam.localhost', t1);
-    expect(made).toMatchObject({ name: 'Fabrikam', role: 'competitor', domains: ['fabrikam.localhost'] });
+    expect(made).toMatchObject({
+      name: 'Fabrikam',
+      role: 'competitor',
+      domains: ['fabrikam.localhost'],
+    });
     expect((await db.studies.get(s.id))?.brandIds).toContain(made.id);
     expect((await hostBrandOfStudy(db, s.id, 'fabrikam.localhost'))?.id).toBe(made.id);
   });
@@ -76,6 +98,10 @@ describe('siblings and edits', () => {
   it('updates a brand', async () => {
     const { rival } = await study();
     const next = await updateBrand(db, rival.id, { name: 'Contoso Sports' }, t1);
-    expect(next).toMatchObject({ name: 'Contoso Sports', updatedAt: t1.toISOString(), createdAt: t0.toISOString() });
+    expect(next).toMatchObject({
+      name: 'Contoso Sports',
+      updatedAt: t1.toISOString(),
+      createdAt: t0.toISOString(),
+    });
   });
 });

@@ -18,7 +18,9 @@ describe('seeding the defaults', () => {
     expect(await db.categories.count()).toBe(27);
     const rubric = await db.rubrics.get(['default', 1]);
     expect(rubric?.scale).toEqual({ min: 1, max: 5 });
-    expect(rubric?.criteria.every((c) => c.weight === 1 && !c.critical && c.appliesTo === 'all')).toBe(true);
+    expect(
+      rubric?.criteria.every((c) => c.weight === 1 && !c.critical && c.appliesTo === 'all'),
+    ).toBe(true);
   });
 
   it('never overwrites a rubric a lead edited, nor re-adds a category', async () => {

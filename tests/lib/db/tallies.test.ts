@@ -24,10 +24,39 @@ beforeEach(async () => {
     { id: 'own', name: 'Northwind', role: 'own', domains: [], createdAt: at, updatedAt: at },
     { id: 'rival', name: 'Contoso', role: 'competitor', domains: [], createdAt: at, updatedAt: at },
   ]);
-  await db.studies.add({ id: 's', name: 'Q4', wave: 'Q4', rubricId: 'default', rubricVersion: 1, brandIds: ['own', 'rival'], createdAt: at, updatedAt: at });
+  await db.studies.add({
+    id: 's',
+    name: 'Q4',
+    wave: 'Q4',
+    rubricId: 'default',
+    rubricVersion: 1,
+    brandIds: ['own', 'rival'],
+    createdAt: at,
+    updatedAt: at,
+  });
   await db.audits.bulkAdd([
-    { id: 'a-own', studyId: 's', brandId: 'own', shopper: 'A', scenario: '', startedAt: at, endedAt: null, createdAt: at, updatedAt: at },
-    { id: 'a-rival', studyId: 's', brandId: 'rival', shopper: 'B', scenario: '', startedAt: at, endedAt: null, createdAt: at, updatedAt: at },
+    {
+      id: 'a-own',
+      studyId: 's',
+      brandId: 'own',
+      shopper: 'A',
+      scenario: '',
+      startedAt: at,
+      endedAt: null,
+      createdAt: at,
+      updatedAt: at,
+    },
+    {
+      id: 'a-rival',
+      studyId: 's',
+      brandId: 'rival',
+      shopper: 'B',
+      scenario: '',
+      startedAt: at,
+      endedAt: null,
+      createdAt: at,
+      updatedAt: at,
+    },
   ]);
 });
 afterEach(async () => {
@@ -38,19 +67,39 @@ afterEach(async () => {
 /** Compares two tallies: counts exactly, sums within float noise. */
 function expectSameTally(kept: Tally, fresh: Tally) {
   expect(Object.keys(kept).sort()).toEqual(Object.keys(fresh).sort());
-  const round = (t: Tally) => JSON.parse(JSON.stringify(t, (_k, v) => (typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v)));
+  const round = (t: Tally) =>
+    JSON.parse(
+      JSON.stringify(t, (_k, v) => (typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v)),
+    );
   expect(round(kept)).toEqual(round(fresh));
 }
 
 const CATS = ['online_ad', 'live_chat', 'checkout_step', 'payment'] as const;
 const score = fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constant<ScoreValue>('NA'));
-const scores = fc.dictionary(fc.constantFrom('speed', 'clarity', 'trust', 'empathy'), score, { maxKeys: 4 });
+const scores = fc.dictionary(fc.constantFrom('speed', 'clarity', 'trust', 'empathy'), score, {
+  maxKeys: 4,
+});
 const op = fc.oneof(
-  fc.record({ kind: fc.constant('create' as const), audit: fc.constantFrom('a-own', 'a-rival'), cat: fc.constantFrom(...CATS), scores }),
-  fc.record({ kind: fc.constant('edit' as const), pick: fc.nat(), cat: fc.constantFrom(...CATS), scores }),
+  fc.record({
+    kind: fc.constant('create' as const),
+    audit: fc.constantFrom('a-own', 'a-rival'),
+    cat: fc.constantFrom(...CATS),
+    scores,
+  }),
+  fc.record({
+    kind: fc.constant('edit' as const),
+    pick: fc.nat(),
+    cat: fc.constantFrom(...CATS),
+    scores,
+  }),
   fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('undelete' as const), pick: fc.nat() }),
-  fc.record({ kind: fc.constant('import' as const), count: fc.integer({ min: 1, max: 5 }), cat: fc.constantFrom(...CATS), scores }),
+  fc.record({
+    kind: fc.constant('import' as const),
+    count: fc.integer({ min: 1, max: 5 }),
+    cat: fc.constantFrom(...CATS),
+    scores,
+  }),
 );
 
 describe('report totals kept on write', () => {
@@ -64,19 +113,42 @@ describe('report totals kept on write', () => {
         let clock = now.getTime();
         const tick = () => new Date((clock += 1_000));
         for (const o of ops) {
-          const base = { stage: 'purchase' as const, channel: 'web' as const, source: 'page' as const, url: null, pageTitle: null, anchor: null, notes: '' };
+          const base = {
+            stage: 'purchase' as const,
+            channel: 'web' as const,
+            source: 'page' as const,
+            url: null,
+            pageTitle: null,
+            anchor: null,
+            notes: '',
+          };
           if (o.kind === 'create') {
-            ids.push((await createTouchpoint(db, { ...base, auditId: o.audit, category: o.cat, scores: o.scores }, tick())).id);
+            ids.push(
+              (
+                await createTouchpoint(
+                  db,
+                  { ...base, auditId: o.audit, category: o.cat, scores: o.scores },
+                  tick(),
+                )
+              ).id,
+            );
           } else if (o.kind === 'import') {
             const at = tick().toISOString();
             const batch: Touchpoint[] = Array.from({ length: o.count }, (_, i) => ({
-              ...base, id: ids[i] ?? crypto.randomUUID(), auditId: i % 2 ? 'a-own' : 'a-rival', category: o.cat, scores: o.scores, createdAt: at, updatedAt: at,
+              ...base,
+              id: ids[i] ?? crypto.randomUUID(),
+              auditId: i % 2 ? 'a-own' : 'a-rival',
+              category: o.cat,
+              scores: o.scores,
+              createdAt: at,
+              updatedAt: at,
             }));
             await putTouchpoints(db, batch);
             for (const t of batch) if (!ids.includes(t.id)) ids.push(t.id);
           } else if (ids.length) {
             const id = ids[o.pick % ids.length]!;
-            if (o.kind === 'edit') await updateTouchpoint(db, id, { category: o.cat, scores: o.scores }, tick());
+            if (o.kind === 'edit')
+              await updateTouchpoint(db, id, { category: o.cat, scores: o.scores }, tick());
             else await setTouchpointDeleted(db, id, o.kind === 'delete', tick());
           }
         }
@@ -89,15 +161,39 @@ describe('report totals kept on write', () => {
   });
 
   it('is rebuilt when the study moves to another rubric version', async () => {
-    await createTouchpoint(db, { auditId: 'a-own', category: 'payment', stage: 'purchase', channel: 'web', source: 'page', url: null, pageTitle: null, anchor: null, scores: { speed: 5, clarity: 1 }, notes: '' }, now);
+    await createTouchpoint(
+      db,
+      {
+        auditId: 'a-own',
+        category: 'payment',
+        stage: 'purchase',
+        channel: 'web',
+        source: 'page',
+        url: null,
+        pageTitle: null,
+        anchor: null,
+        scores: { speed: 5, clarity: 1 },
+        notes: '',
+      },
+      now,
+    );
     const v1 = (await db.rubrics.get(['default', 1]))!;
-    const v2 = { ...v1, version: 2, criteria: v1.criteria.map((c) => (c.id === 'clarity' ? { ...c, weight: 0 } : c)) };
+    const v2 = {
+      ...v1,
+      version: 2,
+      criteria: v1.criteria.map((c) => (c.id === 'clarity' ? { ...c, weight: 0 } : c)),
+    };
     await db.rubrics.add(v2);
     await db.studies.update('s', { rubricVersion: 2 });
     const tally = await getStudyTally(db, 's', now);
     expect(tally?.rubricVersion).toBe(2);
-    const overall = buildComparison(tally!.tally, { brands: [{ id: 'own', role: 'own' }, { id: 'rival', role: 'competitor' }], rubric: v2 })
-      .find((r) => r.dimension === 'category' && r.key === 'payment' && r.brandId === 'own');
+    const overall = buildComparison(tally!.tally, {
+      brands: [
+        { id: 'own', role: 'own' },
+        { id: 'rival', role: 'competitor' },
+      ],
+      rubric: v2,
+    }).find((r) => r.dimension === 'category' && r.key === 'payment' && r.brandId === 'own');
     expect(overall?.scorePct).toBe(100);
   });
 });

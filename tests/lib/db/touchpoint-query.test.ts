@@ -17,7 +17,13 @@ import { makeDefaultRubric } from '../../../lib/rubric';
 
 let db: AuditorDb;
 const t0 = new Date('2026-11-22T10:00:00.000Z');
-const rubric = { ...makeDefaultRubric(t0.toISOString()), criteria: makeDefaultRubric(t0.toISOString()).criteria.map((c) => ({ ...c, critical: c.id === 'trust' })) };
+const rubric = {
+  ...makeDefaultRubric(t0.toISOString()),
+  criteria: makeDefaultRubric(t0.toISOString()).criteria.map((c) => ({
+    ...c,
+    critical: c.id === 'trust',
+  })),
+};
 
 beforeEach(() => {
   db = new AuditorDb(`query-${crypto.randomUUID()}`);
@@ -30,17 +36,45 @@ afterEach(async () => {
 /** Two audits: Ana on brand b1 (cart ×30, payment ×10 of which 5 fail trust), Ben on b2 (cart ×5). */
 async function seed(): Promise<Audit[]> {
   const a = await startAudit(db, { studyId: 's', brandId: 'b1', shopper: 'Ana', scenario: '' }, t0);
-  const base = { stage: 'purchase', channel: 'web', source: 'page', url: null, pageTitle: null, anchor: null, notes: '' } as const;
-  for (let i = 0; i < 30; i++) await createTouchpoint(db, { ...base, auditId: a.id, category: 'cart', scores: {} }, t0);
+  const base = {
+    stage: 'purchase',
+    channel: 'web',
+    source: 'page',
+    url: null,
+    pageTitle: null,
+    anchor: null,
+    notes: '',
+  } as const;
+  for (let i = 0; i < 30; i++)
+    await createTouchpoint(db, { ...base, auditId: a.id, category: 'cart', scores: {} }, t0);
   for (let i = 0; i < 10; i++) {
-    await createTouchpoint(db, { ...base, auditId: a.id, category: 'payment', stage: 'retention', scores: { trust: i < 5 ? 1 : 4 } }, t0);
+    await createTouchpoint(
+      db,
+      {
+        ...base,
+        auditId: a.id,
+        category: 'payment',
+        stage: 'retention',
+        scores: { trust: i < 5 ? 1 : 4 },
+      },
+      t0,
+    );
   }
-  const b = await startAudit(db, { studyId: 's', brandId: 'b2', shopper: 'Ben', scenario: '' }, new Date(t0.getTime() + 1000));
-  for (let i = 0; i < 5; i++) await createTouchpoint(db, { ...base, auditId: b.id, category: 'cart', scores: {} }, t0);
+  const b = await startAudit(
+    db,
+    { studyId: 's', brandId: 'b2', shopper: 'Ben', scenario: '' },
+    new Date(t0.getTime() + 1000),
+  );
+  for (let i = 0; i < 5; i++)
+    await createTouchpoint(db, { ...base, auditId: b.id, category: 'cart', scores: {} }, t0);
   return [b, a];
 }
 
-async function readAll(audits: Audit[], filter: TouchpointFilter, pageSize: number): Promise<{ rows: Touchpoint[]; pages: number }> {
+async function readAll(
+  audits: Audit[],
+  filter: TouchpointFilter,
+  pageSize: number,
+): Promise<{ rows: Touchpoint[]; pages: number }> {
   const rows: Touchpoint[] = [];
   let cursor = FIRST_PAGE;
   let pages = 0;
@@ -62,13 +96,16 @@ describe('reading a study’s touchpoints page by page', () => {
     [{ stage: 'retention' }, 10, null],
     [{ criticalOnly: true }, 5, null],
     [{ brandId: 'b2', criticalOnly: true }, 0, null],
-  ] as [TouchpointFilter, number, number | null][])('%j: %i rows, each once, counted as %j', async (filter, n, count) => {
-    const audits = auditsMatching(await seed(), filter);
-    const { rows } = await readAll(audits, filter, 7);
-    expect(rows).toHaveLength(n);
-    expect(new Set(rows.map((r) => r.id)).size).toBe(n);
-    expect(await countMatching(db, audits, filter)).toBe(count);
-  });
+  ] as [TouchpointFilter, number, number | null][])(
+    '%j: %i rows, each once, counted as %j',
+    async (filter, n, count) => {
+      const audits = auditsMatching(await seed(), filter);
+      const { rows } = await readAll(audits, filter, 7);
+      expect(rows).toHaveLength(n);
+      expect(new Set(rows.map((r) => r.id)).size).toBe(n);
+      expect(await countMatching(db, audits, filter)).toBe(count);
+    },
+  );
 
   it('starts with the newest audit and reads only the first page’s worth', async () => {
     const audits = await seed();
@@ -92,9 +129,25 @@ describe('off-page touchpoints', () => {
   it('stores a manual touchpoint with its file as evidence, hashed', async () => {
     await startAudit(db, { studyId: 's', brandId: 'b1', shopper: 'Ana', scenario: '' }, t0);
     const file = new Blob(['abc'], { type: 'text/plain' });
-    const input = { category: 'packaging', stage: 'post_purchase', channel: 'in_store', scores: { speed: 4 }, notes: 'box' } as const;
-    const { touchpoint } = await createManualTouchpoint(db, { ...input, scores: { ...input.scores } }, file, t0);
-    expect(touchpoint).toMatchObject({ source: 'manual', url: null, anchor: null, category: 'packaging' });
+    const input = {
+      category: 'packaging',
+      stage: 'post_purchase',
+      channel: 'in_store',
+      scores: { speed: 4 },
+      notes: 'box',
+    } as const;
+    const { touchpoint } = await createManualTouchpoint(
+      db,
+      { ...input, scores: { ...input.scores } },
+      file,
+      t0,
+    );
+    expect(touchpoint).toMatchObject({
+      source: 'manual',
+      url: null,
+      anchor: null,
+      category: 'packaging',
+    });
     const [evidence] = await listEvidenceOf(db, touchpoint.id);
     expect(evidence).toMatchObject({
       mime: 'text/plain',
@@ -106,7 +159,12 @@ describe('off-page touchpoints', () => {
 
   it('refuses a manual touchpoint without a running audit', async () => {
     await expect(
-      createManualTouchpoint(db, { category: 'other', stage: 'consideration', channel: 'phone', scores: {}, notes: '' }, null, t0),
+      createManualTouchpoint(
+        db,
+        { category: 'other', stage: 'consideration', channel: 'phone', scores: {}, notes: '' },
+        null,
+        t0,
+      ),
     ).rejects.toThrow(/no audit/);
   });
 });

@@ -40,8 +40,16 @@ const draft = (auditId: string, category: string): NewTouchpoint => ({
 
 describe('audits', () => {
   it('keeps one running audit, ends the previous one when a new one starts, remembers the shopper', async () => {
-    const first = await startAudit(db, { studyId: 's', brandId: 'b1', shopper: 'Ana', scenario: 'x' }, t0);
-    const second = await startAudit(db, { studyId: 's', brandId: 'b2', shopper: 'Ana B.', scenario: 'y' }, later(5));
+    const first = await startAudit(
+      db,
+      { studyId: 's', brandId: 'b1', shopper: 'Ana', scenario: 'x' },
+      t0,
+    );
+    const second = await startAudit(
+      db,
+      { studyId: 's', brandId: 'b2', shopper: 'Ana B.', scenario: 'y' },
+      later(5),
+    );
     expect((await getActiveAudit(db))?.id).toBe(second.id);
     expect((await db.audits.get(first.id))?.endedAt).toBe(later(5).toISOString());
     expect(await getSetting(db, 'shopperName')).toBe('Ana B.');
@@ -57,14 +65,28 @@ describe('touchpoints and their kept counters', () => {
     await createTouchpoint(db, draft('a1', 'cart'), later(1));
     await createTouchpoint(db, draft('a1', 'payment'), later(2));
     await createTouchpoint(db, draft('other-audit', 'cart'), later(3));
-    expect(await getAuditStats(db, 'a1')).toEqual({ auditId: 'a1', total: 3, byCategory: { cart: 2, payment: 1 } });
+    expect(await getAuditStats(db, 'a1')).toEqual({
+      auditId: 'a1',
+      total: 3,
+      byCategory: { cart: 2, payment: 1 },
+    });
 
     await updateTouchpoint(db, a.id, { category: 'checkout_step' }, later(4));
-    expect((await getAuditStats(db, 'a1')).byCategory).toEqual({ cart: 1, payment: 1, checkout_step: 1 });
+    expect((await getAuditStats(db, 'a1')).byCategory).toEqual({
+      cart: 1,
+      payment: 1,
+      checkout_step: 1,
+    });
 
     await setTouchpointDeleted(db, a.id, true, later(5));
-    expect(await getAuditStats(db, 'a1')).toMatchObject({ total: 2, byCategory: { cart: 1, payment: 1 } });
-    expect((await listTouchpointsOfAudit(db, 'a1')).map((t) => t.category)).toEqual(['cart', 'payment']);
+    expect(await getAuditStats(db, 'a1')).toMatchObject({
+      total: 2,
+      byCategory: { cart: 1, payment: 1 },
+    });
+    expect((await listTouchpointsOfAudit(db, 'a1')).map((t) => t.category)).toEqual([
+      'cart',
+      'payment',
+    ]);
     const tomb = await db.touchpoints.get(a.id);
     expect(tomb).toMatchObject({ deleted: true, updatedAt: later(5).toISOString() });
 
@@ -79,7 +101,11 @@ describe('touchpoints and their kept counters', () => {
     expect(a.id).not.toBe(b.id);
     expect(a.id).toMatch(/^[0-9a-f-]{36}$/);
     const edited = await updateTouchpoint(db, a.id, { notes: 'hidden fee' }, later(9));
-    expect(edited).toMatchObject({ createdAt: t0.toISOString(), updatedAt: later(9).toISOString(), notes: 'hidden fee' });
+    expect(edited).toMatchObject({
+      createdAt: t0.toISOString(),
+      updatedAt: later(9).toISOString(),
+      notes: 'hidden fee',
+    });
   });
 });
 

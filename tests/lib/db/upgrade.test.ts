@@ -6,7 +6,11 @@ import { AuditorDb } from '../../../lib/db';
  * Every released schema version, as it shipped, with data written the way that version
  * wrote it. Each later version must open these and lose nothing. Add an entry per version.
  */
-const RELEASED: { version: number; stores: Record<string, string>; fill: (db: Dexie) => Promise<void> }[] = [
+const RELEASED: {
+  version: number;
+  stores: Record<string, string>;
+  fill: (db: Dexie) => Promise<void>;
+}[] = [
   {
     version: 1,
     stores: {
@@ -23,17 +27,66 @@ const RELEASED: { version: number; stores: Record<string, string>; fill: (db: De
     },
     fill: async (db) => {
       const at = '2026-11-01T09:00:00.000Z';
-      await db.table('studies').add({ id: 's1', name: 'Q4', wave: '2026-Q4', rubricId: 'default', rubricVersion: 1, brandIds: ['b1'], createdAt: at, updatedAt: at });
-      await db.table('audits').add({ id: 'a1', studyId: 's1', brandId: 'b1', shopper: 'Ana', scenario: 'buy shoes', startedAt: at, endedAt: null, createdAt: at, updatedAt: at });
-      await db.table('touchpoints').add({ id: 't1', auditId: 'a1', category: 'cart', stage: 'purchase', channel: 'web', source: 'page', url: 'http://x/', pageTitle: 'X', anchor: null, scores: { speed: 4 }, notes: 'ok', createdAt: at, updatedAt: at });
-      await db.table('evidence').add({ id: 'e1', touchpointId: 't1', blob: new Blob(['jpeg']), mime: 'image/jpeg', width: 1, height: 1, sha256: 'ab', capturedAt: at, url: null });
+      await db.table('studies').add({
+        id: 's1',
+        name: 'Q4',
+        wave: '2026-Q4',
+        rubricId: 'default',
+        rubricVersion: 1,
+        brandIds: ['b1'],
+        createdAt: at,
+        updatedAt: at,
+      });
+      await db.table('audits').add({
+        id: 'a1',
+        studyId: 's1',
+        brandId: 'b1',
+        shopper: 'Ana',
+        scenario: 'buy shoes',
+        startedAt: at,
+        endedAt: null,
+        createdAt: at,
+        updatedAt: at,
+      });
+      await db.table('touchpoints').add({
+        id: 't1',
+        auditId: 'a1',
+        category: 'cart',
+        stage: 'purchase',
+        channel: 'web',
+        source: 'page',
+        url: 'http://x/',
+        pageTitle: 'X',
+        anchor: null,
+        scores: { speed: 4 },
+        notes: 'ok',
+        createdAt: at,
+        updatedAt: at,
+      });
+      await db.table('evidence').add({
+        id: 'e1',
+        touchpointId: 't1',
+        blob: new Blob(['jpeg']),
+        mime: 'image/jpeg',
+        width: 1,
+        height: 1,
+        sha256: 'ab',
+        capturedAt: at,
+        url: null,
+      });
     },
   },
   {
     version: 2,
     stores: { studyTallies: 'studyId' },
     fill: async (db) => {
-      await db.table('studyTallies').add({ studyId: 's1', rubricId: 'default', rubricVersion: 1, tally: {}, updatedAt: '2026-11-22T09:00:00.000Z' });
+      await db.table('studyTallies').add({
+        studyId: 's1',
+        rubricId: 'default',
+        rubricVersion: 1,
+        tally: {},
+        updatedAt: '2026-11-22T09:00:00.000Z',
+      });
     },
   },
 ];
@@ -47,27 +100,36 @@ afterEach(async () => {
 });
 
 describe('schema upgrades', () => {
-  it.each(RELEASED)('opens a version $version database with data in it and loses nothing', async ({ version }) => {
-    const name = `upgrade-${version}-${crypto.randomUUID()}`;
-    // Open the database exactly as that release declared it: all versions up to it.
-    const old = new Dexie(name);
-    for (const r of RELEASED.filter((x) => x.version <= version)) old.version(r.version).stores(r.stores);
-    for (const r of RELEASED.filter((x) => x.version <= version)) await r.fill(old);
-    const before: Record<string, unknown[]> = {};
-    const tables = RELEASED.filter((x) => x.version <= version).flatMap((r) => Object.keys(r.stores));
-    for (const table of tables) before[table] = await old.table(table).toArray();
-    old.close();
+  it.each(RELEASED)(
+    'opens a version $version database with data in it and loses nothing',
+    async ({ version }) => {
+      const name = `upgrade-${version}-${crypto.randomUUID()}`;
+      // Open the database exactly as that release declared it: all versions up to it.
+      const old = new Dexie(name);
+      for (const r of RELEASED.filter((x) => x.version <= version))
+        old.version(r.version).stores(r.stores);
+      for (const r of RELEASED.filter((x) => x.version <= version)) await r.fill(old);
+      const before: Record<string, unknown[]> = {};
+      const tables = RELEASED.filter((x) => x.version <= version).flatMap((r) =>
+        Object.keys(r.stores),
+      );
+      for (const table of tables) before[table] = await old.table(table).toArray();
+      old.close();
 
-    const current = new AuditorDb(name);
-    dbs.push(current);
-    await current.open();
-    expect(current.verno).toBeGreaterThanOrEqual(version);
-    for (const [table, rows] of Object.entries(before)) {
-      const after = await current.table(table).toArray();
-      expect(after.length, table).toBe(rows.length);
-    }
-    expect(await current.touchpoints.get('t1')).toMatchObject({ scores: { speed: 4 }, notes: 'ok' });
-  });
+      const current = new AuditorDb(name);
+      dbs.push(current);
+      await current.open();
+      expect(current.verno).toBeGreaterThanOrEqual(version);
+      for (const [table, rows] of Object.entries(before)) {
+        const after = await current.table(table).toArray();
+        expect(after.length, table).toBe(rows.length);
+      }
+      expect(await current.touchpoints.get('t1')).toMatchObject({
+        scores: { speed: 4 },
+        notes: 'ok',
+      });
+    },
+  );
 
   it('lists every version the current schema declares as released here', () => {
     const current = new AuditorDb(`versions-${crypto.randomUUID()}`);

@@ -9,7 +9,12 @@ let db: AuditorDb;
 let logged: string[];
 let dispatch: ReturnType<typeof createDispatcher>;
 
-const tab: SenderInfo = { id: EXT, url: 'http://contoso.localhost/checkout.html', tab: { id: 7 }, frameId: 0 };
+const tab: SenderInfo = {
+  id: EXT,
+  url: 'http://contoso.localhost/checkout.html',
+  tab: { id: 7 },
+  frameId: 0,
+};
 const msg = (type: string, payload: unknown) => ({ channel: 'touchpoint-auditor', type, payload });
 const form = {
   category: 'checkout_step',
@@ -42,8 +47,18 @@ describe('the background dispatcher', () => {
     ['an unknown message type', tab, msg('dropDatabase', {}), 'invalid-message'],
     ['a foreign envelope', tab, { type: 'ping', payload: {} }, 'invalid-message'],
     ['extra fields', tab, msg('ping', { evil: 1 }), 'invalid-message'],
-    ['a score that is not an integer', tab, msg('saveTouchpoint', { form: { ...form, scores: { speed: 2.5 } }, place }), 'invalid-message'],
-    ['an unknown stage', tab, msg('saveDraft', { form: { ...form, stage: 'nope' }, place }), 'invalid-message'],
+    [
+      'a score that is not an integer',
+      tab,
+      msg('saveTouchpoint', { form: { ...form, scores: { speed: 2.5 } }, place }),
+      'invalid-message',
+    ],
+    [
+      'an unknown stage',
+      tab,
+      msg('saveDraft', { form: { ...form, stage: 'nope' }, place }),
+      'invalid-message',
+    ],
   ])('refuses %s, logging why', async (_name, sender, message, code) => {
     const answer = await dispatch(message, sender as SenderInfo);
     expect(answer).toMatchObject({ ok: false, error: { code } });
@@ -51,7 +66,10 @@ describe('the background dispatcher', () => {
   });
 
   it('answers a ping from its own content script', async () => {
-    expect(await dispatch(msg('ping', {}), tab)).toEqual({ ok: true, value: { version: '0.1.0', rubrics: 1 } });
+    expect(await dispatch(msg('ping', {}), tab)).toEqual({
+      ok: true,
+      value: { version: '0.1.0', rubrics: 1 },
+    });
   });
 
   it('says no audit is running instead of throwing when a shopper saves too early', async () => {
@@ -72,26 +90,69 @@ describe('the background dispatcher', () => {
     const saved = await dispatch(msg('saveTouchpoint', { form, place }), tab);
     expect(saved.ok).toBe(true);
     const [tp] = await db.touchpoints.toArray();
-    expect(tp).toMatchObject({ category: 'checkout_step', scores: { speed: 2, clarity: 'NA' }, source: 'page', notes: form.notes });
+    expect(tp).toMatchObject({
+      category: 'checkout_step',
+      scores: { speed: 2, clarity: 'NA' },
+      source: 'page',
+      notes: form.notes,
+    });
     expect(await dispatch(msg('getDraft', {}), tab)).toEqual({ ok: true, value: null });
   });
 
   it('tells the tagger which brand a host belongs to', async () => {
     const at = now.toISOString();
     await db.brands.bulkAdd([
-      { id: 'nw', name: 'Northwind', role: 'own', domains: ['northwind.localhost'], createdAt: at, updatedAt: at },
-      { id: 'co', name: 'Contoso', role: 'competitor', domains: ['contoso.localhost'], createdAt: at, updatedAt: at },
+      {
+        id: 'nw',
+        name: 'Northwind',
+        role: 'own',
+        domains: ['northwind.localhost'],
+        createdAt: at,
+        updatedAt: at,
+      },
+      {
+        id: 'co',
+        name: 'Contoso',
+        role: 'competitor',
+        domains: ['contoso.localhost'],
+        createdAt: at,
+        updatedAt: at,
+      },
     ]);
-    await db.studies.add({ id: 's', name: 'Q4', wave: '2026-Q4', rubricId: 'default', rubricVersion: 1, brandIds: ['nw', 'co'], createdAt: at, updatedAt: at });
+    await db.studies.add({
+      id: 's',
+      name: 'Q4',
+      wave: '2026-Q4',
+      rubricId: 'default',
+      rubricVersion: 1,
+      brandIds: ['nw', 'co'],
+      createdAt: at,
+      updatedAt: at,
+    });
     await startAudit(db, { studyId: 's', brandId: 'nw', shopper: 'Ana', scenario: 'x' }, now);
-    const answer = await dispatch(msg('getTaggerContext', { url: 'http://shop.contoso.localhost/cart' }), tab);
-    expect(answer).toMatchObject({ ok: true, value: { brand: { id: 'nw' }, hostBrand: { id: 'co' }, rubric: { id: 'default' } } });
+    const answer = await dispatch(
+      msg('getTaggerContext', { url: 'http://shop.contoso.localhost/cart' }),
+      tab,
+    );
+    expect(answer).toMatchObject({
+      ok: true,
+      value: { brand: { id: 'nw' }, hostBrand: { id: 'co' }, rubric: { id: 'default' } },
+    });
   });
 });
 
 describe('brandForHost', () => {
   const at = now.toISOString();
-  const brands = [{ id: 'x', name: 'X', role: 'own' as const, domains: ['example.com'], createdAt: at, updatedAt: at }];
+  const brands = [
+    {
+      id: 'x',
+      name: 'X',
+      role: 'own' as const,
+      domains: ['example.com'],
+      createdAt: at,
+      updatedAt: at,
+    },
+  ];
   it.each([
     ['example.com', 'x'],
     ['www.example.com', 'x'],

@@ -54,26 +54,56 @@ describe('splitDomains', () => {
 });
 
 describe('validateBrand', () => {
-  const siblings = [brand('own', 'own', ['northwind.com']), brand('c', 'competitor', ['contoso.com'])];
+  const siblings = [
+    brand('own', 'own', ['northwind.com']),
+    brand('c', 'competitor', ['contoso.com']),
+  ];
 
   it('normalises and de-duplicates domains', () => {
-    expect(validateBrand({ name: ' Fabrikam ', role: 'competitor', domainsText: 'https://fabrikam.com/, FABRIKAM.com fabrikam.de' }, siblings)).toEqual({
+    expect(
+      validateBrand(
+        {
+          name: ' Fabrikam ',
+          role: 'competitor',
+          domainsText: 'https://fabrikam.com/, FABRIKAM.com fabrikam.de',
+        },
+        siblings,
+      ),
+    ).toEqual({
       ok: true,
       value: { name: 'Fabrikam', role: 'competitor', domains: ['fabrikam.com', 'fabrikam.de'] },
     });
   });
 
   it.each([
-    ['an empty name', { name: '  ', role: 'competitor', domainsText: 'x.com' }, { name: { code: 'required' } }],
-    ['a broken domain', { name: 'X', role: 'competitor', domainsText: 'x.com, not a domain' }, { domains: { code: 'invalidDomain', params: { domain: 'not' } } }],
-    ['a domain of a sibling', { name: 'X', role: 'competitor', domainsText: 'www.contoso.com' }, { domains: { code: 'domainTaken', params: { domain: 'contoso.com', brand: 'C' } } }],
-    ['a second own brand', { name: 'X', role: 'own', domainsText: 'x.com' }, { role: { code: 'ownTaken', params: { brand: 'OWN' } } }],
+    [
+      'an empty name',
+      { name: '  ', role: 'competitor', domainsText: 'x.com' },
+      { name: { code: 'required' } },
+    ],
+    [
+      'a broken domain',
+      { name: 'X', role: 'competitor', domainsText: 'x.com, not a domain' },
+      { domains: { code: 'invalidDomain', params: { domain: 'not' } } },
+    ],
+    [
+      'a domain of a sibling',
+      { name: 'X', role: 'competitor', domainsText: 'www.contoso.com' },
+      { domains: { code: 'domainTaken', params: { domain: 'contoso.com', brand: 'C' } } },
+    ],
+    [
+      'a second own brand',
+      { name: 'X', role: 'own', domainsText: 'x.com' },
+      { role: { code: 'ownTaken', params: { brand: 'OWN' } } },
+    ],
   ] as const)('refuses %s', (_what, draft, errors) => {
     expect(validateBrand(draft, siblings)).toEqual({ ok: false, errors });
   });
 
   it('accepts a brand with no domain yet (claimed on the fly while tagging)', () => {
-    expect(validateBrand({ name: 'X', role: 'competitor', domainsText: '' }, siblings).ok).toBe(true);
+    expect(validateBrand({ name: 'X', role: 'competitor', domainsText: '' }, siblings).ok).toBe(
+      true,
+    );
   });
 });
 
@@ -86,20 +116,64 @@ describe('validateStudy', () => {
   ];
 
   it('accepts a valid study and pins the rubric version', () => {
-    expect(validateStudy({ name: ' Q4 shoes ', wave: ' 2026-Q4 ', rubricKey: 'default@2', brandIds: ['own', 'c1', 'c1'] }, brands)).toEqual({
+    expect(
+      validateStudy(
+        {
+          name: ' Q4 shoes ',
+          wave: ' 2026-Q4 ',
+          rubricKey: 'default@2',
+          brandIds: ['own', 'c1', 'c1'],
+        },
+        brands,
+      ),
+    ).toEqual({
       ok: true,
-      value: { name: 'Q4 shoes', wave: '2026-Q4', rubricId: 'default', rubricVersion: 2, brandIds: ['own', 'c1'] },
+      value: {
+        name: 'Q4 shoes',
+        wave: '2026-Q4',
+        rubricId: 'default',
+        rubricVersion: 2,
+        brandIds: ['own', 'c1'],
+      },
     });
   });
 
   it.each([
-    ['an empty name', { name: '', rubricKey: 'default@1', brandIds: ['own'] }, { name: { code: 'required' } }],
-    ['no rubric', { name: 'S', rubricKey: '', brandIds: ['own'] }, { rubric: { code: 'noRubric' } }],
-    ['no brand', { name: 'S', rubricKey: 'default@1', brandIds: ['gone'] }, { brands: { code: 'noBrands' } }],
-    ['two own brands', { name: 'S', rubricKey: 'default@1', brandIds: ['own', 'own2'] }, { brands: { code: 'twoOwn', params: { brands: 'OWN, OWN2' } } }],
-    ['one domain claimed twice', { name: 'S', rubricKey: 'default@1', brandIds: ['own', 'c1', 'c2'] }, { brands: { code: 'duplicateDomain', params: { domain: 'contoso.com', brand: 'C1', other: 'C2' } } }],
+    [
+      'an empty name',
+      { name: '', rubricKey: 'default@1', brandIds: ['own'] },
+      { name: { code: 'required' } },
+    ],
+    [
+      'no rubric',
+      { name: 'S', rubricKey: '', brandIds: ['own'] },
+      { rubric: { code: 'noRubric' } },
+    ],
+    [
+      'no brand',
+      { name: 'S', rubricKey: 'default@1', brandIds: ['gone'] },
+      { brands: { code: 'noBrands' } },
+    ],
+    [
+      'two own brands',
+      { name: 'S', rubricKey: 'default@1', brandIds: ['own', 'own2'] },
+      { brands: { code: 'twoOwn', params: { brands: 'OWN, OWN2' } } },
+    ],
+    [
+      'one domain claimed twice',
+      { name: 'S', rubricKey: 'default@1', brandIds: ['own', 'c1', 'c2'] },
+      {
+        brands: {
+          code: 'duplicateDomain',
+          params: { domain: 'contoso.com', brand: 'C1', other: 'C2' },
+        },
+      },
+    ],
   ] as const)('refuses %s', (_what, draft, errors) => {
-    expect(validateStudy({ wave: '', ...draft, brandIds: [...draft.brandIds] }, brands)).toEqual({ ok: false, errors });
+    expect(validateStudy({ wave: '', ...draft, brandIds: [...draft.brandIds] }, brands)).toEqual({
+      ok: false,
+      errors,
+    });
   });
 });
 
@@ -113,8 +187,8 @@ describe('parseRubricKey and validationMessage', () => {
   ])('%s → %j', (key, parsed) => expect(parseRubricKey(key)).toEqual(parsed));
 
   it('fills the message with what failed', () => {
-    expect(validationMessage({ code: 'domainTaken', params: { domain: 'x.com', brand: 'Contoso' } })).toBe(
-      'x.com is already claimed by Contoso, a brand of the same study.',
-    );
+    expect(
+      validationMessage({ code: 'domainTaken', params: { domain: 'x.com', brand: 'Contoso' } }),
+    ).toBe('x.com is already claimed by Contoso, a brand of the same study.');
   });
 });

@@ -2,7 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { createDraftSync } from '@/lib/tagger/draft-sync';
 import type { TouchpointForm } from '@/lib/messaging/protocol';
 
-const form = (notes: string): TouchpointForm => ({ category: 'other', stage: 'consideration', channel: 'web', scores: {}, notes, includeFieldValues: false });
+const form = (notes: string): TouchpointForm => ({
+  category: 'other',
+  stage: 'consideration',
+  channel: 'web',
+  scores: {},
+  notes,
+  includeFieldValues: false,
+});
 
 describe('createDraftSync', () => {
   it('saves only the latest state once typing pauses, and nothing after settle()', async () => {

@@ -12,7 +12,10 @@ const anchor = (over: Partial<Anchor>): Anchor => ({
 });
 
 /** What the page can see of us: elements after its own body. */
-const extra = () => Array.from(document.documentElement.children).filter((el) => el.localName !== 'head' && el.localName !== 'body');
+const extra = () =>
+  Array.from(document.documentElement.children).filter(
+    (el) => el.localName !== 'head' && el.localName !== 'body',
+  );
 
 beforeEach(() => {
   document.body.replaceChildren();
@@ -47,7 +50,9 @@ describe('createHighlighter', () => {
     document.body.append(frame);
     Object.defineProperty(frame, 'src', { value: 'http://chat.localhost/widget.html' });
     const h = createHighlighter('');
-    expect(h.show(anchor({ framePath: ['#chat-frame'] }))).toEqual({ forwardTo: { frameUrl: 'http://chat.localhost/widget.html' } });
+    expect(h.show(anchor({ framePath: ['#chat-frame'] }))).toEqual({
+      forwardTo: { frameUrl: 'http://chat.localhost/widget.html' },
+    });
     expect(h.show(anchor({ framePath: ['#no-frame'] }))).toEqual({ matchedBy: 'none' });
     expect(extra()).toHaveLength(0);
   });
