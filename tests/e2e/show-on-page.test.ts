@@ -99,7 +99,7 @@ describe('show on page', () => {
     const id = (await waitForSaved(ext, 1)).touchpoints[0]!.id;
     const { view, shop } = await showOnPage(id);
     await expect
-      .poll(() => result(view), { timeout: 10_000 })
+      .poll(() => result(view), { timeout: 30_000 })
       .toBe('Found on the page by its CSS selector.');
     const outline = shop.getByTestId('tagger-highlight');
     await outline.waitFor({ state: 'attached' });
@@ -127,7 +127,7 @@ describe('show on page', () => {
     await seedTouchpoint('tp-show-text', url, { ...priceAnchor, css: '#price-block-renamed' });
     const { view, shop } = await showOnPage('tp-show-text');
     await expect
-      .poll(() => result(view), { timeout: 10_000 })
+      .poll(() => result(view), { timeout: 30_000 })
       .toBe('Found on the page by its text.');
     expect(await shop.getByTestId('tagger-highlight').getAttribute('data-matched-by')).toBe('text');
     // A click anywhere removes it.
@@ -149,7 +149,7 @@ describe('show on page', () => {
     await seedTouchpoint('tp-show-none', url, gone);
     const { view, shop } = await showOnPage('tp-show-none');
     await expect
-      .poll(() => result(view), { timeout: 10_000 })
+      .poll(() => result(view), { timeout: 30_000 })
       .toBe('Not found on the page: it may have changed.');
     expect(await shop.getByTestId('tagger-highlight').count()).toBe(0);
     await Promise.all([view.close(), shop.close()]);
@@ -166,7 +166,7 @@ describe('show on page', () => {
     });
     const { view, shop } = await showOnPage('tp-show-frame');
     await expect
-      .poll(() => result(view), { timeout: 10_000 })
+      .poll(() => result(view), { timeout: 30_000 })
       .toBe('Found on the page by its CSS selector.');
     expect(await shop.frameLocator('#chat-frame').getByTestId('tagger-highlight').count()).toBe(1);
     await Promise.all([view.close(), shop.close()]);
