@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createHandlers } from '@/lib/background';
+import { withFrameMasks } from '@/lib/background/frame-masks';
+import type { ShowAnchorIo } from '@/lib/background/show-anchor';
 import { captureEvidence, createCaptureQueue } from '@/lib/capture';
 import { getDb, seedDefaults } from '@/lib/db';
 import { createDispatcher } from '@/lib/messaging';
@@ -9,11 +11,15 @@ export default defineBackground(() => {
   const db = getDb();
   // Spaces captureVisibleTab calls out: Chrome allows two a second.
   const captures = createCaptureQueue();
+  const frames: ShowAnchorIo = {
+    askFrame: (tabId, message, frameId) => browser.tabs.sendMessage(tabId, message, { frameId }),
+    listFrames: async (tabId) => (await browser.webNavigation.getAllFrames({ tabId })) ?? [],
+  };
   const handlers = createHandlers({
     db,
     now: () => new Date(),
     version: browser.runtime.getManifest().version,
-    async capture(req, sender) {
+    async capture(req, sender, { maskFields }) {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return null;
       const tab = await browser.tabs.get(tabId);
@@ -24,6 +30,7 @@ export default defineBackground(() => {
         captures,
         tab.windowId,
         req,
+        (shot) => withFrameMasks(frames, tabId, maskFields, shot),
       );
     },
     async sendToTab(tabId, message, frameId) {
@@ -32,10 +39,7 @@ export default defineBackground(() => {
     async openPage(path) {
       await browser.tabs.create({ url: browser.runtime.getURL(path as '/popup.html') });
     },
-    showIo: {
-      askFrame: (tabId, message, frameId) => browser.tabs.sendMessage(tabId, message, { frameId }),
-      listFrames: async (tabId) => (await browser.webNavigation.getAllFrames({ tabId })) ?? [],
-    },
+    showIo: frames,
     extensionOrigin: browser.runtime.getURL('/'),
   });
   const dispatch = createDispatcher(handlers, {

@@ -10,7 +10,7 @@ const boxStyle = (r: Box) => ({
   height: `${r.height}px`,
 });
 
-/** The tagger's layer on a page: highlight, field masks, picking toolbar and scoring panel. */
+/** The tagger's layer on a page: highlight, picking toolbar and scoring panel. */
 export function App({ view, actions }: { view: TaggerView; actions: TaggerActions }) {
   const capturing = view.phase === 'capturing';
   return (
@@ -23,7 +23,6 @@ export function App({ view, actions }: { view: TaggerView; actions: TaggerAction
       {!capturing && view.phase === 'panel' && view.selected && (
         <div class="highlight selected" style={boxStyle(view.selected)} />
       )}
-      {capturing && view.masks.map((m, i) => <div key={i} class="mask" style={boxStyle(m)} />)}
       {view.isTop && view.phase === 'picking' && (
         // The bar keeps out of the way: at the bottom, unless the highlight is down there.
         <Toolbar

@@ -20,8 +20,15 @@ export interface HandlerDeps {
   db: AuditorDb;
   now: () => Date;
   version: string;
-  /** Screenshots the sender's visible tab and crops it (absent in tests without a browser). */
-  capture?: (req: CaptureRequest, sender: SenderInfo) => Promise<EvidenceImage | null>;
+  /**
+   * Screenshots the sender's visible tab and crops it (absent in tests without a browser);
+   * with `maskFields`, every frame of the tab masks its form fields during the screenshot.
+   */
+  capture?: (
+    req: CaptureRequest,
+    sender: SenderInfo,
+    opts: { maskFields: boolean },
+  ) => Promise<EvidenceImage | null>;
   /** Sends a tagger message to the top frame (`frameId` 0) or every frame of a tab. */
   sendToTab?: (tabId: number, message: unknown, frameId?: number) => Promise<void>;
   /** Opens an extension page in a new tab. */
@@ -140,7 +147,8 @@ export function createHandlers({
       // Capture first, while the tagger keeps its own UI hidden and the fields masked.
       let image: EvidenceImage | null = null;
       if (wanted && capture) {
-        image = await capture(wanted, sender).catch((e: unknown) => {
+        const maskFields = !form.includeFieldValues;
+        image = await capture(wanted, sender, { maskFields }).catch((e: unknown) => {
           console.warn('[touchpoint-auditor] evidence capture failed', e);
           return null;
         });
@@ -165,7 +173,13 @@ export function createHandlers({
         type,
         payload: { ...payload, fromFrameId: sender.frameId ?? 0 },
       };
-      await sendToTab(tabId, message, to === 'top' ? 0 : undefined);
+      let frameId = to === 'top' ? 0 : undefined;
+      if (to === 'parent') {
+        const frames = (await showIo?.listFrames(tabId).catch(() => [])) ?? [];
+        const self = frames.find((f) => f.frameId === (sender.frameId ?? 0));
+        frameId = Math.max(0, self?.parentFrameId ?? 0);
+      }
+      await sendToTab(tabId, message, frameId);
       return ok({ delivered: true });
     },
 

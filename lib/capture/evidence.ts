@@ -32,17 +32,22 @@ export function dataUrlToBlob(dataUrl: string): Blob {
   return new Blob([bytes], { type: mime });
 }
 
+/** Wraps the screenshot itself, e.g. to mask every frame's fields around it. */
+export type AroundShot = (shot: () => Promise<string>) => Promise<string>;
+
 /**
  * Screenshots the visible tab through the rate-limited queue, crops it to the tagged box with
- * a margin and encodes it as JPEG with its SHA-256.
+ * a margin and encodes it as JPEG with its SHA-256. `around` runs inside the queue's turn, so
+ * field masks go up only once the capture may happen and come down right after it.
  */
 export async function captureEvidence(
   capture: CaptureVisibleTab,
   queue: CaptureQueue,
   windowId: number,
   req: CaptureRequest,
+  around: AroundShot = (shot) => shot(),
 ): Promise<EvidenceImage | null> {
-  const dataUrl = await queue.run(() => capture(windowId));
+  const dataUrl = await queue.run(() => around(() => capture(windowId)));
   const png = dataUrlToBlob(dataUrl);
   const image = await imageSize(png);
   const crop = cropRect({ rect: req.rect, viewport: req.viewport, image });

@@ -75,10 +75,15 @@ export interface BackgroundProtocol {
     evidenceId: string | null;
   };
   /**
-   * Passes a tagger message between the frames of the sender's tab: to the top frame, or to
+   * Passes a tagger message between the frames of the sender's tab: to the top frame, to the
+   * sender's parent frame (frames inside frames hand a pick up one level at a time), or to
    * every frame. The background adds the sender's `fromFrameId` to the payload.
    */
-  relay(req: { to: 'top' | 'frames'; type: RelayedType; payload: Record<string, unknown> }): {
+  relay(req: {
+    to: 'top' | 'frames' | 'parent';
+    type: RelayedType;
+    payload: Record<string, unknown>;
+  }): {
     delivered: boolean;
   };
   /** Opens an extension page in a new tab (the tagger offers it when no audit runs). */
@@ -156,6 +161,11 @@ export interface ContentProtocol {
    * whose anchor lies in a sub-frame answers where to forward the request instead.
    */
   highlightAnchor(req: { anchor: Anchor }): ShowAnchorResult | ForwardToFrame;
+  /**
+   * Draws (or removes) opaque masks over this frame's own form fields, in a closed shadow root,
+   * while the background captures the tab; answers once they are painted.
+   */
+  setFieldMasks(req: { active: boolean }): { masks: number };
   /** Timing figures of the tagger in this frame, for `npm run bench`. */
   getPerfStats(req: Record<string, never>): TaggerPerfStats;
 }

@@ -61,7 +61,7 @@ export const requestSchemas = {
     ),
   }),
   relay: v.strictObject({
-    to: v.picklist(['top', 'frames']),
+    to: v.picklist(['top', 'frames', 'parent']),
     type: v.picklist(['startTagging', 'setFramePicking', 'framePicked', 'pickFrameElement']),
     payload: v.record(v.string(), v.unknown()),
   }),

@@ -11,7 +11,6 @@ import type {
 } from '../messaging/protocol';
 import { createDraftSync } from './draft-sync';
 import type { GuardState } from './event-guard';
-import { fieldMasks } from './fields';
 import { findFrameElement, frameContentOrigin, toParentViewport } from './frames';
 import { mountHost, type HostLayer } from './host';
 import { hostOf } from './infer';
@@ -184,11 +183,8 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     if (!form || !place || view.phase !== 'panel') return;
     const started = pristine().now();
     await drafts.settle();
-    update({
-      phase: 'capturing',
-      masks: form.includeFieldValues ? [] : fieldMasks(document),
-      status: null,
-    });
+    // Hides the panel; the background has every frame (this one too) mask its own fields.
+    update({ phase: 'capturing', status: null });
     await nextFrame();
     await nextFrame();
     const rect = captureRect();
@@ -200,14 +196,13 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     if (!layer) return;
     if (result.ok) {
       recordSave(pristine().now() - started);
-      update({ phase: 'panel', masks: [], status: { kind: 'ok', text: t('tagger.saved') } });
+      update({ phase: 'panel', status: { kind: 'ok', text: t('tagger.saved') } });
       setTimeout(close, 700);
     } else {
       const text =
         result.error.code === 'no-active-audit' ? t('tagger.noAudit') : result.error.message;
       update({
         phase: 'panel',
-        masks: [],
         status: { kind: 'error', text: t('tagger.saveFailed', { message: text }) },
       });
     }

@@ -119,6 +119,21 @@ function reroute(e: Event, root: ShadowRoot): void {
   if (!target.dispatchEvent(clone)) e.preventDefault();
 }
 
+/**
+ * Whether an event reaching the window came from the tagger's UI: its target is the host, or,
+ * with the host inside a shadow root on a page element (see `bodyRoot`), that element while
+ * the pointer or the focus is in the UI.
+ */
+function fromUi(e: Event, state: GuardState): boolean {
+  const { host, root } = state;
+  if (!host || !root) return !!host && e.target === host;
+  if (e.target === host) return true;
+  const outer = host.getRootNode();
+  if (!(outer instanceof ShadowRoot) || e.target !== outer.host) return false;
+  const inner = innerTarget(e, root);
+  return !!inner && root.contains(inner);
+}
+
 const isShortcut = (e: Event): boolean => {
   const k = e as KeyboardEvent;
   return (
@@ -133,7 +148,7 @@ const isShortcut = (e: Event): boolean => {
  */
 export function installEventGuard(state: GuardState): void {
   const listener = (e: Event) => {
-    if (state.host && e.target === state.host) {
+    if (fromUi(e, state)) {
       // Events of our own UI: hidden from the page, replayed inside the shadow root.
       e.stopImmediatePropagation();
       if (e.isTrusted && state.root) reroute(e, state.root);

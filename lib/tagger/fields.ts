@@ -3,24 +3,25 @@ import type { Box } from '../anchoring/position';
 const FIELDS =
   'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=submit]):not([type=button]):not([type=reset]):not([type=image]), textarea, select, [contenteditable]:not([contenteditable=false])';
 
-/** Collects the fields of a tree, looking into open shadow roots. */
-function collect(root: Document | ShadowRoot, out: Element[]): void {
+/** Collects the fields of a tree, looking into open shadow roots (except `skip`'s). */
+function collect(root: Document | ShadowRoot, out: Element[], skip: Element | null): void {
   out.push(...Array.from(root.querySelectorAll(FIELDS)));
   for (const el of Array.from(root.querySelectorAll('*')))
-    if (el.shadowRoot) collect(el.shadowRoot, out);
+    if (el.shadowRoot && el !== skip) collect(el.shadowRoot, out, skip);
 }
 
 /**
  * The viewport boxes of every visible form field (inputs, text areas, selects, editable
  * regions): the masks drawn over them while the tab is captured, so names, addresses and card
- * numbers stay out of the evidence unless the shopper includes them on purpose.
+ * numbers stay out of the evidence unless the shopper includes them on purpose. `skip` is the
+ * tagger's own host (its panel is hidden during a capture and has nothing of the page's).
  */
-export function fieldMasks(doc: Document): Box[] {
+export function fieldMasks(doc: Document, skip: Element | null = null): Box[] {
   const view = doc.defaultView;
   const w = view?.innerWidth ?? 0;
   const h = view?.innerHeight ?? 0;
   const found: Element[] = [];
-  collect(doc, found);
+  collect(doc, found, skip);
   const boxes: Box[] = [];
   for (const el of found) {
     const r = el.getBoundingClientRect();

@@ -1,9 +1,12 @@
+import { cssFromElement } from '../anchoring/css-selector';
 import { sendToBackground } from '../messaging/client';
+import type { FramePick } from '../messaging/protocol';
 import type { GuardState } from './event-guard';
+import { findFrameElement, frameContentOrigin, toParentViewport } from './frames';
 import { mountHost, type HostLayer } from './host';
 import { hasCardFields } from './infer';
-import { createPicker } from './picker';
-import { describePick } from './place';
+import { createPicker, type PickResult } from './picker';
+import { describePick, liveRect } from './place';
 import type { Renderer } from './controller';
 import { initialView, type TaggerActions, type TaggerView } from './view';
 
@@ -22,7 +25,8 @@ const noActions: TaggerActions = {
  * The picker of a sub-frame (a chat widget's iframe, same- or cross-origin): it runs while the
  * top frame picks, shows only the highlight, and reports a pick to the top frame through the
  * background, which opens the panel there. ↑ from <html> hands over to the parent so the
- * iframe itself can be tagged whole.
+ * iframe itself can be tagged whole. Picks travel up one frame at a time: a frame holding
+ * frames adds its iframe's selector to the anchor's frame path and its offset to the box.
  */
 export function createFramePicker(guard: GuardState, css: string, render: Renderer) {
   let layer: HostLayer | null = null;
@@ -42,6 +46,44 @@ export function createFramePicker(guard: GuardState, css: string, render: Render
     layer = null;
   }
 
+  const toParent = (type: 'framePicked' | 'pickFrameElement', payload: Record<string, unknown>) =>
+    void sendToBackground('relay', { to: 'parent', type, payload });
+
+  function report(pick: PickResult): void {
+    const { anchor } = describePick(pick, document);
+    const card = pick.element ? hasCardFields(pick.element) : false;
+    stop();
+    toParent('framePicked', {
+      anchor,
+      viewportRect: pick.viewportRect,
+      frameUrl: location.href,
+      hasCardFields: card,
+    });
+  }
+
+  /** A frame inside this one picked something: pass it up in this frame's terms. */
+  function onChildPick(pick: FramePick): void {
+    if (!layer) return;
+    stop();
+    const frame = findFrameElement(document, pick.fromFrameId, pick.frameUrl);
+    const origin = frame ? frameContentOrigin(frame) : { x: 0, y: 0 };
+    const step = frame ? cssFromElement(frame) : pick.frameUrl;
+    toParent('framePicked', {
+      anchor: { ...pick.anchor, framePath: [step, ...pick.anchor.framePath] },
+      viewportRect: toParentViewport(pick.viewportRect, origin),
+      frameUrl: location.href,
+      hasCardFields: pick.hasCardFields,
+    });
+  }
+
+  /** A frame inside this one handed over (↑ from its <html>): pick its iframe element here. */
+  function onChildBeyondRoot(frameUrl: string, frameId: number | undefined): void {
+    if (!layer) return;
+    const frame = findFrameElement(document, frameId, frameUrl);
+    const rect = liveRect(frame);
+    if (frame && rect) report({ kind: 'element', element: frame, viewportRect: rect });
+  }
+
   function start(): void {
     if (layer) return;
     layer = mountHost(css);
@@ -52,21 +94,7 @@ export function createFramePicker(guard: GuardState, css: string, render: Render
       doc: document,
       host: () => guard.host,
       view: { hover: (rect, label) => update({ hover: rect ? { rect, label } : null }) },
-      onPick(pick) {
-        const { anchor } = describePick(pick, document);
-        const card = pick.element ? hasCardFields(pick.element) : false;
-        stop();
-        void sendToBackground('relay', {
-          to: 'top',
-          type: 'framePicked',
-          payload: {
-            anchor,
-            viewportRect: pick.viewportRect,
-            frameUrl: location.href,
-            hasCardFields: card,
-          },
-        });
-      },
+      onPick: report,
       onCancel() {
         stop();
         void sendToBackground('relay', {
@@ -77,16 +105,12 @@ export function createFramePicker(guard: GuardState, css: string, render: Render
       },
       onBeyondRoot() {
         stop();
-        void sendToBackground('relay', {
-          to: 'top',
-          type: 'pickFrameElement',
-          payload: { frameUrl: location.href },
-        });
+        toParent('pickFrameElement', { frameUrl: location.href });
       },
     });
     guard.modal = picker.handle;
     update({ phase: 'picking' });
   }
 
-  return { start, stop };
+  return { start, stop, onChildPick, onChildBeyondRoot };
 }

@@ -1,3 +1,4 @@
+import { isOwnRoot } from './in-place';
 import { pristine } from './pristine';
 
 const contains = (r: DOMRect, x: number, y: number) =>
@@ -44,7 +45,7 @@ export function hitTest(doc: Document, x: number, y: number, host: Element | nul
     el = doc.elementsFromPoint(x, y).find((e) => e !== host && !isEmptyOverlay(e)) ?? null;
   el ??= doc.documentElement;
   if (el === doc.documentElement || el === doc.body) el = doc.body ? descend(doc.body, x, y) : el;
-  while (el.shadowRoot) {
+  while (el.shadowRoot && !isOwnRoot(el.shadowRoot)) {
     const inner: Element | null = el.shadowRoot.elementFromPoint(x, y);
     if (!inner || inner === el) break;
     el = inner;

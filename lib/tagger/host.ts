@@ -1,3 +1,4 @@
+import { bodyRoot, knownPurging } from './in-place';
 import { pristine } from './pristine';
 
 /** The tagger's mounted UI layer: a host element with a shadow root holding everything. */
@@ -55,7 +56,10 @@ function raise(host: HTMLElement): void {
  * Mounts the tagger's layer at the end of <html>: a plain `div` with a closed shadow root,
  * styles adopted as a constructed sheet (not subject to the page's CSP, no web-accessible
  * file) and a `<style>` fallback. If the page removes the host, it is put back on the next
- * frame (never synchronously, so a page that keeps removing it cannot lock the tab up).
+ * frame (never synchronously, so a page that keeps removing it cannot lock the tab up). If
+ * the page removes it at once, in the same task as it was added (a MutationObserver deleting
+ * every node it did not make), the host moves into a shadow root on <body> (see `bodyRoot`),
+ * where no observer of the page can see it; where body takes none, it keeps coming back.
  */
 export function mountHost(css: string): HostLayer {
   const p = pristine();
@@ -79,18 +83,27 @@ export function mountHost(css: string): HostLayer {
 
   let mounted = true;
   let pending = false;
+  // Set while the task that added the host runs: a removal then comes from a page that purges.
+  let fresh = false;
+  let inPlace = knownPurging(doc, SHADOW_MODE);
   const attach = () => {
     pending = false;
     if (!mounted || host.isConnected) return;
-    p.appendChild.call(doc.documentElement ?? doc, host);
+    if (inPlace && inPlace.host !== doc.body) inPlace = bodyRoot(doc, SHADOW_MODE);
+    p.appendChild.call(inPlace ?? doc.documentElement ?? doc, host);
     styleHost(host);
     raise(host);
+    fresh = true;
+    setTimeout(() => (fresh = false), 0);
   };
   const observer = new p.MutationObserver(() => {
-    if (!host.isConnected && !pending) {
-      pending = true;
-      p.requestAnimationFrame(attach);
+    if (host.isConnected || pending) return;
+    if (fresh && !inPlace) {
+      inPlace = bodyRoot(doc, SHADOW_MODE);
+      if (inPlace) return attach();
     }
+    pending = true;
+    p.requestAnimationFrame(attach);
   });
   observer.observe(doc, { childList: true, subtree: true });
   attach();

@@ -7,6 +7,7 @@ import { installEventGuard, type GuardState } from './event-guard';
 import { anchorSchema } from '../messaging/schemas';
 import { createFramePicker } from './frame-picker';
 import { createHighlighter } from './highlight';
+import { createMaskLayer } from './mask-layer';
 import { perfStats } from './perf';
 import { capturePristine } from './pristine';
 
@@ -33,6 +34,7 @@ export function startTagger(css: string, render: Renderer): void {
   };
   installEventGuard(guard);
   const highlighter = createHighlighter(css);
+  const masks = createMaskLayer(css, () => guard.host);
 
   // Only the extension can reach this listener (runtime messages never come from the page).
   browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
@@ -59,19 +61,27 @@ export function startTagger(css: string, render: Renderer): void {
         else framePicker?.stop();
         return undefined;
       case 'framePicked':
-        top?.onFramePick(payload as unknown as FramePick);
-        return top ? done({ ok: true }) : undefined;
-      case 'pickFrameElement':
-        top?.onPickFrameElement(
-          String(payload.frameUrl ?? ''),
-          payload.fromFrameId as number | undefined,
-        );
-        return top ? done({ ok: true }) : undefined;
+        // A frame holding frames passes a pick up; the top frame opens the panel.
+        if (top) top.onFramePick(payload as unknown as FramePick);
+        else framePicker?.onChildPick(payload as unknown as FramePick);
+        return done({ ok: true });
+      case 'pickFrameElement': {
+        const from = payload.fromFrameId as number | undefined;
+        const url = String(payload.frameUrl ?? '');
+        if (top) top.onPickFrameElement(url, from);
+        else framePicker?.onChildBeyondRoot(url, from);
+        return done({ ok: true });
+      }
       case 'highlightAnchor': {
         // Only the frame asked (the background names it) answers; a bad anchor is refused.
         const anchor = v.safeParse(anchorSchema, payload.anchor);
         return anchor.success ? done(highlighter.show(anchor.output)) : undefined;
       }
+      case 'setFieldMasks':
+        // Every frame masks its own fields while the background captures the tab.
+        if (payload.active === true) return masks.show().then(done);
+        masks.hide();
+        return done({ masks: 0 });
       case 'getPerfStats':
         return top ? done(perfStats()) : undefined;
       default:

@@ -12,8 +12,6 @@ export interface TaggerView {
   hover: { rect: Box; label: string } | null;
   /** The tagged thing's box while the panel is open. */
   selected: Box | null;
-  /** Opaque boxes over form fields during a capture. */
-  masks: Box[];
   context: TaggerContext | null;
   form: TouchpointForm | null;
   /** What was tagged, for the panel's header (page text, shown as text). */
@@ -43,7 +41,6 @@ export const initialView = (isTop: boolean): TaggerView => ({
   pickMode: 'element',
   hover: null,
   selected: null,
-  masks: [],
   context: null,
   form: null,
   tagged: '',

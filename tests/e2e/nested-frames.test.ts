@@ -1,0 +1,93 @@
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionSession } from '../support/browser';
+import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
+import { evidenceDiff } from './support/evidence-pixels';
+import {
+  openPage,
+  panel,
+  pickAt,
+  readSaved,
+  saveAndWait,
+  score,
+  seedAudit,
+  startTagging,
+  waitForSaved,
+} from './support/tagger';
+
+let server: FixtureServer;
+let ext: ExtensionSession;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  ext = await launchWithExtension();
+  await seedAudit(ext);
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+/** Where `selector`'s box (or, for an iframe, its content) is in its frame's viewport. */
+const boxIn = (frame: Frame, selector: string) =>
+  frame.locator(selector).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    const inner = el.localName === 'iframe';
+    const pad = (v: string) => (inner ? Number.parseFloat(v) : 0);
+    return {
+      x: r.left + (inner ? el.clientLeft : 0) + pad(style.paddingLeft),
+      y: r.top + (inner ? el.clientTop : 0) + pad(style.paddingTop),
+      width: r.width,
+      height: r.height,
+    };
+  });
+
+/**
+ * `#agent-name`'s box in the top viewport, added up frame by frame from each document's own
+ * geometry (Playwright's boundingBox leaves out the border of an iframe in an iframe).
+ */
+async function boxInTop(page: Page) {
+  const middle = page.frames().find((f) => f.url().includes('nested-frame.html'))!;
+  const chat = page.frames().find((f) => f.url().includes('widget.html'))!;
+  const outer = await boxIn(page.mainFrame(), '#outer');
+  const inner = await boxIn(middle, '#inner');
+  const el = await boxIn(chat, '#agent-name');
+  return { ...el, x: outer.x + inner.x + el.x, y: outer.y + inner.y + el.y };
+}
+
+describe('tagging in frames inside frames', () => {
+  it('picks an element of a cross-origin frame inside a frame and opens the panel on top', async () => {
+    const page = await openPage(ext, server.url('hostile', '/nested.html'));
+    const target = page.frameLocator('#outer').frameLocator('#inner').locator('#agent-name');
+    await target.waitFor();
+    const known = new Set((await readSaved(ext)).touchpoints.map((t) => t.id));
+    await startTagging(page);
+    await page.waitForTimeout(300);
+    await pickAt(page, target);
+    await panel(page).waitFor({ state: 'visible' });
+    expect(await page.getByTestId('tagger-toolbar').count()).toBe(0);
+    await score(page, 'clarity', 4);
+    const box = await boxInTop(page);
+    await saveAndWait(page);
+    const { touchpoints, evidence } = await waitForSaved(ext, known.size + 1);
+    const tp = touchpoints.find((t) => !known.has(t.id))!;
+    expect(tp.anchor?.framePath).toEqual(['#outer', '#inner']);
+    expect(tp.anchor?.css).toBe('#agent-name');
+
+    // The crop is the element plus a 16 px margin: both frames' offsets were added up.
+    const ev = evidence.find((e) => e.touchpointId === tp.id)!;
+    const clip = {
+      x: Math.floor(box.x - 16),
+      y: Math.floor(box.y - 16),
+      width: Math.ceil(box.x + box.width + 16) - Math.floor(box.x - 16),
+      height: Math.ceil(box.y + box.height + 16) - Math.floor(box.y - 16),
+    };
+    expect(Math.abs(ev.width - clip.width)).toBeLessThanOrEqual(1);
+    expect(Math.abs(ev.height - clip.height)).toBeLessThanOrEqual(1);
+    const shot = await page.screenshot({ clip: { ...clip, width: ev.width, height: ev.height } });
+    expect(await evidenceDiff(ext, tp.id, shot)).toBeLessThan(12);
+    await page.close();
+  });
+});

@@ -1,0 +1,120 @@
+import { execSync } from 'node:child_process';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../lib/i18n/en';
+import { EXTENSION_DIRS, launchWithExtension, type ExtensionSession } from '../support/browser';
+import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
+import { openPage, seedAudit } from './support/tagger';
+
+let server: FixtureServer;
+let ext: ExtensionSession;
+
+beforeAll(async () => {
+  // The e2e global setup builds only the e2e build; this file needs the one people install,
+  // built afresh so it never tests a stale copy (about 5 s).
+  execSync('npx wxt build', { stdio: 'inherit', env: process.env });
+  server = await startFixtureServer();
+  ext = await launchWithExtension({ extensionDir: EXTENSION_DIRS.production });
+  await seedAudit(ext);
+}, 120_000);
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+/** Texts of the tagger's toolbar and panel, none of which the page may read. */
+const PANEL_TEXTS = [
+  en['tagger.title'],
+  en['tagger.picking'],
+  en['tagger.wholePage'],
+  en['tagger.region'],
+  en['tagger.includeValues'],
+  en['tagger.scoreHelp'],
+];
+
+/** What the page's own (main) world can read of itself, at a point of the viewport too. */
+const LOOK = ([x, y]: [number, number]) => {
+  const all = Array.from(document.querySelectorAll('*'));
+  const at = document.elementFromPoint(x, y);
+  return {
+    elements: all.length,
+    shadowRoots: all.filter((e) => e.shadowRoot !== null).map((e) => e.localName),
+    popovers: document.querySelectorAll('[popover]').length,
+    slotted: Array.from(document.body.children).filter((e) => e.assignedSlot !== null).length,
+    htmlChildren: Array.from(document.documentElement.children).map((e) => e.localName),
+    bodyText: document.body.innerText,
+    text: document.documentElement.textContent ?? '',
+    at: at ? `${at.localName}${at.hasAttribute('popover') ? '[popover]' : ''}` : '',
+  };
+};
+
+const TOOLBAR_AT: [number, number] = [640, 800 - 24];
+const PANEL_AT: [number, number] = [1280 - 200, 60];
+
+/** Asserts that none of the tagger's texts and no shadow root is readable from the page. */
+function expectUnreadable(look: ReturnType<typeof LOOK>) {
+  expect(look.shadowRoots).toEqual([]);
+  expect(look.slotted).toBe(0);
+  for (const text of PANEL_TEXTS) {
+    expect(look.bodyText).not.toContain(text);
+    expect(look.text).not.toContain(text);
+  }
+}
+
+async function startWithShortcut(page: Page, uiAt: string) {
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Alt+Shift+T');
+  // The closed root hides the toolbar; the page only sees a box of an element it cannot open.
+  await page.waitForFunction(
+    ([[x, y], want]) => {
+      const at = document.elementFromPoint(x, y);
+      return !!at && `${at.localName}${at.hasAttribute('popover') ? '[popover]' : ''}` === want;
+    },
+    [TOOLBAR_AT, uiAt] as const,
+  );
+}
+
+describe('the production build, seen from the page', () => {
+  it('exposes no shadow root and no panel text while tagging, and leaves nothing after Escape', async () => {
+    const page = await openPage(ext, server.url('northwind', '/product.html?popup=0'));
+    await page.waitForTimeout(300);
+    const before = await page.evaluate(LOOK, PANEL_AT);
+    expect(before.shadowRoots).toEqual([]);
+    await startWithShortcut(page, 'div[popover]');
+    const picking = await page.evaluate(LOOK, TOOLBAR_AT);
+    expectUnreadable(picking);
+    expect(picking.popovers).toBe(1);
+    const title = await page.locator('#product-title').boundingBox();
+    await page.mouse.move(title!.x + 10, title!.y + 10, { steps: 3 });
+    await page.mouse.click(title!.x + 10, title!.y + 10);
+    await page.waitForFunction(
+      ([x, y]) => document.elementFromPoint(x, y)?.hasAttribute('popover') === true,
+      PANEL_AT,
+    );
+    expectUnreadable(await page.evaluate(LOOK, PANEL_AT));
+    // Escape closes the panel from inside it: click its header, Tab into its first control.
+    await page.mouse.click(...PANEL_AT);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelectorAll('[popover]').length === 0);
+    expect(await page.evaluate(LOOK, PANEL_AT)).toEqual(before);
+    await page.close();
+  });
+
+  it('hides the same on a page that deletes every node it did not create', async () => {
+    const page = await openPage(ext, server.url('hostile', '/purge-strict.html'));
+    const before = await page.evaluate(LOOK, TOOLBAR_AT);
+    expect(before.at).not.toBe('body');
+    // There the toolbar lives in a closed shadow root on <body>: the page sees body at its box.
+    await startWithShortcut(page, 'body');
+    expectUnreadable(await page.evaluate(LOOK, TOOLBAR_AT));
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(
+      ([x, y]) => document.elementFromPoint(x, y) !== document.body,
+      TOOLBAR_AT,
+    );
+    expect(await page.evaluate(LOOK, TOOLBAR_AT)).toEqual(before);
+    await page.close();
+  });
+});
