@@ -1,4 +1,4 @@
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n/core';
 import type { Criterion, Scale, ScoreValue } from '@/lib/model';
 
 /** Props of one criterion's score input. */

@@ -1,4 +1,4 @@
-import { categoryLabel, channelLabel, stageLabel, t } from '@/lib/i18n';
+import { categoryLabel, channelLabel, stageLabel, t } from '@/lib/i18n/core';
 import type { Category, Rubric, ScoreValue } from '@/lib/model';
 import type { TouchpointForm as FormValue } from '@/lib/messaging/protocol';
 import { criteriaFor } from '@/lib/rubric/criteria';

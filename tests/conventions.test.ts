@@ -56,6 +56,22 @@ const contentEntries = readdirSync(join(root, 'entrypoints'))
   });
 
 describe('conventions that keep the design true', () => {
+  it.each(contentEntries.map((f) => [relative(root, f)]))(
+    '%s carries only the core texts, and has a text for every key it shows',
+    async (file) => {
+      const { files } = reach(join(root, file));
+      const reached = [...files].map((f) => relative(root, f));
+      expect(reached).not.toContain(join('lib', 'i18n', 'en-pages.ts'));
+      expect(reached).not.toContain(join('lib', 'i18n', 'index.ts'));
+      const { enCore } = await import('../lib/i18n/en-core');
+      const used = [...files].flatMap((f) =>
+        [...readFileSync(f, 'utf8').matchAll(/\bt\(\s*'([^']+)'/g)].map((m) => m[1]!),
+      );
+      if (file.endsWith('index.ts')) expect(used.length).toBeGreaterThan(10);
+      expect(used.filter((key) => !(key in enCore))).toEqual([]);
+    },
+  );
+
   it('has at least one content script to check', () => {
     expect(contentEntries.length).toBeGreaterThan(0);
   });

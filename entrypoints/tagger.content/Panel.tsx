@@ -1,6 +1,6 @@
 import { useRef } from 'preact/hooks';
 import { TouchpointForm } from '@/components/TouchpointForm';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n/core';
 import type { TaggerActions, TaggerView } from '@/lib/tagger/view';
 
 /** The scoring panel of the tagger, movable by its header; Ctrl+Enter saves. */

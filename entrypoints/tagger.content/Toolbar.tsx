@@ -1,4 +1,4 @@
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n/core';
 import type { TaggerActions } from '@/lib/tagger/view';
 
 /** The bar shown while picking: what to do, whole page, drag a rectangle, cancel. */

@@ -1,3 +1,8 @@
-export * from './translate';
-export * from './labels';
-export type { MessageKey } from './en';
+import { enPages } from './en-pages';
+import { addEnglish } from './translate';
+
+// The extension's pages, background and tests get every text; the content script imports
+// lib/i18n/core instead and carries only the core ones.
+addEnglish(enPages);
+
+export * from './core';

@@ -1,0 +1,4 @@
+// What the content script may import: translation and labels over the core texts only.
+export * from './translate';
+export * from './labels';
+export type { MessageKey } from './en';
