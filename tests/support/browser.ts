@@ -81,6 +81,8 @@ export async function launchWithExtension(
     headless?: boolean;
     userDataDir?: string;
     viewport?: { width: number; height: number };
+    /** Device pixel ratio of every page (2 for a high-DPI screen). */
+    deviceScaleFactor?: number;
   } = {},
 ): Promise<ExtensionSession> {
   const found = findBrowser();
@@ -96,6 +98,7 @@ export async function launchWithExtension(
     headless: opts.headless ?? true,
     args: chromiumArgs(extensionDir),
     viewport: opts.viewport ?? { width: 1280, height: 800 },
+    deviceScaleFactor: opts.deviceScaleFactor ?? 1,
   });
   const serviceWorker =
     context.serviceWorkers()[0] ??

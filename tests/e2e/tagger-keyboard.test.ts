@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionSession } from '../support/browser';
+import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
+import { openPage, panel, pickAt, seedAudit, startTagging, waitForSaved } from './support/tagger';
+
+let server: FixtureServer;
+let ext: ExtensionSession;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  // A high-DPI screen: the crop must still frame the element.
+  ext = await launchWithExtension({ deviceScaleFactor: 2 });
+  await seedAudit(ext);
+});
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+describe('the tagger from the keyboard, on a high-DPI screen', () => {
+  it('scores with digits and N, moves by its header, saves with Ctrl+Enter, crops on a 2x page', async () => {
+    const page = await openPage(ext, server.url('northwind', '/product.html?popup=0'));
+    await startTagging(page);
+    const target = page.locator('#price-block');
+    await pickAt(page, target);
+    await panel(page).waitFor({ state: 'visible' });
+
+    await page.getByTestId('tagger-score-speed').focus();
+    await page.keyboard.press('4');
+    await page.getByTestId('tagger-score-trust').focus();
+    await page.keyboard.press('n');
+
+    const before = (await panel(page).boundingBox())!;
+    const head = page.getByTestId('tagger-panel').locator('header');
+    const grip = (await head.boundingBox())!;
+    await page.mouse.move(grip.x + 20, grip.y + grip.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(grip.x - 180, grip.y + grip.height / 2 + 60, { steps: 8 });
+    await page.mouse.up();
+    const after = (await panel(page).boundingBox())!;
+    expect(Math.abs(after.x - before.x + 200)).toBeLessThanOrEqual(2);
+    expect(Math.abs(after.y - before.y - 60)).toBeLessThanOrEqual(2);
+
+    await page.getByTestId('tagger-notes').focus();
+    await page.keyboard.press('Control+Enter');
+    await panel(page).waitFor({ state: 'detached', timeout: 10_000 });
+
+    const { touchpoints, evidence } = await waitForSaved(ext, 1);
+    expect(touchpoints[0]!.scores).toEqual({ speed: 4, trust: 'NA' });
+    const box = (await target.boundingBox())!;
+    const ev = evidence.find((e) => e.touchpointId === touchpoints[0]!.id)!;
+    // The element plus a 16 px margin each side, at the screenshot's scale (headless Chromium
+    // captures emulated 2x pages at 1x; a real high-DPI screen gives 2x): either way the crop
+    // frames the element, keeping its proportions.
+    const scale = ev.width / (box.width + 32);
+    expect([1, 2].some((s) => Math.abs(scale - s) < 0.02)).toBe(true);
+    expect(Math.abs(ev.height - (box.height + 32) * scale)).toBeLessThanOrEqual(2 * scale);
+    await page.close();
+  });
+
+  it('brings the draft back on the next checkout step, in the same tab', async () => {
+    const page = await openPage(ext, server.url('northwind', '/checkout.html'));
+    await startTagging(page);
+    await pickAt(page, page.locator('#order-summary h2'));
+    await panel(page).waitFor({ state: 'visible' });
+    await page.getByTestId('tagger-category').selectOption('checkout_step');
+    await page.getByTestId('tagger-notes').fill('Delivery options explained before payment');
+    await page.waitForTimeout(600);
+    // The shopper goes on with the checkout: the page navigates to its next step.
+    await page.goto(server.url('northwind', '/checkout.html?step=payment'), { waitUntil: 'load' });
+    expect(await panel(page).count()).toBe(0);
+    // Opening the tagger again brings the unsaved draft straight back.
+    await page.keyboard.press('Alt+Shift+T');
+    await panel(page).waitFor({ state: 'visible' });
+    expect(await page.getByTestId('tagger-notes').inputValue()).toBe(
+      'Delivery options explained before payment',
+    );
+    expect(await page.getByTestId('tagger-category').inputValue()).toBe('checkout_step');
+    await page.getByTestId('tagger-cancel').click();
+    await page.close();
+  });
+});
