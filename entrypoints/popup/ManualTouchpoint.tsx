@@ -2,10 +2,9 @@ import { useState } from 'preact/hooks';
 import { TouchpointForm } from '@/components/TouchpointForm';
 import { createManualTouchpoint, getDb, listCategories, MAX_EVIDENCE_BYTES } from '@/lib/db';
 import { useLiveQuery } from '@/lib/db/hooks';
-import { channelLabel, t } from '@/lib/i18n';
+import { t } from '@/lib/i18n';
 import type { TouchpointForm as FormValue } from '@/lib/messaging';
-import type { ChannelId, Rubric } from '@/lib/model';
-import { CHANNELS } from '@/lib/taxonomy';
+import type { Rubric } from '@/lib/model';
 
 /** Props of {@link ManualTouchpoint}. */
 export interface ManualTouchpointProps {
@@ -56,26 +55,6 @@ export function ManualTouchpoint({ rubric, onDone }: ManualTouchpointProps) {
   return (
     <form class="stack" data-testid="manual-form" onSubmit={save} noValidate>
       <h2>{t('manual.title')}</h2>
-      <label>
-        {t('manual.channel')}
-        <select
-          data-testid="manual-channel"
-          value={value.channel}
-          onChange={(e) =>
-            setValue({
-              ...value,
-              channel:
-                CHANNELS.find((c) => c === e.currentTarget.value) ?? ('phone' satisfies ChannelId),
-            })
-          }
-        >
-          {CHANNELS.map((c) => (
-            <option key={c} value={c}>
-              {channelLabel(c)}
-            </option>
-          ))}
-        </select>
-      </label>
       {categories && (
         <TouchpointForm rubric={rubric} categories={categories} value={value} onChange={setValue} />
       )}

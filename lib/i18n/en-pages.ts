@@ -146,7 +146,6 @@ export const enPages = {
   'popup.claim.save': 'Remember',
   'popup.claim.saved': '{host} now belongs to {brand}.',
   'manual.title': 'Off-page touchpoint',
-  'manual.channel': 'Channel',
   'manual.evidence': 'Photo or file (optional)',
   'manual.save': 'Save touchpoint',
   'manual.cancel': 'Cancel',

@@ -131,7 +131,7 @@ async function tagStep(
 async function addPhoneCall(ext: ExtensionSession, shop: Shop): Promise<void> {
   const popup = await ext.openExtensionPage('popup.html');
   await popup.getByTestId('popup-add-manual').click();
-  await popup.getByTestId('manual-channel').selectOption('phone');
+  await popup.getByTestId('tagger-channel').selectOption('phone');
   await popup.getByTestId('tagger-category').selectOption('customer_support');
   for (const [criterion, value] of Object.entries(PHONE[shop].scores)) {
     await popup.getByTestId(`tagger-score-${criterion}`).locator(`[data-value="${value}"]`).click();

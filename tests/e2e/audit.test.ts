@@ -96,7 +96,7 @@ describe('an audit from set-up to review', () => {
   it('adds an off-page touchpoint with a photo, and a page one through the background', async () => {
     const popup = await openPopup();
     await popup.getByTestId('popup-add-manual').click();
-    await popup.getByTestId('manual-channel').selectOption('in_store');
+    await popup.getByTestId('tagger-channel').selectOption('in_store');
     await popup.getByTestId('tagger-category').selectOption('packaging');
     await popup.getByTestId('tagger-score-speed').locator('[data-value="4"]').click();
     await popup.getByTestId('tagger-notes').fill('Box arrived dented');
