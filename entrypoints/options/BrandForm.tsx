@@ -1,3 +1,4 @@
+import { FieldError } from '@/components/FieldError';
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { Brand } from '@/lib/model';
@@ -42,14 +43,9 @@ export function BrandForm({ brand, siblings, onSave, onCancel }: BrandFormProps)
   const message = (field: Field) => {
     const error = errors[field];
     return error ? (
-      <p
-        class="field-error"
-        id={`brand-error-${field}`}
-        data-testid={`brand-error-${field}`}
-        role="alert"
-      >
+      <FieldError id={`brand-error-${field}`} testId={`brand-error-${field}`}>
         {validationMessage(error)}
-      </p>
+      </FieldError>
     ) : null;
   };
 

@@ -1,3 +1,4 @@
+import { FieldError } from '@/components/FieldError';
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { Brand, Rubric, Study } from '@/lib/model';
@@ -71,14 +72,9 @@ export function StudyForm({ study, brands, rubrics, onSave, onCancel }: StudyFor
   const message = (field: Field) => {
     const error = errors[field];
     return error ? (
-      <p
-        class="field-error"
-        id={`study-error-${field}`}
-        data-testid={`study-error-${field}`}
-        role="alert"
-      >
+      <FieldError id={`study-error-${field}`} testId={`study-error-${field}`}>
         {validationMessage(error)}
-      </p>
+      </FieldError>
     ) : null;
   };
 

@@ -1,3 +1,4 @@
+import { FieldError as Message } from '@/components/FieldError';
 import { useState } from 'preact/hooks';
 import { addCustomCategory } from '@/lib/db';
 import { stageLabel, t } from '@/lib/i18n';
@@ -31,9 +32,9 @@ export function CustomCategories({ onAdded }: { onAdded: (message: string) => vo
         onInput={(e) => setForm({ ...form, [path]: e.currentTarget.value })}
       />
       {errorOf(path) && (
-        <p id={`category-${path}-error`} class="field-error" data-testid={`category-error-${path}`}>
+        <Message id={`category-${path}-error`} testId={`category-error-${path}`}>
           {errorOf(path)}
-        </p>
+        </Message>
       )}
     </div>
   );
