@@ -14,6 +14,7 @@
 //   categories: category-id, category-label, category-stage, category-add,
 //         category-error-<id|label>, category-row-<categoryId>
 import { useState } from 'preact/hooks';
+import { useDb } from '@/hooks/use-db';
 import {
   duplicateRubric,
   saveRubricEdit,
@@ -29,7 +30,7 @@ import { RubricEditor } from './rubrics/RubricEditor';
 import { RubricImport } from './rubrics/RubricImport';
 import { RubricList } from './rubrics/RubricList';
 import { StudyPins } from './rubrics/StudyPins';
-import { useCategories, useDb, useLatestRubrics, useRubricVersions } from './rubrics/use-rubrics';
+import { useCategories, useLatestRubrics, useRubricVersions } from './rubrics/use-rubrics';
 import { VersionList } from './rubrics/VersionList';
 import './rubrics/rubrics.css';
 

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { useDb } from '@/hooks/use-db';
 import {
   createBrand,
   createStudy,
@@ -9,14 +10,13 @@ import {
   updateBrand,
   updateStudy,
 } from '@/lib/db';
-import { useLiveQuery } from '@/lib/db/hooks';
+import { useLiveQuery } from '@/hooks/use-live-query';
 import { t } from '@/lib/i18n';
 import type { Brand, Study } from '@/lib/model';
 import { BrandForm } from './BrandForm';
 import { BrandList } from './BrandList';
 import { StudyForm } from './StudyForm';
 import { StudyList } from './StudyList';
-import { useDb } from './rubrics/use-rubrics';
 
 /** Options page, Studies tab: the studies and the brands they compare. */
 export function StudiesSection() {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ActiveAuditView } from '@/lib/db';
+import type { ActiveAuditView } from '@/lib/audit';
 import { categoryLabel, t } from '@/lib/i18n';
 
 /** Props of {@link ActiveAuditPanel}. */

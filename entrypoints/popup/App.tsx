@@ -1,22 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import {
-  addCompetitorForHost,
-  brandForHost,
-  claimableHost,
-  claimHostForBrand,
-  endActiveAudit,
-  getDb,
-  getRubric,
-  getSetting,
-  listStudyChoices,
-  loadActiveAuditView,
-  startAudit,
-} from '@/lib/db';
-import { useLiveQuery } from '@/lib/db/hooks';
-import { exportStudyCsv } from '@/lib/db/exports';
+import { useLiveQuery } from '@/hooks/use-live-query';
+import { listStudyChoices, loadActiveAuditView } from '@/lib/audit';
+import { endActiveAudit, getDb, getRubric, getSetting, pinnedRubric, startAudit } from '@/lib/db';
+import { exportStudyCsv } from '@/lib/export/study-csv';
 import { downloadBlob } from '@/lib/export/download';
 import { t } from '@/lib/i18n';
+import { brandForHost, claimableHost } from '@/lib/studies/hosts';
+import { addCompetitorForHost, claimHostForBrand } from '@/lib/studies/claim-host';
 import { ActiveAuditPanel } from './ActiveAuditPanel';
 import { findCurrentTab, type CurrentTab } from './current-tab';
 import { HostClaim } from './HostClaim';
@@ -26,7 +17,7 @@ import { StartAuditForm } from './StartAuditForm';
 
 type Mode = 'main' | 'start' | 'manual';
 
-/** Builds the study's touchpoints.csv (lib/db/exports) and hands it to the downloads. */
+/** Builds the study's touchpoints.csv (lib/export/study-csv) and hands it to the downloads. */
 async function downloadTouchpointsCsv(studyId: string): Promise<void> {
   const file = await exportStudyCsv(getDb(), studyId, 'touchpoints', new Date());
   if (file) downloadBlob(file.blob, file.fileName);
@@ -46,8 +37,7 @@ export function App() {
   const shopper = useLiveQuery(() => getSetting(db, 'shopperName'), []);
   const study = view?.study;
   const rubric = useLiveQuery(
-    () =>
-      study ? getRubric(db, study.rubricId, study.rubricVersion) : getRubric(db, 'default', 1),
+    () => (study ? pinnedRubric(db, study) : getRubric(db, 'default', 1)),
     [study?.id, study?.rubricVersion],
   );
   const [tab, setTab] = useState<CurrentTab | null>(null);

@@ -1,4 +1,5 @@
-import { brandForHost, type StudyChoice } from '@/lib/db';
+import type { StudyChoice } from '@/lib/audit';
+import { brandForHost } from '@/lib/studies/hosts';
 import { t } from '@/lib/i18n';
 
 /** Props of {@link IdlePanel}. */

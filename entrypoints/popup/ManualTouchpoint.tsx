@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { TouchpointForm } from '@/components/TouchpointForm';
-import { createManualTouchpoint, getDb, listCategories, MAX_EVIDENCE_BYTES } from '@/lib/db';
-import { useLiveQuery } from '@/lib/db/hooks';
+import { createManualTouchpoint, MAX_EVIDENCE_BYTES } from '@/lib/audit';
+import { getDb, listCategories } from '@/lib/db';
+import { useLiveQuery } from '@/hooks/use-live-query';
 import { t } from '@/lib/i18n';
 import type { TouchpointForm as FormValue } from '@/lib/messaging';
 import type { Rubric } from '@/lib/model';

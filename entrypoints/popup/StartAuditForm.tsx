@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
-import { brandForHost, type StudyChoice } from '@/lib/db';
+import type { StudyChoice } from '@/lib/audit';
 import { t } from '@/lib/i18n';
 import type { NewAudit } from '@/lib/db';
+import { brandForHost } from '@/lib/studies/hosts';
 
 /** Props of {@link StartAuditForm}. */
 export interface StartAuditFormProps {

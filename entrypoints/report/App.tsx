@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { getDb } from '@/lib/db';
-import { pickReportStudy } from '@/lib/db/report';
+import { pickReportStudy } from '@/lib/report/read';
 import { t } from '@/lib/i18n';
 import type { Study } from '@/lib/model';
 import { FilesBar } from './FilesBar';

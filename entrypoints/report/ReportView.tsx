@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { getDb } from '@/lib/db';
-import { loadReportHead, touchpointsBehind, type ReportHead } from '@/lib/db/report';
+import { loadReportHead, touchpointsBehind, type ReportHead } from '@/lib/report/read';
 import { dimensionKeyLabel, t } from '@/lib/i18n';
 import type { Study } from '@/lib/model';
 import { buildComparison, type Dimension } from '@/lib/report';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { TouchpointEvidence } from '@/lib/db/report';
+import type { TouchpointEvidence } from '@/lib/report/read';
 import { t } from '@/lib/i18n';
 import type { Brand } from '@/lib/model';
 import type { Dimension } from '@/lib/report';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { TouchpointEvidence } from '@/lib/db/report';
+import type { TouchpointEvidence } from '@/lib/report/read';
 import { t } from '@/lib/i18n';
 import type { Brand } from '@/lib/model';
 import { whereWeTrail, type ComparisonRow, type Dimension, type TrailRow } from '@/lib/report';

@@ -1,6 +1,6 @@
 import type { BackupError, Result } from '@/lib/backup';
-import type { BackupProgress } from '@/lib/db/backup';
-import { importBackup, type ImportSummary } from '@/lib/db/backup-import';
+import type { BackupProgress } from '@/lib/backup/export-db';
+import { importBackup, type ImportSummary } from '@/lib/backup/import-db';
 import { getDb } from '@/lib/db/schema';
 import ImportWorker from './import-worker.ts?worker';
 

@@ -4,7 +4,7 @@
  * IndexedDB is the same in a worker of the extension's origin, so the import writes from here
  * and only progress and the outcome travel back.
  */
-import { importBackup } from '@/lib/db/backup-import';
+import { importBackup } from '@/lib/backup/import-db';
 import { getDb } from '@/lib/db/schema';
 import type { ImportReply, ImportRequest } from './import-client';
 

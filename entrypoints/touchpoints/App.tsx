@@ -4,15 +4,15 @@ import {
   brandsOfStudy,
   countMatching,
   getDb,
-  getRubric,
   listAuditsOfStudy,
   listCategories,
   listStudies,
+  pinnedRubric,
   setTouchpointDeleted,
   type TouchpointFilter,
 } from '@/lib/db';
-import { useLiveQuery } from '@/lib/db/hooks';
-import { useTouchpointList } from '@/lib/db/use-touchpoint-list';
+import { useLiveQuery } from '@/hooks/use-live-query';
+import { useTouchpointList } from '@/hooks/use-touchpoint-list';
 import { t } from '@/lib/i18n';
 import type { Touchpoint } from '@/lib/model';
 import { FilterBar } from './FilterBar';
@@ -35,7 +35,7 @@ export function App() {
   );
   const audits = useLiveQuery(() => (sid ? listAuditsOfStudy(db, sid) : []), [sid]);
   const rubric = useLiveQuery(
-    () => (study ? getRubric(db, study.rubricId, study.rubricVersion) : undefined),
+    () => (study ? pinnedRubric(db, study) : undefined),
     [sid, study?.rubricVersion],
   );
   const categories = useLiveQuery(() => listCategories(db), []);

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { TouchpointForm } from '@/components/TouchpointForm';
 import { getDb, listEvidenceOf, updateTouchpoint } from '@/lib/db';
-import { useLiveQuery } from '@/lib/db/hooks';
+import { useLiveQuery } from '@/hooks/use-live-query';
 import { t } from '@/lib/i18n';
 import type { TouchpointForm as FormValue } from '@/lib/messaging';
 import type { Category, Rubric, Touchpoint } from '@/lib/model';

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { TouchpointList } from '@/lib/db/use-touchpoint-list';
+import type { TouchpointList } from '@/hooks/use-touchpoint-list';
 import { t } from '@/lib/i18n';
 import type { Audit, Brand, Rubric } from '@/lib/model';
 import { TouchpointRow } from './TouchpointRow';

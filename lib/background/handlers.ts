@@ -1,17 +1,18 @@
 import type { CaptureRequest, EvidenceImage } from '../capture/evidence';
 import {
-  brandForHost,
   brandsOfStudy,
   createTouchpointWithEvidence,
   discardDraft,
   getActiveAudit,
   getDraft,
   getRubric,
+  pinnedRubric,
   saveDraft,
   tabDraftKey,
   type AuditorDb,
 } from '../db';
 import { makeDefaultRubric } from '../rubric/default-rubric';
+import { brandForHost } from '../studies/hosts';
 import { fail, ok, type Handlers, type SenderInfo, type TaggerContext } from '../messaging';
 import { showAnchorInTab, type ShowAnchorIo } from './show-anchor';
 
@@ -74,7 +75,7 @@ export function createHandlers({
     const categories = await db.categories.toArray();
     const audit = (await getActiveAudit(db)) ?? null;
     const study = audit ? ((await db.studies.get(audit.studyId)) ?? null) : null;
-    const pinned = study ? await getRubric(db, study.rubricId, study.rubricVersion) : undefined;
+    const pinned = study ? await pinnedRubric(db, study) : undefined;
     const rubric =
       pinned ?? (await getRubric(db, 'default', 1)) ?? makeDefaultRubric(now().toISOString());
     const brands = study ? await brandsOfStudy(db, study) : [];

@@ -1,5 +1,9 @@
 import type { Category } from '../model';
-import { validateCustomCategory, type CategoryIssue, type CustomCategoryInput } from '../rubric';
+import {
+  validateCustomCategory,
+  type CategoryIssue,
+  type CustomCategoryInput,
+} from '../rubric/category';
 import type { AuditorDb } from './schema';
 
 /** Every category: the seeded taxonomy first (in stored order), then custom ones by label. */

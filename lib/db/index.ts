@@ -1,8 +1,15 @@
+/**
+ * Storage: the Dexie schema and its upgrades, one module per table, the counters and report
+ * totals kept on write, and seeding. Workflows that use it live next to their domain
+ * (`lib/audit`, `lib/backup`, `lib/export`, `lib/report/read.ts`); Preact hooks live in
+ * `hooks/`. See docs/ARCHITECTURE.md.
+ */
 export * from './schema';
 export * from './seed';
 export * from './settings';
 export * from './rubrics';
 export * from './studies';
+export * from './brands';
 export * from './audits';
 export * from './touchpoints';
 export * from './drafts';
@@ -10,11 +17,5 @@ export * from './bulk';
 export * from './tallies';
 export * from './rubric-moves';
 export * from './categories';
-export * from './brands';
-export * from './evidence-files';
-export * from './manual';
-export * from './touchpoint-query';
-export * from './popup-state';
-// Preact hooks (useLiveQuery, useTouchpointList) are imported from their own files by pages,
-// so the background's bundle stays free of Preact.
 export * from './evidence';
+export * from './touchpoint-query';

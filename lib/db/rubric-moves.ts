@@ -1,6 +1,9 @@
 import type { Rubric, Study, Touchpoint } from '../model';
-import { diffRubrics, isValidScore, type RubricDiff } from '../rubric';
+import { isValidScore } from '../rubric/criteria';
+import { diffRubrics, type RubricDiff } from '../rubric/diff';
 import type { AuditorDb, StudyTally } from './schema';
+import { getRubric } from './rubrics';
+import { pinnedRubric } from './studies';
 import { rebuildStudyTally, tallyTables } from './tallies';
 
 /** A touchpoint of the study some of whose scores stop counting after a version move. */
@@ -73,8 +76,8 @@ export async function planStudyRubricMove(
   return db.transaction('r', [db.studies, db.rubrics, db.audits, db.touchpoints], async () => {
     const study = await db.studies.get(studyId);
     if (!study || study.deleted) return undefined;
-    const from = await db.rubrics.get([study.rubricId, study.rubricVersion]);
-    const to = await db.rubrics.get([study.rubricId, version]);
+    const from = await pinnedRubric(db, study);
+    const to = await getRubric(db, study.rubricId, version);
     if (!from || !to) return undefined;
     const diff = diffRubrics(from, to);
     const touchpoints = await touchpointsOfStudy(db, studyId);
@@ -110,7 +113,7 @@ export async function moveStudyToRubricVersion(
   return db.transaction('rw', [db.touchpoints, ...tallyTables(db)], async () => {
     const study = await db.studies.get(studyId);
     if (!study || study.deleted) return undefined;
-    if (!(await db.rubrics.get([study.rubricId, version]))) return undefined;
+    if (!(await getRubric(db, study.rubricId, version))) return undefined;
     const moved: Study = { ...study, rubricVersion: version, updatedAt: now.toISOString() };
     await db.studies.put(moved);
     // The kept totals were computed with the old version: rebuild them now, not on next read.

@@ -1,5 +1,6 @@
 import type { Rubric } from '../model';
-import { sameRubricContent, validateRubric, type RubricIssue } from '../rubric';
+import { sameRubricContent } from '../rubric/edit';
+import { validateRubric, type RubricIssue } from '../rubric/validate';
 import type { AuditorDb } from './schema';
 import { rebuildStudyTally, tallyTables } from './tallies';
 

@@ -35,19 +35,32 @@ export async function brandsOfStudy(db: AuditorDb, study: Study): Promise<Brand[
   return found.filter((b): b is Brand => !!b && !b.deleted);
 }
 
-/**
- * The brand of a study that claims a host: the host equals one of its domains or ends with
- * `.domain` (DESIGN §2). Undefined when none does.
- */
-export function brandForHost(brands: Brand[], host: string): Brand | undefined {
-  const h = host.toLowerCase().replace(/\.$/, '');
-  return brands.find((b) => b.domains.some((d) => h === d || h.endsWith(`.${d}`)));
-}
-
 /** One live study, or undefined. */
 export async function getStudy(db: AuditorDb, id: string): Promise<Study | undefined> {
   const study = await db.studies.get(id);
   return study && !study.deleted ? study : undefined;
+}
+
+/**
+ * The rubric version a study is pinned to (`rubricId` + `rubricVersion`), deleted study or
+ * not; undefined when that version is missing. The one place a study's rubric is looked up.
+ */
+export function pinnedRubric(
+  db: AuditorDb,
+  study: Pick<Study, 'rubricId' | 'rubricVersion'>,
+): Promise<Rubric | undefined> {
+  // Returned as is (not awaited in an async function) so callers inside a transaction keep it.
+  return db.rubrics.get([study.rubricId, study.rubricVersion]);
+}
+
+/** A live study with its pinned rubric; undefined when either is missing. */
+export async function loadStudyWithRubric(
+  db: AuditorDb,
+  studyId: string,
+): Promise<{ study: Study; rubric: Rubric } | undefined> {
+  const study = await getStudy(db, studyId);
+  const rubric = study && (await pinnedRubric(db, study));
+  return study && rubric ? { study, rubric } : undefined;
 }
 
 /** Edits a study; `updatedAt` moves on. Undefined when it does not exist. */

@@ -1,6 +1,7 @@
 import type { Touchpoint } from '../model';
 import { applyContribution, contributionOf, tallyTouchpoints } from '../report';
 import type { AuditorDb, StudyTally } from './schema';
+import { pinnedRubric } from './studies';
 
 /** The tables a touchpoint write must list so its study's totals move with it. */
 export const tallyTables = (db: AuditorDb) => [db.audits, db.studies, db.rubrics, db.studyTallies];
@@ -21,7 +22,7 @@ export async function rebuildStudyTally(
 ): Promise<StudyTally | undefined> {
   const study = await db.studies.get(studyId);
   if (!study) return undefined;
-  const rubric = await db.rubrics.get([study.rubricId, study.rubricVersion]);
+  const rubric = await pinnedRubric(db, study);
   if (!rubric) return undefined;
   const audits = (await db.audits.where('studyId').equals(studyId).toArray()).filter(
     (a) => !a.deleted,
@@ -86,7 +87,7 @@ export function prepareTallies(
     for (const studyId of (await movesByStudy(db, changes)).keys()) {
       const study = await db.studies.get(studyId);
       const kept = await db.studyTallies.get(studyId);
-      const rubric = study && (await db.rubrics.get([study.rubricId, study.rubricVersion]));
+      const rubric = study && (await pinnedRubric(db, study));
       if (!study || !rubric) continue;
       if (!kept || kept.rubricId !== rubric.id || kept.rubricVersion !== rubric.version) {
         await rebuildStudyTally(db, studyId, now);
@@ -108,7 +109,7 @@ export async function applyToTallies(
   for (const [studyId, moves] of await movesByStudy(db, changes)) {
     const study = await db.studies.get(studyId);
     const kept = await db.studyTallies.get(studyId);
-    const rubric = study && (await db.rubrics.get([study.rubricId, study.rubricVersion]));
+    const rubric = study && (await pinnedRubric(db, study));
     if (!study || !rubric) continue;
     if (!kept || kept.rubricId !== rubric.id || kept.rubricVersion !== rubric.version) {
       await rebuildStudyTally(db, studyId, now);

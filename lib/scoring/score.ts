@@ -1,5 +1,5 @@
 import type { CategoryId, Rubric, Scale, ScoreValue } from '../model';
-import { criteriaFor, isValidScore } from '../rubric';
+import { criteriaFor, isValidScore } from '../rubric/criteria';
 
 /** What scoring needs of a touchpoint. */
 export interface ScorableTouchpoint {

@@ -1,11 +1,12 @@
 import { FieldError as Message } from '@/components/FieldError';
 import { useState } from 'preact/hooks';
+import { useDb } from '@/hooks/use-db';
 import { addCustomCategory } from '@/lib/db';
 import { stageLabel, t } from '@/lib/i18n';
 import type { StageId } from '@/lib/model';
 import type { CategoryIssue, CustomCategoryInput } from '@/lib/rubric';
 import { STAGES } from '@/lib/taxonomy';
-import { useCategories, useDb } from './use-rubrics';
+import { useCategories } from './use-rubrics';
 
 const EMPTY: CustomCategoryInput = { id: '', label: '', defaultStage: 'consideration' };
 

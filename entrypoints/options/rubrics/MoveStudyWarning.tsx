@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
+import { useDb } from '@/hooks/use-db';
 import { moveStudyToRubricVersion, planStudyRubricMove, type StudyRubricMovePlan } from '@/lib/db';
-import { useLiveQuery } from '@/lib/db/hooks';
+import { useLiveQuery } from '@/hooks/use-live-query';
 import { t, type MessageKey } from '@/lib/i18n';
 import { isEmptyDiff } from '@/lib/rubric';
-import { useDb } from './use-rubrics';
 
 const labels = (list: { label: string; id: string }[]) =>
   list.map((c) => c.label || c.id).join(', ');

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
+import { useDb } from '@/hooks/use-db';
 import { importRubric, type ImportRubricResult } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { formatShareError, parseRubricJson, type ShareError } from '@/lib/rubric';
-import { useDb } from './use-rubrics';
 
 /** Rubrics tab: imports a rubric JSON file another lead shared; a bad file writes nothing. */
 export function RubricImport({ onImported }: { onImported: (result: ImportRubricResult) => void }) {

@@ -1,27 +1,16 @@
 // Data the Rubrics tab reads, through Dexie live queries (re-run when the data changes, in
-// this page or another extension page). The database comes from <DbContext> so component
-// tests can hand in their own; the page uses the shared one.
-import { createContext } from 'preact';
-import { useContext } from 'preact/hooks';
+// this page or another extension page). The database comes from <DbContext> (hooks/use-db)
+// so component tests can hand in their own; the page uses the shared one.
+import { useDb } from '@/hooks/use-db';
+import { useLiveQuery } from '@/hooks/use-live-query';
 import {
-  getDb,
   isRubricUsed,
   listCategories,
   listLatestRubrics,
   listRubricVersions,
   listStudiesOfRubric,
-  type AuditorDb,
 } from '@/lib/db';
-import { useLiveQuery } from '@/lib/db/hooks';
 import type { Category, Rubric, Study } from '@/lib/model';
-
-/** The database the options page works on; undefined means the shared one. */
-export const DbContext = createContext<AuditorDb | undefined>(undefined);
-
-/** The database of the surrounding <DbContext>, or the shared one. */
-export function useDb(): AuditorDb {
-  return useContext(DbContext) ?? getDb();
-}
 
 /** The newest version of every rubric, by name. */
 export function useLatestRubrics(): Rubric[] | undefined {

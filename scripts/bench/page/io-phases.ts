@@ -3,9 +3,14 @@
  * each phase of the product's work timed on its own, and the long frames while each job runs.
  */
 import { AuditorDb, getDb } from '../../../lib/db';
-import { existingRefs, exportBackup, readBackup, backupJsonParts } from '../../../lib/db/backup';
-import { importBackup } from '../../../lib/db/backup-import';
-import { exportTouchpointsCsv } from '../../../lib/db/exports';
+import {
+  existingRefs,
+  exportBackup,
+  readBackup,
+  backupJsonParts,
+} from '../../../lib/backup/export-db';
+import { importBackup } from '../../../lib/backup/import-db';
+import { exportTouchpointsCsv } from '../../../lib/export/study-csv';
 import { parseBackup, checkBackup, planMerge, toBackup } from '../../../lib/backup';
 import { makeBenchData } from './fixtures';
 

@@ -3,10 +3,17 @@
  * seeding through the data-access layer, then each job next to its most direct equivalent.
  */
 import Papa from 'papaparse';
-import { AuditorDb, getDb, putTouchpoints, seedDefaults, setSetting } from '../../../lib/db';
-import { importBackup } from '../../../lib/db/backup-import';
-import { exportBackup } from '../../../lib/db/backup';
-import { exportComparisonCsv, exportTouchpointsCsv } from '../../../lib/db/exports';
+import {
+  AuditorDb,
+  getDb,
+  pinnedRubric,
+  putTouchpoints,
+  seedDefaults,
+  setSetting,
+} from '../../../lib/db';
+import { importBackup } from '../../../lib/backup/import-db';
+import { exportBackup } from '../../../lib/backup/export-db';
+import { exportComparisonCsv, exportTouchpointsCsv } from '../../../lib/export/study-csv';
 import { toBackup } from '../../../lib/backup';
 import { touchpointRows } from '../../../lib/export';
 import type { Audit, Touchpoint } from '../../../lib/model';
@@ -54,7 +61,7 @@ async function fullScan(studyId: string): Promise<number> {
     rawGetAll<Audit>('audits'),
   ]);
   const study = (await db.studies.get(studyId))!;
-  const rubric = (await db.rubrics.get([study.rubricId, study.rubricVersion]))!;
+  const rubric = (await pinnedRubric(db, study))!;
   const brandOf = new Map(
     audits.filter((a) => a.studyId === studyId).map((a) => [a.id, a.brandId]),
   );
@@ -103,7 +110,7 @@ async function csv(studyId: string) {
       rawGetAll<Audit>('audits'),
     ]);
     const study = (await db.studies.get(studyId))!;
-    const rubric = (await db.rubrics.get([study.rubricId, study.rubricVersion]))!;
+    const rubric = (await pinnedRubric(db, study))!;
     const brands = (await db.brands.bulkGet(study.brandIds)).filter((b) => !!b);
     const rows = touchpointRows({
       study,

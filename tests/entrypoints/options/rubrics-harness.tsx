@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { RubricsSection } from '../../../entrypoints/options/RubricsSection';
-import { DbContext } from '../../../entrypoints/options/rubrics/use-rubrics';
+import { DbContext } from '../../../hooks/use-db';
 import { AuditorDb, getRubric, seedDefaults } from '../../../lib/db';
 import type { Rubric } from '../../../lib/model';
 

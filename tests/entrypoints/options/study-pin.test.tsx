@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { StudiesSection } from '../../../entrypoints/options/StudiesSection';
-import { DbContext } from '../../../entrypoints/options/rubrics/use-rubrics';
+import { DbContext } from '../../../hooks/use-db';
 import { createBrand, createStudy } from '../../../lib/db';
 import type { Study } from '../../../lib/model';
 import { click, ctx, type, useFreshDb } from './rubrics-harness';

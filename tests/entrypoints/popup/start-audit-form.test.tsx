@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HostClaim } from '../../../entrypoints/popup/HostClaim';
 import { StartAuditForm } from '../../../entrypoints/popup/StartAuditForm';
-import type { StudyChoice } from '../../../lib/db';
+import type { StudyChoice } from '../../../lib/audit';
 import type { Brand, Study } from '../../../lib/model';
 
 afterEach(cleanup);

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TrailList } from '../../../entrypoints/report/TrailList';
-import type { TouchpointEvidence } from '../../../lib/db/report';
+import type { TouchpointEvidence } from '../../../lib/report/read';
 import type { Evidence, Touchpoint } from '../../../lib/model';
 import { brands, labelOf, sampleRows } from './report-data';
 

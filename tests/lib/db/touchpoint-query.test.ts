@@ -3,10 +3,8 @@ import {
   AuditorDb,
   auditsMatching,
   countMatching,
-  createManualTouchpoint,
   createTouchpoint,
   FIRST_PAGE,
-  listEvidenceOf,
   readTouchpointPage,
   setTouchpointDeleted,
   startAudit,
@@ -122,49 +120,5 @@ describe('reading a study’s touchpoints page by page', () => {
     const rest = await readAll(audits, {}, 10);
     expect(rest.rows).toHaveLength(44);
     expect(rest.rows.map((r) => r.id)).not.toContain(first.rows[0]!.id);
-  });
-});
-
-describe('off-page touchpoints', () => {
-  it('stores a manual touchpoint with its file as evidence, hashed', async () => {
-    await startAudit(db, { studyId: 's', brandId: 'b1', shopper: 'Ana', scenario: '' }, t0);
-    const file = new Blob(['abc'], { type: 'text/plain' });
-    const input = {
-      category: 'packaging',
-      stage: 'post_purchase',
-      channel: 'in_store',
-      scores: { speed: 4 },
-      notes: 'box',
-    } as const;
-    const { touchpoint } = await createManualTouchpoint(
-      db,
-      { ...input, scores: { ...input.scores } },
-      file,
-      t0,
-    );
-    expect(touchpoint).toMatchObject({
-      source: 'manual',
-      url: null,
-      anchor: null,
-      category: 'packaging',
-    });
-    const [evidence] = await listEvidenceOf(db, touchpoint.id);
-    expect(evidence).toMatchObject({
-      mime: 'text/plain',
-      width: 0,
-      height: 0,
-      sha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
-    });
-  });
-
-  it('refuses a manual touchpoint without a running audit', async () => {
-    await expect(
-      createManualTouchpoint(
-        db,
-        { category: 'other', stage: 'consideration', channel: 'phone', scores: {}, notes: '' },
-        null,
-        t0,
-      ),
-    ).rejects.toThrow(/no audit/);
   });
 });

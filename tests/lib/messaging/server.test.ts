@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../lib/background';
-import { AuditorDb, brandForHost, seedDefaults, startAudit } from '../../../lib/db';
+import { AuditorDb, seedDefaults, startAudit } from '../../../lib/db';
+import { brandForHost } from '../../../lib/studies/hosts';
 import { createDispatcher, type SenderInfo } from '../../../lib/messaging';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';

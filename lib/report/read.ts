@@ -1,17 +1,25 @@
+// The report page's read model: what it loads from the database. It ties storage to the
+// report engine, so the engine's own modules (re-exported by ./index) never import it.
+import {
+  brandsOfStudy,
+  FIRST_PAGE,
+  getStudyTally,
+  listStudies,
+  loadStudyWithRubric,
+  readTouchpointPage,
+  type AuditorDb,
+  type PageCursor,
+} from '../db';
 import type { Brand, Category, Evidence, Rubric, Study, Touchpoint } from '../model';
-import type { Dimension, Tally } from '../report';
 import { scoreTouchpoint, type TouchpointScore } from '../scoring';
-import type { AuditorDb } from './schema';
-import { brandsOfStudy, getStudy, listStudies } from './studies';
-import { getStudyTally } from './tallies';
-import { FIRST_PAGE, readTouchpointPage, type PageCursor } from './touchpoint-query';
+import type { Dimension, Tally } from './types';
 
 /** What the report page's first render needs: no touchpoint is read for it. */
 export interface ReportHead {
   study: Study;
   brands: Brand[];
   rubric: Rubric;
-  /** The study's kept totals (DESIGN §3), by brand. */
+  /** The study's totals kept on write (see `getStudyTally`), by brand. */
   tally: Tally;
   /** Custom categories by id, for their labels. */
   customCategories: Map<string, Category>;
@@ -26,9 +34,9 @@ export async function loadReportHead(
   studyId: string,
   now: Date,
 ): Promise<ReportHead | undefined> {
-  const study = await getStudy(db, studyId);
-  const rubric = study && (await db.rubrics.get([study.rubricId, study.rubricVersion]));
-  if (!study || !rubric) return undefined;
+  const pinned = await loadStudyWithRubric(db, studyId);
+  if (!pinned) return undefined;
+  const { study, rubric } = pinned;
   const [brands, kept, categories] = await Promise.all([
     brandsOfStudy(db, study),
     getStudyTally(db, studyId, now),

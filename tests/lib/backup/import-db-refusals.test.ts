@@ -2,10 +2,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BackupV1 } from '../../../lib/backup';
 import { AuditorDb } from '../../../lib/db';
-import { readBackup } from '../../../lib/db/backup';
-import { importBackup } from '../../../lib/db/backup-import';
-import { evidence, NOW } from '../backup/fixtures';
-import { dump, freshDb, seed } from './backup-fixtures';
+import { readBackup } from '../../../lib/backup/export-db';
+import { importBackup } from '../../../lib/backup/import-db';
+import { evidence, NOW } from './fixtures';
+import { dump, freshDb, seed } from './db-fixtures';
 
 let db: AuditorDb;
 let good: BackupV1;

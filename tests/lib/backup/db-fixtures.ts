@@ -2,9 +2,9 @@
 // snapshot of every table to compare before and after.
 import { type BackupData } from '../../../lib/backup';
 import { AuditorDb, putTouchpoints } from '../../../lib/db';
-import { base64ToBytes, blobToBase64 } from '../../../lib/db/base64';
+import { base64ToBytes, blobToBase64 } from '../../../lib/backup/base64';
 import type { Evidence } from '../../../lib/model';
-import { sampleData } from '../backup/fixtures';
+import { sampleData } from './fixtures';
 
 /** A fresh, empty database under a unique name. */
 export function freshDb(): AuditorDb {

@@ -2,10 +2,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { toBackup, type BackupData } from '../../../lib/backup';
 import { AuditorDb, getStudyTally } from '../../../lib/db';
-import { importBackup } from '../../../lib/db/backup-import';
+import { importBackup } from '../../../lib/backup/import-db';
 import { audit, brands, rubric, study, touchpoint } from '../export/fixtures';
-import { evidence, NOW } from '../backup/fixtures';
-import { dump, freshDb } from './backup-fixtures';
+import { evidence, NOW } from './fixtures';
+import { dump, freshDb } from './db-fixtures';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 22, 10, minute)).toISOString();
 const opened: AuditorDb[] = [];

@@ -3,11 +3,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BackupV1 } from '../../../lib/backup';
 import { AuditorDb, getStudyTally } from '../../../lib/db';
-import { exportBackup, readBackup } from '../../../lib/db/backup';
-import { importBackup } from '../../../lib/db/backup-import';
+import { exportBackup, readBackup } from '../../../lib/backup/export-db';
+import { importBackup } from '../../../lib/backup/import-db';
 import { tallyTouchpoints } from '../../../lib/report';
-import { NOW, sampleData } from '../backup/fixtures';
-import { dump, freshDb, seed, wipe } from './backup-fixtures';
+import { NOW, sampleData } from './fixtures';
+import { dump, freshDb, seed, wipe } from './db-fixtures';
 
 let db: AuditorDb;
 beforeEach(() => {

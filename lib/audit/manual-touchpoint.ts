@@ -1,9 +1,11 @@
+import {
+  createTouchpointWithEvidence,
+  getActiveAudit,
+  type AuditorDb,
+  type NewTouchpoint,
+} from '../db';
 import type { Evidence, Touchpoint } from '../model';
-import { getActiveAudit } from './audits';
-import { createTouchpointWithEvidence } from './evidence';
-import { evidenceFromFile } from './evidence-files';
-import type { AuditorDb } from './schema';
-import type { NewTouchpoint } from './touchpoints';
+import { evidenceFromFile } from './evidence-file';
 
 /** What the popup's off-page form provides. */
 export type ManualTouchpointInput = Pick<

@@ -1,4 +1,4 @@
-import type { NewEvidence } from './evidence';
+import type { NewEvidence } from '../db';
 
 /** The largest file a shopper may attach as evidence. */
 export const MAX_EVIDENCE_BYTES = 25 * 1024 * 1024;

@@ -1,7 +1,11 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuditorDb, getStudyTally, setSetting } from '../../../lib/db';
-import { exportComparisonCsv, exportStudyCsv, exportTouchpointsCsv } from '../../../lib/db/exports';
+import {
+  exportComparisonCsv,
+  exportStudyCsv,
+  exportTouchpointsCsv,
+} from '../../../lib/export/study-csv';
 import {
   buildComparisonCsv,
   buildTouchpointsCsv,
@@ -14,8 +18,8 @@ import { dimensionKeyLabel } from '../../../lib/i18n';
 import type { Touchpoint } from '../../../lib/model';
 import { buildComparison } from '../../../lib/report';
 import { NOW, sampleData } from '../backup/fixtures';
-import { touchpoint } from '../export/fixtures';
-import { freshDb, seed } from './backup-fixtures';
+import { touchpoint } from './fixtures';
+import { freshDb, seed } from '../backup/db-fixtures';
 
 let db: AuditorDb;
 beforeEach(() => {

@@ -1,9 +1,9 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuditorDb, getStudyTally } from '../../../lib/db';
-import { loadReportHead, pickReportStudy, touchpointsBehind } from '../../../lib/db/report';
+import { loadReportHead, pickReportStudy, touchpointsBehind } from '../../../lib/report/read';
 import { NOW, sampleData } from '../backup/fixtures';
-import { freshDb, seed } from './backup-fixtures';
+import { freshDb, seed } from '../backup/db-fixtures';
 
 let db: AuditorDb;
 beforeEach(async () => {

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Audit, Rubric, Touchpoint } from '../model';
-import type { AuditorDb } from './schema';
 import {
   FIRST_PAGE,
   readTouchpointPage,
+  type AuditorDb,
   type PageCursor,
   type TouchpointFilter,
-} from './touchpoint-query';
+} from '@/lib/db';
+import type { Audit, Rubric, Touchpoint } from '@/lib/model';
 
 /** The touchpoints view's list: pages read on demand, and local edits kept in step. */
 export interface TouchpointList {

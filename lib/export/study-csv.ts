@@ -1,21 +1,19 @@
 import { Dexie } from 'dexie';
 import {
-  buildComparisonCsv,
-  csvRecordsAfter,
-  exportFileName,
-  toCsv,
-  touchpointRows,
-  touchpointsCsvHeader,
-  DEFAULT_CSV_OPTIONS,
-  type CsvOptions,
-} from '../export';
+  brandsOfStudy,
+  getSetting,
+  getStudy,
+  getStudyTally,
+  loadStudyWithRubric,
+  type AuditorDb,
+} from '../db';
 import { dimensionKeyLabel } from '../i18n';
 import type { Audit, Touchpoint } from '../model';
 import { buildComparison } from '../report';
-import type { AuditorDb } from './schema';
-import { getSetting } from './settings';
-import { brandsOfStudy, getStudy } from './studies';
-import { getStudyTally } from './tallies';
+import { buildComparisonCsv } from './comparison-csv';
+import { csvRecordsAfter, DEFAULT_CSV_OPTIONS, toCsv, type CsvOptions } from './csv';
+import { exportFileName } from './file-name';
+import { touchpointRows, touchpointsCsvHeader } from './touchpoints-csv';
 
 /** Rows scored and serialised between two pauses: small enough to stay under ~50 ms. */
 const ROWS_PER_SLICE = 2_000;
@@ -47,7 +45,7 @@ const timeKey = (time: string): number => {
 const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * A study's `touchpoints.csv` (DESIGN §6) as a Blob, byte for byte what `buildTouchpointsCsv`
+ * A study's `touchpoints.csv` (its columns: docs/FILES.md) as a Blob, byte for byte what `buildTouchpointsCsv`
  * gives, built without freezing the page: touchpoints are read audit by audit and the rows
  * scored and serialised (with `csvChunks`) in slices, pausing between them. Audits come in
  * `touchpointRows`' order; each audit's touchpoints are pre-sorted the same way, so slicing
@@ -59,9 +57,9 @@ export async function exportTouchpointsCsv(
   opts?: CsvOptions,
   onProgress?: (progress: ExportProgress) => void,
 ): Promise<Blob | undefined> {
-  const study = await getStudy(db, studyId);
-  const rubric = study && (await db.rubrics.get([study.rubricId, study.rubricVersion]));
-  if (!study || !rubric) return undefined;
+  const pinned = await loadStudyWithRubric(db, studyId);
+  if (!pinned) return undefined;
+  const { study, rubric } = pinned;
   const options = opts ?? (await csvOptionsFromSettings(db));
   const brands = await brandsOfStudy(db, study);
   const audits = (await db.audits.where('studyId').equals(studyId).toArray())
@@ -122,7 +120,7 @@ export async function exportTouchpointsCsv(
 }
 
 /**
- * A study's `comparison.csv` (DESIGN §6) as a Blob, from the kept totals (never a scan of the
+ * A study's `comparison.csv` (its columns: docs/FILES.md) as a Blob, from the kept totals (never a scan of the
  * touchpoints), with labels in the user's language. Undefined when the study or rubric is missing.
  */
 export async function exportComparisonCsv(
@@ -130,10 +128,10 @@ export async function exportComparisonCsv(
   studyId: string,
   opts?: CsvOptions,
 ): Promise<Blob | undefined> {
-  const study = await getStudy(db, studyId);
-  const rubric = study && (await db.rubrics.get([study.rubricId, study.rubricVersion]));
-  const kept = study && (await getStudyTally(db, studyId, new Date()));
-  if (!study || !rubric || !kept) return undefined;
+  const pinned = await loadStudyWithRubric(db, studyId);
+  const kept = pinned && (await getStudyTally(db, studyId, new Date()));
+  if (!pinned || !kept) return undefined;
+  const { study, rubric } = pinned;
   const options = opts ?? (await csvOptionsFromSettings(db));
   const brands = await brandsOfStudy(db, study);
   const custom = new Map((await db.categories.toArray()).map((c) => [c.id, c]));

@@ -1,20 +1,15 @@
 import {
-  planMerge,
-  validateBackup,
-  type BackupError,
-  type BackupV1,
-  type ExistingTables,
-  type MergeSummary,
-  type Result,
-  type Table,
-  type ValidateOptions,
-} from '../backup';
+  putTouchpointsInTransaction,
+  rebuildStudyTally,
+  touchpointWriteTables,
+  type AuditorDb,
+} from '../db';
 import type { Audit, Evidence, Touchpoint } from '../model';
 import { base64ToBytes } from './base64';
-import { existingRefs, type BackupProgress } from './backup';
-import { putTouchpointsInTransaction, touchpointWriteTables } from './bulk';
-import type { AuditorDb } from './schema';
-import { rebuildStudyTally } from './tallies';
+import { existingRefs, type BackupProgress } from './export-db';
+import { planMerge, type ExistingTables, type MergeSummary } from './merge';
+import type { BackupError, BackupV1, Result, Table } from './types';
+import { validateBackup, type ValidateOptions } from './validate';
 
 /** What an import did: the merge's counts, over all tables and per table. */
 export interface ImportSummary {
@@ -93,7 +88,7 @@ function studiesMovedBy(stored: readonly Audit[], put: readonly Audit[]): Set<st
 }
 
 /**
- * Imports a `backup.json` text (DESIGN §6). It is validated first against itself and what is
+ * Imports a `backup.json` text (docs/FILES.md). It is validated first against itself and what is
  * stored (`validateBackup`): a bad file writes nothing and comes back as the first problem
  * with its path. A good one is merged by id (`planMerge`: newer `updatedAt` wins, tombstones
  * win over older records) in ONE transaction over every table, touchpoints through the path

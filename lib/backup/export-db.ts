@@ -1,14 +1,10 @@
-import {
-  rubricKey,
-  toBackup,
-  type BackupEvidence,
-  type BackupV1,
-  type ExistingRefs,
-} from '../backup';
+import type { AuditorDb } from '../db';
 import { exportFileName } from '../export/file-name';
 import type { Touchpoint } from '../model';
 import { blobToBase64 } from './base64';
-import type { AuditorDb } from './schema';
+import { toBackup } from './to-backup';
+import type { BackupEvidence, BackupV1 } from './types';
+import { rubricKey, type ExistingRefs } from './validate';
 
 /** Records serialised between two pauses when writing `backup.json`. */
 const RECORDS_PER_SLICE = 2_000;
@@ -110,7 +106,7 @@ async function allTouchpoints(db: AuditorDb): Promise<Touchpoint[]> {
 
 /**
  * Everything in the database, tombstones and screenshots included (each image read and
- * base64-encoded in turn), as the `backup.json` object of DESIGN §6 stamped `now`.
+ * base64-encoded in turn), as the `backup.json` object (docs/FILES.md) stamped `now`.
  */
 export async function readBackup(
   db: AuditorDb,

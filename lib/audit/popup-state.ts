@@ -1,8 +1,11 @@
+import {
+  brandsOfStudy,
+  getActiveAudit,
+  getAuditStats,
+  type AuditorDb,
+  type AuditStats,
+} from '../db';
 import type { Audit, Brand, Study } from '../model';
-import { getActiveAudit } from './audits';
-import type { AuditorDb, AuditStats } from './schema';
-import { brandsOfStudy } from './studies';
-import { getAuditStats } from './touchpoints';
 
 /** What the popup shows about the running audit: a handful of small reads, no touchpoints. */
 export interface ActiveAuditView {
