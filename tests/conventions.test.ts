@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 const root = resolve(__dirname, '..');
 const IMPORT =
-  /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+  /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s*['"]([^'"]+)['"]/gm;
 
 function resolveImport(from: string, spec: string): string | undefined {
   let base: string;
@@ -34,7 +34,7 @@ function reach(entry: string): { files: Set<string>; packages: Set<string> } {
     if (files.has(file)) continue;
     files.add(file);
     for (const m of readFileSync(file, 'utf8').matchAll(IMPORT)) {
-      const spec = m[1] ?? m[2]!;
+      const spec = m[1] ?? m[2] ?? m[3]!;
       if (/^import\s+type\s/.test(m[0]) || /^export\s+type\s/.test(m[0])) continue;
       const target = resolveImport(file, spec);
       if (target) todo.push(target);
@@ -43,6 +43,45 @@ function reach(entry: string): { files: Set<string>; packages: Set<string> } {
   }
   return { files, packages };
 }
+
+/** Every module a file names in an import or re-export, type-only ones included. */
+function importsOf(file: string): string[] {
+  return [...readFileSync(file, 'utf8').matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3]!);
+}
+
+/** Every source file under a folder, recursively. */
+function sourcesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourcesUnder(path);
+    return /\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+}
+
+const inFolder = (file: string, folder: string) =>
+  relative(root, file).startsWith(join(...folder.split('/')) + '/');
+
+/**
+ * What a storage module may import: Dexie, other storage modules, and the pure domain
+ * modules it needs to seed and to keep report totals. A lib/report file that reads the
+ * database itself (a page's read model) is a workflow, not part of the pure engine.
+ */
+function storageMayImport(target: string): boolean {
+  if (
+    ['lib/db', 'lib/model', 'lib/taxonomy', 'lib/scoring', 'lib/rubric'].some((f) =>
+      inFolder(target, f),
+    )
+  )
+    return true;
+  if (!inFolder(target, 'lib/report')) return false;
+  return importsOf(target).every((spec) => {
+    const reached = resolveImport(target, spec);
+    return !reached || !inFolder(reached, 'lib/db');
+  });
+}
+
+const libFiles = sourcesUnder(join(root, 'lib'));
+const dbFiles = sourcesUnder(join(root, 'lib', 'db'));
 
 const contentEntries = readdirSync(join(root, 'entrypoints'))
   .filter((name) => name.includes('content'))
@@ -83,6 +122,35 @@ describe('conventions that keep the design true', () => {
       const db = [...files].filter((f) => relative(root, f).startsWith(join('lib', 'db')));
       expect(db, `reached through imports from ${file}`).toEqual([]);
       expect([...packages].filter((p) => p === 'dexie' || p.startsWith('dexie/'))).toEqual([]);
+    },
+  );
+
+  it('has lib files to check', () => {
+    expect(libFiles.length).toBeGreaterThan(20);
+    expect(dbFiles.length).toBeGreaterThan(5);
+  });
+
+  it.each(libFiles.map((f) => [relative(root, f)]))(
+    '%s does not import Preact (UI lives in hooks/, components/ and entrypoints/)',
+    (file) => {
+      const preact = importsOf(join(root, file)).filter(
+        (spec) => /^preact(\/|$)/.test(spec) || spec.startsWith('@preact/'),
+      );
+      expect(preact, `Preact imported by ${file}`).toEqual([]);
+      expect(file.endsWith('.tsx'), `${file} is JSX, which compiles to Preact`).toBe(false);
+    },
+  );
+
+  it.each(dbFiles.map((f) => [relative(root, f)]))(
+    '%s imports only Dexie, storage and the pure domain modules',
+    (file) => {
+      const path = join(root, file);
+      const outside = importsOf(path).filter((spec) => {
+        if (spec === 'dexie' || spec.startsWith('dexie/')) return false;
+        const target = resolveImport(path, spec);
+        return !target || !storageMayImport(target);
+      });
+      expect(outside, `imported by ${file}`).toEqual([]);
     },
   );
 });
