@@ -9,7 +9,7 @@ export interface ScorableTouchpoint {
   scores: Record<string, ScoreValue>;
 }
 
-/** A touchpoint's score (DESIGN §3). */
+/** A touchpoint's score, as defined on {@link scoreTouchpoint}. */
 export interface TouchpointScore {
   /** 0–100, or null when nothing that counts is scored. */
   pct: number | null;
@@ -65,7 +65,7 @@ export function scoreCriteria(tp: ScorableTouchpoint, rubric: Rubric): Criterion
 }
 
 /**
- * A touchpoint's score (DESIGN §3): 100 × Σ w·(s − min)/(max − min) / Σ w over the criteria
+ * A touchpoint's score: 100 × Σ w·(s − min)/(max − min) / Σ w over the criteria
  * that apply to its category, have weight > 0 and are scored; null when there are none.
  * A critical criterion that applies to the category and is scored at the minimum makes it a
  * critical failure with score 0 — whatever that criterion's weight, 0 included.
