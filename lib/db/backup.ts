@@ -7,6 +7,7 @@ import {
 } from '../backup';
 import { exportFileName } from '../export/file-name';
 import type { Touchpoint } from '../model';
+import { yieldToEventLoop } from '../util/event-loop';
 import { blobToBase64 } from './base64';
 import type { AuditorDb } from './schema';
 
@@ -23,8 +24,6 @@ export interface BackupProgress {
   done: number;
   total: number;
 }
-
-const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Writes the text of `backup`, exactly `JSON.stringify(backup)` once joined, into `write` in
@@ -62,7 +61,7 @@ async function writeBackupJson(
  */
 export async function backupJsonParts(backup: BackupV1): Promise<string[]> {
   const parts: string[] = [];
-  await writeBackupJson(backup, (part) => parts.push(part), pause);
+  await writeBackupJson(backup, (part) => parts.push(part), yieldToEventLoop);
   return parts;
 }
 
@@ -82,7 +81,7 @@ export async function backupBlob(backup: BackupV1): Promise<Blob> {
     (part) => pending.push(part),
     () => {
       flush();
-      return pause();
+      return yieldToEventLoop();
     },
   );
   flush();

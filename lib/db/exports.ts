@@ -12,6 +12,7 @@ import {
 import { dimensionKeyLabel } from '../i18n';
 import type { Audit, Touchpoint } from '../model';
 import { buildComparison } from '../report';
+import { yieldToEventLoop } from '../util/event-loop';
 import type { AuditorDb } from './schema';
 import { getSetting } from './settings';
 import { brandsOfStudy, getStudy } from './studies';
@@ -28,11 +29,6 @@ export interface ExportProgress {
   phase: 'reading' | 'writing';
   done: number;
   total: number;
-}
-
-/** Lets the page paint and handle input between two slices of work. */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** The CSV options the user chose (the delimiter is kept in settings), BOM on. */
