@@ -15,7 +15,7 @@ import {
 } from '@/lib/db';
 import { useLiveQuery } from '@/lib/db/hooks';
 import { exportStudyCsv } from '@/lib/db/exports';
-import { downloadBlob } from '@/lib/export/download';
+import { downloadBlob } from '@/lib/util/download';
 import { t } from '@/lib/i18n';
 import { ActiveAuditPanel } from './ActiveAuditPanel';
 import { findCurrentTab, type CurrentTab } from './current-tab';
