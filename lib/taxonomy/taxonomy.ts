@@ -60,8 +60,3 @@ export const DEFAULT_CATEGORIES: readonly Category[] = [
 export function isStage(value: unknown): value is StageId {
   return typeof value === 'string' && (STAGES as readonly string[]).includes(value);
 }
-
-/** Whether a string is a known channel id. */
-export function isChannel(value: unknown): value is ChannelId {
-  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
-}
