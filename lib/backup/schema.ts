@@ -201,7 +201,7 @@ export const evidenceSchema = v.object(
   'expected an evidence object',
 );
 
-/** The whole of `backup.json` version 1 (DESIGN §6), shape only. */
+/** The whole of `backup.json` version 1 (docs/FILES.md#backupjson-version-1), shape only. */
 export const backupV1Schema = v.object(
   {
     format: v.literal(BACKUP_FORMAT, `expected "${BACKUP_FORMAT}"`),

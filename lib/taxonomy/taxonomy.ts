@@ -48,7 +48,7 @@ const byStage: Record<StageId, string[]> = {
   advocacy: [],
 };
 
-/** The seeded categories (DESIGN §2), in taxonomy order, `other` last. */
+/** The seeded categories, in taxonomy order, `other` last. */
 export const DEFAULT_CATEGORIES: readonly Category[] = [
   ...STAGES.flatMap((stage) =>
     byStage[stage].map((id): Category => ({ id, defaultStage: stage, builtin: true })),
