@@ -11,7 +11,8 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
-      // Page text must never become HTML (DESIGN §5).
+      // Page text must never become HTML: the audited page could smuggle markup into the tagger
+      // or the report (docs/ARCHITECTURE.md#stealth).
       'no-restricted-properties': [
         'error',
         { property: 'innerHTML', message: 'Page text is data: build DOM nodes or use Preact.' },

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: prints speed and size figures against the targets the issues name.
+ * `npm run bench`: prints speed and size figures, each against the target printed next to it.
  * Figures only: a benchmark never fails the test suite on time.
  */
 import { execSync } from 'node:child_process';

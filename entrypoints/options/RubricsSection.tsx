@@ -24,8 +24,8 @@ import {
 import { t } from '@/lib/i18n';
 import type { Rubric } from '@/lib/model';
 import { addCriterion, rubricFileName, rubricToJson } from '@/lib/rubric';
+import { downloadBlob } from '@/lib/util/download';
 import { CustomCategories } from './rubrics/CustomCategories';
-import { downloadText } from './rubrics/download';
 import { RubricEditor } from './rubrics/RubricEditor';
 import { RubricImport } from './rubrics/RubricImport';
 import { RubricList } from './rubrics/RubricList';
@@ -159,7 +159,10 @@ export function RubricsSection() {
                   type="button"
                   data-testid="rubric-export"
                   onClick={() =>
-                    downloadText(rubricFileName(shown.rubric), rubricToJson(shown.rubric))
+                    downloadBlob(
+                      new Blob([rubricToJson(shown.rubric)], { type: 'application/json' }),
+                      rubricFileName(shown.rubric),
+                    )
                   }
                 >
                   {t('rubrics.export')}

@@ -32,7 +32,8 @@ type Field = 'name' | 'rubric' | 'brands';
 
 /**
  * Options page, Studies tab: creates or edits a study (name, wave, pinned rubric, brands). A
- * new study picks its rubric version here; an existing one keeps it (DESIGN §2).
+ * new study picks its rubric version here; an existing one keeps it, so its report never mixes
+ * rubric versions (moving it is the rubric editor's job).
  */
 export function StudyForm({ study, brands, rubrics, onSave, onCancel }: StudyFormProps) {
   const [name, setName] = useState(study?.name ?? '');

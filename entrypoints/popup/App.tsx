@@ -4,7 +4,7 @@ import { useLiveQuery } from '@/hooks/use-live-query';
 import { listStudyChoices, loadActiveAuditView } from '@/lib/audit';
 import { endActiveAudit, getDb, getRubric, getSetting, pinnedRubric, startAudit } from '@/lib/db';
 import { exportStudyCsv } from '@/lib/export/study-csv';
-import { downloadBlob } from '@/lib/export/download';
+import { downloadBlob } from '@/lib/util/download';
 import { t } from '@/lib/i18n';
 import { brandForHost, claimableHost } from '@/lib/studies/hosts';
 import { addCompetitorForHost, claimHostForBrand } from '@/lib/studies/claim-host';

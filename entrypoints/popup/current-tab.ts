@@ -1,20 +1,12 @@
 import { browser } from 'wxt/browser';
+import { webHostOf } from '@/lib/util/url';
 
 /** The tab the popup acts on. */
 export interface CurrentTab {
   id: number;
   url: string;
-  /** The URL's host name; empty for pages without one. */
+  /** The URL's host name; empty for pages other than http(s) ones (see `webHostOf`). */
   host: string;
-}
-
-function hostOf(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.hostname : '';
-  } catch {
-    return '';
-  }
 }
 
 /**
@@ -33,7 +25,7 @@ export async function findCurrentTab(search: string = location.search): Promise<
     }
     if (tab?.id === undefined) return null;
     const url = tab.url ?? '';
-    return { id: tab.id, url, host: hostOf(url) };
+    return { id: tab.id, url, host: webHostOf(url) };
   } catch {
     return null;
   }

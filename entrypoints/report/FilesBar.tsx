@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { getDb, getSetting, setSetting } from '@/lib/db';
 import { exportBackup, type BackupProgress } from '@/lib/backup/export-db';
 import { exportStudyCsv, type ExportProgress, type StudyCsvKind } from '@/lib/export/study-csv';
-import { downloadBlob } from '@/lib/export/download';
+import { downloadBlob } from '@/lib/util/download';
 import { t } from '@/lib/i18n';
 import type { Study } from '@/lib/model';
 import { importBackupFile } from './import-client';

@@ -5,8 +5,8 @@ import { renderTagger } from './main';
 
 /**
  * Runs in every frame from document_start and changes nothing the page can see until the
- * shopper starts tagging (DESIGN §5): Alt+Shift+T on the page, the extension command, or the
- * popup's "Tag on this page".
+ * shopper starts tagging (docs/ARCHITECTURE.md#stealth): Alt+Shift+T on the page, the
+ * extension command, or the popup's "Tag on this page".
  */
 export default defineContentScript({
   matches: ['<all_urls>'],

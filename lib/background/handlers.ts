@@ -14,6 +14,7 @@ import {
 import { makeDefaultRubric } from '../rubric/default-rubric';
 import { brandForHost } from '../studies/hosts';
 import { fail, ok, type Handlers, type SenderInfo, type TaggerContext } from '../messaging';
+import { hostOf } from '../util/url';
 import { showAnchorInTab, type ShowAnchorIo } from './show-anchor';
 
 /** What the handlers depend on, injected so tests control time and the database. */
@@ -38,14 +39,6 @@ export interface HandlerDeps {
   showIo?: ShowAnchorIo;
   /** `chrome-extension://<id>/`: messages only the extension's own pages may send. */
   extensionOrigin?: string;
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
 }
 
 /** The draft key of the sender's tab; pages without a tab (popup) share `manual`. */

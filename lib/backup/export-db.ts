@@ -1,6 +1,7 @@
 import type { AuditorDb } from '../db';
 import { exportFileName } from '../export/file-name';
 import type { Touchpoint } from '../model';
+import { yieldToEventLoop } from '../util/event-loop';
 import { blobToBase64 } from './base64';
 import { toBackup } from './to-backup';
 import type { BackupEvidence, BackupV1 } from './types';
@@ -19,8 +20,6 @@ export interface BackupProgress {
   done: number;
   total: number;
 }
-
-const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Writes the text of `backup`, exactly `JSON.stringify(backup)` once joined, into `write` in
@@ -58,7 +57,7 @@ async function writeBackupJson(
  */
 export async function backupJsonParts(backup: BackupV1): Promise<string[]> {
   const parts: string[] = [];
-  await writeBackupJson(backup, (part) => parts.push(part), pause);
+  await writeBackupJson(backup, (part) => parts.push(part), yieldToEventLoop);
   return parts;
 }
 
@@ -78,7 +77,7 @@ export async function backupBlob(backup: BackupV1): Promise<Blob> {
     (part) => pending.push(part),
     () => {
       flush();
-      return pause();
+      return yieldToEventLoop();
     },
   );
   flush();

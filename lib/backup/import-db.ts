@@ -5,6 +5,7 @@ import {
   type AuditorDb,
 } from '../db';
 import type { Audit, Evidence, Touchpoint } from '../model';
+import { yieldToEventLoop } from '../util/event-loop';
 import { base64ToBytes } from './base64';
 import { existingRefs, type BackupProgress } from './export-db';
 import { planMerge, type ExistingTables, type MergeSummary } from './merge';
@@ -16,8 +17,6 @@ export interface ImportSummary {
   summary: MergeSummary;
   byTable: Record<Table, MergeSummary>;
 }
-
-const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** From this many incoming ids on, one scan of the keys beats a `get` per id (~65 µs each). */
 const KEY_SCAN_FROM = 1_000;
@@ -103,7 +102,7 @@ export async function importBackup(
   opts?: ValidateOptions,
 ): Promise<Result<ImportSummary, BackupError>> {
   onProgress?.({ phase: 'checking', done: 0, total: 1 });
-  await pause();
+  await yieldToEventLoop();
   const checked = validateBackup(text, await existingRefs(db), opts);
   if (!checked.ok) return checked;
   const backup = checked.value;

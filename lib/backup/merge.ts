@@ -66,7 +66,7 @@ function decide(table: Table, stored: Stamp | undefined, incoming: Stamp): Outco
 }
 
 /**
- * Plans importing a backup into what is stored (DESIGN §6): merge by id (rubrics by id +
+ * Plans importing a backup into what is stored (docs/FILES.md): merge by id (rubrics by id +
  * version), newer `updatedAt` wins, a tombstone wins over an older record, evidence is added
  * when missing. Pure and deterministic; the caller writes `put` in one transaction. Two
  * copies with the same id and `updatedAt` are taken to be the same version of the record.

@@ -73,7 +73,7 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 }
 
 /**
- * Reads a `backup.json` text and checks its shape (DESIGN §6): JSON syntax, `format`,
+ * Reads a `backup.json` text and checks its shape (docs/FILES.md): JSON syntax, `format`,
  * `version` (a newer one asks the user to update), then every record, reporting the first
  * problem with its path. References between records and scores against their rubric's scale
  * are checked by `validateBackup` (until then a score is only known to be a number or a

@@ -1,10 +1,7 @@
 import * as v from 'valibot';
-import type { ScoreValue } from '../model';
+import { MAX_ID_LENGTH, type ScoreValue } from '../model';
 import { CHANNELS, STAGES } from '../taxonomy';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './types';
-
-/** Longest id an import accepts (DESIGN §2). */
-export const MAX_ID_LENGTH = 200;
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 const SHA256 = /^[0-9a-fA-F]{64}$/;
@@ -204,7 +201,7 @@ export const evidenceSchema = v.object(
   'expected an evidence object',
 );
 
-/** The whole of `backup.json` version 1 (DESIGN §6), shape only. */
+/** The whole of `backup.json` version 1 (docs/FILES.md#backupjson-version-1), shape only. */
 export const backupV1Schema = v.object(
   {
     format: v.literal(BACKUP_FORMAT, `expected "${BACKUP_FORMAT}"`),

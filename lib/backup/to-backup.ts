@@ -13,7 +13,7 @@ export interface BackupData {
 }
 
 /**
- * The `backup.json` object (DESIGN §6) for everything passed in, stamped `now`. Records are
+ * The `backup.json` object (docs/FILES.md) for everything passed in, stamped `now`. Records are
  * kept as they are (lossless) in the order given; evidence is rebuilt field by field so a stray
  * `blob` never reaches the file (JSON would turn it into `{}`).
  */

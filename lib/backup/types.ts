@@ -46,7 +46,7 @@ export interface BackupTables {
   evidence: BackupEvidence[];
 }
 
-/** `backup.json`, version 1 (DESIGN §6): everything, lossless. */
+/** `backup.json`, version 1 (docs/FILES.md#backupjson-version-1): everything, lossless. */
 export interface BackupV1 extends BackupTables {
   format: typeof BACKUP_FORMAT;
   version: typeof BACKUP_VERSION;

@@ -54,7 +54,8 @@ export interface AuditStats {
 }
 
 /**
- * A study's report totals (DESIGN §3), kept in the same transaction as every touchpoint
+ * A study's report totals (docs/ARCHITECTURE.md#scoring-and-aggregation), kept in the same
+ * transaction as every touchpoint
  * write so the report never scans touchpoints. A cache: rebuilt from the touchpoints when
  * missing or when the study moves to another rubric version.
  */
@@ -85,7 +86,7 @@ export class AuditorDb extends Dexie {
     super(name);
     // Version 1. Released versions are history: never edit them; add version(n + 1) with an
     // upgrade() and a test in tests/lib/db/upgrade.test.ts. Indexes are few on purpose: each
-    // one costs about 1.2–2× on every write (MACHINE-NOTES).
+    // one costs about 1.2–2× on every write (scripts/bench/page/idb-writes.ts measures writes).
     this.version(1).stores({
       studies: 'id',
       brands: 'id',

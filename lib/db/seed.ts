@@ -3,7 +3,8 @@ import { DEFAULT_CATEGORIES } from '../taxonomy';
 import type { AuditorDb } from './schema';
 
 /**
- * Seeds the default taxonomy and rubric (DESIGN §2). Idempotent: runs on every install and
+ * Seeds the default taxonomy and rubric (lib/taxonomy, lib/rubric). Idempotent: runs on
+ * every install and
  * update event, adds only what is missing and never touches a record a lead has edited.
  * Returns how many records it added.
  */

@@ -14,7 +14,7 @@ export interface ComparisonCsvInput {
   labelOf: (dimension: Dimension, key: string) => string;
 }
 
-/** The columns of `comparison.csv` (DESIGN §6), in order. */
+/** The columns of `comparison.csv` (docs/FILES.md#comparisoncsv), in order. */
 export const COMPARISON_COLUMNS = [
   'study',
   'dimension',
@@ -56,7 +56,7 @@ export function comparisonRow(input: ComparisonCsvInput, row: ComparisonRow): Cs
   ];
 }
 
-/** The whole `comparison.csv` of a study (DESIGN §6): header, then one line per row, in order. */
+/** The whole `comparison.csv` of a study: header, then one line per row, in order. */
 export function buildComparisonCsv(input: ComparisonCsvInput, opts: CsvOptions): string {
   return toCsv([[...COMPARISON_COLUMNS], ...input.rows.map((r) => comparisonRow(input, r))], opts);
 }

@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 /** One CSV cell before serialisation: text, a number, a flag, or empty. */
 export type CsvCell = string | number | boolean | null;
 
-/** How a CSV file is written (DESIGN §6 "CSV format"). */
+/** How a CSV file is written (docs/FILES.md#csv-format). */
 export interface CsvOptions {
   /** `,` by default; `;` for spreadsheets in locales that use `,` as the decimal point. */
   delimiter: ',' | ';';

@@ -14,6 +14,7 @@ import { buildComparisonCsv } from './comparison-csv';
 import { csvRecordsAfter, DEFAULT_CSV_OPTIONS, toCsv, type CsvOptions } from './csv';
 import { exportFileName } from './file-name';
 import { touchpointRows, touchpointsCsvHeader } from './touchpoints-csv';
+import { yieldToEventLoop } from '../util/event-loop';
 
 /** Rows scored and serialised between two pauses: small enough to stay under ~50 ms. */
 const ROWS_PER_SLICE = 2_000;
@@ -26,11 +27,6 @@ export interface ExportProgress {
   phase: 'reading' | 'writing';
   done: number;
   total: number;
-}
-
-/** Lets the page paint and handle input between two slices of work. */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** The CSV options the user chose (the delimiter is kept in settings), BOM on. */

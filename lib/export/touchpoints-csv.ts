@@ -28,7 +28,7 @@ export interface TouchpointRowContext {
   evidenceSha256: string | undefined;
 }
 
-/** The fixed leading columns of `touchpoints.csv` (DESIGN §6), in order. */
+/** The fixed leading columns of `touchpoints.csv` (docs/FILES.md#touchpointscsv), in order. */
 export const TOUCHPOINT_COLUMNS = [
   'study',
   'wave',
@@ -145,7 +145,7 @@ export function touchpointRows(input: TouchpointsCsvInput): CsvCell[][] {
   );
 }
 
-/** The whole `touchpoints.csv` of a study (DESIGN §6), header first. */
+/** The whole `touchpoints.csv` of a study, header first. */
 export function buildTouchpointsCsv(input: TouchpointsCsvInput, opts: CsvOptions): string {
   return toCsv([touchpointsCsvHeader(input.rubric), ...touchpointRows(input)], opts);
 }

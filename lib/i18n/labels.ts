@@ -22,7 +22,8 @@ export function categoryLabel(id: string, custom?: Pick<Category, 'label'>): str
 }
 
 /**
- * The `label` of a comparison row's key (DESIGN §6): its name in the user's language.
+ * The `label` of a comparison row's key (docs/FILES.md#comparisoncsv): its name in the user's
+ * language.
  * Criterion labels are the rubric's own text, passed in.
  */
 export function dimensionKeyLabel(

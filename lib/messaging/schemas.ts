@@ -1,8 +1,9 @@
 import * as v from 'valibot';
+import { MAX_ID_LENGTH } from '../model';
 import { CHANNELS, STAGES } from '../taxonomy';
 import type { BackgroundMessageType } from './protocol';
 
-const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ID_LENGTH));
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const empty = v.strictObject({});
 

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { BackgroundMessageType, BackgroundProtocol, RequestOf, ResponseOf } from './protocol';
-import { fail, ok, type Result } from './result';
+import { fail, type Result } from './result';
 import { describeIssues, envelopeSchema, requestSchemas } from './schemas';
 
 /** Who sent a message, as `runtime.onMessage` reports it. */
@@ -62,8 +62,5 @@ export function createDispatcher(handlers: Handlers, opts: DispatchOptions) {
     }
   };
 }
-
-/** Lets a handler return a plain value where no expected failure exists. */
-export const okAsync = async <T>(value: T | Promise<T>): Promise<Result<T>> => ok(await value);
 
 export type { BackgroundProtocol };

@@ -1,5 +1,6 @@
 /**
- * The domain model of DESIGN §2 as plain data: what is stored, exported and passed in
+ * The domain model (studies, brands, audits, touchpoints, rubrics, evidence) as plain data:
+ * what is stored, exported and passed in
  * messages. No behaviour lives here.
  */
 

@@ -48,7 +48,8 @@ function overallOf(brand: BrandTally): Figures {
 }
 
 /**
- * The comparison of DESIGN §3 and §6 (`comparison.csv`), unrounded: one row per (dimension,
+ * The comparison (docs/ARCHITECTURE.md#scoring-and-aggregation; the rows of `comparison.csv`,
+ * docs/FILES.md#comparisoncsv), unrounded: one row per (dimension,
  * key, brand) for every brand in `brands`. Rows: `overall`; then every stage and every category
  * in which any of the brands has a touchpoint (stages in journey order, categories in taxonomy
  * order then custom ones alphabetically); then every criterion of the rubric, in rubric order.

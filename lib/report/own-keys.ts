@@ -1,5 +1,5 @@
 /*
- * Record access that is safe for any id. Ids are arbitrary strings (DESIGN §2), so a plain
+ * Record access that is safe for any id. Ids are arbitrary strings (lib/model/ids.ts), so a plain
  * `record[id]` would find `constructor` on every object and writing `__proto__` would change
  * the prototype instead of adding a key.
  */

@@ -5,7 +5,7 @@
 export const SCORE_TIE_TOLERANCE = 1e-9;
 
 /**
- * Competition ranks for scores (DESIGN §3): 1 is best, equal scores share a rank and the next
+ * Competition ranks for scores: 1 is best, equal scores share a rank and the next
  * rank skips (1, 2, 2, 4); a null score gets a null rank. Same order as the input.
  */
 export function rankScores(scores: readonly (number | null)[]): (number | null)[] {

@@ -1,4 +1,4 @@
-/** What the comparison is broken down by (DESIGN §6 `comparison.csv` `dimension`). */
+/** What the comparison is broken down by (`comparison.csv`'s `dimension`, docs/FILES.md). */
 export type Dimension = 'overall' | 'stage' | 'category' | 'criterion';
 
 /**

@@ -10,7 +10,7 @@ const criterion = (id: string, label: string, help: string): Criterion => ({
 });
 
 /**
- * The seeded rubric (DESIGN §2): id `default`, version 1, scale 1–5, every criterion weight 1,
+ * The seeded rubric: id `default`, version 1, scale 1–5, every criterion weight 1,
  * none critical, all apply to every category. Its texts are stored data (a lead may edit
  * them), so they are written here in English rather than looked up per language.
  */

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { Rubric } from '../model';
+import { MAX_ID_LENGTH, type Rubric } from '../model';
 import { t, type MessageKey } from '../i18n';
 import { describeRubricIssue } from './issue-text';
 import { validateRubric } from './validate';
@@ -19,11 +19,10 @@ export type ShareResult = { ok: true; rubric: Rubric } | { ok: false; errors: Sh
 /** A message looked up when the issue happens, so it follows the current language. */
 const m = (key: MessageKey, params?: Record<string, string | number>) => () => t(key, params);
 
-const MAX_ID = 200;
 const id = v.pipe(
-  v.string(m('share.expect.id', { max: MAX_ID })),
-  v.nonEmpty(m('share.expect.id', { max: MAX_ID })),
-  v.maxLength(MAX_ID, m('share.expect.id', { max: MAX_ID })),
+  v.string(m('share.expect.id', { max: MAX_ID_LENGTH })),
+  v.nonEmpty(m('share.expect.id', { max: MAX_ID_LENGTH })),
+  v.maxLength(MAX_ID_LENGTH, m('share.expect.id', { max: MAX_ID_LENGTH })),
 );
 const text = v.string(m('share.expect.string'));
 const integer = v.pipe(v.number(m('share.expect.integer')), v.integer(m('share.expect.integer')));

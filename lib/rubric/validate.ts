@@ -1,7 +1,4 @@
-import type { Criterion, Rubric } from '../model';
-
-/** Longest id DESIGN §2 accepts. */
-const MAX_ID_LENGTH = 200;
+import { MAX_ID_LENGTH, type Criterion, type Rubric } from '../model';
 
 /** One thing wrong with a rubric, pointing at where it is. */
 export interface RubricIssue {

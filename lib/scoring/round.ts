@@ -6,7 +6,8 @@
 const RELATIVE_NUDGE = 1e-9;
 
 /**
- * Rounds half away from zero to `decimals` places (DESIGN §3: figures in files, at the end):
+ * Rounds half away from zero to `decimals` places (figures in files, once, at the end:
+ * docs/ARCHITECTURE.md#rounding):
  * 0.25 → 0.3, −0.25 → −0.3, 62.24999999999 → 62.3. Never returns −0; non-finite values pass
  * through unchanged.
  */

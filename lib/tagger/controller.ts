@@ -9,11 +9,11 @@ import type {
   TouchpointForm,
   TouchpointPlace,
 } from '../messaging/protocol';
+import { hostOf } from '../util/url';
 import { createDraftSync } from './draft-sync';
 import type { GuardState } from './event-guard';
 import { findFrameElement, frameContentOrigin, toParentViewport } from './frames';
 import { mountHost, type HostLayer } from './host';
-import { hostOf } from './infer';
 import { createPanelDrag } from './panel-drag';
 import { recordSave } from './perf';
 import { createPicker, type PickResult } from './picker';

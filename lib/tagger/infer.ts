@@ -42,12 +42,3 @@ export function hasCardFields(el: Element): boolean {
   const form = el.closest('form');
   return !!form?.querySelector(CARD_FIELD);
 }
-
-/** The host name of a URL, or '' when it has none. */
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
-}

@@ -4,7 +4,8 @@ import type { Box } from '../anchoring/position';
 import type { Anchor, Category } from '../model';
 import type { TaggerContext, TouchpointForm } from '../messaging/protocol';
 import { t } from '../i18n/translate';
-import { hasCardFields, hostOf, inferCategory, type PickHints } from './infer';
+import { hostOf } from '../util/url';
+import { hasCardFields, inferCategory, type PickHints } from './infer';
 import type { PickResult } from './picker';
 
 /** A pick described as data: its anchor, what to call it, and what it hints about the category. */

@@ -2,7 +2,8 @@
  * Stands in for WXT's `ContentScriptContext` in the content script's bundle (aliased in
  * wxt.config.ts). WXT's own announces every start to the page — a `window.postMessage` and a
  * document event both named after the extension's id — which tells an audited site that the
- * extension is installed (DESIGN §5). The tagger uses none of its helpers, so this keeps only
+ * extension is installed (docs/ARCHITECTURE.md#stealth). The tagger uses none of its helpers,
+ * so this keeps only
  * the abort signal, silently. What is given up: WXT's stopping of an older copy of the script
  * after the extension is updated; that copy can no longer reach the background and stays idle.
  */

@@ -48,7 +48,7 @@ const byStage: Record<StageId, string[]> = {
   advocacy: [],
 };
 
-/** The seeded categories (DESIGN §2), in taxonomy order, `other` last. */
+/** The seeded categories, in taxonomy order, `other` last. */
 export const DEFAULT_CATEGORIES: readonly Category[] = [
   ...STAGES.flatMap((stage) =>
     byStage[stage].map((id): Category => ({ id, defaultStage: stage, builtin: true })),
@@ -59,9 +59,4 @@ export const DEFAULT_CATEGORIES: readonly Category[] = [
 /** Whether a string is a known stage id. */
 export function isStage(value: unknown): value is StageId {
   return typeof value === 'string' && (STAGES as readonly string[]).includes(value);
-}
-
-/** Whether a string is a known channel id. */
-export function isChannel(value: unknown): value is ChannelId {
-  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
 }

@@ -1,4 +1,5 @@
-// A tiny static server for the demo storefront and the hostile pages (DESIGN §8).
+// A tiny static server for the demo storefront and the hostile pages
+// (docs/ARCHITECTURE.md#testing).
 //
 // Routing is by the Host header's first label, so every fixture site has its own origin:
 //   <name>.localhost      -> tests/fixtures/sites/<name>/

@@ -1,6 +1,6 @@
 import { categoryLabel, t } from '@/lib/i18n';
 import type { Category, Criterion } from '@/lib/model';
-import { FieldError } from './FieldError';
+import { RubricFieldError } from './RubricFieldError';
 import { errorIdFor, type ErrorsAt } from './field-ids';
 
 /** Rubrics tab: which categories one criterion applies to ("all", or a ticked list). */
@@ -57,7 +57,7 @@ export function AppliesToField(props: {
           ))}
         </div>
       )}
-      <FieldError path={path} errors={errors} />
+      <RubricFieldError path={path} errors={errors} />
     </fieldset>
   );
 }

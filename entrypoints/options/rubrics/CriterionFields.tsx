@@ -1,7 +1,7 @@
 import { t } from '@/lib/i18n';
 import type { Category, Criterion } from '@/lib/model';
 import { AppliesToField } from './AppliesToField';
-import { FieldError } from './FieldError';
+import { RubricFieldError } from './RubricFieldError';
 import { describedBy, inputIdFor, type ErrorsAt } from './field-ids';
 import { NumberInput } from './NumberInput';
 
@@ -37,7 +37,7 @@ export function CriterionFields(props: CriterionFieldsProps) {
         {...describedBy(at(field), errors)}
         onInput={(e) => onChange({ [field]: e.currentTarget.value })}
       />
-      <FieldError path={at(field)} errors={errors} />
+      <RubricFieldError path={at(field)} errors={errors} />
     </div>
   );
   return (
@@ -56,7 +56,7 @@ export function CriterionFields(props: CriterionFieldsProps) {
             describedBy={describedBy(at('weight'), errors)}
             onValue={(weight) => onChange({ weight })}
           />
-          <FieldError path={at('weight')} errors={errors} />
+          <RubricFieldError path={at('weight')} errors={errors} />
         </div>
       </div>
       {text('help', 'help')}

@@ -1,4 +1,4 @@
-import { FieldError as Message } from '@/components/FieldError';
+import { FieldError } from '@/components/FieldError';
 import { useState } from 'preact/hooks';
 import { useDb } from '@/hooks/use-db';
 import { addCustomCategory } from '@/lib/db';
@@ -33,9 +33,9 @@ export function CustomCategories({ onAdded }: { onAdded: (message: string) => vo
         onInput={(e) => setForm({ ...form, [path]: e.currentTarget.value })}
       />
       {errorOf(path) && (
-        <Message id={`category-${path}-error`} testId={`category-error-${path}`}>
+        <FieldError id={`category-${path}-error`} testId={`category-error-${path}`}>
           {errorOf(path)}
-        </Message>
+        </FieldError>
       )}
     </div>
   );

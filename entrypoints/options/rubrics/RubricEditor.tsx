@@ -13,7 +13,7 @@ import {
   type RubricIssue,
 } from '@/lib/rubric';
 import { CriterionFields } from './CriterionFields';
-import { FieldError } from './FieldError';
+import { RubricFieldError } from './RubricFieldError';
 import { describedBy, inputIdFor, type ErrorsAt } from './field-ids';
 import { ScaleField } from './ScaleField';
 
@@ -82,7 +82,7 @@ export function RubricEditor({ base, categories, readOnly, note, onSave }: Rubri
           {...describedBy('name', errors)}
           onInput={(e) => change({ ...draft, name: e.currentTarget.value })}
         />
-        <FieldError path="name" errors={errors} />
+        <RubricFieldError path="name" errors={errors} />
       </div>
       <ScaleField
         scale={draft.scale}
@@ -91,7 +91,7 @@ export function RubricEditor({ base, categories, readOnly, note, onSave }: Rubri
         onChange={(scale) => change({ ...draft, scale })}
       />
       <h3>{t('rubrics.criteria')}</h3>
-      <FieldError path="criteria" errors={errors} />
+      <RubricFieldError path="criteria" errors={errors} />
       {draft.criteria.map((criterion, index) => (
         <CriterionFields
           // Index keys: ids are editable and may clash while the lead types.

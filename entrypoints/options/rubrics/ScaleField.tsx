@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { Scale } from '@/lib/model';
 import { SCALE_PRESETS, scaleChoiceOf, type ScaleChoice } from '@/lib/rubric';
-import { FieldError } from './FieldError';
+import { RubricFieldError } from './RubricFieldError';
 import { describedBy, inputIdFor, type ErrorsAt } from './field-ids';
 import { NumberInput } from './NumberInput';
 
@@ -51,7 +51,7 @@ export function ScaleField(props: {
               describedBy={describedBy(`scale.${bound}`, errors)}
               onValue={(n) => onChange({ ...scale, [bound]: n })}
             />
-            <FieldError path={`scale.${bound}`} errors={errors} />
+            <RubricFieldError path={`scale.${bound}`} errors={errors} />
           </span>
         ))}
     </div>

@@ -12,7 +12,7 @@ function parse(text: string, delimiter: ',' | ';'): string[][] {
 }
 
 describe('buildTouchpointsCsv', () => {
-  it('has exactly the DESIGN §6 columns, criteria in rubric order', () => {
+  it('has exactly the documented columns (docs/FILES.md), criteria in rubric order', () => {
     expect(touchpointsCsvHeader(rubric)).toEqual(HEADER);
     expect(touchpointsCsvHeader(criticalRubric).slice(21)).toEqual(['score_safety', 'score_speed']);
   });
