@@ -1,9 +1,10 @@
 import * as v from 'valibot';
 import type { ScoreValue } from '../model';
+import { anchorSchema } from '../model/anchor-schema';
 import { CHANNELS, STAGES } from '../taxonomy';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './types';
 
-/** Longest id an import accepts (DESIGN §2). */
+/** Longest id an import accepts (the app never makes longer ones; messages use the same cap). */
 export const MAX_ID_LENGTH = 200;
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
@@ -53,24 +54,11 @@ const scoreSchema = v.custom<ScoreValue>(
   'expected an integer or "NA"',
 );
 
-/** Where a touchpoint was tagged (`Anchor`); unknown extra fields are kept. */
-export const anchorSchema = v.looseObject(
-  {
-    css: text,
-    text: text,
-    prefix: v.optional(text),
-    suffix: v.optional(text),
-    rect: v.object(
-      { x: finite(), y: finite(), width: finite(), height: finite() },
-      'expected a rectangle { x, y, width, height }',
-    ),
-    framePath: listSchema(text),
-    kind: v.optional(
-      v.picklist(['element', 'page', 'region'], 'expected "element", "page" or "region"'),
-    ),
-  },
-  'expected an anchor object or null',
-);
+/**
+ * Where a touchpoint was tagged: the shape every anchor is checked against, with the fields a
+ * newer version may add kept rather than dropped.
+ */
+const backupAnchorSchema = v.looseObject(anchorSchema.entries, anchorSchema.message);
 
 /** A study record (`Study`). */
 export const studySchema = v.object(
@@ -172,7 +160,7 @@ export const touchpointSchema = v.object(
     source: v.picklist(['page', 'manual'], 'expected "page" or "manual"'),
     url: nullableText,
     pageTitle: nullableText,
-    anchor: v.nullable(anchorSchema),
+    anchor: v.nullable(backupAnchorSchema),
     scores: v.record(v.string(), scoreSchema, 'expected an object of scores by criterion id'),
     notes: text,
     createdAt: isoTimeSchema,
@@ -204,7 +192,10 @@ export const evidenceSchema = v.object(
   'expected an evidence object',
 );
 
-/** The whole of `backup.json` version 1 (DESIGN §6), shape only. */
+/**
+ * The whole of `backup.json` version 1, shape only: references between records are checked
+ * apart (`validate.ts`).
+ */
 export const backupV1Schema = v.object(
   {
     format: v.literal(BACKUP_FORMAT, `expected "${BACKUP_FORMAT}"`),
