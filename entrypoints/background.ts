@@ -5,14 +5,14 @@ import { withFrameMasks } from '@/lib/background/frame-masks';
 import type { ShowAnchorIo } from '@/lib/background/show-anchor';
 import { captureEvidence, createCaptureQueue } from '@/lib/capture';
 import { getDb, seedDefaults } from '@/lib/db';
-import { createDispatcher } from '@/lib/messaging';
+import { createDispatcher, sendToFrame, tabsTransport } from '@/lib/messaging';
 
 export default defineBackground(() => {
   const db = getDb();
   // Spaces captureVisibleTab calls out: Chrome allows two a second.
   const captures = createCaptureQueue();
   const frames: ShowAnchorIo = {
-    askFrame: (tabId, message, frameId) => browser.tabs.sendMessage(tabId, message, { frameId }),
+    askFrame: tabsTransport,
     listFrames: async (tabId) => (await browser.webNavigation.getAllFrames({ tabId })) ?? [],
   };
   const handlers = createHandlers({
@@ -33,9 +33,7 @@ export default defineBackground(() => {
         (shot) => withFrameMasks(frames, tabId, maskFields, shot),
       );
     },
-    async sendToTab(tabId, message, frameId) {
-      await browser.tabs.sendMessage(tabId, message, frameId === undefined ? {} : { frameId });
-    },
+    sendToTab: tabsTransport,
     async openPage(path) {
       await browser.tabs.create({ url: browser.runtime.getURL(path as '/popup.html') });
     },
@@ -59,10 +57,6 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener(async (command, tab) => {
     if (command !== 'start-tagging' || tab?.id === undefined) return;
     // The top frame owns the panel; it starts the pickers of sub-frames itself.
-    await browser.tabs.sendMessage(
-      tab.id,
-      { channel: 'touchpoint-auditor', type: 'startTagging', payload: {} },
-      { frameId: 0 },
-    );
+    await sendToFrame({ tabId: tab.id, frameId: 0 }, 'startTagging', {});
   });
 });

@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CHANNEL } from '../lib/messaging/channel';
 
 const root = resolve(__dirname, '..');
 const IMPORT =
@@ -49,15 +50,6 @@ function importsOf(file: string): string[] {
   return [...readFileSync(file, 'utf8').matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3]!);
 }
 
-/** Every source file under a folder, recursively. */
-function sourcesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourcesUnder(path);
-    return /\.tsx?$/.test(entry.name) ? [path] : [];
-  });
-}
-
 const inFolder = (file: string, folder: string) =>
   relative(root, file).startsWith(join(...folder.split('/')) + '/');
 
@@ -80,8 +72,8 @@ function storageMayImport(target: string): boolean {
   });
 }
 
-const libFiles = sourcesUnder(join(root, 'lib'));
-const dbFiles = sourcesUnder(join(root, 'lib', 'db'));
+const libFiles = sourcesUnder('lib');
+const dbFiles = sourcesUnder('lib/db');
 
 const contentEntries = readdirSync(join(root, 'entrypoints'))
   .filter((name) => name.includes('content'))
@@ -153,4 +145,38 @@ describe('conventions that keep the design true', () => {
       expect(outside, `imported by ${file}`).toEqual([]);
     },
   );
+});
+
+/** Every source file under the given top-level folders (those that exist). */
+function sourcesUnder(...folders: string[]): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return walk(path);
+      return /\.(?:[cm]?[jt]sx?)$/.test(name) ? [path] : [];
+    });
+  return folders
+    .map((f) => join(root, f))
+    .filter((dir) => existsSync(dir))
+    .flatMap(walk);
+}
+
+describe('one message channel', () => {
+  // The same word also names the database and prefixes exported files: those constants say
+  // what they are, and are not the channel.
+  const OTHER_USES = /^\s*(?:export\s+)?const\s+(?:DB_NAME|APP)\s*=/;
+  const spelled = new RegExp(`(['"\`])${CHANNEL}\\1`);
+
+  it('is spelled only in lib/messaging; everything else imports CHANNEL', () => {
+    const offending = sourcesUnder('entrypoints', 'components', 'lib', 'hooks')
+      .filter((file) => !relative(root, file).startsWith(join('lib', 'messaging')))
+      .flatMap((file) =>
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .map((line, i) => ({ line, at: `${relative(root, file)}:${i + 1}` }))
+          .filter(({ line }) => spelled.test(line) && !OTHER_USES.test(line))
+          .map(({ line, at }) => `${at}: ${line.trim()}`),
+      );
+    expect(offending).toEqual([]);
+  });
 });

@@ -8,6 +8,7 @@ import { downloadBlob } from '@/lib/util/download';
 import { t } from '@/lib/i18n';
 import { brandForHost, claimableHost } from '@/lib/studies/hosts';
 import { addCompetitorForHost, claimHostForBrand } from '@/lib/studies/claim-host';
+import { sendToFrame } from '@/lib/messaging';
 import { ActiveAuditPanel } from './ActiveAuditPanel';
 import { findCurrentTab, type CurrentTab } from './current-tab';
 import { HostClaim } from './HostClaim';
@@ -57,11 +58,8 @@ export function App() {
   const tag = async () => {
     try {
       if (!tab) throw new Error('no tab');
-      await browser.tabs.sendMessage(
-        tab.id,
-        { channel: 'touchpoint-auditor', type: 'startTagging', payload: {} },
-        { frameId: 0 },
-      );
+      const started = await sendToFrame({ tabId: tab.id, frameId: 0 }, 'startTagging', {});
+      if (!started.ok) throw new Error(started.error.message);
       window.close();
     } catch {
       setNotice(t('popup.tagFailed'));

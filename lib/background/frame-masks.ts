@@ -1,13 +1,8 @@
+import { sendToFrame } from '../messaging';
 import type { ShowAnchorIo } from './show-anchor';
 
 /** How long a frame may take to draw its masks before the capture goes on without it. */
 export const MASK_FRAME_TIMEOUT_MS = 400;
-
-const message = (active: boolean) => ({
-  channel: 'touchpoint-auditor',
-  type: 'setFieldMasks',
-  payload: { active },
-});
 
 /**
  * Asks every frame of a tab (each runs the content script) to draw (`active`) or remove the
@@ -26,7 +21,9 @@ export async function setFrameMasks(
   await Promise.all(
     ids.map((frameId) =>
       Promise.race([
-        io.askFrame(tabId, message(active), frameId).catch(() => undefined),
+        sendToFrame({ tabId, frameId }, 'setFieldMasks', { active }, (tab, message) =>
+          io.askFrame(tab, message, frameId),
+        ),
         new Promise((r) => setTimeout(r, timeoutMs)),
       ]),
     ),

@@ -12,8 +12,16 @@ import {
   type AuditorDb,
 } from '../db';
 import { makeDefaultRubric } from '../rubric/default-rubric';
+import {
+  contentEnvelope,
+  fail,
+  ok,
+  type FrameTransport,
+  type Handlers,
+  type SenderInfo,
+  type TaggerContext,
+} from '../messaging';
 import { brandForHost } from '../studies/hosts';
-import { fail, ok, type Handlers, type SenderInfo, type TaggerContext } from '../messaging';
 import { hostOf } from '../util/url';
 import { showAnchorInTab, type ShowAnchorIo } from './show-anchor';
 
@@ -32,7 +40,7 @@ export interface HandlerDeps {
     opts: { maskFields: boolean },
   ) => Promise<EvidenceImage | null>;
   /** Sends a tagger message to the top frame (`frameId` 0) or every frame of a tab. */
-  sendToTab?: (tabId: number, message: unknown, frameId?: number) => Promise<void>;
+  sendToTab?: FrameTransport;
   /** Opens an extension page in a new tab. */
   openPage?: (path: string) => Promise<void>;
   /** Reaches a tab's frames for "show on page" (absent in tests without a browser). */
@@ -162,11 +170,7 @@ export function createHandlers({
     relay: async ({ to, type, payload }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined || !sendToTab) return ok({ delivered: false });
-      const message = {
-        channel: 'touchpoint-auditor',
-        type,
-        payload: { ...payload, fromFrameId: sender.frameId ?? 0 },
-      };
+      const message = contentEnvelope(type, { ...payload, fromFrameId: sender.frameId ?? 0 });
       let frameId = to === 'top' ? 0 : undefined;
       if (to === 'parent') {
         const frames = (await showIo?.listFrames(tabId).catch(() => [])) ?? [];

@@ -1,6 +1,11 @@
-import * as v from 'valibot';
 import type { Anchor } from '../model';
-import { fail, ok, type Result, type ShowAnchorResult } from '../messaging';
+import {
+  ok,
+  sendToFrame,
+  type ContentEnvelope,
+  type Result,
+  type ShowAnchorResult,
+} from '../messaging';
 
 /** A frame of a tab, as `webNavigation.getAllFrames` lists it. */
 export interface TabFrame {
@@ -11,22 +16,14 @@ export interface TabFrame {
 
 /** What "show on page" needs from the browser, injected so tests need none. */
 export interface ShowAnchorIo {
-  /** Sends a message to one frame of a tab and returns its answer. */
-  askFrame: (tabId: number, message: unknown, frameId: number) => Promise<unknown>;
+  /** Sends a message to one frame of a tab and returns its raw answer. */
+  askFrame: (tabId: number, message: ContentEnvelope, frameId: number) => Promise<unknown>;
   /** The frames of a tab. */
   listFrames: (tabId: number) => Promise<TabFrame[]>;
 }
 
 /** Frames nested deeper than this are not followed (a page could nest them without end). */
 const MAX_DEPTH = 4;
-
-const answerSchema = v.object({
-  ok: v.literal(true),
-  value: v.union([
-    v.object({ matchedBy: v.picklist(['css', 'text', 'position', 'none']) }),
-    v.object({ forwardTo: v.object({ frameUrl: v.string() }) }),
-  ]),
-});
 
 const sameDoc = (a: string, b: string) => a.split('#')[0] === b.split('#')[0];
 
@@ -44,20 +41,14 @@ export async function showAnchorInTab(
   let frameId = 0;
   let rest = anchor;
   for (let depth = 0; depth <= MAX_DEPTH; depth++) {
-    const message = {
-      channel: 'touchpoint-auditor',
-      type: 'highlightAnchor',
-      payload: { anchor: rest },
-    };
-    let raw: unknown;
-    try {
-      raw = await io.askFrame(tabId, message, frameId);
-    } catch (error) {
-      return fail('unreachable', error instanceof Error ? error.message : String(error));
-    }
-    const answer = v.safeParse(answerSchema, raw);
-    if (!answer.success) return fail('unreachable', 'the page did not answer');
-    const value = answer.output.value;
+    const answer = await sendToFrame(
+      { tabId, frameId },
+      'highlightAnchor',
+      { anchor: rest },
+      (tab, message) => io.askFrame(tab, message, frameId),
+    );
+    if (!answer.ok) return answer;
+    const value = answer.value;
     if ('matchedBy' in value) return ok({ matchedBy: value.matchedBy });
     const frames = await io.listFrames(tabId);
     const parent = frameId;

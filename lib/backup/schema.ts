@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { MAX_ID_LENGTH, type ScoreValue } from '../model';
+import { anchorSchema } from '../model/anchor-schema';
 import { CHANNELS, STAGES } from '../taxonomy';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './types';
 
@@ -50,24 +51,11 @@ const scoreSchema = v.custom<ScoreValue>(
   'expected an integer or "NA"',
 );
 
-/** Where a touchpoint was tagged (`Anchor`); unknown extra fields are kept. */
-export const anchorSchema = v.looseObject(
-  {
-    css: text,
-    text: text,
-    prefix: v.optional(text),
-    suffix: v.optional(text),
-    rect: v.object(
-      { x: finite(), y: finite(), width: finite(), height: finite() },
-      'expected a rectangle { x, y, width, height }',
-    ),
-    framePath: listSchema(text),
-    kind: v.optional(
-      v.picklist(['element', 'page', 'region'], 'expected "element", "page" or "region"'),
-    ),
-  },
-  'expected an anchor object or null',
-);
+/**
+ * Where a touchpoint was tagged: the shape every anchor is checked against, with the fields a
+ * newer version may add kept rather than dropped.
+ */
+const backupAnchorSchema = v.looseObject(anchorSchema.entries, anchorSchema.message);
 
 /** A study record (`Study`). */
 export const studySchema = v.object(
@@ -169,7 +157,7 @@ export const touchpointSchema = v.object(
     source: v.picklist(['page', 'manual'], 'expected "page" or "manual"'),
     url: nullableText,
     pageTitle: nullableText,
-    anchor: v.nullable(anchorSchema),
+    anchor: v.nullable(backupAnchorSchema),
     scores: v.record(v.string(), scoreSchema, 'expected an object of scores by criterion id'),
     notes: text,
     createdAt: isoTimeSchema,

@@ -1,21 +1,36 @@
+import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import type { BackgroundMessageType, Envelope, RequestOf, ResponseOf } from './protocol';
+import { CHANNEL } from './channel';
+import { errorText } from './envelope';
+import {
+  backgroundMessages,
+  type BackgroundMessageType,
+  type Envelope,
+  type RequestOf,
+  type ResponseOf,
+} from './protocol';
 import { fail, type Result } from './result';
+import { describeIssues, resultSchema } from './schemas';
 
 /**
- * Sends a message to the background and returns its `Result`. A background that cannot be
- * reached (being restarted, extension reloaded) comes back as an `unreachable` failure.
+ * Sends a message to the background and returns its `Result`, checked against the message's
+ * response schema. A background that cannot be reached (being restarted, extension reloaded)
+ * comes back as an `unreachable` failure.
  */
 export async function sendToBackground<K extends BackgroundMessageType>(
   type: K,
   payload: RequestOf<K>,
 ): Promise<Result<ResponseOf<K>>> {
-  const envelope: Envelope<K> = { channel: 'touchpoint-auditor', type, payload };
+  const envelope: Envelope<K> = { channel: CHANNEL, type, payload };
+  let raw: unknown;
   try {
-    const answer = (await browser.runtime.sendMessage(envelope)) as
-      Result<ResponseOf<K>> | undefined;
-    return answer ?? fail('unreachable', 'the background did not answer');
+    raw = await browser.runtime.sendMessage(envelope);
   } catch (error) {
-    return fail('unreachable', error instanceof Error ? error.message : String(error));
+    return fail('unreachable', errorText(error));
   }
+  if (raw === undefined) return fail('unreachable', 'the background did not answer');
+  const answer = v.safeParse(resultSchema(backgroundMessages[type].response), raw);
+  if (!answer.success)
+    return fail('invalid-message', `${type} answered ${describeIssues(answer.issues)}`);
+  return answer.output;
 }

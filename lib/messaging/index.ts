@@ -1,5 +1,9 @@
-export type * from './protocol';
+export * from './channel';
+export * from './protocol';
 export * from './result';
 export * from './schemas';
+export * from './envelope';
 export * from './server';
 export * from './client';
+export * from './to-content';
+export * from './content-server';

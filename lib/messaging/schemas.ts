@@ -1,84 +1,139 @@
 import * as v from 'valibot';
 import { MAX_ID_LENGTH } from '../model';
+import type { Audit, Brand, Category, Rubric, Study } from '../model';
+import { anchorSchema as anchorShape } from '../model/anchor-schema';
 import { CHANNELS, STAGES } from '../taxonomy';
-import type { BackgroundMessageType } from './protocol';
+
+// The building blocks of the messages in `protocol.ts`. Each is a valibot schema; the types
+// the code uses are inferred from them, so a message's shape is written once.
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ID_LENGTH));
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const empty = v.strictObject({});
+
+/** A request without parameters. */
+export const emptySchema = v.strictObject({});
 
 const scoreValue = v.union([v.pipe(v.number(), v.integer()), v.literal('NA')]);
 
-const form = v.strictObject({
+/** The fields of a tagger panel a shopper fills in; shared by drafts and saving. */
+export const formSchema = v.strictObject({
   category: id,
   stage: v.picklist(STAGES),
   channel: v.picklist(CHANNELS),
   scores: v.record(id, scoreValue),
   notes: text(20_000),
+  /** Keep form field values visible in the evidence capture (masked by default). */
   includeFieldValues: v.boolean(),
 });
 
-const rect = v.strictObject({
+/** A box in CSS pixels. */
+export const rectSchema = v.strictObject({
   x: v.number(),
   y: v.number(),
   width: v.number(),
   height: v.number(),
 });
 
-/** An anchor as stored (`lib/model`): selectors, quote, box and frame path. */
-export const anchorSchema = v.object({
-  css: text(4_000),
-  text: text(4_000),
-  prefix: v.optional(text(200)),
-  suffix: v.optional(text(200)),
-  rect,
-  framePath: v.array(text(4_000)),
-  kind: v.optional(v.picklist(['element', 'page', 'region'])),
-});
+const withinLimits = (a: v.InferOutput<typeof anchorShape>) =>
+  a.css.length <= 4_000 &&
+  a.text.length <= 4_000 &&
+  (a.prefix ?? '').length <= 200 &&
+  (a.suffix ?? '').length <= 200 &&
+  a.framePath.every((step) => step.length <= 4_000);
 
-const place = v.strictObject({
+/** An anchor as a message carries it: the stored shape, with its strings of bounded length. */
+export const anchorSchema = v.pipe(
+  anchorShape,
+  v.check(withinLimits, 'an anchor field is too long'),
+);
+
+/** Where on the page a touchpoint was tagged. */
+export const placeSchema = v.strictObject({
   url: text(8_000),
   pageTitle: text(2_000),
   anchor: v.nullable(anchorSchema),
 });
 
-/** The request schema of every background message; the background parses each one. */
-export const requestSchemas = {
-  ping: empty,
-  getTaggerContext: v.strictObject({ url: text(8_000) }),
-  saveDraft: v.strictObject({ form, place: v.nullable(place) }),
-  getDraft: v.strictObject({ url: v.optional(text(8_000)) }),
-  discardDraft: empty,
-  saveTouchpoint: v.strictObject({
-    form,
-    place,
-    capture: v.optional(
-      v.nullable(
-        v.strictObject({
-          rect,
-          viewport: v.strictObject({ width: v.number(), height: v.number() }),
-        }),
-      ),
-    ),
-  }),
-  relay: v.strictObject({
-    to: v.picklist(['top', 'frames', 'parent']),
-    type: v.picklist(['startTagging', 'setFramePicking', 'framePicked', 'pickFrameElement']),
-    payload: v.record(v.string(), v.unknown()),
-  }),
-  openExtensionPage: v.strictObject({ page: v.literal('popup') }),
-  showAnchorInTab: v.strictObject({
-    tabId: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    anchor: anchorSchema,
-  }),
-} satisfies Record<BackgroundMessageType, v.GenericSchema>;
-
-/** The envelope every message travels in. */
-export const envelopeSchema = v.strictObject({
-  channel: v.literal('touchpoint-auditor'),
-  type: v.picklist(Object.keys(requestSchemas) as BackgroundMessageType[]),
-  payload: v.unknown(),
+/** What the tagger tells the background about the visible tab when it asks for evidence. */
+export const captureSchema = v.strictObject({
+  /** The tagged thing's box in the top frame's viewport, CSS pixels. */
+  rect: rectSchema,
+  /** The top frame's viewport size, CSS pixels. */
+  viewport: v.strictObject({ width: v.number(), height: v.number() }),
 });
+
+/**
+ * A record the background read from its own database, typed by `lib/model`. Its answers are
+ * trusted as to the fields of such records (the database checks them when they are written);
+ * the message around them is checked.
+ */
+const stored = <T extends object>() =>
+  v.custom<T>((x) => typeof x === 'object' && x !== null, 'expected a record');
+
+/** Everything the tagger needs to show its panel for the current tab. */
+export const taggerContextSchema = v.object({
+  /** The running audit, or null: the tagger then offers to start one. */
+  audit: v.nullable(stored<Audit>()),
+  study: v.nullable(stored<Study>()),
+  /** The audit's brand. */
+  brand: v.nullable(stored<Brand>()),
+  /** A brand of the study that claims the tab's host, when it is not the audit's brand. */
+  hostBrand: v.nullable(stored<Brand>()),
+  /** The study's pinned rubric (the default rubric when no audit runs). */
+  rubric: stored<Rubric>(),
+  categories: v.array(stored<Category>()),
+});
+
+/** The id of the frame that sent a relayed message, added by the background. */
+const fromFrameId = v.optional(v.pipe(v.number(), v.integer()));
+
+/** What a sub-frame's picker reports when the shopper picked something inside it. */
+export const framePickSchema = v.strictObject({
+  /** The anchor in the frame's own document (its `framePath` is completed by the top frame). */
+  anchor: anchorSchema,
+  /** The picked box in the frame's viewport, CSS pixels. */
+  viewportRect: rectSchema,
+  /** The frame's URL, to find its iframe element when frame ids cannot be compared. */
+  frameUrl: v.string(),
+  /** Whether the picked element is (or holds) a form with card fields. */
+  hasCardFields: v.boolean(),
+  /** Filled in by the background: the sending frame's id. */
+  fromFrameId,
+});
+
+/** A request that may be relayed between frames: the background adds the sender's frame id. */
+export const relayedSchema = <E extends v.ObjectEntries>(entries: E) =>
+  v.strictObject({ ...entries, fromFrameId });
+
+/** How an anchor was found again on the page ("show on page"), or `none`. */
+export const anchorMatchSchema = v.picklist(['css', 'text', 'position', 'none']);
+
+/** What a frame answers when it found (or not) the anchor's element itself. */
+export const showAnchorResultSchema = v.object({ matchedBy: anchorMatchSchema });
+
+/**
+ * The top frame's answer to `highlightAnchor` when the anchor lies in one of its sub-frames:
+ * the iframe's URL, so the background can forward the request to that frame.
+ */
+export const forwardToFrameSchema = v.object({ forwardTo: v.object({ frameUrl: v.string() }) });
+
+/** Timing figures the tagger keeps in memory (never on the page): medians in milliseconds. */
+export const perfStatsSchema = v.object({
+  pointerMoves: v.number(),
+  pointerMoveMedianMs: v.nullable(v.number()),
+  saves: v.number(),
+  saveMedianMs: v.nullable(v.number()),
+});
+
+/** A `Result` (see `result.ts`) whose value has the shape `value`. */
+export const resultSchema = <T extends v.GenericSchema>(value: T) =>
+  v.variant('ok', [
+    v.object({ ok: v.literal(true), value }),
+    v.object({
+      ok: v.literal(false),
+      error: v.object({ code: v.string(), message: v.string() }),
+    }),
+  ]);
 
 /** Renders valibot issues as `path: message` for logs and errors. */
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {

@@ -1,15 +1,14 @@
-import * as v from 'valibot';
-import type { BackgroundMessageType, BackgroundProtocol, RequestOf, ResponseOf } from './protocol';
+import { createMessageReader, errorText, type SenderInfo } from './envelope';
+import {
+  backgroundMessages,
+  type BackgroundMessageType,
+  type BackgroundProtocol,
+  type RequestOf,
+  type ResponseOf,
+} from './protocol';
 import { fail, type Result } from './result';
-import { describeIssues, envelopeSchema, requestSchemas } from './schemas';
 
-/** Who sent a message, as `runtime.onMessage` reports it. */
-export interface SenderInfo {
-  id?: string;
-  url?: string;
-  tab?: { id?: number };
-  frameId?: number;
-}
+export type { SenderInfo };
 
 /** One handler per message; it gets the validated request and the (checked) sender. */
 export type Handlers = {
@@ -33,30 +32,20 @@ export interface DispatchOptions {
  * handler. Every outcome is a `Result`; a handler that throws becomes an `internal` failure.
  */
 export function createDispatcher(handlers: Handlers, opts: DispatchOptions) {
+  const read = createMessageReader(backgroundMessages);
   return async (message: unknown, sender: SenderInfo): Promise<Result<unknown>> => {
-    if (sender.id !== opts.extensionId) {
-      const reason = `refused a message from another sender (${sender.id ?? 'unknown'})`;
-      opts.log(reason);
-      return fail('forbidden-sender', reason);
+    const incoming = read(message, sender, opts.extensionId);
+    if (!incoming.ok) {
+      opts.log(incoming.error.message);
+      return incoming;
     }
-    const envelope = v.safeParse(envelopeSchema, message);
-    if (!envelope.success) {
-      const reason = `refused a malformed message: ${describeIssues(envelope.issues)}`;
-      opts.log(reason);
-      return fail('invalid-message', reason);
-    }
-    const type = envelope.output.type;
-    const request = v.safeParse(requestSchemas[type], envelope.output.payload);
-    if (!request.success) {
-      const reason = `refused ${type}: ${describeIssues(request.issues)}`;
-      opts.log(reason);
-      return fail('invalid-message', reason);
-    }
+    const { type, request } = incoming.value;
     try {
+      // The request was parsed with `type`'s own schema; TypeScript cannot pair the two.
       const handler = handlers[type] as (req: unknown, s: SenderInfo) => Promise<Result<unknown>>;
-      return await handler(request.output, sender);
+      return await handler(request, sender);
     } catch (error) {
-      const reason = `${type} failed: ${error instanceof Error ? error.message : String(error)}`;
+      const reason = `${type} failed: ${errorText(error)}`;
       opts.log(reason);
       return fail('internal', reason);
     }

@@ -46,14 +46,14 @@ export function createFramePicker(guard: GuardState, css: string, render: Render
     layer = null;
   }
 
-  const toParent = (type: 'framePicked' | 'pickFrameElement', payload: Record<string, unknown>) =>
-    void sendToBackground('relay', { to: 'parent', type, payload });
+  const toParent = (pick: FramePick) =>
+    void sendToBackground('relay', { to: 'parent', type: 'framePicked', payload: pick });
 
   function report(pick: PickResult): void {
     const { anchor } = describePick(pick, document);
     const card = pick.element ? hasCardFields(pick.element) : false;
     stop();
-    toParent('framePicked', {
+    toParent({
       anchor,
       viewportRect: pick.viewportRect,
       frameUrl: location.href,
@@ -68,7 +68,7 @@ export function createFramePicker(guard: GuardState, css: string, render: Render
     const frame = findFrameElement(document, pick.fromFrameId, pick.frameUrl);
     const origin = frame ? frameContentOrigin(frame) : { x: 0, y: 0 };
     const step = frame ? cssFromElement(frame) : pick.frameUrl;
-    toParent('framePicked', {
+    toParent({
       anchor: { ...pick.anchor, framePath: [step, ...pick.anchor.framePath] },
       viewportRect: toParentViewport(pick.viewportRect, origin),
       frameUrl: location.href,
@@ -105,7 +105,11 @@ export function createFramePicker(guard: GuardState, css: string, render: Render
       },
       onBeyondRoot() {
         stop();
-        toParent('pickFrameElement', { frameUrl: location.href });
+        void sendToBackground('relay', {
+          to: 'parent',
+          type: 'pickFrameElement',
+          payload: { frameUrl: location.href },
+        });
       },
     });
     guard.modal = picker.handle;

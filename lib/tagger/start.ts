@@ -1,21 +1,14 @@
-import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { sendToBackground } from '../messaging/client';
-import type { FramePick } from '../messaging/protocol';
+import { createContentDispatcher } from '../messaging/content-server';
+import { ok } from '../messaging/result';
 import { createTopTagger, type Renderer } from './controller';
 import { installEventGuard, type GuardState } from './event-guard';
-import { anchorSchema } from '../messaging/schemas';
 import { createFramePicker } from './frame-picker';
 import { createHighlighter } from './highlight';
 import { createMaskLayer } from './mask-layer';
 import { perfStats } from './perf';
 import { capturePristine } from './pristine';
-
-interface Incoming {
-  channel?: unknown;
-  type?: unknown;
-  payload?: Record<string, unknown>;
-}
 
 /**
  * Wires the tagger into a frame at document_start: captures pristine built-ins, registers the
@@ -36,56 +29,45 @@ export function startTagger(css: string, render: Renderer): void {
   const highlighter = createHighlighter(css);
   const masks = createMaskLayer(css, () => guard.host);
 
-  // Only the extension can reach this listener (runtime messages never come from the page).
-  browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
-    const m = message as Incoming | null;
-    if (
-      sender.id !== browser.runtime.id ||
-      m?.channel !== 'touchpoint-auditor' ||
-      typeof m.type !== 'string'
-    )
-      return undefined;
-    const payload = m.payload ?? {};
-    const done = <T>(value: T) => Promise.resolve({ ok: true, value });
-    switch (m.type) {
-      case 'startTagging':
+  // Only the extension can reach this listener (runtime messages never come from the page);
+  // the dispatcher still checks the sender and every request, as the background does.
+  const dispatch = createContentDispatcher(
+    {
+      // Only the top frame starts tagging; it starts the sub-frames' pickers itself.
+      startTagging: () => {
         if (!top) return undefined;
         top.start();
-        return done({ started: true });
-      case 'setFramePicking':
+        return ok({ started: true });
+      },
+      setFramePicking: ({ active, fromFrameId }) => {
         if (top) {
-          if (payload.active === false && payload.fromFrameId !== 0) top.onFrameCancelled();
-          return undefined;
-        }
-        if (payload.active === true) framePicker?.start();
+          if (!active && fromFrameId !== 0) top.onFrameCancelled();
+        } else if (active) framePicker?.start();
         else framePicker?.stop();
-        return undefined;
-      case 'framePicked':
+        return ok({ ok: true });
+      },
+      framePicked: (pick) => {
         // A frame holding frames passes a pick up; the top frame opens the panel.
-        if (top) top.onFramePick(payload as unknown as FramePick);
-        else framePicker?.onChildPick(payload as unknown as FramePick);
-        return done({ ok: true });
-      case 'pickFrameElement': {
-        const from = payload.fromFrameId as number | undefined;
-        const url = String(payload.frameUrl ?? '');
-        if (top) top.onPickFrameElement(url, from);
-        else framePicker?.onChildBeyondRoot(url, from);
-        return done({ ok: true });
-      }
-      case 'highlightAnchor': {
-        // Only the frame asked (the background names it) answers; a bad anchor is refused.
-        const anchor = v.safeParse(anchorSchema, payload.anchor);
-        return anchor.success ? done(highlighter.show(anchor.output)) : undefined;
-      }
-      case 'setFieldMasks':
+        if (top) top.onFramePick(pick);
+        else framePicker?.onChildPick(pick);
+        return ok({ ok: true });
+      },
+      pickFrameElement: ({ frameUrl, fromFrameId }) => {
+        if (top) top.onPickFrameElement(frameUrl, fromFrameId);
+        else framePicker?.onChildBeyondRoot(frameUrl, fromFrameId);
+        return ok({ ok: true });
+      },
+      // Only the frame asked (the background names it) gets this.
+      highlightAnchor: ({ anchor }) => ok(highlighter.show(anchor)),
+      setFieldMasks: ({ active }) => {
         // Every frame masks its own fields while the background captures the tab.
-        if (payload.active === true) return masks.show().then(done);
+        if (active) return masks.show().then(ok);
         masks.hide();
-        return done({ masks: 0 });
-      case 'getPerfStats':
-        return top ? done(perfStats()) : undefined;
-      default:
-        return undefined;
-    }
-  });
+        return ok({ masks: 0 });
+      },
+      getPerfStats: () => (top ? ok(perfStats()) : undefined),
+    },
+    browser.runtime.id,
+  );
+  browser.runtime.onMessage.addListener(dispatch);
 }
