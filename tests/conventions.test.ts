@@ -180,3 +180,38 @@ describe('one message channel', () => {
     expect(offending).toEqual([]);
   });
 });
+
+describe('thin entry files', () => {
+  // An entry file only wires lib/, hooks/ and components/ together: WXT also imports it in
+  // Node at build time, and logic hidden there escapes the unit tests. What it may hold is an
+  // import list, a define*/render call and a few lines of wiring.
+  const MAX_WIRING_LINES = 12;
+  const entries = readdirSync(join(root, 'entrypoints')).flatMap((name) => {
+    const path = join(root, 'entrypoints', name);
+    if (!statSync(path).isDirectory()) return /\.tsx?$/.test(name) ? [path] : [];
+    return ['index.ts', 'main.tsx'].map((f) => join(path, f)).filter((f) => existsSync(f));
+  });
+
+  /** Lines that do something: not blank, not a comment, not part of an import. */
+  function wiringLines(file: string): string[] {
+    const source = readFileSync(file, 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/^\s*import[\s\S]*?from\s*['"][^'"]+['"];?\s*$/gm, '')
+      .replace(/^\s*import\s*['"][^'"]+['"];?\s*$/gm, '');
+    return source
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !line.startsWith('//'));
+  }
+
+  it('finds the background, the content script and every page', () => {
+    expect(entries.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each(entries.map((f) => [relative(root, f)]))(
+    `%s has at most ${MAX_WIRING_LINES} lines of wiring`,
+    (file) => {
+      expect(wiringLines(join(root, file)).length).toBeLessThanOrEqual(MAX_WIRING_LINES);
+    },
+  );
+});

@@ -1,0 +1,66 @@
+import { browser } from 'wxt/browser';
+import { createHandlers } from './handlers';
+import { withFrameMasks } from './frame-masks';
+import type { ShowAnchorIo } from './show-anchor';
+import { captureEvidence, createCaptureQueue } from '../capture';
+import { getDb, seedDefaults } from '../db';
+import { createDispatcher, sendToFrame, tabsTransport } from '../messaging';
+
+/**
+ * Starts the background service worker: the database, the capture queue, the message
+ * handlers and the listeners. It keeps nothing in memory that must survive: Chrome stops an
+ * idle worker, and every handler reads what it needs from the database.
+ */
+export function startBackground(): void {
+  const db = getDb();
+  // Spaces captureVisibleTab calls out: Chrome allows two a second.
+  const captures = createCaptureQueue();
+  const frames: ShowAnchorIo = {
+    askFrame: tabsTransport,
+    listFrames: async (tabId) => (await browser.webNavigation.getAllFrames({ tabId })) ?? [],
+  };
+  const handlers = createHandlers({
+    db,
+    now: () => new Date(),
+    version: browser.runtime.getManifest().version,
+    async capture(req, sender, { maskFields }) {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return null;
+      const tab = await browser.tabs.get(tabId);
+      // Only the visible tab can be captured; a background tab would give someone else's page.
+      if (!tab.active || tab.windowId === undefined) return null;
+      return captureEvidence(
+        (windowId) => browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
+        captures,
+        tab.windowId,
+        req,
+        (shot) => withFrameMasks(frames, tabId, maskFields, shot),
+      );
+    },
+    sendToTab: tabsTransport,
+    async openPage(path) {
+      await browser.tabs.create({ url: browser.runtime.getURL(path as '/popup.html') });
+    },
+    showIo: frames,
+    extensionOrigin: browser.runtime.getURL('/'),
+  });
+  const dispatch = createDispatcher(handlers, {
+    extensionId: browser.runtime.id,
+    log: (reason) => console.warn(`[touchpoint-auditor] ${reason}`),
+  });
+
+  // Seeding is idempotent: on install and update, and at every worker start so a message that
+  // wakes a fresh worker never races the install event.
+  const seeded = seedDefaults(db, new Date()).catch((e: unknown) => console.error(e));
+  browser.runtime.onInstalled.addListener(() => {
+    void seedDefaults(db, new Date());
+  });
+  browser.runtime.onMessage.addListener((message, sender) =>
+    seeded.then(() => dispatch(message, sender)),
+  );
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    if (command !== 'start-tagging' || tab?.id === undefined) return;
+    // The top frame owns the panel; it starts the pickers of sub-frames itself.
+    await sendToFrame({ tabId: tab.id, frameId: 0 }, 'startTagging', {});
+  });
+}
