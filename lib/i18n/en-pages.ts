@@ -92,6 +92,7 @@ export const enPages = {
     'Backup imported: {added} added, {updated} updated, {unchanged} unchanged, {removed} removed.',
   'report.import.refused': 'Nothing was imported. {where}{message}',
   'report.import.where': 'At {path}: ',
+  'report.import.repaired': 'Repaired at {path}: {message}.',
   'touchpoints.title': 'Touchpoints',
   'validation.required': 'Please fill this in.',
   'validation.invalidDomain': '“{domain}” is not a domain (example: northwind.com).',
