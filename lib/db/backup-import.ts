@@ -108,8 +108,9 @@ function studiesMovedBy(stored: readonly Audit[], put: readonly Audit[]): Set<st
  * Imports a `backup.json` text. It is validated first against itself, what is stored and the
  * clock (`validateBackup`), and its images by their bytes (`checkEvidenceImages`, re-encoded
  * where a canvas is available): a bad file writes nothing and comes back as the first problem
- * with its path; what could be repaired (a wrong hash) is, and is listed in `notes`. A good one is merged by id (`planMerge`: newer `updatedAt` wins, tombstones
- * win over older records) in ONE transaction over every table, touchpoints through the path
+ * with its path; what could be repaired (a wrong hash) is, and is listed in `notes`. A good
+ * one is merged by id (`planMerge`: newer `updatedAt` wins, tombstones win over older
+ * records) in ONE transaction over every table, touchpoints through the path
  * that keeps audit counters and study totals: any failure leaves the database as it was.
  * Unexpected failures (storage full…) are thrown after the rollback.
  */

@@ -20,24 +20,18 @@ export const BOM = '\uFEFF';
 const NEWLINE = '\r\n';
 
 /**
- * Characters a spreadsheet skips or shows as nothing before it reads a cell's first "real"
- * character: white space (`\s` covers NBSP, U+2000–U+200A, U+3000, U+FEFF…), zero-width and
- * joiner characters, direction marks and embeddings, invisible operators, variation selectors
- * and other fillers. A cell `\u200B=1+1` looks like `=1+1` to a reader and may run as one.
+ * Text cells a spreadsheet would run as a formula: a trigger (`=`, `+`, `-`, `@`, or their
+ * full-width forms `＝＋－＠`, which some spreadsheets fold to ASCII) as the first character
+ * after any blank or invisible lead-in, or a tab or carriage return first. The lead-in is
+ * white space (`\s`: NBSP, U+2000–U+200A, U+3000, U+FEFF…), format characters (`\p{Cf}`:
+ * zero-width space and joiners, word joiner, direction marks, invisible operators, soft
+ * hyphen…), combining marks (`\p{Mn}`: variation selectors, grapheme joiner…) and the Hangul
+ * fillers: `\u200B=1+1` looks like `=1+1` to a reader and may run as one. Papa's own default
+ * pattern ends in `.*$` without the `s` flag, so it misses `=CMD()\n…`; this one looks only at
+ * the start of the cell.
  */
-const INVISIBLE =
-  '\\s\\u00AD\\u034F\\u061C\\u115F\\u1160\\u17B4\\u17B5\\u180E\\u200B-\\u200F\\u202A-\\u202E' +
-  '\\u2060-\\u2064\\u2066-\\u206F\\u3164\\uFE00-\\uFE0F\\uFEFF\\uFFA0';
-/** Formula triggers, ASCII and full-width (`＝＋－＠`, which some spreadsheets fold to ASCII). */
-const TRIGGERS = '=+\\-@\\uFF1D\\uFF0B\\uFF0D\\uFF20';
-
-/**
- * Text cells a spreadsheet would run as a formula: a trigger as the first character
- * after any invisible lead-in, or a tab or carriage return first. Papa's own default pattern
- * ends in `.*$` without the `s` flag, so it misses `=CMD()\n…`; this one looks only at the
- * start of the cell.
- */
-export const FORMULA_START = new RegExp(`^(?:[\\t\\r]|[${INVISIBLE}]*[${TRIGGERS}])`);
+export const FORMULA_START =
+  /^(?:[\t\r]|[\s\p{Cf}\p{Mn}\u115F\u1160\u3164\uFFA0]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/u;
 
 /**
  * Numbers are written with `.` as the decimal point whatever the delimiter; a value that is not
