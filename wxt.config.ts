@@ -2,6 +2,18 @@ import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+/** The content security policy of the extension's pages. */
+const EXTENSION_PAGES_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "img-src 'self' blob: data:",
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -16,10 +28,17 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // storage is not used for data (IndexedDB in the extension origin holds everything);
-    // tabs + <all_urls> let the background capture the visible tab for evidence;
-    // webNavigation finds the frame a touchpoint was tagged in.
-    permissions: ['tabs', 'unlimitedStorage', 'webNavigation'],
+    // <all_urls> lets the background capture the visible tab for evidence and read tabs' url
+    // and title (so no `tabs` permission); webNavigation finds the frame a touchpoint was
+    // tagged in.
+    permissions: ['unlimitedStorage', 'webNavigation'],
     host_permissions: ['<all_urls>'],
+    // The extension's own pages load nothing from elsewhere and make no request (evidence is
+    // shown from blob: URLs, small icons may be data: URLs). `script-src 'self'` is spelled out
+    // because Manifest V3 refuses a policy that would allow more; `worker-src 'self'` because
+    // the report page imports backups in a worker built as its own file.
+    // WXT writes it as Manifest V2's plain string for Firefox.
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     commands: {
       'start-tagging': {
         suggested_key: { default: 'Alt+Shift+T' },

@@ -1,5 +1,6 @@
 import { t } from '@/lib/i18n/core';
 import type { Criterion, Scale, ScoreValue } from '@/lib/model';
+import { scaleChoices } from '@/lib/rubric/scale';
 
 /** Props of one criterion's score input. */
 export interface CriterionScoreProps {
@@ -24,9 +25,8 @@ export function CriterionScore({
   onChange,
   testIdPrefix = 'tagger',
 }: CriterionScoreProps) {
-  const choices: ScoreValue[] = [];
-  for (let n = scale.min; n <= scale.max; n++) choices.push(n);
-  choices.push('NA');
+  // Capped, whatever the stored scale says: a forged one must not hang the page drawing it.
+  const choices: ScoreValue[] = [...scaleChoices(scale), 'NA'];
   const choose = (next: ScoreValue) => onChange(next === value ? undefined : next);
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;

@@ -3,6 +3,7 @@ import { TouchpointForm } from '@/components/TouchpointForm';
 import { createManualTouchpoint, MAX_EVIDENCE_BYTES } from '@/lib/audit';
 import { getDb, listCategories } from '@/lib/db';
 import { useLiveQuery } from '@/hooks/use-live-query';
+import { checkImageBytes } from '@/lib/backup/image-check';
 import { t } from '@/lib/i18n';
 import type { TouchpointForm as FormValue } from '@/lib/messaging';
 import type { Rubric } from '@/lib/model';
@@ -36,6 +37,16 @@ export function ManualTouchpoint({ rubric, onDone }: ManualTouchpointProps) {
       setError(t('manual.tooLarge', { mb: MAX_EVIDENCE_BYTES / 1024 / 1024 }));
       return;
     }
+    const image = file && checkImageBytes(new Uint8Array(await file.arrayBuffer()));
+    if (image && !image.ok) {
+      const problem = image.error;
+      setError(
+        problem.code === 'too-many-pixels'
+          ? t('manual.tooManyPixels', { width: problem.width, height: problem.height })
+          : t('manual.notAnImage'),
+      );
+      return;
+    }
     setBusy(true);
     try {
       const { category, stage, channel, scores, notes } = value;
@@ -64,7 +75,7 @@ export function ManualTouchpoint({ rubric, onDone }: ManualTouchpointProps) {
         <input
           type="file"
           data-testid="manual-evidence"
-          accept="image/*,.pdf,.eml,.txt"
+          accept="image/jpeg,image/png,image/webp"
           onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
         />
       </label>

@@ -80,7 +80,11 @@ export function FilesBar({ study, onImported }: { study?: Study; onImported: () 
         );
       }
       onImported();
-      return t('report.import.done', { ...result.value.summary });
+      const { summary, notes } = result.value;
+      const repaired = notes.map((n) =>
+        t('report.import.repaired', { path: n.path, message: n.message }),
+      );
+      return [t('report.import.done', { ...summary }), ...repaired].join(' ');
     });
   };
 

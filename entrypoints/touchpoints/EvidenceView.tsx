@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+import { downloadBlob } from '@/lib/util/download';
+import { evidenceDownloadBlob, evidenceFileName, isImageMime } from '@/lib/export/evidence-file';
 import { t } from '@/lib/i18n';
 import type { Evidence } from '@/lib/model';
 
@@ -7,34 +9,40 @@ export interface EvidenceViewProps {
   evidence: Evidence;
 }
 
-/** Touchpoints page, in a touchpoint's detail: one piece of evidence at full size. */
+/**
+ * Touchpoints page, in a touchpoint's detail: one piece of evidence at full size, and a button
+ * that saves it. Its blob URL only ever feeds the `<img>`: it is never opened as a page (an
+ * SVG or HTML file there would run with the extension's rights), and a file that is not a
+ * JPEG, PNG or WebP image is not shown at all, only saved as opaque bytes under a safe name.
+ */
 export function EvidenceView({ evidence }: EvidenceViewProps) {
+  const image = isImageMime(evidence.mime);
   const [url, setUrl] = useState<string>();
   useEffect(() => {
-    const made = URL.createObjectURL(evidence.blob);
+    if (!image) return undefined;
+    const made = URL.createObjectURL(new Blob([evidence.blob], { type: evidence.mime }));
     setUrl(made);
     return () => URL.revokeObjectURL(made);
-  }, [evidence.blob]);
-  if (!url) return null;
-  if (evidence.mime.startsWith('image/')) {
-    return (
-      <figure class="evidence">
-        <a href={url} target="_blank" rel="noreferrer">
-          <img
-            data-testid="touchpoint-evidence"
-            src={url}
-            width={evidence.width || undefined}
-            height={evidence.height || undefined}
-            alt=""
-          />
-        </a>
-        <figcaption class="muted small">{evidence.sha256.slice(0, 16)}</figcaption>
-      </figure>
-    );
-  }
+  }, [evidence.blob, evidence.mime, image]);
+  const save = () => downloadBlob(evidenceDownloadBlob(evidence), evidenceFileName(evidence));
   return (
-    <a data-testid="touchpoint-evidence" href={url} download={`evidence-${evidence.id}`}>
-      {t('touchpoints.evidenceFile', { mime: evidence.mime })}
-    </a>
+    <figure class="evidence">
+      {image && url && (
+        <img
+          data-testid="touchpoint-evidence"
+          src={url}
+          width={evidence.width || undefined}
+          height={evidence.height || undefined}
+          alt=""
+        />
+      )}
+      <figcaption class="muted small">
+        {!image && t('touchpoints.evidenceFile', { mime: evidence.mime })}{' '}
+        <button type="button" data-testid="touchpoint-evidence-download" onClick={save}>
+          {t('touchpoints.evidenceSave')}
+        </button>{' '}
+        {evidence.sha256.slice(0, 16)}
+      </figcaption>
+    </figure>
   );
 }

@@ -1,7 +1,9 @@
+import { describeImageProblem, sanitizeImage } from '../backup/image-check';
+import { canvasReencoder, type Reencode } from '../capture/reencode';
 import type { NewEvidence } from '../db';
 
-/** The largest file a shopper may attach as evidence. */
-export const MAX_EVIDENCE_BYTES = 25 * 1024 * 1024;
+/** The largest file a shopper may attach as evidence: the limit backups are imported with. */
+export { MAX_EVIDENCE_BYTES } from '../backup/limits';
 
 /** Lower-case hex SHA-256 of a blob's bytes. */
 export async function sha256Hex(blob: Blob): Promise<string> {
@@ -9,28 +11,20 @@ export async function sha256Hex(blob: Blob): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** An image's size in pixels; 0 × 0 for other files or where images cannot be decoded. */
-async function imageSize(blob: Blob): Promise<{ width: number; height: number }> {
-  if (!blob.type.startsWith('image/') || typeof createImageBitmap !== 'function')
-    return { width: 0, height: 0 };
-  try {
-    const bitmap = await createImageBitmap(blob);
-    const size = { width: bitmap.width, height: bitmap.height };
-    bitmap.close();
-    return size;
-  } catch {
-    return { width: 0, height: 0 };
-  }
-}
-
 /**
- * Evidence from a file the shopper picked (a photo of a parcel, a saved e-mail), stored like
- * a screenshot: its bytes, type, size in pixels (0 × 0 when not an image) and SHA-256.
+ * Evidence from a file the shopper picked (a photo of a parcel, a screenshot of an e-mail),
+ * stored like a screenshot. Only a JPEG, PNG or WebP image is taken, known by its bytes, not
+ * its declared type or name; it is re-encoded where a canvas is available, and its type, size
+ * in pixels and SHA-256 come from the stored bytes. Throws on any other file (the popup checks
+ * first with `checkImageBytes`, to say why in the user's language).
  */
 export async function evidenceFromFile(
   file: Blob,
   url: string | null = null,
+  reencode: Reencode | undefined = canvasReencoder(),
 ): Promise<NewEvidence> {
-  const [size, sha256] = await Promise.all([imageSize(file), sha256Hex(file)]);
-  return { blob: file, mime: file.type || 'application/octet-stream', ...size, sha256, url };
+  const checked = await sanitizeImage(new Uint8Array(await file.arrayBuffer()), reencode);
+  if (!checked.ok) throw new Error(describeImageProblem(checked.error));
+  const { bytes, mime, width, height, sha256 } = checked.value;
+  return { blob: new Blob([bytes], { type: mime }), mime, width, height, sha256, url };
 }

@@ -6,16 +6,28 @@ import {
 } from '../db';
 import type { Audit, Evidence, Touchpoint } from '../model';
 import { yieldToEventLoop } from '../util/event-loop';
-import { base64ToBytes } from './base64';
+import { checkEvidenceImages } from './evidence-check';
 import { existingRefs, type BackupProgress } from './export-db';
 import { planMerge, type ExistingTables, type MergeSummary } from './merge';
 import type { BackupError, BackupV1, Result, Table } from './types';
 import { validateBackup, type ValidateOptions } from './validate';
+import { canvasReencoder, type Reencode } from '../capture/reencode';
 
 /** What an import did: the merge's counts, over all tables and per table. */
 export interface ImportSummary {
   summary: MergeSummary;
   byTable: Record<Table, MergeSummary>;
+  /** What the file had wrong that the import repaired (a SHA-256 that did not match…). */
+  notes: BackupError[];
+}
+
+/** How an import checks its file. */
+export interface ImportOptions extends ValidateOptions {
+  /**
+   * Re-encodes each image before it is stored; by default the canvas one where this context
+   * has a canvas (the report page and its worker), none where it has not (`null`: none).
+   */
+  reencode?: Reencode | null;
 }
 
 /** From this many incoming ids on, one scan of the keys beats a `get` per id (~65 µs each). */
@@ -87,10 +99,12 @@ function studiesMovedBy(stored: readonly Audit[], put: readonly Audit[]): Set<st
 }
 
 /**
- * Imports a `backup.json` text (docs/FILES.md). It is validated first against itself and what is
- * stored (`validateBackup`): a bad file writes nothing and comes back as the first problem
- * with its path. A good one is merged by id (`planMerge`: newer `updatedAt` wins, tombstones
- * win over older records) in ONE transaction over every table, touchpoints through the path
+ * Imports a `backup.json` text. It is validated first against itself, what is stored and the
+ * clock (`validateBackup`), and its images by their bytes (`checkEvidenceImages`, re-encoded
+ * where a canvas is available): a bad file writes nothing and comes back as the first problem
+ * with its path; what could be repaired (a wrong hash) is, and is listed in `notes`. A good
+ * one is merged by id (`planMerge`: newer `updatedAt` wins, tombstones win over older
+ * records) in ONE transaction over every table, touchpoints through the path
  * that keeps audit counters and study totals: any failure leaves the database as it was.
  * Unexpected failures (storage full…) are thrown after the rollback.
  */
@@ -99,13 +113,17 @@ export async function importBackup(
   text: string,
   now: Date,
   onProgress?: (progress: BackupProgress) => void,
-  opts?: ValidateOptions,
+  opts: ImportOptions = {},
 ): Promise<Result<ImportSummary, BackupError>> {
   onProgress?.({ phase: 'checking', done: 0, total: 1 });
   await yieldToEventLoop();
-  const checked = validateBackup(text, await existingRefs(db), opts);
+  const checked = validateBackup(text, await existingRefs(db), { ...opts, now });
   if (!checked.ok) return checked;
   const backup = checked.value;
+  // Images are checked and re-encoded before the transaction: it would not survive the wait.
+  const reencode = opts.reencode === undefined ? canvasReencoder() : (opts.reencode ?? undefined);
+  const images = await checkEvidenceImages(backup.evidence, reencode, opts.maxEvidenceBytes);
+  if (!images.ok) return images;
   onProgress?.({ phase: 'checking', done: 1, total: 1 });
   const tables = [
     db.studies,
@@ -131,10 +149,15 @@ export async function importBackup(
       onWritten: (done) => onProgress?.({ phase: 'writing', done, total }),
     });
     for (const [i, e] of put.evidence.entries()) {
-      const { dataBase64, ...rest } = e;
+      const { dataBase64: _file, ...rest } = e;
+      const { bytes, mime, width, height, sha256 } = images.value.images.get(e.id)!;
       const record: Evidence = {
         ...rest,
-        blob: new Blob([base64ToBytes(dataBase64)], { type: e.mime }),
+        mime,
+        width,
+        height,
+        sha256,
+        blob: new Blob([bytes], { type: mime }),
       };
       await db.evidence.put(record);
       onProgress?.({ phase: 'writing', done: put.touchpoints.length + i + 1, total });
@@ -142,7 +165,7 @@ export async function importBackup(
     for (const studyId of studiesMovedBy((stored.tables.audits ?? []) as Audit[], put.audits)) {
       await rebuildStudyTally(db, studyId, now);
     }
-    return { summary: plan.summary, byTable: plan.byTable };
+    return { summary: plan.summary, byTable: plan.byTable, notes: images.value.notes };
   });
   return { ok: true, value: result };
 }

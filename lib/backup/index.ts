@@ -5,3 +5,6 @@ export * from './parse';
 export * from './validate';
 export * from './to-backup';
 export * from './merge';
+export * from './limits';
+export * from './image-check';
+export * from './evidence-check';

@@ -55,10 +55,15 @@ function jsonError(text: string, error: unknown): BackupError {
 function issueMessage(issue: v.BaseIssue<unknown>): string {
   const missingKey =
     issue.kind === 'schema' &&
-    (issue.type === 'object' || issue.type === 'loose_object') &&
+    (issue.type === 'object' || issue.type === 'loose_object' || issue.type === 'strict_object') &&
     issue.received === 'undefined' &&
     issue.expected?.startsWith('"') === true;
-  return missingKey ? 'required field is missing' : issue.message;
+  if (missingKey) return 'required field is missing';
+  // A strict object (an anchor) names the key it does not know in the path.
+  if (issue.type === 'strict_object' && issue.expected === 'never') {
+    return 'unknown field: an anchor holds only the fields the extension writes';
+  }
+  return issue.message;
 }
 
 /** A value from the file, quoted and cut short so a message stays readable. */
@@ -78,7 +83,7 @@ function isRecord(x: unknown): x is Record<string, unknown> {
  * problem with its path. References between records and scores against their rubric's scale
  * are checked by `validateBackup` (until then a score is only known to be a number or a
  * string), so importers call that. A leading BOM is ignored. Unknown fields are dropped,
- * except inside anchors, which keep them.
+ * except inside anchors, which refuse them.
  */
 export function parseBackup(text: string): Result<BackupV1, BackupError> {
   const body = text.replace(/^\uFEFF/, '');

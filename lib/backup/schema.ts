@@ -1,8 +1,11 @@
 import * as v from 'valibot';
 import { MAX_ID_LENGTH, type ScoreValue } from '../model';
 import { anchorSchema } from '../model/anchor-schema';
+import { IMAGE_MIMES } from '../capture/image-header';
+import { MAX_SCALE_STEPS, SCALE_BOUND, scaleProblem } from '../rubric/scale';
 import { CHANNELS, STAGES } from '../taxonomy';
-import { BACKUP_FORMAT, BACKUP_VERSION } from './types';
+import { MAX_LIST_ITEMS, MAX_RECORDS, MAX_TEXT_LENGTH } from './limits';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Table } from './types';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 const SHA256 = /^[0-9a-fA-F]{64}$/;
@@ -36,14 +39,24 @@ export const isoTimeSchema = v.pipe(
   v.check((s) => !Number.isNaN(Date.parse(s)), timeMessage),
 );
 
-const text = v.string('expected a string');
-const nullableText = v.nullable(v.string('expected a string or null'));
+/** A string of at most `max` characters. */
+const textOf = (max: number, what = 'expected a string') =>
+  v.pipe(v.string(what), v.maxLength(max, `expected a string of at most ${max} characters`));
+const text = textOf(MAX_TEXT_LENGTH);
+const nullableText = v.nullable(textOf(MAX_TEXT_LENGTH, 'expected a string or null'));
 const flag = v.boolean('expected true or false');
 const tombstone = v.optional(v.boolean('expected true or false (a tombstone flag)'));
 const finite = (what = 'expected a number') => v.pipe(v.number(what), v.finite(what));
 const nonNegative = v.pipe(finite('expected a number ≥ 0'), v.minValue(0, 'expected a number ≥ 0'));
 const integer = (what: string) => v.pipe(v.number(what), v.integer(what));
-const listSchema = <T extends v.GenericSchema>(item: T) => v.array(item, 'expected a list');
+const listSchema = <T extends v.GenericSchema>(item: T, max = MAX_LIST_ITEMS) =>
+  v.pipe(
+    v.array(item, 'expected a list'),
+    v.maxLength(max, `expected a list of at most ${max} items`),
+  );
+/** A table of records, capped at its {@link MAX_RECORDS} count. */
+const tableSchema = <T extends v.GenericSchema>(table: Table, item: T) =>
+  listSchema(item, MAX_RECORDS[table]);
 
 /** A score as the file holds it; the exact check against the rubric's scale is cross-record. */
 const scoreSchema = v.custom<ScoreValue>(
@@ -52,10 +65,6 @@ const scoreSchema = v.custom<ScoreValue>(
 );
 
 /**
- * Where a touchpoint was tagged: the shape every anchor is checked against, with the fields a
- * newer version may add kept rather than dropped.
- */
-const backupAnchorSchema = v.looseObject(anchorSchema.entries, anchorSchema.message);
 
 /** A study record (`Study`). */
 export const studySchema = v.object(
@@ -121,6 +130,10 @@ export const rubricSchema = v.object(
         'expected a scale { min, max }',
       ),
       v.check((s) => s.max > s.min, 'expected a scale whose max is greater than its min'),
+      v.check(
+        (s) => scaleProblem(s) === null,
+        `expected a scale within -${SCALE_BOUND}…${SCALE_BOUND} spanning at most ${MAX_SCALE_STEPS} steps`,
+      ),
     ),
     criteria: listSchema(criterionSchema),
     createdAt: isoTimeSchema,
@@ -157,8 +170,14 @@ export const touchpointSchema = v.object(
     source: v.picklist(['page', 'manual'], 'expected "page" or "manual"'),
     url: nullableText,
     pageTitle: nullableText,
-    anchor: v.nullable(backupAnchorSchema),
-    scores: v.record(v.string(), scoreSchema, 'expected an object of scores by criterion id'),
+    anchor: v.nullable(anchorSchema),
+    scores: v.pipe(
+      v.record(idSchema, scoreSchema, 'expected an object of scores by criterion id'),
+      v.check(
+        (scores) => Object.keys(scores).length <= MAX_LIST_ITEMS,
+        `expected at most ${MAX_LIST_ITEMS} scores`,
+      ),
+    ),
     notes: text,
     createdAt: isoTimeSchema,
     updatedAt: isoTimeSchema,
@@ -172,7 +191,7 @@ export const evidenceSchema = v.object(
   {
     id: idSchema,
     touchpointId: idSchema,
-    mime: v.pipe(v.string('expected a MIME type'), v.nonEmpty('expected a MIME type')),
+    mime: v.picklist(IMAGE_MIMES, `expected an image type (${listOf(IMAGE_MIMES)})`),
     dataBase64: v.pipe(
       v.string('expected base64-encoded image data'),
       v.check(isBase64, 'expected base64-encoded image data (standard alphabet, padded)'),
@@ -195,12 +214,12 @@ export const backupV1Schema = v.object(
     format: v.literal(BACKUP_FORMAT, `expected "${BACKUP_FORMAT}"`),
     version: v.literal(BACKUP_VERSION, `expected ${BACKUP_VERSION}`),
     exportedAt: isoTimeSchema,
-    studies: listSchema(studySchema),
-    brands: listSchema(brandSchema),
-    rubrics: listSchema(rubricSchema),
-    audits: listSchema(auditSchema),
-    touchpoints: listSchema(touchpointSchema),
-    evidence: listSchema(evidenceSchema),
+    studies: tableSchema('studies', studySchema),
+    brands: tableSchema('brands', brandSchema),
+    rubrics: tableSchema('rubrics', rubricSchema),
+    audits: tableSchema('audits', auditSchema),
+    touchpoints: tableSchema('touchpoints', touchpointSchema),
+    evidence: tableSchema('evidence', evidenceSchema),
   },
   'expected a backup object',
 );

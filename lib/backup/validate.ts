@@ -1,9 +1,10 @@
 import type { Rubric, ScoreValue } from '../model';
 import { parseBackup, renderPath } from './parse';
+import { MAX_CLOCK_SKEW_MS, MAX_EVIDENCE_BYTES } from './limits';
 import type { BackupError, BackupV1, Result } from './types';
 
-/** Default largest evidence image an import accepts, decoded: 20 MiB. */
-export const DEFAULT_MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
+/** Default largest evidence image an import accepts: the one limit the popup uses too. */
+export const DEFAULT_MAX_EVIDENCE_BYTES = MAX_EVIDENCE_BYTES;
 
 /**
  * What the database already holds, so a backup may refer to it (e.g. a shopper's file with
@@ -28,6 +29,42 @@ export interface ExistingRefs {
 export interface ValidateOptions {
   /** Largest decoded evidence image, in bytes (default {@link DEFAULT_MAX_EVIDENCE_BYTES}). */
   maxEvidenceBytes?: number;
+  /**
+   * The importing machine's clock: times in the file later than this plus
+   * {@link MAX_CLOCK_SKEW_MS} are refused (a record from the future would win every merge).
+   * Without it, times are not compared with the clock.
+   */
+  now?: Date;
+}
+
+/** The time fields of each table's records. */
+const TIME_FIELDS = {
+  studies: ['createdAt', 'updatedAt'],
+  brands: ['createdAt', 'updatedAt'],
+  rubrics: ['createdAt', 'updatedAt'],
+  audits: ['startedAt', 'endedAt', 'createdAt', 'updatedAt'],
+  touchpoints: ['createdAt', 'updatedAt'],
+  evidence: ['capturedAt'],
+} as const;
+
+function checkNotInFuture(b: BackupV1, now: Date): void {
+  const latest = now.getTime() + MAX_CLOCK_SKEW_MS;
+  const check = (keys: (string | number)[], time: string | null | undefined) => {
+    if (typeof time === 'string' && Date.parse(time) > latest) {
+      reject(
+        keys,
+        `${time} is in the future (this computer's clock says ${now.toISOString()}); ` +
+          'a record from the future would win every later merge',
+      );
+    }
+  };
+  check(['exportedAt'], b.exportedAt);
+  for (const [table, fields] of Object.entries(TIME_FIELDS)) {
+    const records = b[table as keyof typeof TIME_FIELDS] as unknown as Record<string, unknown>[];
+    records.forEach((record, i) => {
+      for (const field of fields) check([table, i, field], record[field] as string | null);
+    });
+  }
 }
 
 /** A rubric's key in maps and files: `${id}@${version}`. */
@@ -95,7 +132,8 @@ function checkScore(keys: (string | number)[], value: ScoreValue, rubric: Rubric
  * The checks beyond shape, on an already parsed backup: no duplicate ids; every reference
  * (study → rubric and brands, audit → study and brand, touchpoint → audit, evidence →
  * touchpoint) resolves in the file or in `existing`; each touchpoint's scores name criteria of
- * its study's rubric and lie on its scale; evidence is within the size limit.
+ * its study's rubric and lie on its scale; evidence is within the size limit; with
+ * `opts.now`, no time lies in the future.
  */
 export function checkBackup(
   backup: BackupV1,
@@ -104,6 +142,7 @@ export function checkBackup(
 ): Result<BackupV1, BackupError> {
   try {
     checkReferences(backup, existing, opts.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES);
+    if (opts.now) checkNotInFuture(backup, opts.now);
     return { ok: true, value: backup };
   } catch (e) {
     if (e instanceof Invalid) return { ok: false, error: e.error };

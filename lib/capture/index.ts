@@ -2,3 +2,5 @@ export * from './crop';
 export * from './encode';
 export * from './evidence';
 export * from './rate-limit';
+export * from './image-header';
+export * from './reencode';

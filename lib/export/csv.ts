@@ -20,11 +20,18 @@ export const BOM = '\uFEFF';
 const NEWLINE = '\r\n';
 
 /**
- * Text cells a spreadsheet would run as a formula (DESIGN §5). Papa's own default pattern ends
- * in `.*$` without the `s` flag, so it misses `=CMD()\n…`; this one only looks at the first
- * character.
+ * Text cells a spreadsheet would run as a formula: a trigger (`=`, `+`, `-`, `@`, or their
+ * full-width forms `＝＋－＠`, which some spreadsheets fold to ASCII) as the first character
+ * after any blank or invisible lead-in, or a tab or carriage return first. The lead-in is
+ * white space (`\s`: NBSP, U+2000–U+200A, U+3000, U+FEFF…), format characters (`\p{Cf}`:
+ * zero-width space and joiners, word joiner, direction marks, invisible operators, soft
+ * hyphen…), combining marks (`\p{Mn}`: variation selectors, grapheme joiner…) and the Hangul
+ * fillers: `\u200B=1+1` looks like `=1+1` to a reader and may run as one. Papa's own default
+ * pattern ends in `.*$` without the `s` flag, so it misses `=CMD()\n…`; this one looks only at
+ * the start of the cell.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+export const FORMULA_START =
+  /^(?:[\t\r]|[\s\p{Cf}\p{Mn}\u115F\u1160\u3164\uFFA0]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/u;
 
 /**
  * Numbers are written with `.` as the decimal point whatever the delimiter; a value that is not

@@ -6,3 +6,4 @@ export * from './diff';
 export * from './issue-text';
 export * from './share';
 export * from './category';
+export * from './scale';

@@ -1,4 +1,5 @@
 import { MAX_ID_LENGTH, type Criterion, type Rubric } from '../model';
+import { MAX_SCALE_STEPS, SCALE_BOUND, scaleProblem } from './scale';
 
 /** One thing wrong with a rubric, pointing at where it is. */
 export interface RubricIssue {
@@ -6,7 +7,8 @@ export interface RubricIssue {
   path: string;
   /**
    * Stable machine code: `empty-id`, `id-too-long`, `empty-name`, `invalid-version`,
-   * `non-integer-scale`, `min-not-below-max`, `no-criteria`, `all-weights-zero`,
+   * `non-integer-scale`, `min-not-below-max`, `scale-out-of-bounds`, `scale-too-many-steps`,
+   * `no-criteria`, `all-weights-zero`,
    * `duplicate-id`, `empty-label`, `invalid-weight`, `negative-weight`, `empty-applies-to`.
    */
   code: string;
@@ -47,11 +49,25 @@ function checkScale(rubric: Rubric): RubricIssue[] {
       });
     }
   }
-  if (issues.length === 0 && min >= max) {
+  if (issues.length > 0) return issues;
+  const problem = scaleProblem(rubric.scale);
+  if (problem === 'min-not-below-max') {
     issues.push({
       path: 'scale.min',
       code: 'min-not-below-max',
       message: `The scale's min (${min}) must be below its max (${max}).`,
+    });
+  } else if (problem === 'out-of-bounds' || problem === 'non-integer') {
+    issues.push({
+      path: min < -SCALE_BOUND || !Number.isSafeInteger(min) ? 'scale.min' : 'scale.max',
+      code: 'scale-out-of-bounds',
+      message: `The scale's ends must lie between -${SCALE_BOUND} and ${SCALE_BOUND} (got ${min}–${max}).`,
+    });
+  } else if (problem === 'too-many-steps') {
+    issues.push({
+      path: 'scale.max',
+      code: 'scale-too-many-steps',
+      message: `The scale may span at most ${MAX_SCALE_STEPS} steps (got ${min}–${max}).`,
     });
   }
   return issues;

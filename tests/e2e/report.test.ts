@@ -7,6 +7,7 @@ import {
   audits,
   brands,
   download,
+  PNG_3X2_SHA256,
   seedRaw,
   study,
   T,
@@ -74,7 +75,7 @@ describe('the comparison report in real Chromium', () => {
     ).toBe(true);
     expect(tpLines[0]!.endsWith(',score_consistency,score_resolution')).toBe(true);
     expect(tpLines).toHaveLength(touchpoints.length + 1);
-    expect(tpLines.find((l) => l.includes(',t1,'))).toContain(`,37.5,false,${'ab'.repeat(32)},`);
+    expect(tpLines.find((l) => l.includes(',t1,'))).toContain(`,37.5,false,${PNG_3X2_SHA256},`);
 
     const backup = await download(page, 'report-export-backup');
     expect(JSON.parse(backup.text)).toMatchObject({

@@ -1,7 +1,14 @@
 // The report e2e study (two brands, scored touchpoints) and raw IndexedDB helpers.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { Audit, Brand, Study, Touchpoint } from '../../../lib/model';
+import { PNG_3X2 } from '../../fixtures/images';
+
+/** The SHA-256 of the seeded screenshot (a real 3 × 2 PNG, so an import takes it back). */
+export const PNG_3X2_SHA256 = createHash('sha256')
+  .update(Buffer.from(PNG_3X2, 'base64'))
+  .digest('hex');
 
 export const T = '2026-11-22T10:00:00.000Z';
 export const brands: Brand[] = [
@@ -89,15 +96,17 @@ export async function seedRaw(page: Page): Promise<void> {
           tx.objectStore('studies').put(data.study);
           data.audits.forEach((r) => tx.objectStore('audits').put(r));
           data.touchpoints.forEach((r) => tx.objectStore('touchpoints').put(r));
-          const blob = new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' });
+          const blob = new Blob([Uint8Array.from(atob(data.png), (c) => c.charCodeAt(0))], {
+            type: 'image/png',
+          });
           tx.objectStore('evidence').put({
             id: 'ev-1',
             touchpointId: 't1',
             blob,
             mime: 'image/png',
-            width: 4,
-            height: 1,
-            sha256: 'ab'.repeat(32),
+            width: 3,
+            height: 2,
+            sha256: data.pngSha256,
             capturedAt: data.at,
             url: null,
           });
@@ -105,7 +114,7 @@ export async function seedRaw(page: Page): Promise<void> {
           tx.onerror = () => reject(tx.error);
         };
       }),
-    { brands, study, audits, touchpoints, at: T },
+    { brands, study, audits, touchpoints, at: T, png: PNG_3X2, pngSha256: PNG_3X2_SHA256 },
   );
 }
 

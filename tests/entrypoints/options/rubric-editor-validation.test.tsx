@@ -48,6 +48,28 @@ describe('the rubric editor refuses an invalid rubric with a message at the fiel
       'rubric-scale-min',
     ],
     [
+      'a custom scale of 101 steps',
+      () => {
+        fireEvent.change(screen.getByTestId('rubric-scale'), { target: { value: 'custom' } });
+        type('rubric-scale-min', '0');
+        type('rubric-scale-max', '101');
+      },
+      'scale.max',
+      /at most 100 steps/,
+      'rubric-scale-max',
+    ],
+    [
+      'a custom scale to 2^53 − 1',
+      () => {
+        fireEvent.change(screen.getByTestId('rubric-scale'), { target: { value: 'custom' } });
+        type('rubric-scale-min', '1');
+        type('rubric-scale-max', String(Number.MAX_SAFE_INTEGER));
+      },
+      'scale.max',
+      /between −1000 and 1000/,
+      'rubric-scale-max',
+    ],
+    [
       'every weight 0',
       () => {
         for (let i = 0; i < 8; i++) type(`criterion-weight-${i}`, '0');

@@ -1,6 +1,9 @@
+// @vitest-environment node
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createManualTouchpoint } from '../../../lib/audit';
 import { AuditorDb, listEvidenceOf, startAudit } from '../../../lib/db';
+import { HTML, PNG_3X2, SVG } from '../../fixtures/images';
 
 let db: AuditorDb;
 const t0 = new Date('2026-11-22T10:00:00.000Z');
@@ -14,9 +17,11 @@ afterEach(async () => {
 });
 
 describe('off-page touchpoints', () => {
-  it('stores a manual touchpoint with its file as evidence, hashed', async () => {
+  it('stores a manual touchpoint with its image as evidence: type, size and hash from the bytes', async () => {
     await startAudit(db, { studyId: 's', brandId: 'b1', shopper: 'Ana', scenario: '' }, t0);
-    const file = new Blob(['abc'], { type: 'text/plain' });
+    const png = Buffer.from(PNG_3X2, 'base64');
+    // The declared type is wrong on purpose: the bytes decide.
+    const file = new Blob([png], { type: 'image/jpeg' });
     const input = {
       category: 'packaging',
       stage: 'post_purchase',
@@ -38,11 +43,30 @@ describe('off-page touchpoints', () => {
     });
     const [evidence] = await listEvidenceOf(db, touchpoint.id);
     expect(evidence).toMatchObject({
-      mime: 'text/plain',
-      width: 0,
-      height: 0,
-      sha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+      mime: 'image/png',
+      width: 3,
+      height: 2,
+      sha256: createHash('sha256').update(png).digest('hex'),
     });
+  });
+
+  it.each([
+    ['a text file', new Blob(['abc'], { type: 'text/plain' }), /not a JPEG, PNG or WebP image/],
+    ['an SVG', new Blob([Buffer.from(SVG, 'base64')], { type: 'image/svg+xml' }), /bytes are SVG/],
+    ['HTML called a PNG', new Blob([Buffer.from(HTML, 'base64')], { type: 'image/png' }), /HTML/],
+  ])('refuses %s as evidence and stores nothing', async (_name, file, message) => {
+    await startAudit(db, { studyId: 's', brandId: 'b1', shopper: 'Ana', scenario: '' }, t0);
+    const before = await db.touchpoints.count();
+    await expect(
+      createManualTouchpoint(
+        db,
+        { category: 'other', stage: 'consideration', channel: 'phone', scores: {}, notes: '' },
+        file,
+        t0,
+      ),
+    ).rejects.toThrow(message);
+    expect(await db.touchpoints.count()).toBe(before);
+    expect(await db.evidence.count()).toBe(0);
   });
 
   it('refuses a manual touchpoint without a running audit', async () => {

@@ -1,9 +1,11 @@
 // A small but complete data set for backup tests: two studies on rubrics with different
 // scales, brands, audits, touchpoints (one tombstone) and evidence.
+import { createHash } from 'node:crypto';
 import type { BackupData, BackupEvidence, BackupV1 } from '../../../lib/backup';
 import { toBackup } from '../../../lib/backup';
 import type { Rubric } from '../../../lib/model';
 import { audit, brands, rubric, study, T0, touchpoint } from '../export/fixtures';
+import { JPEG_3X2, PNG_3X2 } from '../../fixtures/images';
 
 export const NOW = new Date('2026-11-23T08:00:00.000Z');
 
@@ -21,18 +23,20 @@ export const tenRubric: Rubric = {
   updatedAt: T0,
 };
 
+/** Evidence with a real image (3 × 2 pixels) and its true type, size and SHA-256. */
 export const evidence = (
   id: string,
   touchpointId: string,
-  dataBase64 = 'iVBORw0KGgo=',
+  dataBase64 = PNG_3X2,
+  mime: BackupEvidence['mime'] = 'image/png',
 ): BackupEvidence => ({
   id,
   touchpointId,
-  mime: 'image/png',
+  mime,
   dataBase64,
-  width: 320,
-  height: 200,
-  sha256: 'c0ffee'.padEnd(64, '0'),
+  width: 3,
+  height: 2,
+  sha256: createHash('sha256').update(Buffer.from(dataBase64, 'base64')).digest('hex'),
   capturedAt: T0,
   url: 'https://shop.example/vn',
 });
@@ -85,7 +89,7 @@ export function sampleData(): BackupData {
         },
       }),
     ],
-    evidence: [evidence('ev-1', 'tp-1'), evidence('ev-3', 'tp-3', '')],
+    evidence: [evidence('ev-1', 'tp-1'), evidence('ev-3', 'tp-3', JPEG_3X2, 'image/jpeg')],
   };
 }
 

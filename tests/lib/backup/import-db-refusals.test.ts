@@ -14,7 +14,7 @@ beforeEach(async () => {
   await seed(db);
   good = structuredClone(await readBackup(db, NOW));
   // A shopper's file: everything newer, so a good import would write every record.
-  const later = '2026-11-24T00:00:00.000Z';
+  const later = '2026-11-23T07:00:00.000Z';
   for (const table of [good.studies, good.brands, good.audits, good.touchpoints]) {
     for (const record of table) record.updatedAt = later;
   }
@@ -69,7 +69,7 @@ const cases: [string, () => string, string, RegExp][] = [
     () =>
       mutate((b) => b.evidence.push({ ...evidence('ev-big', 'tp-1'), dataBase64: imageOf(50) })),
     'evidence[2].dataBase64',
-    /the image is 50(\.0)? MB, larger than the 20 MB limit/,
+    /the image is 50(\.0)? MB, larger than the 25 MB limit/,
   ],
 ];
 

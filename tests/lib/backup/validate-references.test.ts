@@ -146,17 +146,17 @@ describe('validateBackup refuses broken references and scores, saying where and 
     expect(validateBackup(text, existing, opts)).toEqual({ ok: false, error });
   });
 
-  it('50 MB evidence: over the default 20 MB limit', () => {
+  it("50 MB evidence: over the default 25 MB limit (the popup's too)", () => {
     const text = mutated(set('evidence[0].dataBase64', base64OfSize(50 * MB)));
     expect(validateBackup(text)).toEqual({
       ok: false,
       error: {
         path: 'evidence[0].dataBase64',
-        message: 'the image is 50 MB, larger than the 20 MB limit per item',
+        message: 'the image is 50 MB, larger than the 25 MB limit per item',
       },
     });
     // Exactly at the limit is accepted.
-    expect(validateBackup(mutated(set('evidence[0].dataBase64', base64OfSize(20 * MB)))).ok).toBe(
+    expect(validateBackup(mutated(set('evidence[0].dataBase64', base64OfSize(25 * MB)))).ok).toBe(
       true,
     );
   });

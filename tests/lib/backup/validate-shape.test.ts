@@ -47,15 +47,6 @@ describe('validateBackup accepts', () => {
   ])('%s', (_name, text, existing) => {
     expect(validateBackup(text, existing).ok).toBe(true);
   });
-
-  it('keeps anchor fields it does not know', () => {
-    const result = parseBackup(
-      mutated(set('touchpoints[2].anchor.position', { start: 1, end: 4 })),
-    );
-    expect(result.ok && result.value.touchpoints[2]?.anchor).toMatchObject({
-      position: { start: 1, end: 4 },
-    });
-  });
 });
 
 describe('validateBackup refuses a file of the wrong shape, saying where and what', () => {

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { csvChunks, toCsv, type CsvCell, type CsvOptions } from '../../../lib/export';
+// The guard's own cases are table-tested above; here it only predicts which cells get a '.
+import { FORMULA_START } from '../../../lib/export/csv';
 
 /** Parses a file back the way a spreadsheet import would: BOM off, CRLF records. */
 function parseBack(text: string, delimiter: ',' | ';'): string[][] {
@@ -40,6 +42,31 @@ describe('toCsv cells', () => {
     ['carriage return', '\r=1+1', "'\r=1+1"],
     ['formula then newline', '=CMD()\nsecond line', "'=CMD()\nsecond line"],
     ['equals later is fine', 'a=b', 'a=b'],
+    // Invisible or blank lead-ins before a trigger, and full-width triggers.
+    ['space then =', ' =1+1', "' =1+1"],
+    ['spaces then @', '   @SUM(A1)', "'   @SUM(A1)"],
+    ['NBSP then =', '\u00A0=1+1', "'\u00A0=1+1"],
+    ['zero-width space then =', '\u200B=1+1', "'\u200B=1+1"],
+    ['zero-width non-joiner then +', '\u200C+1', "'\u200C+1"],
+    ['zero-width joiner then -', '\u200D-1', "'\u200D-1"],
+    ['word joiner then =', '\u2060=1', "'\u2060=1"],
+    ['BOM then =', '\uFEFF=1', "'\uFEFF=1"],
+    ['RTL mark then =', '\u200F=1', "'\u200F=1"],
+    ['ideographic space then =', '\u3000=1', "'\u3000=1"],
+    ['mixed lead-in then =', ' \u00A0\u200B\uFEFF=1', "' \u00A0\u200B\uFEFF=1"],
+    ['newline then =', '\n=1', "'\n=1"],
+    ['soft hyphen then =', '\u00AD=1', "'\u00AD=1"],
+    ['variation selector then =', '\uFE0F=1', "'\uFE0F=1"],
+    ['combining grapheme joiner then @', '\u034F@x', "'\u034F@x"],
+    ['Hangul filler then =', '\u3164=1', "'\u3164=1"],
+    ['full-width equals', '\uFF1D1+1', "'\uFF1D1+1"],
+    ['full-width plus', '\uFF0B1', "'\uFF0B1"],
+    ['full-width minus', '\uFF0D1', "'\uFF0D1"],
+    ['full-width at', '\uFF20SUM(A1)', "'\uFF20SUM(A1)"],
+    ['zero-width then full-width equals', '\u200B\uFF1D1', "'\u200B\uFF1D1"],
+    ['zero-width then text', '\u200Bhello', '\u200Bhello'],
+    ['NBSP then text', '\u00A0hello', '\u00A0hello'],
+    ['full-width equals later', 'a\uFF1Db', 'a\uFF1Db'],
     ['negative number', -12.5, '-12.5'],
     ['decimal number', 12.5, '12.5'],
     ['zero', 0, '0'],
@@ -163,7 +190,7 @@ describe('csvChunks', () => {
               const expected =
                 c === null
                   ? ''
-                  : typeof c === 'string' && /^[=+\-@\t\r]/.test(c)
+                  : typeof c === 'string' && FORMULA_START.test(c)
                     ? `'${c}`
                     : String(c);
               expect(back[r]?.[i]).toBe(expected);

@@ -1,0 +1,67 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EvidenceImage } from '../../entrypoints/report/EvidenceImage';
+import { EvidenceView } from '../../entrypoints/touchpoints/EvidenceView';
+import { evidenceFileName } from '../../lib/export/evidence-file';
+import type { Evidence } from '../../lib/model';
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+const evidence = (mime: string, id = 'ev-1'): Evidence => ({
+  id,
+  touchpointId: 'tp-1',
+  blob: new Blob(['<svg xmlns="http://www.w3.org/2000/svg"/>'], { type: mime }),
+  mime,
+  width: 3,
+  height: 2,
+  sha256: 'ab'.repeat(32),
+  capturedAt: '2026-11-22T10:00:00.000Z',
+  url: null,
+});
+
+/** Every link on the page that would open a blob as a page. */
+const blobLinks = () =>
+  [...document.querySelectorAll('a[href]')].filter((a) =>
+    a.getAttribute('href')!.startsWith('blob:'),
+  );
+
+describe('evidence is shown in an <img> and saved, never opened as a page', () => {
+  it('touchpoints view: a PNG is an <img> with no link around it; Save downloads a safe name', async () => {
+    const clicked: { href: string; download: string }[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      clicked.push({ href: this.href, download: this.download });
+    });
+    render(<EvidenceView evidence={evidence('image/png', '../../evil<script>.html')} />);
+    await waitFor(() => expect(screen.getByTestId('touchpoint-evidence').tagName).toBe('IMG'));
+    expect(blobLinks()).toEqual([]);
+    fireEvent.click(screen.getByTestId('touchpoint-evidence-download'));
+    expect(clicked).toEqual([expect.objectContaining({ download: 'evidence-evilscripthtml.png' })]);
+  });
+
+  it.each(['image/svg+xml', 'text/html'])(
+    'touchpoints view: %s evidence from an old database is not drawn, only saved as .bin',
+    async (mime) => {
+      render(<EvidenceView evidence={evidence(mime)} />);
+      await waitFor(() => screen.getByTestId('touchpoint-evidence-download'));
+      expect(screen.queryByTestId('touchpoint-evidence')).toBeNull();
+      expect(document.querySelector('img')).toBeNull();
+      expect(blobLinks()).toEqual([]);
+      expect(evidenceFileName(evidence(mime))).toBe('evidence-ev-1.bin');
+    },
+  );
+
+  it('report: an SVG is not drawn at all; a JPEG is an <img>', async () => {
+    const { unmount } = render(<EvidenceImage evidence={evidence('image/svg+xml')} />);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.queryByTestId('report-evidence')).toBeNull();
+    unmount();
+    render(<EvidenceImage evidence={evidence('image/jpeg')} />);
+    await waitFor(() => expect(screen.getByTestId('report-evidence').tagName).toBe('IMG'));
+    expect(blobLinks()).toEqual([]);
+  });
+});

@@ -1,0 +1,131 @@
+// @vitest-environment node
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import {
+  checkEvidenceImages,
+  checkImageBytes,
+  MAX_EVIDENCE_BYTES,
+  sanitizeImage,
+} from '../../../lib/backup';
+import type { Reencode } from '../../../lib/capture/reencode';
+import { HTML, JPEG_3X2, PNG_3X2, SVG, WEBP_VP8L_3X2 } from '../../fixtures/images';
+import { evidence } from './fixtures';
+
+const bytes = (b64: string) => new Uint8Array(Buffer.from(b64, 'base64'));
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/** A PNG header claiming `width` × `height` (enough for the checks before decoding). */
+function pngClaiming(width: number, height: number): Uint8Array<ArrayBuffer> {
+  const b = bytes(PNG_3X2);
+  new DataView(b.buffer).setUint32(16, width);
+  new DataView(b.buffer).setUint32(20, height);
+  return b;
+}
+
+/** A stand-in canvas: "re-encodes" any image as the given bytes. */
+const reencodeAs =
+  (out: string): Reencode =>
+  async () =>
+    new Blob([bytes(out)]);
+
+describe('checkImageBytes', () => {
+  it.each<[string, Uint8Array, string]>([
+    ['SVG', bytes(SVG), 'not-an-image'],
+    ['HTML', bytes(HTML), 'not-an-image'],
+    ['a 20,000 × 20,000 PNG header', pngClaiming(20_000, 20_000), 'too-many-pixels'],
+    ['a 16,384 × 16,384 PNG header (268 Mpx)', pngClaiming(16_384, 16_384), 'too-many-pixels'],
+    ['one byte over the limit', new Uint8Array(MAX_EVIDENCE_BYTES + 1), 'too-large'],
+  ])('refuses %s', (_name, b, code) => {
+    const result = checkImageBytes(b);
+    expect(result.ok || result.error.code).toBe(code);
+  });
+
+  it('takes an 8192 × 8192 PNG header', () => {
+    expect(checkImageBytes(pngClaiming(8192, 8192)).ok).toBe(true);
+  });
+});
+
+describe('sanitizeImage', () => {
+  it('without a canvas: checks the bytes and keeps them, with the hash and size they give', async () => {
+    const png = bytes(PNG_3X2);
+    expect(await sanitizeImage(png)).toEqual({
+      ok: true,
+      value: { bytes: png, mime: 'image/png', width: 3, height: 2, sha256: sha(png) },
+    });
+  });
+
+  it('with a canvas: stores what the re-encoding gave, described by its own bytes', async () => {
+    const result = await sanitizeImage(bytes(PNG_3X2), reencodeAs(WEBP_VP8L_3X2));
+    expect(result.ok && { ...result.value, bytes: undefined }).toEqual({
+      bytes: undefined,
+      mime: 'image/webp',
+      width: 3,
+      height: 2,
+      sha256: sha(bytes(WEBP_VP8L_3X2)),
+    });
+  });
+
+  it('re-encodes a PNG that came out over the limit as JPEG', async () => {
+    const asked: string[] = [];
+    const reencode: Reencode = async (_b, mime) => {
+      asked.push(mime);
+      return mime === 'image/png' ? new Blob([new Uint8Array(2048)]) : new Blob([bytes(JPEG_3X2)]);
+    };
+    const result = await sanitizeImage(bytes(PNG_3X2), reencode, 1024);
+    expect(asked).toEqual(['image/png', 'image/jpeg']);
+    expect(result.ok && result.value.mime).toBe('image/jpeg');
+  });
+
+  it('refuses an image the canvas cannot decode', async () => {
+    const reencode: Reencode = () =>
+      Promise.reject(new DOMException('bad image', 'InvalidStateError'));
+    expect(await sanitizeImage(bytes(PNG_3X2), reencode)).toEqual({
+      ok: false,
+      error: { code: 'undecodable', reason: 'bad image' },
+    });
+  });
+});
+
+describe('checkEvidenceImages', () => {
+  it('repairs a forged hash and says so; size and type come from the bytes', async () => {
+    const forged = {
+      ...evidence('ev-1', 'tp-1'),
+      sha256: 'c0ffee'.padEnd(64, '0'),
+      width: 9999,
+      height: 1,
+    };
+    const result = await checkEvidenceImages([
+      evidence('ev-0', 'tp-1', JPEG_3X2, 'image/jpeg'),
+      forged,
+    ]);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.images.get('ev-1')).toMatchObject({
+      width: 3,
+      height: 2,
+      sha256: sha(bytes(PNG_3X2)),
+    });
+    expect(result.value.notes).toEqual([
+      {
+        path: 'evidence[1].sha256',
+        message: expect.stringMatching(
+          /^the file's hash c0ffee.* does not match its image .*; recomputed$/,
+        ),
+      },
+    ]);
+  });
+
+  it.each([
+    ['SVG bytes called a PNG', SVG, /^not a JPEG, PNG or WebP image \(the bytes are SVG\)$/],
+    ['HTML bytes called a PNG', HTML, /the bytes are HTML/],
+  ])('refuses %s, with its path', async (_name, b64, message) => {
+    const result = await checkEvidenceImages([
+      evidence('ev-0', 'tp-1'),
+      evidence('ev-1', 'tp-1', b64),
+    ]);
+    expect(result).toEqual({
+      ok: false,
+      error: { path: 'evidence[1].dataBase64', message: expect.stringMatching(message) },
+    });
+  });
+});
