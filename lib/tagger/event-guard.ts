@@ -1,4 +1,5 @@
-import { pageEventTypes } from './event-types';
+import { ENVIRONMENT, pageEventTypes, SHOPPER } from './event-types';
+import { refocus, watchFocus } from './focus-hold';
 import { isOwnHost } from './host';
 import { pristine } from './pristine';
 
@@ -43,32 +44,6 @@ const REPLAYED = new Set([
   'compositionupdate',
   'compositionend',
 ]);
-
-/** Caused by the shopper but not UI events: stopped on their way to page elements while tagging. */
-const SHOPPER = new Set([
-  'selectionchange',
-  'selectstart',
-  'select',
-  'change',
-  'submit',
-  'reset',
-  'invalid',
-  'search',
-  'copy',
-  'cut',
-  'paste',
-  'beforecopy',
-  'beforecut',
-  'beforepaste',
-  'input',
-  'DOMCharacterDataModified',
-  'DOMSubtreeModified',
-  'DOMNodeInserted',
-  'DOMNodeRemoved',
-]);
-
-/** UI events the page may keep seeing while tagging: they tell of its window, not the shopper. */
-const ENVIRONMENT = new Set(['resize', 'scroll', 'scrollend']);
 
 /** Clones made from trusted events of the tagger's UI (see `isGenuine`). */
 const genuine = new WeakSet<Event>();
@@ -186,29 +161,6 @@ const isShortcut = (e: Event): boolean => {
     e.type === 'keydown' && k.altKey && k.shiftKey && !k.ctrlKey && !k.metaKey && k.code === 'KeyT'
   );
 };
-
-/**
- * Where the focus last was inside each UI root. Focus moving within a shadow root never
- * reaches the window (the event stops at the root), so the root itself is listened to.
- */
-const lastFocus = new WeakMap<ShadowRoot, EventTarget | null>();
-
-function watchFocus(root: ShadowRoot): void {
-  if (lastFocus.has(root)) return;
-  lastFocus.set(root, null);
-  root.addEventListener('focusin', (e) => lastFocus.set(root, e.target), true);
-}
-
-/** Moves the focus back into the tagger's UI (where it last was, else its first control). */
-function refocus(root: ShadowRoot): void {
-  if (root.activeElement) return;
-  const last = lastFocus.get(root);
-  const home =
-    last instanceof HTMLElement && last.isConnected && root.contains(last)
-      ? last
-      : root.querySelector<HTMLElement>('textarea, input, select, button');
-  home?.focus({ preventScroll: true });
-}
 
 /**
  * Registers the tagger's capture-phase listeners on window, for every event type a page can

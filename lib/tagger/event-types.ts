@@ -65,3 +65,29 @@ export function pageEventTypes(): string[] {
   for (const type of NEVER) types.delete(type);
   return [...types];
 }
+
+/** Caused by the shopper but not UI events: stopped on their way to page elements while tagging. */
+export const SHOPPER = new Set([
+  'selectionchange',
+  'selectstart',
+  'select',
+  'change',
+  'submit',
+  'reset',
+  'invalid',
+  'search',
+  'copy',
+  'cut',
+  'paste',
+  'beforecopy',
+  'beforecut',
+  'beforepaste',
+  'input',
+  'DOMCharacterDataModified',
+  'DOMSubtreeModified',
+  'DOMNodeInserted',
+  'DOMNodeRemoved',
+]);
+
+/** UI events the page may keep seeing while tagging: they tell of its window, not the shopper. */
+export const ENVIRONMENT = new Set(['resize', 'scroll', 'scrollend']);
