@@ -18,7 +18,7 @@ export function Panel({
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
-      actions.save();
+      actions.save(e);
     } else if (e.key === 'Escape') {
       e.preventDefault();
       actions.cancel();
@@ -101,7 +101,7 @@ export function Panel({
           class="primary"
           data-testid="tagger-save"
           disabled={!audit || !form}
-          onClick={() => actions.save()}
+          onClick={(e) => actions.save(e)}
         >
           {t('tagger.save')}
         </button>

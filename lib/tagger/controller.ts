@@ -11,7 +11,7 @@ import type {
 } from '../messaging/protocol';
 import { hostOf } from '../util/url';
 import { createDraftSync } from './draft-sync';
-import type { GuardState } from './event-guard';
+import { isGenuine, type GuardState } from './event-guard';
 import { findFrameElement, frameContentOrigin, toParentViewport } from './frames';
 import { mountHost, type HostLayer } from './host';
 import { createPanelDrag } from './panel-drag';
@@ -61,6 +61,8 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     guard.modal = null;
     guard.host = null;
     guard.root = null;
+    guard.holdFocus = false;
+    guard.reassert = null;
     render(layer.container, null, actions);
     layer.unmount();
     layer = null;
@@ -74,6 +76,7 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     status: TaggerView['status'] = null,
   ) {
     guard.modal = null;
+    guard.holdFocus = true;
     const ctx = await context;
     if (!layer) return;
     place = { url: location.href, pageTitle: document.title, anchor: described.anchor };
@@ -129,6 +132,7 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
       onCancel: close,
     });
     guard.modal = picker.handle;
+    guard.holdFocus = false;
     pickerControls = picker;
     update({ phase: 'picking' });
     relayFrames(true);
@@ -136,10 +140,13 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
   let pickerControls: ReturnType<typeof createPicker> | null = null;
 
   async function start(): Promise<void> {
-    if (layer) return;
+    // The page may have erased the guard (`document.open()`): no tagging without it.
+    if (layer || guard.ensure?.() === false) return;
     layer = mountHost(css);
     guard.host = layer.host;
     guard.root = layer.root;
+    guard.reassert = layer.reassert;
+    guard.onEscape = () => actions.cancel();
     layer.root.addEventListener('pointermove', (e) => drag.feed(e));
     layer.root.addEventListener('pointerup', (e) => drag.feed(e));
     view = initialView(true);
@@ -219,7 +226,8 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
       update({ form });
       drafts.schedule(form, place);
     },
-    save: () => void save(),
+    // Only the shopper's own click or key press on the panel saves, nothing a page made.
+    save: (e) => isGenuine(e) && void save(),
     cancel() {
       void drafts.settle().then(() => send('discardDraft', {}));
       close();

@@ -1,7 +1,10 @@
+import { ENVIRONMENT, pageEventTypes, SHOPPER } from './event-types';
+import { refocus, watchFocus } from './focus-hold';
+import { isOwnHost } from './host';
 import { pristine } from './pristine';
 
-/** Every event type the guard sees first (capture phase on window, registered at document_start). */
-const TYPES = [
+/** The UI events replayed inside the shadow root, so the panel's own handlers run. */
+const REPLAYED = new Set([
   'pointerdown',
   'pointerup',
   'pointermove',
@@ -40,7 +43,16 @@ const TYPES = [
   'compositionstart',
   'compositionupdate',
   'compositionend',
-] as const;
+]);
+
+/** Clones made from trusted events of the tagger's UI (see `isGenuine`). */
+const genuine = new WeakSet<Event>();
+
+/**
+ * Whether an event the panel's handlers got is the replay of a trusted event of the tagger's
+ * UI (the shopper's own click or key press on it), not one a page made or aimed elsewhere.
+ */
+export const isGenuine = (e: Event): boolean => genuine.has(e);
 
 /** Fields copied onto the clone of a UI event (whatever of them the event has). */
 const INIT_KEYS = [
@@ -92,6 +104,14 @@ export interface GuardState {
   modal: ModalHandler | null;
   /** Alt+Shift+T pressed on the page. */
   onShortcut: () => void;
+  /** While the panel is open: focus is held in the tagger's UI, never in the page. */
+  holdFocus?: boolean;
+  /** Escape pressed while the panel is open but the focus was not in it. */
+  onEscape?: () => void;
+  /** Puts the tagger's layer back on top and as it should look (`force`: re-show it). */
+  reassert?: ((force: boolean) => void) | null;
+  /** Set by the guard: re-registers it if the page erased it; false if it still is not alive. */
+  ensure?: () => boolean;
 }
 
 /** The element inside our shadow root an event was meant for (closed roots hide it). */
@@ -116,6 +136,7 @@ function reroute(e: Event, root: ShadowRoot): void {
     if (key in e) init[key] = (e as unknown as Record<string, unknown>)[key];
   const Ctor = e.constructor as new (type: string, init: unknown) => Event;
   const clone = new Ctor(e.type, init);
+  genuine.add(clone);
   if (!target.dispatchEvent(clone)) e.preventDefault();
 }
 
@@ -142,16 +163,33 @@ const isShortcut = (e: Event): boolean => {
 };
 
 /**
- * Registers the tagger's capture-phase listeners on window. Called at document_start, before any
- * page script, so they run before every page listener. Until tagging starts they only watch
- * for the shortcut; events the page crafts itself (untrusted) never drive the tagger.
+ * Registers the tagger's capture-phase listeners on window, for every event type a page can
+ * listen for (see `pageEventTypes`). Called at document_start, before any page script, so they
+ * run before every page listener. Until tagging starts they only watch for the shortcut; events
+ * the page crafts itself (untrusted) never drive the tagger. While tagging, the page hears
+ * nothing the shopper does: events of the UI are stopped (and replayed inside the shadow root),
+ * as are UI events and selection, clipboard and form events aimed at the page; while the panel
+ * is open the focus stays in it. `document.open()` erases every listener of the window: an
+ * observer of the document re-registers them when its element is replaced, and `ensure`
+ * checks (with an event of a private type) that they still run.
  */
 export function installEventGuard(state: GuardState): void {
+  const probe = `tpa-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
+  let alive = false;
   const listener = (e: Event) => {
-    if (fromUi(e, state)) {
+    if (e.type === probe) {
+      alive = true;
+      e.stopImmediatePropagation();
+      return;
+    }
+    const tagging = !!state.host;
+    if (isOwnHost(e.target) || (tagging && fromUi(e, state))) {
       // Events of our own UI: hidden from the page, replayed inside the shadow root.
       e.stopImmediatePropagation();
-      if (e.isTrusted && state.root) reroute(e, state.root);
+      if (!e.isTrusted || !state.root || !tagging) return;
+      watchFocus(state.root);
+      if (e.type === 'toggle') state.reassert?.(false);
+      if (REPLAYED.has(e.type)) reroute(e, state.root);
       return;
     }
     if (!e.isTrusted) return;
@@ -161,11 +199,45 @@ export function installEventGuard(state: GuardState): void {
       state.onShortcut();
       return;
     }
-    if (state.modal?.(e)) {
-      e.stopImmediatePropagation();
-      if (e.cancelable) e.preventDefault();
+    if (!tagging) return;
+    if (e.type === 'toggle') {
+      // A popover or dialog of the page opened over ours: ours goes back on top.
+      const opened = (e as ToggleEvent).newState === 'open';
+      state.reassert?.(opened);
+      return;
     }
+    // Events of the page's own life (loads, messages, animations, scrolling) go on as usual.
+    if (ENVIRONMENT.has(e.type) || (!(e instanceof UIEvent) && !SHOPPER.has(e.type))) return;
+    e.stopImmediatePropagation();
+    if (state.modal?.(e)) {
+      if (e.cancelable) e.preventDefault();
+      return;
+    }
+    if (e.cancelable && e.type !== 'wheel') e.preventDefault();
+    if (!state.holdFocus || !state.root) return;
+    const type = e.type;
+    if (type === 'focus' || type === 'focusin' || type === 'keydown') {
+      state.reassert?.(false);
+      refocus(state.root);
+    }
+    if (type === 'keydown' && (e as KeyboardEvent).key === 'Escape') state.onEscape?.();
   };
   const add = pristine().addEventListener;
-  for (const type of TYPES) add.call(window, type, listener, { capture: true, passive: false });
+  const types = [...pageEventTypes(), probe];
+  const register = () => {
+    for (const type of types) add.call(window, type, listener, { capture: true, passive: false });
+  };
+  const ensure = () => {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      alive = false;
+      window.dispatchEvent(new Event(probe));
+      if (alive) return true;
+      register();
+    }
+    return false;
+  };
+  register();
+  // `document.open()` removes the document's element (and every listener): put ours back.
+  new (pristine().MutationObserver)(() => void ensure()).observe(document, { childList: true });
+  state.ensure = ensure;
 }

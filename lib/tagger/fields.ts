@@ -1,13 +1,21 @@
 import type { Box } from '../anchoring/position';
+import { isOwnRoot } from './in-place';
+import { shadowRootOf } from './shadow-root-of';
 
 const FIELDS =
   'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=submit]):not([type=button]):not([type=reset]):not([type=image]), textarea, select, [contenteditable]:not([contenteditable=false])';
 
-/** Collects the fields of a tree, looking into open shadow roots (except `skip`'s). */
+/**
+ * Collects the fields of a tree, looking into shadow roots, the page's closed ones too where
+ * the browser lets us (not `skip`'s, nor the roots the tagger attached to page elements).
+ */
 function collect(root: Document | ShadowRoot, out: Element[], skip: Element | null): void {
   out.push(...Array.from(root.querySelectorAll(FIELDS)));
-  for (const el of Array.from(root.querySelectorAll('*')))
-    if (el.shadowRoot && el !== skip) collect(el.shadowRoot, out, skip);
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    if (el === skip) continue;
+    const inner = shadowRootOf(el);
+    if (inner && !isOwnRoot(inner)) collect(inner, out, skip);
+  }
 }
 
 /**

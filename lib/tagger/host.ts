@@ -7,9 +7,28 @@ export interface HostLayer {
   root: ShadowRoot;
   /** Where Preact renders. */
   container: HTMLElement;
+  /** Puts the layer back as it should be: styles, attributes, on top (`force`: re-shown). */
+  reassert(force: boolean): void;
   /** Removes the layer and stops watching for the page removing it. */
   unmount(): void;
 }
+
+/** Where each mounted host's UI is drawn now, inside its (closed) shadow root. */
+const surfaces = new WeakMap<Element, () => ParentNode>();
+
+/**
+ * Where to draw on top of one of the tagger's layers, inside its shadow root (closed roots are
+ * otherwise out of reach); undefined for any other element.
+ */
+export const surfaceOf = (host: Element | null): ParentNode | undefined =>
+  host ? surfaces.get(host)?.() : undefined;
+
+/** Whether `target` is the host of one of the tagger's layers (its UI, masks or highlight). */
+export const isOwnHost = (target: EventTarget | null): boolean =>
+  target instanceof Element && surfaces.has(target);
+
+/** Attributes the host keeps; the page's (`hidden`, `inert`, `class`, `dir`…) are removed. */
+const KEPT = new Set(['style', 'popover']);
 
 /** Inline declarations (CSSOM, so no CSP blocks them) that no page stylesheet can override. */
 const HOST_STYLE: Record<string, string> = {
@@ -43,12 +62,17 @@ function styleHost(host: HTMLElement): void {
     host.style.setProperty(name, value, 'important');
 }
 
-/** Puts the host in the top layer (above any z-index) where the browser allows it. */
-function raise(host: HTMLElement): void {
+/** Whether a modal dialog of the page (or a fullscreen element) makes the rest of it inert. */
+const pageModal = (doc: Document): boolean => doc.querySelector(':modal') !== null;
+
+/** Puts the host in the top layer (above any z-index); `force` shows it again, above the rest. */
+function raise(host: HTMLElement, force = false): void {
   try {
-    if (host.isConnected && !host.matches(':popover-open')) host.showPopover?.();
+    if (!host.isConnected) return;
+    if (force && host.matches(':popover-open')) host.hidePopover();
+    if (!host.matches(':popover-open')) host.showPopover?.();
   } catch {
-    // Some pages leave no top layer to us (a modal dialog); the z-index still applies.
+    // A page can leave no top layer to us; the z-index still applies.
   }
 }
 
@@ -60,12 +84,16 @@ function raise(host: HTMLElement): void {
  * the page removes it at once, in the same task as it was added (a MutationObserver deleting
  * every node it did not make), the host moves into a shadow root on <body> (see `bodyRoot`),
  * where no observer of the page can see it; where body takes none, it keeps coming back.
+ * Whatever the page does to the host (its style, `hidden`, `inert`, taking it out of the top
+ * layer) is undone as soon as it is done. Above a modal dialog of the page a popover stays
+ * inert: the UI then moves into a modal dialog of its own inside the shadow root, the topmost.
  */
 export function mountHost(css: string): HostLayer {
   const p = pristine();
   const doc = document;
   const host = p.createElement.call(doc, 'div') as HTMLElement;
   styleHost(host);
+  const hostStyle = host.getAttribute('style');
   host.popover = 'manual';
   const root = p.attachShadow.call(host, { mode: SHADOW_MODE });
   try {
@@ -80,8 +108,49 @@ export function mountHost(css: string): HostLayer {
   const container = p.createElement.call(doc, 'div') as HTMLElement;
   container.className = 'tpa';
   p.appendChild.call(root, container);
+  let modal: HTMLDialogElement | null = null;
+  surfaces.set(host, () => (modal?.open ? modal : root));
+
+  /** Keeps the UI usable over a modal dialog of the page: in the topmost modal dialog. */
+  const overModal = (force: boolean) => {
+    if (!host.isConnected || !pageModal(doc)) return;
+    if (!modal) {
+      modal = p.createElement.call(doc, 'dialog') as HTMLDialogElement;
+      modal.className = 'modal-layer';
+      // Escape would close it; the panel handles Escape itself.
+      modal.addEventListener('cancel', (e) => e.preventDefault());
+      p.appendChild.call(root, modal);
+    }
+    if (container.parentNode !== modal) p.appendChild.call(modal, container);
+    if (modal.open && !force) return;
+    if (modal.open) modal.close();
+    modal.showModal();
+  };
 
   let mounted = true;
+  // A page that undoes us in a loop gets one repair per frame after the first hundred.
+  let repairs = 0;
+  const reassert = (force: boolean) => {
+    if (!mounted) return;
+    if (repairs++ === 0) p.requestAnimationFrame(() => (repairs = 0));
+    if (repairs > 100) {
+      if (repairs === 102) p.requestAnimationFrame(() => reassert(true));
+      return;
+    }
+    for (const { name } of Array.from(host.attributes))
+      if (!KEPT.has(name)) host.removeAttribute(name);
+    if (host.getAttribute('popover') !== 'manual') host.popover = 'manual';
+    if (host.getAttribute('style') !== hostStyle) {
+      host.removeAttribute('style');
+      styleHost(host);
+    }
+    raise(host, force);
+    overModal(force);
+    watcher.takeRecords();
+  };
+  const watcher = new p.MutationObserver(() => reassert(false));
+  watcher.observe(host, { attributes: true });
+
   let pending = false;
   // Set while the task that added the host runs: a removal then comes from a page that purges.
   let fresh = false;
@@ -111,9 +180,12 @@ export function mountHost(css: string): HostLayer {
     host,
     root,
     container,
+    reassert,
     unmount() {
       mounted = false;
       observer.disconnect();
+      watcher.disconnect();
+      modal?.close();
       host.remove();
     },
   };

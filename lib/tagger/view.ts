@@ -27,7 +27,8 @@ export interface TaggerActions {
   pickPage(): void;
   cancelPicking(): void;
   change(form: TouchpointForm): void;
-  save(): void;
+  /** Saves, if `e` is the shopper's own click or key press on the panel. */
+  save(e: Event): void;
   cancel(): void;
   openPopup(): void;
   /** Starts moving the panel by its header. */

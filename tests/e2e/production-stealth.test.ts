@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../lib/i18n/en';
 import { EXTENSION_DIRS, launchWithExtension, type ExtensionSession } from '../support/browser';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
-import { openPage, seedAudit } from './support/tagger';
+import { openPage, readSaved, seedAudit, waitForSaved } from './support/tagger';
 
 let server: FixtureServer;
 let ext: ExtensionSession;
@@ -115,6 +115,34 @@ describe('the production build, seen from the page', () => {
       TOOLBAR_AT,
     );
     expect(await page.evaluate(LOOK, TOOLBAR_AT)).toEqual(before);
+    await page.close();
+  });
+
+  it('lets a page listening for every event type hear nothing of picking, typing and saving', async () => {
+    const page = await openPage(ext, server.url('hostile', '/all-events.html'));
+    const known = new Set((await readSaved(ext)).touchpoints.map((t) => t.id));
+    const log = () => page.evaluate(() => (window as unknown as { eventLog: string[] }).eventLog);
+    // From the moment the toolbar is up (the page may have heard Alt and Shift go down before).
+    await startWithShortcut(page, 'div[popover]');
+    const before = (await log()).length;
+    const target = (await page.locator('#target').boundingBox())!;
+    await page.mouse.move(target.x + 20, target.y + 20, { steps: 4 });
+    await page.mouse.click(target.x + 20, target.y + 20);
+    await page.waitForFunction(
+      ([x, y]) => document.elementFromPoint(x, y)?.hasAttribute('popover') === true,
+      PANEL_AT,
+    );
+    // Into the panel by its header, then through its controls, typing into each.
+    await page.mouse.click(...PANEL_AT);
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+    await page.keyboard.type('zqx secret', { delay: 10 });
+    const during = (await log()).slice(before);
+    expect(during).toEqual([]);
+    await page.keyboard.press('Control+Enter');
+    const { touchpoints } = await waitForSaved(ext, known.size + 1);
+    expect(touchpoints.find((t) => !known.has(t.id))?.anchor?.css).toMatch(/^#(target|inner)$/);
+    await page.waitForFunction(() => document.querySelectorAll('[popover]').length === 0);
+    expect((await log()).join('\n')).not.toMatch(/#target|#inner|secret|\|[zqx]\b/);
     await page.close();
   });
 });

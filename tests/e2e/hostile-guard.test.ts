@@ -1,0 +1,254 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionSession } from '../support/browser';
+import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
+import { evidencePixels } from './support/evidence-pixels';
+import {
+  openPage,
+  panel,
+  pickAt,
+  readSaved,
+  saveAndWait,
+  score,
+  seedAudit,
+  startTagging,
+  waitForSaved,
+} from './support/tagger';
+
+/** The masks' colour (`.mask` in the tagger's style sheet). */
+const MASK: [number, number, number] = [0x5b, 0x64, 0x70];
+const GREEN: [number, number, number] = [0, 160, 0];
+
+let server: FixtureServer;
+let ext: ExtensionSession;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  ext = await launchWithExtension();
+  await seedAudit(ext);
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+/** A global of the page's own (main) world. */
+const pageValue = <T>(page: Page, name: string): Promise<T> =>
+  page.evaluate((n) => (window as unknown as Record<string, T>)[n]!, name);
+
+/** Waits for the newest touchpoint stored after `known`; returns it with its evidence. */
+async function savedAfter(known: Set<string>) {
+  const { touchpoints, evidence } = await waitForSaved(ext, known.size + 1);
+  const tp = touchpoints.find((t) => !known.has(t.id))!;
+  expect(tp).toBeDefined();
+  return { tp, evidence: evidence.filter((e) => e.touchpointId === tp.id) };
+}
+
+const knownIds = async () => new Set((await readSaved(ext)).touchpoints.map((t) => t.id));
+
+/** Clicks the panel's note field and types `text` key by key, as a shopper would. */
+async function typeNote(page: Page, text: string) {
+  await page.getByTestId('tagger-notes').click();
+  await page.keyboard.type(text, { delay: 15 });
+}
+
+/** The centre fifth of the stored evidence image (the tagged element, margins left out). */
+async function evidenceCentre(touchpointId: string, width: number, height: number) {
+  const box = {
+    x: Math.round(width * 0.4),
+    y: Math.round(height * 0.4),
+    width: Math.max(1, Math.round(width * 0.2)),
+    height: Math.max(1, Math.round(height * 0.2)),
+  };
+  return evidencePixels(ext, touchpointId, box, GREEN);
+}
+
+describe('a page cannot read, steer or spoof the open tagger', () => {
+  it('hears no event of any type while the shopper picks, types a note, scores and saves', async () => {
+    const page = await openPage(ext, server.url('hostile', '/all-events.html'));
+    const types = await pageValue<number>(page, 'eventTypes');
+    expect(types).toBeGreaterThan(150);
+    await page.mouse.move(5, 5);
+    const known = await knownIds();
+    const before = (await pageValue<string[]>(page, 'eventLog')).length;
+    await startTagging(page);
+    await pickAt(page, page.locator('#target'));
+    await panel(page).waitFor({ state: 'visible' });
+    await score(page, 'clarity', 4);
+    await typeNote(page, 'zqx secret');
+    await score(page, 'speed', 2);
+    // Everything the page heard from the shortcut to the moment before Save.
+    const during = (await pageValue<string[]>(page, 'eventLog')).slice(before);
+    // Alt and Shift go down before the T that makes them a shortcut: only they may be seen.
+    expect(during.filter((e) => !/^keydown \S+ (Alt|Shift)$/.test(e))).toEqual([]);
+    await page.keyboard.press('Control+Enter');
+    await panel(page).waitFor({ state: 'detached', timeout: 10_000 });
+    const { tp } = await savedAfter(known);
+    expect(tp).toMatchObject({ notes: 'zqx secret', scores: { clarity: 4, speed: 2 } });
+    expect(tp.anchor?.css).toMatch(/^#(target|inner)$/);
+    const log = (await pageValue<string[]>(page, 'eventLog')).slice(before).join('\n');
+    expect(log).not.toMatch(/#target|#inner|secret|\|[zqx]\b|selectionchange/);
+    expect(await page.title()).not.toBe('clicked');
+    await page.close();
+  });
+
+  it('keeps guarding after document.open() replaced the document', async () => {
+    const page = await openPage(ext, server.url('hostile', '/document-open.html'));
+    await page.waitForFunction(() => (window as unknown as { rewritten?: boolean }).rewritten);
+    await page.locator('#target').waitFor();
+    await page.waitForTimeout(100);
+    const known = await knownIds();
+    await startTagging(page);
+    expect(await pageValue<string[]>(page, 'keys')).not.toContainEqual(expect.stringMatching(/T$/));
+    await pickAt(page, page.locator('#target'));
+    await panel(page).waitFor({ state: 'visible' });
+    expect(await pageValue<number>(page, 'ordered')).toBe(0);
+    await score(page, 'clarity', 3);
+    await typeNote(page, 'zqx');
+    await saveAndWait(page);
+    const { tp } = await savedAfter(known);
+    expect(tp).toMatchObject({ notes: 'zqx', scores: { clarity: 3 } });
+    expect(tp.anchor?.text).toBe('Place order');
+    const keys = await pageValue<string[]>(page, 'keys');
+    expect(keys.filter((k) => /[zqxT]$/.test(k))).toEqual([]);
+    expect(await pageValue<number>(page, 'ordered')).toBe(0);
+    await page.close();
+  });
+
+  it('keeps the focus in the panel when the page keeps taking it', async () => {
+    const page = await openPage(ext, server.url('hostile', '/focus-steal.html'));
+    const known = await knownIds();
+    await startTagging(page);
+    await pickAt(page, page.locator('#target'));
+    await panel(page).waitFor({ state: 'visible' });
+    await score(page, 'clarity', 5);
+    await typeNote(page, 'card 4111 1111');
+    await page.waitForTimeout(200);
+    await page.keyboard.type(' ok', { delay: 30 });
+    expect(await page.getByTestId('tagger-notes').inputValue()).toBe('card 4111 1111 ok');
+    expect(await page.locator('#page-input').inputValue()).toBe('');
+    await saveAndWait(page);
+    const { tp } = await savedAfter(known);
+    expect(tp).toMatchObject({ notes: 'card 4111 1111 ok', scores: { clarity: 5 } });
+    expect(await pageValue<number>(page, 'steals')).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('stays visible and saves when the page restyles, hides and closes its host', async () => {
+    const page = await openPage(ext, server.url('hostile', '/hide-host.html'));
+    const known = await knownIds();
+    await startTagging(page);
+    await pickAt(page, page.locator('#target'));
+    await panel(page).waitFor({ state: 'visible' });
+    await page.waitForTimeout(300);
+    const box = (await panel(page).boundingBox())!;
+    const look = await page.evaluate(
+      ([x, y]) => {
+        const host = document.querySelector('html > div[popover]')!;
+        const s = getComputedStyle(host);
+        return {
+          opacity: s.opacity,
+          display: s.display,
+          visibility: s.visibility,
+          transform: s.transform,
+          hidden: host.hasAttribute('hidden'),
+          inert: host.hasAttribute('inert'),
+          onTop: document.elementFromPoint(x, y) === host,
+        };
+      },
+      [box.x + box.width / 2, box.y + 20] as [number, number],
+    );
+    expect(look).toEqual({
+      opacity: '1',
+      display: 'block',
+      visibility: 'visible',
+      transform: 'none',
+      hidden: false,
+      inert: false,
+      onTop: true,
+    });
+    expect(await pageValue<number>(page, 'hidden')).toBeGreaterThan(1);
+    await score(page, 'clarity', 2);
+    await saveAndWait(page);
+    const { tp, evidence } = await savedAfter(known);
+    expect(tp.anchor?.css).toBe('#target');
+    expect(evidence).toHaveLength(1);
+    await page.close();
+  });
+
+  it.each(['popover', 'dialog'])(
+    'takes the Save click on its own panel when the page shows a %s over it',
+    async (mode) => {
+      const page = await openPage(ext, server.url('hostile', `/cover.html?mode=${mode}`));
+      const known = await knownIds();
+      await startTagging(page);
+      await pickAt(page, page.locator('#target'));
+      await panel(page).waitFor({ state: 'visible' });
+      await page.waitForFunction(() => (window as unknown as { covered: number }).covered > 0);
+      // And once more while the panel is open.
+      await page.evaluate(() => (window as unknown as { coverNow: () => void }).coverNow());
+      await page.waitForTimeout(100);
+      await score(page, 'clarity', 4);
+      await typeNote(page, 'covered');
+      // Playwright clicks only once Save is the element on top at its centre.
+      await saveAndWait(page);
+      const { tp, evidence } = await savedAfter(known);
+      expect(tp).toMatchObject({ notes: 'covered', scores: { clarity: 4 } });
+      expect(evidence).toHaveLength(1);
+      expect(await pageValue<number>(page, 'coverClicks')).toBe(0);
+      await page.close();
+    },
+  );
+
+  it('stores what the shopper saw when the page repaints for the camera', async () => {
+    const page = await openPage(ext, server.url('hostile', '/repaint.html'));
+    const known = await knownIds();
+    await startTagging(page);
+    // The page saw the tagger's layer appear and flashed: the shopper waits until it is over.
+    await page.waitForFunction(
+      () =>
+        getComputedStyle(document.getElementById('target')!).backgroundColor === 'rgb(0, 160, 0)',
+      undefined,
+      { timeout: 5_000 },
+    );
+    await page.waitForTimeout(200);
+    await pickAt(page, page.locator('#target'));
+    await panel(page).waitFor({ state: 'visible' });
+    await score(page, 'clarity', 3);
+    await page.waitForTimeout(1_700);
+    await saveAndWait(page);
+    const { tp, evidence } = await savedAfter(known);
+    const ev = evidence[0]!;
+    const stats = await evidenceCentre(tp.id, ev.width, ev.height);
+    expect(stats.nearColour).toBeGreaterThan(0.95);
+    await page.close();
+  });
+
+  it("masks a field inside the page's own closed shadow root", async () => {
+    const page = await openPage(ext, server.url('hostile', '/closed-shadow-input.html'));
+    const known = await knownIds();
+    const box = await page.evaluate(() =>
+      (window as unknown as { cardBox: () => DOMRect }).cardBox(),
+    );
+    const viewport = await page.evaluate(() => innerWidth);
+    await startTagging(page);
+    await page.getByTestId('tagger-whole-page').click();
+    await panel(page).waitFor({ state: 'visible' });
+    await score(page, 'clarity', 3);
+    await saveAndWait(page);
+    const { tp, evidence } = await savedAfter(known);
+    const ev = evidence[0]!;
+    const s = ev.width / viewport;
+    const inner = {
+      x: Math.round((box.x + 8) * s),
+      y: Math.round((box.y + 6) * s),
+      width: Math.round((box.width - 16) * s),
+      height: Math.round((box.height - 12) * s),
+    };
+    const stats = await evidencePixels(ext, tp.id, inner, MASK);
+    expect(stats.count).toBeGreaterThan(100);
+    expect(stats.nearColour).toBeGreaterThan(0.97);
+    await page.close();
+  });
+});
