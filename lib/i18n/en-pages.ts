@@ -187,6 +187,7 @@ export const enPages = {
     'Found on the page by its position only: check it is the right element.',
   'touchpoints.show.none': 'Not found on the page: it may have changed.',
   'touchpoints.show.failed': 'Could not reach the page: {message}',
+  'touchpoints.actionFailed': 'Not done: {reason}',
   'touchpoints.noEvidence': 'No evidence.',
   'touchpoints.evidenceFile': 'Evidence file ({mime})',
   'touchpoints.manual': 'off-page',
