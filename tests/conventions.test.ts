@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHANNEL } from '../lib/messaging/channel';
 
@@ -60,7 +60,7 @@ const inFolder = (file: string, folder: string) =>
  */
 function storageMayImport(target: string): boolean {
   if (
-    ['lib/db', 'lib/model', 'lib/taxonomy', 'lib/scoring', 'lib/rubric'].some((f) =>
+    ['lib/db', 'lib/model', 'lib/taxonomy', 'lib/scoring', 'lib/rubric', 'lib/result'].some((f) =>
       inFolder(target, f),
     )
   )
@@ -70,6 +70,25 @@ function storageMayImport(target: string): boolean {
     const reached = resolveImport(target, spec);
     return !reached || !inFolder(reached, 'lib/db');
   });
+}
+
+/**
+ * lib modules that may translate, and why. Everything else in lib returns codes with
+ * parameters (lib/result) and the UI turns them into text (lib/i18n/problem-text.ts).
+ */
+const MAY_TRANSLATE: Record<string, string> = {
+  'lib/tagger/':
+    "the content script's view: it draws the tagger's panel and highlights into the page " +
+    '(plain DOM, no Preact), so it shows text itself',
+  'lib/export/study-csv.ts':
+    "comparison.csv's `label` column is each key's name in the user's language",
+};
+
+/** The modules a file imports values from (type-only imports left out). */
+function valueImportsOf(file: string): string[] {
+  return [...readFileSync(file, 'utf8').matchAll(IMPORT)]
+    .filter((m) => !/^(import|export)\s+type\s/.test(m[0]))
+    .map((m) => m[1] ?? m[2] ?? m[3]!);
 }
 
 const libFiles = sourcesUnder('lib');
@@ -132,6 +151,25 @@ describe('conventions that keep the design true', () => {
       expect(file.endsWith('.tsx'), `${file} is JSX, which compiles to Preact`).toBe(false);
     },
   );
+
+  it.each(
+    libFiles
+      .map((f) => relative(root, f).split(sep).join('/'))
+      .filter((f) => !f.startsWith('lib/i18n/'))
+      .filter((f) => !Object.keys(MAY_TRANSLATE).some((allowed) => f.startsWith(allowed)))
+      .map((f) => [f]),
+  )('%s does not translate: it returns codes and parameters, the UI says them', (file) => {
+    const path = join(root, file);
+    const i18n = valueImportsOf(path).filter((spec) => {
+      const target = resolveImport(path, spec);
+      return !!target && inFolder(target, 'lib/i18n');
+    });
+    expect(i18n, `${file} imports translation from lib/i18n`).toEqual([]);
+  });
+
+  it.each(Object.entries(MAY_TRANSLATE))('%s may translate: %s', (allowed) => {
+    expect(existsSync(join(root, allowed)), `${allowed} is listed but gone`).toBe(true);
+  });
 
   it.each(dbFiles.map((f) => [relative(root, f)]))(
     '%s imports only Dexie, storage and the pure domain modules',

@@ -1,8 +1,9 @@
 import { FieldError } from '@/components/FieldError';
 import { useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { describeProblem, t } from '@/lib/i18n';
 import type { Brand } from '@/lib/model';
-import { validateBrand, validationMessage, type FieldErrors, type ValidBrand } from '@/lib/studies';
+import { caught, problemsAt, type Problem } from '@/lib/result';
+import { validateBrand, type ValidBrand } from '@/lib/studies';
 
 /** Props of {@link BrandForm}. */
 export interface BrandFormProps {
@@ -21,30 +22,35 @@ export function BrandForm({ brand, siblings, onSave, onCancel }: BrandFormProps)
   const [name, setName] = useState(brand?.name ?? '');
   const [role, setRole] = useState<Brand['role']>(brand?.role ?? 'competitor');
   const [domainsText, setDomainsText] = useState(brand?.domains.join(', ') ?? '');
-  const [errors, setErrors] = useState<FieldErrors<Field>>({});
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [failure, setFailure] = useState<Problem>();
   const [saving, setSaving] = useState(false);
+  const errorAt = (field: Field) => problemsAt(problems, field)[0];
 
   const submit = async (e: Event) => {
     e.preventDefault();
     const result = validateBrand({ name, role, domainsText }, siblings);
+    setFailure(undefined);
     if (!result.ok) {
-      setErrors(result.errors);
+      setProblems(result.error);
       return;
     }
-    setErrors({});
+    setProblems([]);
     setSaving(true);
     try {
       await onSave(result.value);
+    } catch (error) {
+      setFailure(caught(error));
     } finally {
       setSaving(false);
     }
   };
 
   const message = (field: Field) => {
-    const error = errors[field];
+    const error = errorAt(field);
     return error ? (
       <FieldError id={`brand-error-${field}`} testId={`brand-error-${field}`}>
-        {validationMessage(error)}
+        {describeProblem(error)}
       </FieldError>
     ) : null;
   };
@@ -56,8 +62,8 @@ export function BrandForm({ brand, siblings, onSave, onCancel }: BrandFormProps)
         <input
           data-testid="brand-name"
           value={name}
-          aria-invalid={!!errors.name}
-          aria-describedby={errors.name ? 'brand-error-name' : undefined}
+          aria-invalid={!!errorAt('name')}
+          aria-describedby={errorAt('name') ? 'brand-error-name' : undefined}
           onInput={(e) => setName(e.currentTarget.value)}
         />
       </label>
@@ -67,7 +73,7 @@ export function BrandForm({ brand, siblings, onSave, onCancel }: BrandFormProps)
         <select
           data-testid="brand-role"
           value={role}
-          aria-invalid={!!errors.role}
+          aria-invalid={!!errorAt('role')}
           onChange={(e) => setRole(e.currentTarget.value === 'own' ? 'own' : 'competitor')}
         >
           <option value="own">{t('role.own')}</option>
@@ -81,8 +87,8 @@ export function BrandForm({ brand, siblings, onSave, onCancel }: BrandFormProps)
           data-testid="brand-domains"
           value={domainsText}
           placeholder={t('brands.domainsPlaceholder')}
-          aria-invalid={!!errors.domains}
-          aria-describedby={errors.domains ? 'brand-error-domains' : 'brand-domains-help'}
+          aria-invalid={!!errorAt('domains')}
+          aria-describedby={errorAt('domains') ? 'brand-error-domains' : 'brand-domains-help'}
           onInput={(e) => setDomainsText(e.currentTarget.value)}
         />
       </label>
@@ -90,6 +96,11 @@ export function BrandForm({ brand, siblings, onSave, onCancel }: BrandFormProps)
         {t('brands.domainsHelp')}
       </p>
       {message('domains')}
+      {failure && (
+        <p class="field-error" role="alert" data-testid="brand-failed">
+          {t('form.saveFailed', { reason: describeProblem(failure) })}
+        </p>
+      )}
       <div class="actions">
         <button type="submit" class="primary" data-testid="brand-save" disabled={saving}>
           {t('brands.save')}

@@ -18,11 +18,12 @@ import { useDb } from '@/hooks/use-db';
 import {
   duplicateRubric,
   saveRubricEdit,
-  type ImportRubricResult,
+  type ImportedRubric,
   type SaveRubricResult,
 } from '@/lib/db';
-import { t } from '@/lib/i18n';
+import { describeProblem, t } from '@/lib/i18n';
 import type { Rubric } from '@/lib/model';
+import { caught, problem, type Problem } from '@/lib/result';
 import { addCriterion, rubricFileName, rubricToJson } from '@/lib/rubric';
 import { downloadBlob } from '@/lib/util/download';
 import { CustomCategories } from './rubrics/CustomCategories';
@@ -58,6 +59,7 @@ export function RubricsSection() {
   const [viewVersion, setViewVersion] = useState<number>();
   const [draft, setDraft] = useState<Rubric | null>(null);
   const [notice, setNotice] = useState('');
+  const [failure, setFailure] = useState<Problem>();
   // Bumped on every save or selection so the editor drops its draft even when the version
   // it shows is, for a moment, the same (the live query has not seen the new version yet).
   const [generation, setGeneration] = useState(0);
@@ -77,7 +79,7 @@ export function RubricsSection() {
   async function save(edited: Rubric): Promise<SaveRubricResult> {
     const result = await saveRubricEdit(db, edited, new Date());
     if (result.ok) {
-      const { rubric, outcome } = result;
+      const { rubric, outcome } = result.value;
       select(
         rubric.id,
         t(`rubrics.saved.${outcome}`, { version: rubric.version, previous: edited.version }),
@@ -87,17 +89,23 @@ export function RubricsSection() {
   }
 
   async function duplicate(rubric: Rubric) {
-    const copy = await duplicateRubric(
-      db,
-      rubric.id,
-      rubric.version,
-      t('rubrics.copyName', { name: rubric.name }),
-      new Date(),
-    );
-    if (copy) select(copy.id);
+    setFailure(undefined);
+    try {
+      const copy = await duplicateRubric(
+        db,
+        rubric.id,
+        rubric.version,
+        t('rubrics.copyName', { name: rubric.name }),
+        new Date(),
+      );
+      if (copy) select(copy.id);
+      else setFailure(problem('not-found'));
+    } catch (error) {
+      setFailure(caught(error));
+    }
   }
 
-  const imported = ({ outcome, rubric }: ImportRubricResult) =>
+  const imported = ({ outcome, rubric }: ImportedRubric) =>
     select(
       rubric.id,
       t(`rubrics.imported.${outcome}`, { name: rubric.name, version: rubric.version }),
@@ -119,6 +127,11 @@ export function RubricsSection() {
       <p role="status" data-testid="rubric-notice" class="notice">
         {notice}
       </p>
+      {failure && (
+        <p class="field-error" role="alert" data-testid="rubric-duplicate-failed">
+          {t('rubrics.duplicateFailed', { reason: describeProblem(failure) })}
+        </p>
+      )}
       <div class="rubrics-layout">
         <aside>
           <RubricList

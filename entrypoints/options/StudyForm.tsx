@@ -1,15 +1,9 @@
 import { FieldError } from '@/components/FieldError';
 import { useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { describeProblem, t } from '@/lib/i18n';
 import type { Brand, Rubric, Study } from '@/lib/model';
-import {
-  parseRubricKey,
-  rubricKey,
-  validateStudy,
-  validationMessage,
-  type FieldErrors,
-  type ValidStudy,
-} from '@/lib/studies';
+import { caught, problemsAt, type Problem } from '@/lib/result';
+import { parseRubricKey, rubricKey, validateStudy, type ValidStudy } from '@/lib/studies';
 import { StudyRubricPin } from './StudyRubricPin';
 
 /** Props of {@link StudyForm}. */
@@ -48,8 +42,10 @@ export function StudyForm({ study, brands, rubrics, onSave, onCancel }: StudyFor
   );
   const [moved, setMoved] = useState<string | null>(null);
   const [brandIds, setBrandIds] = useState<string[]>(study?.brandIds ?? []);
-  const [errors, setErrors] = useState<FieldErrors<Field>>({});
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [failure, setFailure] = useState<Problem>();
   const [saving, setSaving] = useState(false);
+  const errorAt = (field: Field) => problemsAt(problems, field)[0];
 
   const toggle = (id: string, on: boolean) =>
     setBrandIds((ids) => (on ? [...ids.filter((x) => x !== id), id] : ids.filter((x) => x !== id)));
@@ -57,24 +53,27 @@ export function StudyForm({ study, brands, rubrics, onSave, onCancel }: StudyFor
   const submit = async (e: Event) => {
     e.preventDefault();
     const result = validateStudy({ name, wave, rubricKey: pinned, brandIds }, brands);
+    setFailure(undefined);
     if (!result.ok) {
-      setErrors(result.errors);
+      setProblems(result.error);
       return;
     }
-    setErrors({});
+    setProblems([]);
     setSaving(true);
     try {
       await onSave(result.value);
+    } catch (error) {
+      setFailure(caught(error));
     } finally {
       setSaving(false);
     }
   };
 
   const message = (field: Field) => {
-    const error = errors[field];
+    const error = errorAt(field);
     return error ? (
       <FieldError id={`study-error-${field}`} testId={`study-error-${field}`}>
-        {validationMessage(error)}
+        {describeProblem(error)}
       </FieldError>
     ) : null;
   };
@@ -86,8 +85,8 @@ export function StudyForm({ study, brands, rubrics, onSave, onCancel }: StudyFor
         <input
           data-testid="study-name"
           value={name}
-          aria-invalid={!!errors.name}
-          aria-describedby={errors.name ? 'study-error-name' : undefined}
+          aria-invalid={!!errorAt('name')}
+          aria-describedby={errorAt('name') ? 'study-error-name' : undefined}
           onInput={(e) => setName(e.currentTarget.value)}
         />
       </label>
@@ -125,7 +124,7 @@ export function StudyForm({ study, brands, rubrics, onSave, onCancel }: StudyFor
           <select
             data-testid="study-rubric"
             value={pinned}
-            aria-invalid={!!errors.rubric}
+            aria-invalid={!!errorAt('rubric')}
             onChange={(e) => setPinned(e.currentTarget.value)}
           >
             {rubrics.map((r) => (
@@ -137,7 +136,7 @@ export function StudyForm({ study, brands, rubrics, onSave, onCancel }: StudyFor
         </label>
       )}
       {message('rubric')}
-      <fieldset data-testid="study-brands" aria-invalid={!!errors.brands}>
+      <fieldset data-testid="study-brands" aria-invalid={!!errorAt('brands')}>
         <legend>{t('studies.brands')}</legend>
         {brands.length === 0 && <p class="muted">{t('brands.none')}</p>}
         {brands.map((b) => (
@@ -154,6 +153,11 @@ export function StudyForm({ study, brands, rubrics, onSave, onCancel }: StudyFor
         ))}
       </fieldset>
       {message('brands')}
+      {failure && (
+        <p class="field-error" role="alert" data-testid="study-failed">
+          {t('form.saveFailed', { reason: describeProblem(failure) })}
+        </p>
+      )}
       <div class="actions">
         <button type="submit" class="primary" data-testid="study-save" disabled={saving}>
           {t('studies.save')}

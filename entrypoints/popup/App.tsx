@@ -5,7 +5,8 @@ import { listStudyChoices, loadActiveAuditView } from '@/lib/audit';
 import { endActiveAudit, getDb, getRubric, getSetting, pinnedRubric, startAudit } from '@/lib/db';
 import { exportStudyCsv } from '@/lib/export/study-csv';
 import { downloadBlob } from '@/lib/util/download';
-import { t } from '@/lib/i18n';
+import { describeProblem, t } from '@/lib/i18n';
+import { caught } from '@/lib/result';
 import { brandForHost, claimableHost } from '@/lib/studies/hosts';
 import { addCompetitorForHost, claimHostForBrand } from '@/lib/studies/claim-host';
 import { sendToFrame } from '@/lib/messaging';
@@ -59,11 +60,18 @@ export function App() {
     try {
       if (!tab) throw new Error('no tab');
       const started = await sendToFrame({ tabId: tab.id, frameId: 0 }, 'startTagging', {});
-      if (!started.ok) throw new Error(started.error.message);
+      if (!started.ok) throw new Error(describeProblem(started.error));
       window.close();
-    } catch {
+    } catch (error) {
+      // The usual cause is a page the content script cannot run in; the reason is for logs.
+      console.warn('[touchpoint-auditor] tagging did not start', error);
       setNotice(t('popup.tagFailed'));
     }
+  };
+  /** Runs a button's action; a failure shows in the panel's notice instead of vanishing. */
+  const attempt = (action: () => Promise<unknown>) => () => {
+    setNotice(undefined);
+    action().catch((error: unknown) => setNotice(describeProblem(caught(error))));
   };
 
   let body;
@@ -92,15 +100,18 @@ export function App() {
           notice={notice}
           onTag={() => void tag()}
           onAddManual={() => setMode('manual')}
-          onEnd={() => void endActiveAudit(db, new Date())}
-          onExport={() => view.study && void downloadTouchpointsCsv(view.study.id)}
-          onOpenReport={() =>
-            view.study && void openPage(`/report.html?study=${encodeURIComponent(view.study.id)}`)
-          }
-          onOpenTouchpoints={() =>
-            view.study &&
-            void openPage(`/touchpoints.html?study=${encodeURIComponent(view.study.id)}`)
-          }
+          onEnd={attempt(() => endActiveAudit(db, new Date()))}
+          onExport={attempt(async () => {
+            if (view.study) await downloadTouchpointsCsv(view.study.id);
+          })}
+          onOpenReport={attempt(async () => {
+            if (view.study)
+              await openPage(`/report.html?study=${encodeURIComponent(view.study.id)}`);
+          })}
+          onOpenTouchpoints={attempt(async () => {
+            if (view.study)
+              await openPage(`/touchpoints.html?study=${encodeURIComponent(view.study.id)}`);
+          })}
         />
         {unclaimed && view.study && (
           <HostClaim

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { describeProblem, t } from '@/lib/i18n';
 import type { Brand } from '@/lib/model';
+import { caught, type Problem } from '@/lib/result';
 
 /** Props of {@link HostClaim}. */
 export interface HostClaimProps {
@@ -21,18 +22,23 @@ export function HostClaim({ host, auditBrand, brands, onClaim, onNewCompetitor }
   const [choice, setChoice] = useState(auditBrand?.id ?? brands[0]?.id ?? NEW);
   const [name, setName] = useState('');
   const [missing, setMissing] = useState(false);
+  const [failure, setFailure] = useState<Problem>();
   const ordered = auditBrand
     ? [auditBrand, ...brands.filter((b) => b.id !== auditBrand.id)]
     : brands;
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (choice !== NEW) return onClaim(choice);
-    if (name.trim() === '') {
+    if (choice === NEW && name.trim() === '') {
       setMissing(true);
       return;
     }
-    await onNewCompetitor(name.trim());
+    setFailure(undefined);
+    try {
+      await (choice === NEW ? onNewCompetitor(name.trim()) : onClaim(choice));
+    } catch (error) {
+      setFailure(caught(error));
+    }
   };
 
   return (
@@ -74,6 +80,11 @@ export function HostClaim({ host, auditBrand, brands, onClaim, onNewCompetitor }
       {missing && choice === NEW && (
         <p class="field-error" role="alert">
           {t('validation.required')}
+        </p>
+      )}
+      {failure && (
+        <p class="field-error" role="alert" data-testid="popup-claim-failed">
+          {t('form.saveFailed', { reason: describeProblem(failure) })}
         </p>
       )}
       <button type="submit" data-testid="popup-claim-save">

@@ -4,9 +4,10 @@ import { createManualTouchpoint, MAX_EVIDENCE_BYTES } from '@/lib/audit';
 import { getDb, listCategories } from '@/lib/db';
 import { useLiveQuery } from '@/hooks/use-live-query';
 import { checkImageBytes } from '@/lib/backup/image-check';
-import { t } from '@/lib/i18n';
+import { describeProblem, t } from '@/lib/i18n';
 import type { TouchpointForm as FormValue } from '@/lib/messaging';
 import type { Rubric } from '@/lib/model';
+import { caught } from '@/lib/result';
 
 /** Props of {@link ManualTouchpoint}. */
 export interface ManualTouchpointProps {
@@ -58,7 +59,7 @@ export function ManualTouchpoint({ rubric, onDone }: ManualTouchpointProps) {
       );
       onDone();
     } catch (err) {
-      setError(t('error.generic', { message: err instanceof Error ? err.message : String(err) }));
+      setError(describeProblem(caught(err)));
     } finally {
       setBusy(false);
     }

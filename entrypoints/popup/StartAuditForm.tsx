@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { StudyChoice } from '@/lib/audit';
-import { t } from '@/lib/i18n';
+import { describeProblem, t } from '@/lib/i18n';
 import type { NewAudit } from '@/lib/db';
+import { caught, type Problem } from '@/lib/result';
 import { brandForHost } from '@/lib/studies/hosts';
 
 /** Props of {@link StartAuditForm}. */
@@ -43,6 +44,7 @@ export function StartAuditForm({
   const [shopper, setShopper] = useState(remembered);
   const [missing, setMissing] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<Problem>();
   const brands = choices.find((c) => c.study.id === studyId)?.brands ?? [];
   const proposedBrand = initial.proposed ? brands.find((b) => b.id === initial.brandId) : undefined;
 
@@ -59,8 +61,11 @@ export function StartAuditForm({
       return;
     }
     setBusy(true);
+    setFailure(undefined);
     try {
       await onStart({ studyId, brandId, scenario: scenario.trim(), shopper: shopper.trim() });
+    } catch (error) {
+      setFailure(caught(error));
     } finally {
       setBusy(false);
     }
@@ -130,6 +135,11 @@ export function StartAuditForm({
       {missing && shopper.trim() === '' && (
         <p class="field-error" role="alert" data-testid="audit-error-shopper">
           {t('validation.required')}
+        </p>
+      )}
+      {failure && (
+        <p class="field-error" role="alert" data-testid="audit-start-failed">
+          {t('audit.startFailed', { reason: describeProblem(failure) })}
         </p>
       )}
       <div class="actions">

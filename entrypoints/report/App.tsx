@@ -3,19 +3,25 @@ import { getDb } from '@/lib/db';
 import { pickReportStudy } from '@/lib/report/read';
 import { t } from '@/lib/i18n';
 import type { Study } from '@/lib/model';
+import { caught, type Problem } from '@/lib/result';
 import { FilesBar } from './FilesBar';
+import { LoadFailed } from './LoadFailed';
 import { ReportView } from './ReportView';
 import { StudyPicker } from './StudyPicker';
 
 /** The report page: `?study=<id>`'s report, the only study's, or a picker. */
 export function App() {
   const [choice, setChoice] = useState<{ studyId: string | null; studies: Study[] } | undefined>();
+  const [failure, setFailure] = useState<Problem>();
   const pick = useCallback(() => {
-    void pickReportStudy(getDb(), new URLSearchParams(location.search).get('study')).then(
+    setFailure(undefined);
+    pickReportStudy(getDb(), new URLSearchParams(location.search).get('study')).then(
       setChoice,
+      (error: unknown) => setFailure(caught(error)),
     );
   }, []);
   useEffect(pick, [pick]);
+  if (failure) return <LoadFailed problem={failure} />;
   if (!choice) return <p class="muted">{t('report.loading')}</p>;
   if (choice.studyId)
     return (

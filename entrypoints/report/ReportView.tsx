@@ -4,10 +4,12 @@ import { loadReportHead, touchpointsBehind, type ReportHead } from '@/lib/report
 import { dimensionKeyLabel, t } from '@/lib/i18n';
 import type { Study } from '@/lib/model';
 import { buildComparison, type Dimension } from '@/lib/report';
+import { caught, type Problem } from '@/lib/result';
 import { CriterionChart } from './CriterionChart';
 import { FilesBar } from './FilesBar';
 import { Heatmap } from './Heatmap';
 import { JourneyChart } from './JourneyChart';
+import { LoadFailed } from './LoadFailed';
 import { Scoreboard } from './Scoreboard';
 import { StudyPicker } from './StudyPicker';
 import { TrailList } from './TrailList';
@@ -24,9 +26,14 @@ export function ReportView({
   onImported: () => void;
 }) {
   const [head, setHead] = useState<ReportHead | null | undefined>();
+  const [failure, setFailure] = useState<Problem>();
   const reload = useCallback(() => {
+    setFailure(undefined);
     // Only the kept totals and the study's small records: never the touchpoints.
-    void loadReportHead(getDb(), studyId, new Date()).then((h) => setHead(h ?? null));
+    loadReportHead(getDb(), studyId, new Date()).then(
+      (h) => setHead(h ?? null),
+      (error: unknown) => setFailure(caught(error)),
+    );
   }, [studyId]);
   useEffect(reload, [reload]);
 
@@ -43,6 +50,7 @@ export function ReportView({
     [head],
   );
 
+  if (failure) return <LoadFailed problem={failure} />;
   if (head === undefined) return <p class="muted">{t('report.loading')}</p>;
   if (head === null) {
     return (

@@ -13,8 +13,9 @@ import {
 } from '@/lib/db';
 import { useLiveQuery } from '@/hooks/use-live-query';
 import { useTouchpointList } from '@/hooks/use-touchpoint-list';
-import { t } from '@/lib/i18n';
+import { describeProblem, t } from '@/lib/i18n';
 import type { Touchpoint } from '@/lib/model';
+import { caught, type Problem } from '@/lib/result';
 import { FilterBar } from './FilterBar';
 import { TouchpointDetail } from './TouchpointDetail';
 import { TouchpointTable } from './TouchpointTable';
@@ -51,6 +52,12 @@ export function App() {
   const list = useTouchpointList(db, matching, filter, rubric ?? undefined);
   const [openId, setOpenId] = useState<string>();
   const [undo, setUndo] = useState<{ tp: Touchpoint; at: number }>();
+  const [failure, setFailure] = useState<Problem>();
+  /** Runs a button's action; a failure shows at the top of the page instead of vanishing. */
+  const attempt = (action: () => Promise<void>) => {
+    setFailure(undefined);
+    action().catch((error: unknown) => setFailure(caught(error)));
+  };
 
   if (studies && studies.length === 0) return <p class="empty">{t('touchpoints.noStudy')}</p>;
 
@@ -90,6 +97,11 @@ export function App() {
           <span data-testid="touchpoints-count">{t('touchpoints.count', { count })}</span>
         )}
       </header>
+      {failure && (
+        <p class="field-error" role="alert" data-testid="touchpoints-failed">
+          {t('touchpoints.actionFailed', { reason: describeProblem(failure) })}
+        </p>
+      )}
       <main class={open ? 'with-detail' : undefined}>
         <div class="list">
           {brands && audits && categories && (
@@ -117,12 +129,12 @@ export function App() {
             rubric={rubric}
             categories={categories}
             onSaved={(tp) => list.upsert(tp)}
-            onDelete={() => void remove(open)}
+            onDelete={() => attempt(() => remove(open))}
             onClose={() => setOpenId(undefined)}
           />
         )}
       </main>
-      {undo && <UndoBar onUndo={() => void restore()} onDismiss={() => setUndo(undefined)} />}
+      {undo && <UndoBar onUndo={() => attempt(restore)} onDismiss={() => setUndo(undefined)} />}
     </>
   );
 }

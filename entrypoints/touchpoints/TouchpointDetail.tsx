@@ -2,9 +2,10 @@ import { useState } from 'preact/hooks';
 import { TouchpointForm } from '@/components/TouchpointForm';
 import { getDb, listEvidenceOf, updateTouchpoint } from '@/lib/db';
 import { useLiveQuery } from '@/hooks/use-live-query';
-import { t } from '@/lib/i18n';
+import { describeProblem, t } from '@/lib/i18n';
 import type { TouchpointForm as FormValue } from '@/lib/messaging';
 import type { Category, Rubric, Touchpoint } from '@/lib/model';
+import { caught, type Problem } from '@/lib/result';
 import { EvidenceView } from './EvidenceView';
 import { showOnPage } from './show-on-page';
 
@@ -43,28 +44,30 @@ export function TouchpointDetail({
   });
   const [saved, setSaved] = useState(false);
   const [shown, setShown] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Problem>();
 
   const save = async () => {
+    setFailure(undefined);
     const { category, stage, channel, scores, notes } = value;
-    const next = await updateTouchpoint(
-      db,
-      tp.id,
-      { category, stage, channel, scores, notes },
-      new Date(),
-    );
-    if (next) onSaved(next);
-    setSaved(true);
+    try {
+      const next = await updateTouchpoint(
+        db,
+        tp.id,
+        { category, stage, channel, scores, notes },
+        new Date(),
+      );
+      if (next) onSaved(next);
+      setSaved(true);
+    } catch (error) {
+      setFailure(caught(error));
+    }
   };
   const show = async (url: string) => {
     setShown(tp.anchor ? t('touchpoints.show.opening') : null);
     try {
       setShown(await showOnPage(url, tp.anchor));
     } catch (error) {
-      setShown(
-        t('touchpoints.show.failed', {
-          message: error instanceof Error ? error.message : String(error),
-        }),
-      );
+      setShown(t('touchpoints.show.failed', { message: describeProblem(caught(error)) }));
     }
   };
   // Off-page (manual) touchpoints have no page to show.
@@ -110,6 +113,11 @@ export function TouchpointDetail({
           <span class="muted" data-testid="touchpoint-saved">
             {t('touchpoints.saved')}
           </span>
+        )}
+        {failure && (
+          <p class="field-error" role="alert" data-testid="touchpoint-save-failed">
+            {t('form.saveFailed', { reason: describeProblem(failure) })}
+          </p>
         )}
       </div>
     </aside>

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { t } from '@/lib/i18n';
+import { describeProblem, t } from '@/lib/i18n';
 import { sendToBackground } from '@/lib/messaging';
 import type { Anchor } from '@/lib/model';
 
@@ -32,6 +32,6 @@ export async function showOnPage(url: string, anchor: Anchor | null): Promise<st
   if (!anchor || tab.id === undefined) return null;
   await whenLoaded(tab.id);
   const answer = await sendToBackground('showAnchorInTab', { tabId: tab.id, anchor });
-  if (!answer.ok) return t('touchpoints.show.failed', { message: answer.error.message });
+  if (!answer.ok) return t('touchpoints.show.failed', { message: describeProblem(answer.error) });
   return t(`touchpoints.show.${answer.value.matchedBy}`);
 }

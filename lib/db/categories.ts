@@ -1,9 +1,6 @@
 import type { Category } from '../model';
-import {
-  validateCustomCategory,
-  type CategoryIssue,
-  type CustomCategoryInput,
-} from '../rubric/category';
+import { ok, refuse, type Problem, type Result } from '../result';
+import { validateCustomCategory, type CustomCategoryInput } from '../rubric/category';
 import type { AuditorDb } from './schema';
 
 /** Every category: the seeded taxonomy first (in stored order), then custom ones by label. */
@@ -15,25 +12,22 @@ export async function listCategories(db: AuditorDb): Promise<Category[]> {
   return [...all.filter((c) => c.builtin), ...custom];
 }
 
-/** The stored custom category, or the issues that kept it out. */
-export type AddCategoryResult =
-  { ok: true; category: Category } | { ok: false; issues: CategoryIssue[] };
-
 /**
  * Adds a category a study needs beyond the seeded taxonomy, after `validateCustomCategory`
- * (checked inside the write transaction, so two tabs cannot add the same id).
+ * (checked inside the write transaction, so two tabs cannot add the same id): the stored
+ * category, or the problems that kept it out.
  */
 export async function addCustomCategory(
   db: AuditorDb,
   input: CustomCategoryInput,
-): Promise<AddCategoryResult> {
+): Promise<Result<Category, Problem[]>> {
   const clean: CustomCategoryInput = { ...input, id: input.id.trim(), label: input.label.trim() };
   return db.transaction('rw', db.categories, async () => {
     const existing = await db.categories.toArray();
     const issues = validateCustomCategory(clean, existing);
-    if (issues.length > 0) return { ok: false, issues };
+    if (issues.length > 0) return refuse<Category>(issues);
     const category: Category = { ...clean, builtin: false };
     await db.categories.add(category);
-    return { ok: true, category };
+    return ok(category);
   });
 }

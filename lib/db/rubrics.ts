@@ -1,6 +1,7 @@
 import type { Rubric } from '../model';
+import { ok, refuse, type Problem, type Result } from '../result';
 import { sameRubricContent } from '../rubric/edit';
-import { validateRubric, type RubricIssue } from '../rubric/validate';
+import { validateRubric } from '../rubric/validate';
 import type { AuditorDb } from './schema';
 import { rebuildStudyTally, tallyTables } from './tallies';
 
@@ -51,19 +52,19 @@ export async function isRubricUsed(db: AuditorDb, id: string, version: number): 
   });
 }
 
-/** How a save went: refused with the issues at fault, or what was written. */
-export type SaveRubricResult =
-  | { ok: false; issues: RubricIssue[] }
-  | {
-      ok: true;
-      /** The stored rubric as it now is. */
-      rubric: Rubric;
-      /**
-       * `created` a first version, `updated` in place (the version was unused), made a new
-       * `version` (the edited one was used, or is not the newest), or nothing `unchanged`.
-       */
-      outcome: 'created' | 'updated' | 'version' | 'unchanged';
-    };
+/** What a save wrote. */
+export interface SavedRubric {
+  /** The stored rubric as it now is. */
+  rubric: Rubric;
+  /**
+   * `created` a first version, `updated` in place (the version was unused), made a new
+   * `version` (the edited one was used, or is not the newest), or nothing `unchanged`.
+   */
+  outcome: 'created' | 'updated' | 'version' | 'unchanged';
+}
+
+/** What was written, or the problems of `validateRubric` that refused the save. */
+export type SaveRubricResult = Result<SavedRubric, Problem[]>;
 
 /**
  * Saves a lead's edit of a rubric; `rubric.id` and `rubric.version` say which version was
@@ -77,7 +78,7 @@ export async function saveRubricEdit(
   now: Date,
 ): Promise<SaveRubricResult> {
   const issues = validateRubric(rubric);
-  if (issues.length > 0) return { ok: false, issues };
+  if (issues.length > 0) return refuse(issues);
   const at = now.toISOString();
   return db.transaction('rw', [db.touchpoints, ...tallyTables(db)], async () => {
     const versions = await listRubricVersions(db, rubric.id);
@@ -86,10 +87,10 @@ export async function saveRubricEdit(
       const first: Rubric = { ...rubric, version: 1, createdAt: at, updatedAt: at };
       if (versions.length > 0) first.version = versions[versions.length - 1]!.version + 1;
       await db.rubrics.add(first);
-      return { ok: true, rubric: first, outcome: 'created' };
+      return ok({ rubric: first, outcome: 'created' as const });
     }
     if (sameRubricContent(stored, rubric))
-      return { ok: true, rubric: stored, outcome: 'unchanged' };
+      return ok({ rubric: stored, outcome: 'unchanged' as const });
     const newest = versions[versions.length - 1]!;
     if (newest.version === stored.version && !(await isRubricUsed(db, stored.id, stored.version))) {
       const updated: Rubric = { ...rubric, createdAt: stored.createdAt, updatedAt: at };
@@ -99,11 +100,11 @@ export async function saveRubricEdit(
         .filter((st) => st.rubricId === stored.id && st.rubricVersion === stored.version)
         .primaryKeys();
       for (const studyId of pinned) await rebuildStudyTally(db, studyId, now);
-      return { ok: true, rubric: updated, outcome: 'updated' };
+      return ok({ rubric: updated, outcome: 'updated' as const });
     }
     const next: Rubric = { ...rubric, version: newest.version + 1, createdAt: at, updatedAt: at };
     await db.rubrics.add(next);
-    return { ok: true, rubric: next, outcome: 'version' };
+    return ok({ rubric: next, outcome: 'version' as const });
   });
 }
 
@@ -142,11 +143,11 @@ export async function duplicateRubric(
     { name, scale: source.scale, criteria: source.criteria },
     now,
   );
-  return result.ok ? result.rubric : undefined;
+  return result.ok ? result.value.rubric : undefined;
 }
 
-/** What importing a shared rubric did. */
-export interface ImportRubricResult {
+/** What importing a shared rubric did (a file with problems was refused before). */
+export interface ImportedRubric {
   /**
    * `added` under its own id and version; `unchanged`: that version is already here with the
    * same content; `copied`: a different rubric holds that id and version, so the file became
@@ -161,7 +162,7 @@ export async function importRubric(
   db: AuditorDb,
   rubric: Rubric,
   now: Date,
-): Promise<ImportRubricResult> {
+): Promise<ImportedRubric> {
   const at = now.toISOString();
   return db.transaction('rw', db.rubrics, async () => {
     const stored = await getRubric(db, rubric.id, rubric.version);

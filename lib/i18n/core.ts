@@ -2,3 +2,4 @@
 export * from './translate';
 export * from './labels';
 export type { MessageKey } from './en';
+export * from './problem-text';

@@ -9,7 +9,7 @@ import {
   type RequestOf,
   type ResponseOf,
 } from './protocol';
-import { fail, type Result } from './result';
+import { fail, type Result } from '../result';
 import { describeIssues, resultSchema } from './schemas';
 
 /**

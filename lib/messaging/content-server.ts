@@ -5,7 +5,7 @@ import {
   type ContentRequestOf,
   type ContentResponseOf,
 } from './protocol';
-import { fail, type Result } from './result';
+import { fail, type Result } from '../result';
 
 /**
  * One handler per content-script message; it gets the validated request. It answers a

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { CHANNEL } from './channel';
-import { fail, ok, type Result } from './result';
+import { fail, ok, type Result } from '../result';
 import { describeIssues } from './schemas';
 
 /** One direction's messages: each a request and a response schema. */
@@ -49,6 +49,6 @@ export function createMessageReader<M extends MessageMap>(messages: M) {
   };
 }
 
-/** The English text of an error, for a `Failure`'s message. */
+/** The English text of an error, for a problem's `detail` (logs only). */
 export const errorText = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);

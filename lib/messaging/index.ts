@@ -1,6 +1,6 @@
 export * from './channel';
 export * from './protocol';
-export * from './result';
+export { fail, ok, type Problem, type Result } from '../result';
 export * from './schemas';
 export * from './envelope';
 export * from './server';

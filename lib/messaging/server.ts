@@ -6,7 +6,7 @@ import {
   type RequestOf,
   type ResponseOf,
 } from './protocol';
-import { fail, type Result } from './result';
+import { fail, type Result } from '../result';
 
 export type { SenderInfo };
 
@@ -36,7 +36,7 @@ export function createDispatcher(handlers: Handlers, opts: DispatchOptions) {
   return async (message: unknown, sender: SenderInfo): Promise<Result<unknown>> => {
     const incoming = read(message, sender, opts.extensionId);
     if (!incoming.ok) {
-      opts.log(incoming.error.message);
+      opts.log(String(incoming.error.params?.detail ?? incoming.error.code));
       return incoming;
     }
     const { type, request } = incoming.value;

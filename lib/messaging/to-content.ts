@@ -9,7 +9,7 @@ import {
   type ContentRequestOf,
   type ContentResponseOf,
 } from './protocol';
-import { fail, type Result } from './result';
+import { fail, type Result } from '../result';
 import { resultSchema } from './schemas';
 
 /**

@@ -3,7 +3,7 @@ export * from './default-rubric';
 export * from './validate';
 export * from './edit';
 export * from './diff';
-export * from './issue-text';
+export * from './issue-field';
 export * from './share';
 export * from './category';
 export * from './scale';

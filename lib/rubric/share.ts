@@ -1,23 +1,18 @@
 import * as v from 'valibot';
 import { MAX_ID_LENGTH, type Rubric } from '../model';
-import { t, type MessageKey } from '../i18n';
-import { describeRubricIssue } from './issue-text';
+import { ok, problem, refuse, type Problem, type ProblemParams, type Result } from '../result';
 import { validateRubric } from './validate';
 
 /** The marker an exported rubric file carries; a plain rubric object (from a backup) is accepted too. */
 export const RUBRIC_FILE_FORMAT = 'touchpoint-auditor-rubric';
 
-/** One thing wrong with an imported file: where (`criteria[2].weight`, `` for the whole file) and what. */
-export interface ShareError {
-  path: string;
-  message: string;
-}
-
-/** A parsed rubric, or everything wrong with the file. */
-export type ShareResult = { ok: true; rubric: Rubric } | { ok: false; errors: ShareError[] };
-
-/** A message looked up when the issue happens, so it follows the current language. */
-const m = (key: MessageKey, params?: Record<string, string | number>) => () => t(key, params);
+// valibot carries the problem code (`share.expect.*`, also its message key) as its issue
+// message; the parameters a code needs to be described are kept beside it.
+const paramsOf = new Map<string, ProblemParams>();
+const m = (code: string, params?: ProblemParams): string => {
+  if (params) paramsOf.set(code, params);
+  return code;
+};
 
 const id = v.pipe(
   v.string(m('share.expect.id', { max: MAX_ID_LENGTH })),
@@ -101,42 +96,30 @@ export function rubricFileName(rubric: Rubric): string {
   return `rubric-${slug.slice(0, 60)}-v${rubric.version}.json`;
 }
 
-/** One line per error: `criteria[2].weight: expected a number ≥ 0`. */
-export function formatShareError(error: ShareError): string {
-  return error.path ? `${error.path}: ${error.message}` : error.message;
-}
-
 /**
  * Reads a shared rubric file: JSON syntax, then shape and types (valibot), then the rubric
  * rules (`validateRubric`: criteria present, ids unique, some weight above 0, min < max).
- * `now` fills missing times. Pure: writing the result is the caller's business.
+ * Fails with every problem of the file, each with its `path` (`criteria[2].weight`; none for
+ * the whole file). `now` fills missing times. Pure: writing the result is the caller's business.
  */
-export function parseRubricJson(json: string, now: string): ShareResult {
+export function parseRubricJson(json: string, now: string): Result<Rubric, Problem[]> {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, errors: [{ path: '', message: t('share.expect.json', { reason }) }] };
+    return refuse([problem('share.expect.json', { reason })]);
   }
   // valibot's object() takes arrays for objects; a list is not a rubric file.
-  if (Array.isArray(raw))
-    return { ok: false, errors: [{ path: '', message: t('share.expect.rubric') }] };
+  if (Array.isArray(raw)) return refuse([problem('share.expect.rubric')]);
   const parsed = v.safeParse(fileSchema, raw);
   if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.issues.map((i) => ({ path: pathOf(i), message: i.message })),
-    };
+    return refuse(
+      parsed.issues.map((i) => problem(i.message, paramsOf.get(i.message), pathOf(i) || undefined)),
+    );
   }
   const { format: _format, createdAt, updatedAt, ...fields } = parsed.output;
   const rubric: Rubric = { ...fields, createdAt: createdAt ?? now, updatedAt: updatedAt ?? now };
   const issues = validateRubric(rubric);
-  if (issues.length > 0) {
-    return {
-      ok: false,
-      errors: issues.map((i) => ({ path: i.path, message: describeRubricIssue(i, rubric) })),
-    };
-  }
-  return { ok: true, rubric };
+  return issues.length > 0 ? refuse(issues) : ok(rubric);
 }

@@ -1,154 +1,84 @@
 import { MAX_ID_LENGTH, type Criterion, type Rubric } from '../model';
+import { problem, type Problem } from '../result';
 import { MAX_SCALE_STEPS, SCALE_BOUND, scaleProblem } from './scale';
-
-/** One thing wrong with a rubric, pointing at where it is. */
-export interface RubricIssue {
-  /** Where, in JS-path form: `scale.min`, `criteria`, `criteria[2].weight`… */
-  path: string;
-  /**
-   * Stable machine code: `empty-id`, `id-too-long`, `empty-name`, `invalid-version`,
-   * `non-integer-scale`, `min-not-below-max`, `scale-out-of-bounds`, `scale-too-many-steps`,
-   * `no-criteria`, `all-weights-zero`,
-   * `duplicate-id`, `empty-label`, `invalid-weight`, `negative-weight`, `empty-applies-to`.
-   */
-  code: string;
-  /** English sentence saying what is wrong. */
-  message: string;
-}
 
 const isBlank = (value: unknown): boolean => typeof value !== 'string' || value.trim() === '';
 
-function checkId(value: unknown, path: string, what: string): RubricIssue[] {
-  if (isBlank(value)) {
-    return [{ path, code: 'empty-id', message: `${what} must be a non-empty string.` }];
-  }
-  if ((value as string).length > MAX_ID_LENGTH) {
-    return [
-      {
-        path,
-        code: 'id-too-long',
-        message: `${what} is longer than ${MAX_ID_LENGTH} characters.`,
-      },
-    ];
-  }
+function checkId(value: unknown, path: string): Problem[] {
+  if (isBlank(value)) return [{ code: 'empty-id', path }];
+  if ((value as string).length > MAX_ID_LENGTH) return [{ code: 'id-too-long', path }];
   return [];
 }
 
-function checkScale(rubric: Rubric): RubricIssue[] {
+function checkScale(rubric: Rubric): Problem[] {
   const { min, max } = rubric.scale;
-  const issues: RubricIssue[] = [];
+  const issues: Problem[] = [];
   for (const [name, value] of [
     ['min', min],
     ['max', max],
   ] as const) {
     if (!Number.isInteger(value)) {
-      issues.push({
-        path: `scale.${name}`,
-        code: 'non-integer-scale',
-        message: `The scale's ${name} must be an integer (got ${String(value)}).`,
-      });
+      issues.push(problem('non-integer-scale', { value: String(value) }, `scale.${name}`));
     }
   }
   if (issues.length > 0) return issues;
-  const problem = scaleProblem(rubric.scale);
-  if (problem === 'min-not-below-max') {
-    issues.push({
-      path: 'scale.min',
-      code: 'min-not-below-max',
-      message: `The scale's min (${min}) must be below its max (${max}).`,
-    });
-  } else if (problem === 'out-of-bounds' || problem === 'non-integer') {
-    issues.push({
-      path: min < -SCALE_BOUND || !Number.isSafeInteger(min) ? 'scale.min' : 'scale.max',
-      code: 'scale-out-of-bounds',
-      message: `The scale's ends must lie between -${SCALE_BOUND} and ${SCALE_BOUND} (got ${min}–${max}).`,
-    });
-  } else if (problem === 'too-many-steps') {
-    issues.push({
-      path: 'scale.max',
-      code: 'scale-too-many-steps',
-      message: `The scale may span at most ${MAX_SCALE_STEPS} steps (got ${min}–${max}).`,
-    });
+  const wrong = scaleProblem(rubric.scale);
+  if (wrong === 'min-not-below-max') {
+    issues.push(problem('min-not-below-max', { min, max }, 'scale.min'));
+  } else if (wrong === 'out-of-bounds' || wrong === 'non-integer') {
+    const path = min < -SCALE_BOUND || !Number.isSafeInteger(min) ? 'scale.min' : 'scale.max';
+    issues.push(problem('scale-out-of-bounds', { bound: SCALE_BOUND, min, max }, path));
+  } else if (wrong === 'too-many-steps') {
+    issues.push(problem('scale-too-many-steps', { steps: MAX_SCALE_STEPS, min, max }, 'scale.max'));
   }
   return issues;
 }
 
-function checkCriterion(criterion: Criterion, index: number, seen: Set<string>): RubricIssue[] {
+function checkCriterion(criterion: Criterion, index: number, seen: Set<string>): Problem[] {
   const at = `criteria[${index}]`;
-  const issues = checkId(criterion.id, `${at}.id`, 'A criterion id');
+  const issues = checkId(criterion.id, `${at}.id`);
   if (issues.length === 0) {
     if (seen.has(criterion.id)) {
-      issues.push({
-        path: `${at}.id`,
-        code: 'duplicate-id',
-        message: `Criterion id "${criterion.id}" is used by an earlier criterion.`,
-      });
+      issues.push(problem('duplicate-id', { id: criterion.id }, `${at}.id`));
     }
     seen.add(criterion.id);
   }
-  if (isBlank(criterion.label)) {
-    issues.push({
-      path: `${at}.label`,
-      code: 'empty-label',
-      message: 'A criterion needs a label.',
-    });
-  }
+  if (isBlank(criterion.label)) issues.push({ code: 'empty-label', path: `${at}.label` });
   if (typeof criterion.weight !== 'number' || !Number.isFinite(criterion.weight)) {
-    issues.push({
-      path: `${at}.weight`,
-      code: 'invalid-weight',
-      message: `A criterion's weight must be a finite number (got ${String(criterion.weight)}).`,
-    });
+    issues.push(problem('invalid-weight', { value: String(criterion.weight) }, `${at}.weight`));
   } else if (criterion.weight < 0) {
-    issues.push({
-      path: `${at}.weight`,
-      code: 'negative-weight',
-      message: `A criterion's weight must be 0 or more (got ${criterion.weight}).`,
-    });
+    issues.push(problem('negative-weight', { value: criterion.weight }, `${at}.weight`));
   }
   if (criterion.appliesTo !== 'all') {
     if (criterion.appliesTo.length === 0) {
-      issues.push({
-        path: `${at}.appliesTo`,
-        code: 'empty-applies-to',
-        message: 'The criterion applies to no category: list at least one, or use "all".',
-      });
+      issues.push({ code: 'empty-applies-to', path: `${at}.appliesTo` });
     }
     criterion.appliesTo.forEach((categoryId, j) => {
-      issues.push(...checkId(categoryId, `${at}.appliesTo[${j}]`, 'A category id'));
+      issues.push(...checkId(categoryId, `${at}.appliesTo[${j}]`));
     });
   }
   return issues;
 }
 
 /**
- * Everything wrong with a rubric, in document order; an empty list means it is usable.
- * A rubric whose weights are all 0 is flagged (`all-weights-zero`) because no touchpoint
- * could then get a score other than a critical failure.
+ * Everything wrong with a rubric, in document order, each problem with its `path` (`scale.min`,
+ * `criteria[2].weight`…); an empty list means it is usable. Codes: `empty-id`, `id-too-long`,
+ * `empty-name`, `invalid-version`, `non-integer-scale`, `min-not-below-max`, `no-criteria`,
+ * `all-weights-zero`, `duplicate-id`, `empty-label`, `invalid-weight`, `negative-weight`,
+ * `empty-applies-to`. A rubric whose weights are all 0 is flagged (`all-weights-zero`) because
+ * no touchpoint could then get a score other than a critical failure.
  */
-export function validateRubric(rubric: Rubric): RubricIssue[] {
-  const issues: RubricIssue[] = [
-    ...checkId(rubric.id, 'id', 'The rubric id'),
+export function validateRubric(rubric: Rubric): Problem[] {
+  const issues: Problem[] = [
+    ...checkId(rubric.id, 'id'),
     ...(Number.isInteger(rubric.version) && rubric.version >= 1
       ? []
-      : [
-          {
-            path: 'version',
-            code: 'invalid-version',
-            message: `The version must be an integer from 1 (got ${String(rubric.version)}).`,
-          },
-        ]),
-    ...(isBlank(rubric.name)
-      ? [{ path: 'name', code: 'empty-name', message: 'The rubric needs a name.' }]
-      : []),
+      : [problem('invalid-version', { value: String(rubric.version) }, 'version')]),
+    ...(isBlank(rubric.name) ? [{ code: 'empty-name', path: 'name' }] : []),
     ...checkScale(rubric),
   ];
   if (rubric.criteria.length === 0) {
-    issues.push({
-      path: 'criteria',
-      code: 'no-criteria',
-      message: 'The rubric has no criteria: add at least one.',
-    });
+    issues.push({ code: 'no-criteria', path: 'criteria' });
     return issues;
   }
   const seen = new Set<string>();
@@ -156,11 +86,7 @@ export function validateRubric(rubric: Rubric): RubricIssue[] {
     issues.push(...checkCriterion(criterion, index, seen));
   });
   if (!rubric.criteria.some((c) => Number.isFinite(c.weight) && c.weight > 0)) {
-    issues.push({
-      path: 'criteria',
-      code: 'all-weights-zero',
-      message: 'No criterion has a weight above 0, so no touchpoint could get a score.',
-    });
+    issues.push({ code: 'all-weights-zero', path: 'criteria' });
   }
   return issues;
 }

@@ -13,5 +13,5 @@ export function brandForHost(brands: Brand[], host: string): Brand | undefined {
 /** The host a brand is given when claimed on the fly: normalised, without `www.`. */
 export function claimableHost(host: string): string | undefined {
   const result = normaliseDomain(host);
-  return result.ok ? result.domain : undefined;
+  return result.ok ? result.value : undefined;
 }

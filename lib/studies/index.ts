@@ -1,3 +1,2 @@
 export * from './validate';
 export * from './hosts';
-export * from './messages';

@@ -1,8 +1,5 @@
 import type { Brand } from '../model';
-
-/** A domain as the lead typed it, normalised, or the reason it cannot be one. */
-export type DomainResult =
-  { ok: true; domain: string } | { ok: false; reason: 'empty' | 'invalid' };
+import { fail, ok, problem, refuse, type Problem, type Result } from '../result';
 
 // Letters, digits and hyphens in dot-separated labels: what a host name (after punycode) is.
 const HOST = /^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*$/;
@@ -12,15 +9,15 @@ const HOST = /^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*$/;
  * path, query, a leading `*.` or `www.`, or a trailing dot. `https://www.Northwind.com/shoes`
  * becomes `northwind.com`.
  */
-export function normaliseDomain(raw: string): DomainResult {
+export function normaliseDomain(raw: string): Result<string> {
   let text = raw.trim();
-  if (text === '') return { ok: false, reason: 'empty' };
+  if (text === '') return fail('empty-domain');
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) text = `http://${text.replace(/^\/\//, '')}`;
   let host: string;
   try {
     host = new URL(text).hostname;
   } catch {
-    return { ok: false, reason: 'invalid' };
+    return fail('invalid-domain', { domain: raw });
   }
   host = host
     .replace(/\.$/, '')
@@ -29,8 +26,8 @@ export function normaliseDomain(raw: string): DomainResult {
   // URL keeps `*` and `%` in some hosts; neither belongs in a domain.
   // A single label is a typo ("northwind") more often than a host; localhost is the exception.
   if (!HOST.test(host) || (!host.includes('.') && host !== 'localhost'))
-    return { ok: false, reason: 'invalid' };
-  return { ok: true, domain: host };
+    return fail('invalid-domain', { domain: raw });
+  return ok(host);
 }
 
 /** Splits a list typed in one field (commas, spaces or new lines) into its items. */
@@ -39,25 +36,6 @@ export function splitDomains(text: string): string[] {
     .split(/[\s,;]+/)
     .map((d) => d.trim())
     .filter((d) => d !== '');
-}
-
-/** A message key per field that failed; empty when the input is valid. */
-export type FieldErrors<F extends string> = Partial<Record<F, FieldError>>;
-
-/** One refusal: which message to show, and what to fill it with. */
-export interface FieldError {
-  /** What went wrong (an i18n key suffix, see `validationMessage`). */
-  code:
-    | 'required'
-    | 'invalidDomain'
-    | 'domainTaken'
-    | 'duplicateDomain'
-    | 'ownTaken'
-    | 'twoOwn'
-    | 'noBrands'
-    | 'noRubric';
-  /** Filled into the message, e.g. the offending domain or brand. */
-  params?: Record<string, string>;
 }
 
 /** What the brand form provides. */
@@ -75,9 +53,13 @@ export interface ValidBrand {
   domains: string[];
 }
 
-/** The result of validating a form: the clean value, or the errors by field. */
-export type Validation<T, F extends string> =
-  { ok: true; value: T } | { ok: false; errors: FieldErrors<F> };
+/** The first problem found at each field of a form. */
+type FirstByField<F extends string> = Partial<Record<F, Problem>>;
+
+/** The problems of a form, each with its field as `path`. */
+function problemsOf<F extends string>(errors: FirstByField<F>): Problem[] {
+  return (Object.entries(errors) as [F, Problem][]).map(([field, p]) => ({ ...p, path: field }));
+}
 
 /** Whether two brands claim a host in common: one domain equals the other. */
 function sharedDomain(a: readonly string[], b: readonly string[]): string | undefined {
@@ -92,29 +74,29 @@ function sharedDomain(a: readonly string[], b: readonly string[]): string | unde
 export function validateBrand(
   draft: BrandDraft,
   siblings: readonly Brand[],
-): Validation<ValidBrand, 'name' | 'role' | 'domains'> {
-  const errors: FieldErrors<'name' | 'role' | 'domains'> = {};
+): Result<ValidBrand, Problem[]> {
+  const errors: FirstByField<'name' | 'role' | 'domains'> = {};
   const name = draft.name.trim();
-  if (name === '') errors.name = { code: 'required' };
+  if (name === '') errors.name = problem('required');
   const domains: string[] = [];
   for (const raw of splitDomains(draft.domainsText)) {
     const result = normaliseDomain(raw);
     if (!result.ok) {
-      errors.domains ??= { code: 'invalidDomain', params: { domain: raw } };
+      errors.domains ??= problem('invalid-domain', { domain: raw });
       continue;
     }
-    if (!domains.includes(result.domain)) domains.push(result.domain);
+    if (!domains.includes(result.value)) domains.push(result.value);
   }
   for (const other of siblings) {
     const clash = sharedDomain(domains, other.domains);
     if (clash && !errors.domains)
-      errors.domains = { code: 'domainTaken', params: { domain: clash, brand: other.name } };
+      errors.domains = problem('domain-taken', { domain: clash, brand: other.name });
     if (draft.role === 'own' && other.role === 'own' && !errors.role) {
-      errors.role = { code: 'ownTaken', params: { brand: other.name } };
+      errors.role = problem('own-taken', { brand: other.name });
     }
   }
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, value: { name, role: draft.role, domains } };
+  const problems = problemsOf(errors);
+  return problems.length > 0 ? refuse(problems) : ok({ name, role: draft.role, domains });
 }
 
 /** What the study form provides. */
@@ -153,39 +135,38 @@ export function parseRubricKey(key: string): { id: string; version: number } | u
 export function validateStudy(
   draft: StudyDraft,
   brands: readonly Brand[],
-): Validation<ValidStudy, 'name' | 'rubric' | 'brands'> {
-  const errors: FieldErrors<'name' | 'rubric' | 'brands'> = {};
+): Result<ValidStudy, Problem[]> {
+  const errors: FirstByField<'name' | 'rubric' | 'brands'> = {};
   const name = draft.name.trim();
-  if (name === '') errors.name = { code: 'required' };
+  if (name === '') errors.name = problem('required');
   const rubric = parseRubricKey(draft.rubricKey);
-  if (!rubric) errors.rubric = { code: 'noRubric' };
+  if (!rubric) errors.rubric = problem('no-rubric');
   const chosen = [...new Set(draft.brandIds)]
     .map((id) => brands.find((b) => b.id === id))
     .filter((b): b is Brand => b !== undefined);
-  if (chosen.length === 0) errors.brands = { code: 'noBrands' };
+  if (chosen.length === 0) errors.brands = problem('no-brands');
   const own = chosen.filter((b) => b.role === 'own');
   if (own.length > 1)
-    errors.brands = { code: 'twoOwn', params: { brands: own.map((b) => b.name).join(', ') } };
+    errors.brands = problem('two-own', { brands: own.map((b) => b.name).join(', ') });
   for (let i = 0; i < chosen.length && !errors.brands; i++) {
     for (let j = i + 1; j < chosen.length && !errors.brands; j++) {
       const [a, b] = [chosen[i]!, chosen[j]!];
       const clash = sharedDomain(a.domains, b.domains);
       if (clash)
-        errors.brands = {
-          code: 'duplicateDomain',
-          params: { domain: clash, brand: a.name, other: b.name },
-        };
+        errors.brands = problem('duplicate-domain', {
+          domain: clash,
+          brand: a.name,
+          other: b.name,
+        });
     }
   }
-  if (Object.keys(errors).length > 0 || !rubric) return { ok: false, errors };
-  return {
-    ok: true,
-    value: {
-      name,
-      wave: draft.wave.trim(),
-      rubricId: rubric.id,
-      rubricVersion: rubric.version,
-      brandIds: chosen.map((b) => b.id),
-    },
-  };
+  const problems = problemsOf(errors);
+  if (problems.length > 0 || !rubric) return refuse(problems);
+  return ok({
+    name,
+    wave: draft.wave.trim(),
+    rubricId: rubric.id,
+    rubricVersion: rubric.version,
+    brandIds: chosen.map((b) => b.id),
+  });
 }

@@ -1,6 +1,7 @@
 import { anchorToElement } from '../anchoring/anchor';
 import { cssFromElement } from '../anchoring/css-selector';
 import type { Box } from '../anchoring/position';
+import { describeProblem } from '../i18n/problem-text';
 import { t } from '../i18n/translate';
 import { sendToBackground } from '../messaging/client';
 import type {
@@ -206,11 +207,10 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
       update({ phase: 'panel', status: { kind: 'ok', text: t('tagger.saved') } });
       setTimeout(close, 700);
     } else {
-      const text =
-        result.error.code === 'no-active-audit' ? t('tagger.noAudit') : result.error.message;
+      const message = describeProblem(result.error);
       update({
         phase: 'panel',
-        status: { kind: 'error', text: t('tagger.saveFailed', { message: text }) },
+        status: { kind: 'error', text: t('tagger.saveFailed', { message }) },
       });
     }
   }

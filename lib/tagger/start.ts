@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { sendToBackground } from '../messaging/client';
 import { createContentDispatcher } from '../messaging/content-server';
-import { ok } from '../messaging/result';
+import { ok } from '../result';
 import { createTopTagger, type Renderer } from './controller';
 import { installEventGuard, type GuardState } from './event-guard';
 import { createFramePicker } from './frame-picker';

@@ -2,9 +2,10 @@ import { FieldError } from '@/components/FieldError';
 import { useState } from 'preact/hooks';
 import { useDb } from '@/hooks/use-db';
 import { addCustomCategory } from '@/lib/db';
-import { stageLabel, t } from '@/lib/i18n';
+import { describeProblem, stageLabel, t } from '@/lib/i18n';
 import type { StageId } from '@/lib/model';
-import type { CategoryIssue, CustomCategoryInput } from '@/lib/rubric';
+import { caught, problemsAt, type Problem } from '@/lib/result';
+import type { CustomCategoryInput } from '@/lib/rubric';
 import { STAGES } from '@/lib/taxonomy';
 import { useCategories } from './use-rubrics';
 
@@ -15,12 +16,9 @@ export function CustomCategories({ onAdded }: { onAdded: (message: string) => vo
   const db = useDb();
   const custom = (useCategories() ?? []).filter((c) => !c.builtin);
   const [form, setForm] = useState(EMPTY);
-  const [issues, setIssues] = useState<CategoryIssue[]>([]);
-  const errorOf = (path: CategoryIssue['path']) =>
-    issues
-      .filter((i) => i.path === path)
-      .map((i) => i.message)
-      .join(' ');
+  const [issues, setIssues] = useState<Problem[]>([]);
+  const [failure, setFailure] = useState<Problem>();
+  const errorOf = (path: 'id' | 'label') => problemsAt(issues, path).map(describeProblem).join(' ');
   const field = (path: 'id' | 'label') => (
     <div class="field">
       <label for={`category-${path}`}>{t(`categories.${path}`)}</label>
@@ -42,14 +40,19 @@ export function CustomCategories({ onAdded }: { onAdded: (message: string) => vo
 
   async function add(e: Event) {
     e.preventDefault();
-    const result = await addCustomCategory(db, form);
-    if (!result.ok) {
-      setIssues(result.issues);
-      return;
+    setFailure(undefined);
+    try {
+      const result = await addCustomCategory(db, form);
+      if (!result.ok) {
+        setIssues(result.error);
+        return;
+      }
+      setIssues([]);
+      setForm(EMPTY);
+      onAdded(t('categories.added', { label: result.value.label ?? result.value.id }));
+    } catch (error) {
+      setFailure(caught(error));
     }
-    setIssues([]);
-    setForm(EMPTY);
-    onAdded(t('categories.added', { label: result.category.label ?? result.category.id }));
   }
 
   return (
@@ -88,6 +91,11 @@ export function CustomCategories({ onAdded }: { onAdded: (message: string) => vo
         <button type="submit" data-testid="category-add">
           {t('categories.add')}
         </button>
+        {failure && (
+          <p class="field-error" role="alert" data-testid="category-add-failed">
+            {t('form.saveFailed', { reason: describeProblem(failure) })}
+          </p>
+        )}
       </form>
     </section>
   );

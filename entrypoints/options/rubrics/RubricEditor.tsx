@@ -1,17 +1,16 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { SaveRubricResult } from '@/lib/db';
-import { t } from '@/lib/i18n';
+import { describeProblem, t } from '@/lib/i18n';
 import type { Category, Rubric } from '@/lib/model';
 import {
   addCriterion,
-  describeRubricIssue,
   fieldOf,
   moveCriterion,
   removeCriterion,
   updateCriterion,
   validateRubric,
-  type RubricIssue,
 } from '@/lib/rubric';
+import { caught, type Problem } from '@/lib/result';
 import { CriterionFields } from './CriterionFields';
 import { RubricFieldError } from './RubricFieldError';
 import { describedBy, inputIdFor, type ErrorsAt } from './field-ids';
@@ -37,21 +36,24 @@ export interface RubricEditorProps {
 export function RubricEditor({ base, categories, readOnly, note, onSave }: RubricEditorProps) {
   const [draft, setDraft] = useState(base);
   const [showErrors, setShowErrors] = useState(false);
-  const [refused, setRefused] = useState<RubricIssue[] | null>(null);
+  const [refused, setRefused] = useState<Problem[] | null>(null);
+  const [failure, setFailure] = useState<Problem>();
   const [saving, setSaving] = useState(false);
   const issues = useMemo(() => validateRubric(draft), [draft]);
 
   const shown = showErrors ? issues : [];
   const errors: ErrorsAt = (field) =>
-    shown.filter((i) => fieldOf(i.path) === field).map((i) => describeRubricIssue(i, draft));
+    shown.filter((i) => fieldOf(i.path ?? '') === field).map(describeProblem);
   const change = (next: Rubric) => {
     setDraft(next);
     setRefused(null);
+    setFailure(undefined);
   };
 
   async function save(e: Event) {
     e.preventDefault();
     setShowErrors(true);
+    setFailure(undefined);
     if (issues.length > 0) {
       setRefused(issues);
       return;
@@ -59,7 +61,9 @@ export function RubricEditor({ base, categories, readOnly, note, onSave }: Rubri
     setSaving(true);
     try {
       const result = await onSave(draft);
-      if (!result.ok) setRefused(result.issues);
+      if (!result.ok) setRefused(result.error);
+    } catch (error) {
+      setFailure(caught(error));
     } finally {
       setSaving(false);
     }
@@ -135,6 +139,11 @@ export function RubricEditor({ base, categories, readOnly, note, onSave }: Rubri
       {refused && refused.length > 0 && (
         <p class="field-error" role="alert" data-testid="rubric-refused">
           {t('rubrics.refused', { count: refused.length })}
+        </p>
+      )}
+      {failure && (
+        <p class="field-error" role="alert" data-testid="rubric-save-failed">
+          {t('form.saveFailed', { reason: describeProblem(failure) })}
         </p>
       )}
     </form>

@@ -1,24 +1,31 @@
 import { useState } from 'preact/hooks';
 import { useDb } from '@/hooks/use-db';
-import { importRubric, type ImportRubricResult } from '@/lib/db';
-import { t } from '@/lib/i18n';
-import { formatShareError, parseRubricJson, type ShareError } from '@/lib/rubric';
+import { importRubric, type ImportedRubric } from '@/lib/db';
+import { describeProblem, describeProblemAt, t } from '@/lib/i18n';
+import { caught, type Problem } from '@/lib/result';
+import { parseRubricJson } from '@/lib/rubric';
 
 /** Rubrics tab: imports a rubric JSON file another lead shared; a bad file writes nothing. */
-export function RubricImport({ onImported }: { onImported: (result: ImportRubricResult) => void }) {
+export function RubricImport({ onImported }: { onImported: (result: ImportedRubric) => void }) {
   const db = useDb();
-  const [errors, setErrors] = useState<ShareError[]>([]);
+  const [errors, setErrors] = useState<Problem[]>([]);
+  const [failure, setFailure] = useState<Problem>();
   async function read(input: HTMLInputElement) {
     const file = input.files?.[0];
     if (!file) return;
-    const parsed = parseRubricJson(await file.text(), new Date().toISOString());
-    input.value = '';
-    if (!parsed.ok) {
-      setErrors(parsed.errors);
-      return;
+    setFailure(undefined);
+    try {
+      const parsed = parseRubricJson(await file.text(), new Date().toISOString());
+      input.value = '';
+      if (!parsed.ok) {
+        setErrors(parsed.error);
+        return;
+      }
+      setErrors([]);
+      onImported(await importRubric(db, parsed.value, new Date()));
+    } catch (error) {
+      setFailure(caught(error));
     }
-    setErrors([]);
-    onImported(await importRubric(db, parsed.rubric, new Date()));
   }
   return (
     <div class="rubric-import">
@@ -42,11 +49,16 @@ export function RubricImport({ onImported }: { onImported: (result: ImportRubric
           <ul>
             {errors.slice(0, 20).map((e, i) => (
               <li key={i}>
-                <code>{formatShareError(e)}</code>
+                <code>{describeProblemAt(e)}</code>
               </li>
             ))}
           </ul>
         </div>
+      )}
+      {failure && (
+        <p class="field-error" role="alert" data-testid="rubric-import-failed">
+          {t('rubrics.import.error', { reason: describeProblem(failure) })}
+        </p>
       )}
     </div>
   );

@@ -122,3 +122,42 @@ describe('HostClaim', () => {
     await waitFor(() => expect(onNew).toHaveBeenCalledWith('Fabrikam'));
   });
 });
+
+describe('popup actions whose write fails', () => {
+  const refusedWrite = () => Promise.reject(new Error('DatabaseClosedError: closed'));
+
+  it('StartAuditForm says the audit was not started, and why', async () => {
+    render(
+      <StartAuditForm
+        choices={choices}
+        host=""
+        shopper="Ana"
+        onStart={refusedWrite}
+        onCancel={() => {}}
+      />,
+    );
+    fireEvent.click(screen.getByTestId('audit-start'));
+    const alert = await screen.findByTestId('audit-start-failed');
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(alert.textContent).toBe(
+      'The audit was not started: Something went wrong: DatabaseClosedError: closed',
+    );
+    expect((screen.getByTestId('audit-start') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('HostClaim says the claim was not saved', async () => {
+    render(
+      <HostClaim
+        host="nw-outlet.localhost"
+        auditBrand={nw}
+        brands={[nw]}
+        onClaim={refusedWrite}
+        onNewCompetitor={async () => {}}
+      />,
+    );
+    fireEvent.click(screen.getByTestId('popup-claim-save'));
+    expect((await screen.findByTestId('popup-claim-failed')).textContent).toBe(
+      'Not saved: Something went wrong: DatabaseClosedError: closed',
+    );
+  });
+});

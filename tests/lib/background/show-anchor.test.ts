@@ -72,12 +72,15 @@ describe('showAnchorInTab', () => {
     [
       'no content script answers',
       { 0: new Error('Could not establish connection') },
-      { ok: false, error: { code: 'unreachable', message: 'Could not establish connection' } },
+      {
+        ok: false,
+        error: { code: 'unreachable', params: { detail: 'Could not establish connection' } },
+      },
     ],
     [
       'the answer is not one',
       { 0: { ok: true, value: { matchedBy: 'everything' } } },
-      { ok: false, error: { code: 'unreachable', message: 'the page did not answer' } },
+      { ok: false, error: { code: 'unreachable', params: { detail: 'the page did not answer' } } },
     ],
   ])('handles the case where %s', async (_what, answers, expected) => {
     expect(await showAnchorInTab(fakeTab(answers).io, 3, anchor)).toEqual(expected);

@@ -38,7 +38,10 @@ describe('moving a study to another rubric version', () => {
       ...updateCriterion(removeCriterion(v1, 0), 1, { weight: 2 }),
       scale: { min: 1, max: 3 },
     };
-    expect(await saveRubricEdit(db, v2, t1)).toMatchObject({ ok: true, outcome: 'version' });
+    expect(await saveRubricEdit(db, v2, t1)).toMatchObject({
+      ok: true,
+      value: { outcome: 'version' },
+    });
   });
 
   it('plans: lists what changes and the touchpoints whose scores stop counting', async () => {
@@ -93,13 +96,13 @@ describe('custom categories', () => {
       label: 'Cart 2',
       defaultStage: 'purchase',
     });
-    expect(!clash.ok && clash.issues.map((i) => i.code)).toEqual(['seeded-id']);
+    expect(!clash.ok && clash.error.map((i) => i.code)).toEqual(['category-seeded-id']);
     const again = await addCustomCategory(db, {
       id: 'gift_wrapping',
       label: 'x',
       defaultStage: 'purchase',
     });
-    expect(!again.ok && again.issues.map((i) => i.code)).toEqual(['duplicate-id']);
+    expect(!again.ok && again.error.map((i) => i.code)).toEqual(['category-duplicate-id']);
     expect(await db.categories.count()).toBe(28);
   });
 });

@@ -91,8 +91,10 @@ describe('saveRubricEdit', () => {
     const result = await saveRubricEdit(db, reweighted(), t1);
     expect(result).toMatchObject({
       ok: true,
-      outcome: 'updated',
-      rubric: { version: 1, updatedAt: t1.toISOString(), createdAt: v1.createdAt },
+      value: {
+        outcome: 'updated',
+        rubric: { version: 1, updatedAt: t1.toISOString(), createdAt: v1.createdAt },
+      },
     });
     expect(
       (await listRubricVersions(db, 'default')).map((r) => [r.version, r.criteria[0]?.weight]),
@@ -106,8 +108,7 @@ describe('saveRubricEdit', () => {
     const result = await saveRubricEdit(db, reweighted(), t1);
     expect(result).toMatchObject({
       ok: true,
-      outcome: 'version',
-      rubric: { version: 2, createdAt: t1.toISOString() },
+      value: { outcome: 'version', rubric: { version: 2, createdAt: t1.toISOString() } },
     });
     expect(await getRubric(db, 'default', 1)).toEqual(v1);
     expect((await getRubric(db, 'default', 2))?.criteria[0]?.weight).toBe(3);
@@ -124,21 +125,23 @@ describe('saveRubricEdit', () => {
     const result = await saveRubricEdit(db, { ...v1, name: 'Renamed' }, t1);
     expect(result).toMatchObject({
       ok: true,
-      outcome: 'version',
-      rubric: { version: 3, name: 'Renamed' },
+      value: { outcome: 'version', rubric: { version: 3, name: 'Renamed' } },
     });
     const again = await saveRubricEdit(
       db,
       { ...(await getRubric(db, 'default', 3))!, name: 'Renamed twice' },
       t1,
     );
-    expect(again).toMatchObject({ ok: true, outcome: 'updated', rubric: { version: 3 } });
+    expect(again).toMatchObject({
+      ok: true,
+      value: { outcome: 'updated', rubric: { version: 3 } },
+    });
   });
 
   it('writes nothing when nothing changed', async () => {
     expect(await saveRubricEdit(db, { ...v1 }, t1)).toMatchObject({
       ok: true,
-      outcome: 'unchanged',
+      value: { outcome: 'unchanged' },
     });
     expect(await getRubric(db, 'default', 1)).toEqual(v1);
   });
@@ -167,7 +170,7 @@ describe('saveRubricEdit', () => {
   ])('refuses %s and writes nothing', async (_name, change, path, code) => {
     const result = await saveRubricEdit(db, change(v1), t1);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.issues.map((i) => [i.path, i.code])).toContainEqual([path, code]);
+    expect(!result.ok && result.error.map((i) => [i.path, i.code])).toContainEqual([path, code]);
     expect(await listRubricVersions(db, 'default')).toEqual([v1]);
   });
 });
@@ -179,12 +182,12 @@ describe('creating, duplicating and importing rubrics', () => {
       { name: 'Chat', scale: { min: 0, max: 1 }, criteria: v1.criteria.slice(0, 2) },
       t1,
     );
-    expect(result.ok && result.rubric).toMatchObject({
+    expect(result.ok && result.value.rubric).toMatchObject({
       version: 1,
       name: 'Chat',
       createdAt: t1.toISOString(),
     });
-    expect(result.ok && result.rubric.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(result.ok && result.value.rubric.id).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('duplicates a version into a new rubric, leaving the source as it was', async () => {

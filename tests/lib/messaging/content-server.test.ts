@@ -87,12 +87,15 @@ describe('sendToFrame', () => {
     [
       'an answer of another shape',
       answering({ ok: true, value: { masks: 'all' } }),
-      { ok: false, error: { code: 'unreachable', message: 'the page did not answer' } },
+      { ok: false, error: { code: 'unreachable', params: { detail: 'the page did not answer' } } },
     ],
     [
       'no content script',
       () => Promise.reject(new Error('Receiving end does not exist')),
-      { ok: false, error: { code: 'unreachable', message: 'Receiving end does not exist' } },
+      {
+        ok: false,
+        error: { code: 'unreachable', params: { detail: 'Receiving end does not exist' } },
+      },
     ],
   ])('returns %s as a Result', async (_what, transport, expected) => {
     expect(

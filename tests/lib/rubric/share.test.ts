@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { describeProblem, describeProblemAt } from '../../../lib/i18n';
 import {
-  formatShareError,
   makeDefaultRubric,
   parseRubricJson,
   rubricFileName,
@@ -23,7 +23,7 @@ const edited = (change: (f: typeof file) => void): string => {
 describe('rubricToJson / parseRubricJson', () => {
   it('round-trips a rubric through its file', () => {
     expect(file.format).toBe(RUBRIC_FILE_FORMAT);
-    expect(parseRubricJson(rubricToJson(rubric), now)).toEqual({ ok: true, rubric });
+    expect(parseRubricJson(rubricToJson(rubric), now)).toEqual({ ok: true, value: rubric });
   });
 
   it('accepts a bare rubric object (as in backup.json) and fills missing optional fields', () => {
@@ -35,8 +35,8 @@ describe('rubricToJson / parseRubricJson', () => {
       delete f.criteria[0]!.critical;
     });
     const result = parseRubricJson(bare, now);
-    expect(result.ok && result.rubric.createdAt).toBe(now);
-    expect(result.ok && result.rubric.criteria[0]).toMatchObject({ help: '', critical: false });
+    expect(result.ok && result.value.createdAt).toBe(now);
+    expect(result.ok && result.value.criteria[0]).toMatchObject({ help: '', critical: false });
   });
 
   it.each<[string, string, string]>([
@@ -96,13 +96,14 @@ describe('rubricToJson / parseRubricJson', () => {
   ])('refuses %s, saying where', (_name, json, expected) => {
     const result = parseRubricJson(json, now);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors.map(formatShareError)).toContain(expected);
+    if (!result.ok) expect(result.error.map(describeProblemAt)).toContain(expected);
   });
 
   it('refuses text that is not JSON', () => {
     const result = parseRubricJson('{"id": ', now);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors[0]?.message).toMatch(/^the file is not valid JSON/);
+    if (!result.ok)
+      expect(describeProblem(result.error[0]!)).toMatch(/^the file is not valid JSON/);
   });
 
   it('reports every problem of a file, not only the first', () => {
@@ -113,7 +114,7 @@ describe('rubricToJson / parseRubricJson', () => {
       }),
       now,
     );
-    expect(!result.ok && result.errors.map((e) => e.path)).toEqual([
+    expect(!result.ok && result.error.map((e) => e.path)).toEqual([
       'criteria[0].weight',
       'criteria[5].label',
     ]);

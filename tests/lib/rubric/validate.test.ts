@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeProblem } from '../../../lib/i18n';
 import type { Rubric } from '../../../lib/model';
 import { makeDefaultRubric, validateRubric } from '../../../lib/rubric';
 import { makeRubric } from './make-rubric';
@@ -71,7 +72,7 @@ describe('validateRubric', () => {
   ])('flags %s', (_name, rubric, path, code) => {
     const issues = validateRubric(rubric);
     expect(issues).toContainEqual(expect.objectContaining({ path, code }));
-    for (const issue of issues) expect(issue.message).toMatch(/\S.*/);
+    for (const issue of issues) expect(describeProblem(issue)).toMatch(/\S.*/);
   });
 
   it('reports every issue, in document order', () => {
@@ -93,6 +94,6 @@ describe('validateRubric', () => {
 
   it('says what is wrong in the message', () => {
     const [issue] = validateRubric({ ...valid, scale: { min: 5, max: 1 } });
-    expect(issue?.message).toBe("The scale's min (5) must be below its max (1).");
+    expect(describeProblem(issue!)).toBe('The minimum (5) must be below the maximum (1).');
   });
 });

@@ -6,8 +6,18 @@ import {
   splitDomains,
   validateBrand,
   validateStudy,
-  validationMessage,
 } from '../../../lib/studies';
+import { describeProblem } from '../../../lib/i18n';
+import type { Problem, Result } from '../../../lib/result';
+
+/** A failed form's problems by field (each field shows its first), as the form shows them. */
+const byField = <T>(result: Result<T, Problem[]>) =>
+  result.ok
+    ? result
+    : {
+        ok: false,
+        errors: Object.fromEntries(result.error.map(({ path, ...rest }) => [path, rest])),
+      };
 
 const brand = (id: string, role: Brand['role'], domains: string[]): Brand => ({
   id,
@@ -30,7 +40,7 @@ describe('normaliseDomain', () => {
     ['bücher.de', 'xn--bcher-kva.de'],
     ['localhost', 'localhost'],
   ])('%j → %s', (raw, domain) => {
-    expect(normaliseDomain(raw)).toEqual({ ok: true, domain });
+    expect(normaliseDomain(raw)).toEqual({ ok: true, value: domain });
   });
 
   it.each([
@@ -41,7 +51,8 @@ describe('normaliseDomain', () => {
     ['-bad-.com', 'invalid'],
     ['a..b', 'invalid'],
   ])('%j is refused (%s)', (raw, reason) => {
-    expect(normaliseDomain(raw)).toEqual({ ok: false, reason });
+    const result = normaliseDomain(raw);
+    expect(!result.ok && result.error.code).toBe(`${reason}-domain`);
   });
 });
 
@@ -84,20 +95,20 @@ describe('validateBrand', () => {
     [
       'a broken domain',
       { name: 'X', role: 'competitor', domainsText: 'x.com, not a domain' },
-      { domains: { code: 'invalidDomain', params: { domain: 'not' } } },
+      { domains: { code: 'invalid-domain', params: { domain: 'not' } } },
     ],
     [
       'a domain of a sibling',
       { name: 'X', role: 'competitor', domainsText: 'www.contoso.com' },
-      { domains: { code: 'domainTaken', params: { domain: 'contoso.com', brand: 'C' } } },
+      { domains: { code: 'domain-taken', params: { domain: 'contoso.com', brand: 'C' } } },
     ],
     [
       'a second own brand',
       { name: 'X', role: 'own', domainsText: 'x.com' },
-      { role: { code: 'ownTaken', params: { brand: 'OWN' } } },
+      { role: { code: 'own-taken', params: { brand: 'OWN' } } },
     ],
   ] as const)('refuses %s', (_what, draft, errors) => {
-    expect(validateBrand(draft, siblings)).toEqual({ ok: false, errors });
+    expect(byField(validateBrand(draft, siblings))).toEqual({ ok: false, errors });
   });
 
   it('accepts a brand with no domain yet (claimed on the fly while tagging)', () => {
@@ -147,37 +158,39 @@ describe('validateStudy', () => {
     [
       'no rubric',
       { name: 'S', rubricKey: '', brandIds: ['own'] },
-      { rubric: { code: 'noRubric' } },
+      { rubric: { code: 'no-rubric' } },
     ],
     [
       'no brand',
       { name: 'S', rubricKey: 'default@1', brandIds: ['gone'] },
-      { brands: { code: 'noBrands' } },
+      { brands: { code: 'no-brands' } },
     ],
     [
       'two own brands',
       { name: 'S', rubricKey: 'default@1', brandIds: ['own', 'own2'] },
-      { brands: { code: 'twoOwn', params: { brands: 'OWN, OWN2' } } },
+      { brands: { code: 'two-own', params: { brands: 'OWN, OWN2' } } },
     ],
     [
       'one domain claimed twice',
       { name: 'S', rubricKey: 'default@1', brandIds: ['own', 'c1', 'c2'] },
       {
         brands: {
-          code: 'duplicateDomain',
+          code: 'duplicate-domain',
           params: { domain: 'contoso.com', brand: 'C1', other: 'C2' },
         },
       },
     ],
   ] as const)('refuses %s', (_what, draft, errors) => {
-    expect(validateStudy({ wave: '', ...draft, brandIds: [...draft.brandIds] }, brands)).toEqual({
+    expect(
+      byField(validateStudy({ wave: '', ...draft, brandIds: [...draft.brandIds] }, brands)),
+    ).toEqual({
       ok: false,
       errors,
     });
   });
 });
 
-describe('parseRubricKey and validationMessage', () => {
+describe('parseRubricKey and the messages of its problems', () => {
   it.each([
     ['default@1', { id: 'default', version: 1 }],
     ['my@rubric@3', { id: 'my@rubric', version: 3 }],
@@ -188,7 +201,7 @@ describe('parseRubricKey and validationMessage', () => {
 
   it('fills the message with what failed', () => {
     expect(
-      validationMessage({ code: 'domainTaken', params: { domain: 'x.com', brand: 'Contoso' } }),
+      describeProblem({ code: 'domain-taken', params: { domain: 'x.com', brand: 'Contoso' } }),
     ).toBe('x.com is already claimed by Contoso, a brand of the same study.');
   });
 });

@@ -1,0 +1,59 @@
+/** Values filled into a problem's message, e.g. the offending domain or the scale's bounds. */
+export type ProblemParams = Record<string, string | number>;
+
+/**
+ * Why something could not be done, in a form code can test and the UI can translate: `lib`
+ * returns it, `describeProblem` (lib/i18n/problem-text.ts) turns it into the user's language.
+ */
+export interface Problem {
+  /** Stable code, e.g. `no-active-audit`, `invalid-domain`, `min-not-below-max`. */
+  code: string;
+  /** Filled into the message; `detail` carries an English explanation for logs. */
+  params?: ProblemParams;
+  /** Where, for a problem in a form or a file: `name`, `criteria[2].weight`… */
+  path?: string;
+}
+
+/**
+ * An expected outcome: a value, or what went wrong (never a thrown string). A check that can
+ * find several problems at once fails with all of them: `Result<T, Problem[]>`.
+ */
+export type Result<T, E = Problem> = { ok: true; value: T } | { ok: false; error: E };
+
+/** Wraps a value as a success. */
+export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
+
+/** A problem with its code, parameters and place; empty parts are left out. */
+export function problem(code: string, params?: ProblemParams, path?: string): Problem {
+  return {
+    code,
+    ...(params && Object.keys(params).length > 0 ? { params } : {}),
+    ...(path !== undefined ? { path } : {}),
+  };
+}
+
+/**
+ * Wraps one problem as a failure. `params` may be an English detail for logs (kept as
+ * `params.detail`), as the messaging layer passes it.
+ */
+export const fail = <T = never>(code: string, params?: ProblemParams | string): Result<T> => ({
+  ok: false,
+  error: problem(code, typeof params === 'string' ? { detail: params } : params),
+});
+
+/** Wraps the problems of a check as one failure. */
+export const refuse = <T = never>(problems: Problem[]): Result<T, Problem[]> => ({
+  ok: false,
+  error: problems,
+});
+
+/** The problems at one place (a form field), in order. */
+export const problemsAt = (problems: readonly Problem[], path: string): Problem[] =>
+  problems.filter((p) => p.path === path);
+
+/** An unexpected exception (a failed database write, a closed port) as a problem to show. */
+export function caught(error: unknown): Problem {
+  return problem('unexpected', {
+    detail: error instanceof Error ? error.message : String(error),
+  });
+}
