@@ -60,7 +60,8 @@ export const enCore = {
   'category.error.emptyLabel': 'The category needs a label.',
   'category.error.badStage': 'Choose a journey stage.',
   'tagger.title': 'Tag a touchpoint',
-  'tagger.picking': 'Point at the touchpoint and click. Wheel or ↑/↓: parent/child · Esc: cancel',
+  'tagger.picking':
+    'Point at the touchpoint and click. Wheel or ↑/↓: parent/child · Alt+wheel or [ ]: what lies beneath · Esc: cancel',
   'tagger.wholePage': 'Whole page',
   'tagger.region': 'Drag a rectangle',
   'tagger.cancelPicking': 'Cancel',
