@@ -1,7 +1,7 @@
 import type { Anchor } from '../model';
-import { cssFromElement, cssToElement } from './css-selector';
+import { cssFromElement, cssToElements } from './css-selector';
 import { pageRectOf, positionToElement, roundBox, type Box, type RectOf } from './position';
-import { quoteMatches, textQuoteFromElement, textQuoteToElement } from './text-quote';
+import { quoteMatches, quoteScores, textQuoteFromElement, textQuoteToElement } from './text-quote';
 
 /** Which of an anchor's selectors found the element again. */
 export type MatchedBy = 'css' | 'text' | 'position';
@@ -11,6 +11,9 @@ export interface Resolved {
   element: Element;
   matchedBy: MatchedBy;
 }
+
+/** What re-finding an anchor gave: the element and how it was found, or `none`. */
+export type Anchored = Resolved | { element: null; matchedBy: 'none' };
 
 /** Describes a tagged element as an anchor: CSS selector, text quote, box and frame path. */
 export function anchorFromElement(
@@ -54,25 +57,33 @@ export function anchorForRegion(rect: Box, text: string, framePath: string[] = [
 }
 
 /**
- * Finds an anchor's element again in `doc`: the CSS selector when the element it names still
- * carries the quoted text, else the text quote, else the selector alone, else the box.
- * Returns null when nothing matches.
+ * Finds an anchor's element again in `doc` and says how: by the CSS selector when an element
+ * it names still carries the quoted text (a selector that now names a look-alike is rejected),
+ * else by the text quote, else by the box it had; `none` when nothing is left.
  */
 export function anchorToElement(
   anchor: Anchor,
   doc: Document,
   rectOf: RectOf = pageRectOf,
-): Resolved | null {
+): Anchored {
   if (anchor.kind === 'page' || anchor.kind === 'region') {
     return { element: doc.documentElement, matchedBy: 'css' };
   }
   const quote = { text: anchor.text, prefix: anchor.prefix ?? '', suffix: anchor.suffix ?? '' };
-  const byCss = anchor.css ? cssToElement(anchor.css, doc) : null;
-  if (byCss && (!quote.text || quoteMatches(byCss, quote)))
-    return { element: byCss, matchedBy: 'css' };
+  const byCss = anchor.css ? cssToElements(anchor.css, doc) : [];
+  const fitting = quote.text ? byCss.filter((el) => quoteMatches(el, quote)) : byCss.slice(0, 1);
+  const best = (el: Element) => {
+    const s = quoteScores(el, quote);
+    return s.text * 0.7 + s.context * 0.3;
+  };
+  const byCssFit = fitting.reduce<Element | null>(
+    (a, b) => (!a || best(b) > best(a) ? b : a),
+    null,
+  );
+  if (byCssFit) return { element: byCssFit, matchedBy: 'css' };
   const byText = textQuoteToElement(quote, doc);
   if (byText) return { element: byText, matchedBy: 'text' };
-  if (byCss) return { element: byCss, matchedBy: 'css' };
   const byPosition = positionToElement(anchor.rect, doc, rectOf);
-  return byPosition ? { element: byPosition, matchedBy: 'position' } : null;
+  if (byPosition) return { element: byPosition, matchedBy: 'position' };
+  return { element: null, matchedBy: 'none' };
 }

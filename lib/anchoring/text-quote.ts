@@ -59,11 +59,9 @@ export function textQuoteFromElement(el: Element): TextQuote {
   };
 }
 
-/** How much of two strings agree, 0–1 (shared prefix and suffix over the longer length). */
-export function similarity(a: string, b: string): number {
-  if (a === b) return 1;
+/** Shared prefix and suffix over the longer length, 0–1. */
+function edgeSimilarity(a: string, b: string): number {
   const longest = Math.max(a.length, b.length);
-  if (longest === 0) return 1;
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;
@@ -74,6 +72,33 @@ export function similarity(a: string, b: string): number {
   )
     tail++;
   return (head + tail) / longest;
+}
+
+/** Dice coefficient over character pairs, 0–1: robust to a word added or changed mid-text. */
+function pairSimilarity(a: string, b: string): number {
+  if (a.length < 2 || b.length < 2) return 0;
+  const pairs = new Map<string, number>();
+  for (let i = 0; i < a.length - 1; i++) {
+    const p = a.slice(i, i + 2);
+    pairs.set(p, (pairs.get(p) ?? 0) + 1);
+  }
+  let shared = 0;
+  for (let i = 0; i < b.length - 1; i++) {
+    const p = b.slice(i, i + 2);
+    const n = pairs.get(p) ?? 0;
+    if (n > 0) {
+      shared++;
+      pairs.set(p, n - 1);
+    }
+  }
+  return (2 * shared) / (a.length + b.length - 2);
+}
+
+/** How much of two strings agree, 0–1. */
+export function similarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (!a || !b) return 0;
+  return Math.max(edgeSimilarity(a, b), pairSimilarity(a, b));
 }
 
 /** Scores how well an element matches a quote and its context, 0–1 each. */
