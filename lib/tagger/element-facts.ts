@@ -2,7 +2,7 @@ import { normalize, visibleText } from '../anchoring/text-quote';
 import type { ElementFacts } from '../taxonomy/guess-category';
 import { hostOf } from './infer';
 
-const MARK_ATTR = /^(id|class|name|role|itemprop|itemtype|aria-label|title|data-[\w-]+)$/;
+const MARK_ATTR = /^(id|class|name|aria-label|title|data-[\w-]+)$/;
 const FIELD = 'input, textarea, select';
 const BUTTON = 'button, input[type="submit"], input[type="button"], [role="button"]';
 
@@ -34,30 +34,16 @@ const fieldOf = (f: Element) =>
     .join(' ')
     .toLowerCase();
 
-/** schema.org types from the page's JSON-LD (`@type`, also inside `@graph`). */
-function jsonLdTypes(doc: Document): string[] {
-  const types: string[] = [];
-  const visit = (v: unknown, depth: number): void => {
-    if (!v || typeof v !== 'object' || depth > 4) return;
-    if (Array.isArray(v)) return v.forEach((x) => visit(x, depth + 1));
-    const o = v as Record<string, unknown>;
-    const t = o['@type'];
-    if (typeof t === 'string') types.push(t);
-    else if (Array.isArray(t)) types.push(...t.filter((x): x is string => typeof x === 'string'));
-    visit(o['@graph'], depth + 1);
-  };
-  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]')).slice(
-    0,
-    5,
-  )) {
-    try {
-      visit(JSON.parse((s.textContent ?? '').slice(0, 100_000)), 0);
-    } catch {
-      // A page's broken JSON-LD says nothing.
-    }
-  }
-  return types;
-}
+/** schema.org types named in the page's JSON-LD (`"@type": "Product"`), read as text. */
+const jsonLdTypes = (doc: Document): string[] =>
+  Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))
+    .slice(0, 5)
+    .flatMap((s) =>
+      Array.from(
+        (s.textContent ?? '').slice(0, 50_000).matchAll(/"@type"\s*:\s*"(\w+)"/g),
+        (m) => m[1]!,
+      ),
+    );
 
 /** The heading of the section an element sits in, and the text just before it. */
 function nearbyText(el: Element): string {
@@ -113,7 +99,6 @@ export function elementFacts(el: Element, frameHost: string | null = null): Elem
   const title = whole ? `${doc.title} ${doc.querySelector('h1')?.textContent ?? ''}` : '';
   return {
     tag: el.localName,
-    role: el.getAttribute('role') ?? '',
     ownMarks: whole ? '' : marksOf(el),
     marks: whole ? '' : marks,
     title: whole

@@ -53,7 +53,6 @@ export function inferCategory(h: PickHints): Guess | null {
 /** What is known of an element picked inside a frame of another origin: its frame's host. */
 const frameOnly = (frameHost: string): ElementFacts => ({
   tag: 'iframe',
-  role: '',
   ownMarks: '',
   marks: '',
   title: '',

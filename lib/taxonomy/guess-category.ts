@@ -19,7 +19,6 @@ import {
 export interface ElementFacts {
   /** `div`, `iframe`, `html` for the whole page. */
   tag: string;
-  role: string;
   /** Ids, classes and hook attributes of the element itself. */
   ownMarks: string;
   /** Ids, classes and hook attributes of the element, a few ancestors and descendants. */
@@ -48,10 +47,8 @@ export interface ElementFacts {
 /** Why a category was guessed: a text key of `guess.*` and what it quotes. */
 export interface GuessReason {
   key:
-    | 'guess.adFrame'
-    | 'guess.adMarkup'
+    | 'guess.ad'
     | 'guess.adLabel'
-    | 'guess.adSize'
     | 'guess.chat'
     | 'guess.newsletter'
     | 'guess.form'
@@ -86,15 +83,17 @@ const near = (a: number, b: number) => Math.abs(a - b) <= 3;
 
 function adSlot(f: ElementFacts): CategoryGuess | null {
   if (f.frameHost && AD_HOST.test(f.frameHost))
-    return guess('online_ad', 'guess.adFrame', f.frameHost, 'ad_network');
+    return guess('online_ad', 'guess.ad', f.frameHost, 'ad_network');
   const mark = AD_MARK.exec(f.marks);
-  if (mark) return guess('online_ad', 'guess.adMarkup', mark[2]!);
+  if (mark) return guess('online_ad', 'guess.ad', mark[2]!);
   const label = f.labels.find((l) => AD_LABEL.test(l.trim()));
   if (label) return guess('online_ad', 'guess.adLabel', label.trim());
-  const size = AD_SIZES.find(([w, h]) => near(f.width, w) && near(f.height, h));
+  let size = '';
+  for (let i = 0; i < AD_SIZES.length; i += 2)
+    if (near(f.width, AD_SIZES[i]!) && near(f.height, AD_SIZES[i + 1]!))
+      size = `${AD_SIZES[i]}×${AD_SIZES[i + 1]}`;
   const mediaLike = /^(iframe|ins|img|a|div|aside|picture|canvas)$/.test(f.tag);
-  if (size && mediaLike && f.text.trim().length < 60)
-    return guess('online_ad', 'guess.adSize', `${size[0]}×${size[1]}`);
+  if (size && mediaLike && f.text.trim().length < 60) return guess('online_ad', 'guess.ad', size);
   return null;
 }
 
@@ -133,8 +132,7 @@ function byWords(f: ElementFacts): CategoryGuess | null {
         best = { category, word: hits[0]!, count: hits.length };
     }
     if (best) {
-      const channel: ChannelId = best.category === 'live_chat' ? 'chat' : 'web';
-      return guess(best.category, 'guess.words', best.word.trim(), channel);
+      return guess(best.category, 'guess.words', best.word.trim());
     }
   }
   return null;

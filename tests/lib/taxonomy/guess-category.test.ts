@@ -59,7 +59,6 @@ describe('guessCategory on real markup', () => {
 
 const base: ElementFacts = {
   tag: 'div',
-  role: '',
   ownMarks: '',
   marks: '',
   title: '',
@@ -77,7 +76,7 @@ const base: ElementFacts = {
 
 describe('guessCategory', () => {
   it.each<[string, Partial<ElementFacts>, string | null, string]>([
-    ['an AdSense slot', { tag: 'ins', marks: 'ins adsbygoogle' }, 'online_ad', 'guess.adMarkup'],
+    ['an AdSense slot', { tag: 'ins', marks: 'ins adsbygoogle' }, 'online_ad', 'guess.ad'],
     [
       'a Sponsored label',
       { labels: ['Sponsored'], text: 'Sponsored Shoes' },
@@ -89,9 +88,9 @@ describe('guessCategory', () => {
       'an ad network frame',
       { tag: 'iframe', frameHost: 'tpc.googlesyndication.com' },
       'online_ad',
-      'guess.adFrame',
+      'guess.ad',
     ],
-    ['a 728×90 image', { tag: 'img', width: 728, height: 90 }, 'online_ad', 'guess.adSize'],
+    ['a 728×90 image', { tag: 'img', width: 728, height: 90 }, 'online_ad', 'guess.ad'],
     [
       'a 728×90 paragraph of text',
       { tag: 'p', width: 728, height: 90, text: 'x'.repeat(80) },
