@@ -6,7 +6,7 @@ import { t } from '@/lib/i18n';
 import type { TouchpointForm as FormValue } from '@/lib/messaging';
 import type { Category, Rubric, Touchpoint } from '@/lib/model';
 import { EvidenceView } from './EvidenceView';
-import { showOnPage } from './show-on-page';
+import { showOnPage, type ShownOnPage } from './show-on-page';
 
 /** Props of {@link TouchpointDetail}. */
 export interface TouchpointDetailProps {
@@ -42,7 +42,7 @@ export function TouchpointDetail({
     includeFieldValues: false,
   });
   const [saved, setSaved] = useState(false);
-  const [shown, setShown] = useState<string | null>(null);
+  const [shown, setShown] = useState<ShownOnPage | null>(null);
 
   const save = async () => {
     const { category, stage, channel, scores, notes } = value;
@@ -56,15 +56,12 @@ export function TouchpointDetail({
     setSaved(true);
   };
   const show = async (url: string) => {
-    setShown(tp.anchor ? t('touchpoints.show.opening') : null);
+    setShown(tp.anchor ? { matched: null, text: t('touchpoints.show.opening') } : null);
     try {
       setShown(await showOnPage(url, tp.anchor));
     } catch (error) {
-      setShown(
-        t('touchpoints.show.failed', {
-          message: error instanceof Error ? error.message : String(error),
-        }),
-      );
+      const message = error instanceof Error ? error.message : String(error);
+      setShown({ matched: null, text: t('touchpoints.show.failed', { message }) });
     }
   };
   // Off-page (manual) touchpoints have no page to show.
@@ -98,8 +95,14 @@ export function TouchpointDetail({
           </button>
         )}
         {shown && (
-          <span class="muted" data-testid="touchpoint-show-result" role="status">
-            {shown}
+          <span
+            data-testid="show-on-page-status"
+            data-matched={shown.matched ?? undefined}
+            role="status"
+          >
+            <span class="muted" data-testid="touchpoint-show-result">
+              {shown.text}
+            </span>
           </span>
         )}
         <button data-testid="touchpoint-delete" onClick={onDelete}>

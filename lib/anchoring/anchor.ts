@@ -1,7 +1,20 @@
 import type { Anchor } from '../model';
-import { cssFromElement, cssToElements } from './css-selector';
-import { pageRectOf, positionToElement, roundBox, type Box, type RectOf } from './position';
-import { quoteMatches, quoteScores, textQuoteFromElement, textQuoteToElement } from './text-quote';
+import { cssFromElement, cssToElements, lastTagOf } from './css-selector';
+import {
+  boxDistance,
+  pageRectOf,
+  positionToElement,
+  roundBox,
+  type Box,
+  type RectOf,
+} from './position';
+import {
+  quoteMatches,
+  quoteScores,
+  textQuoteFromElement,
+  textQuoteCandidates,
+  visibleText,
+} from './text-quote';
 
 /** Which of an anchor's selectors found the element again. */
 export type MatchedBy = 'css' | 'text' | 'position';
@@ -57,6 +70,26 @@ export function anchorForRegion(rect: Box, text: string, framePath: string[] = [
 }
 
 /**
+ * One of equally good text matches: the only one; else, when the anchor kept a box, the one
+ * whose box is closest to it (of equals, the deepest); else none, since guessing between an
+ * element and its look-alike, or a wrapper and what it wraps, may well be wrong.
+ */
+function closestOf(candidates: Element[], rect: Box, rectOf: RectOf): Element | null {
+  if (candidates.length <= 1) return candidates[0] ?? null;
+  if (rect.width <= 0 || rect.height <= 0) return null;
+  let best: Element | null = null;
+  let bestDistance = Infinity;
+  for (const el of candidates) {
+    const d = boxDistance(rectOf(el), rect);
+    if (d <= bestDistance) {
+      best = el;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/**
  * Finds an anchor's element again in `doc` and says how: by the CSS selector when an element
  * it names still carries the quoted text (a selector that now names a look-alike is rejected),
  * else by the text quote, else by the box it had; `none` when nothing is left.
@@ -71,17 +104,23 @@ export function anchorToElement(
   }
   const quote = { text: anchor.text, prefix: anchor.prefix ?? '', suffix: anchor.suffix ?? '' };
   const byCss = anchor.css ? cssToElements(anchor.css, doc) : [];
-  const fitting = quote.text ? byCss.filter((el) => quoteMatches(el, quote)) : byCss.slice(0, 1);
+  // An element without text then is not one with text now (a look-alike placed before it).
+  const fitting = byCss.filter((el) => (quote.text ? quoteMatches(el, quote) : !visibleText(el)));
   const best = (el: Element) => {
     const s = quoteScores(el, quote);
     return s.text * 0.7 + s.context * 0.3;
   };
+  // Of equals, the deepest (last in tree order): a new wrapper never wins over what it wraps.
   const byCssFit = fitting.reduce<Element | null>(
-    (a, b) => (!a || best(b) > best(a) ? b : a),
+    (a, b) => (!a || best(b) >= best(a) ? b : a),
     null,
   );
   if (byCssFit) return { element: byCssFit, matchedBy: 'css' };
-  const byText = textQuoteToElement(quote, doc);
+  const byText = closestOf(
+    textQuoteCandidates(quote, doc, 0.75, lastTagOf(anchor.css)),
+    anchor.rect,
+    rectOf,
+  );
   if (byText) return { element: byText, matchedBy: 'text' };
   const byPosition = positionToElement(anchor.rect, doc, rectOf);
   if (byPosition) return { element: byPosition, matchedBy: 'position' };

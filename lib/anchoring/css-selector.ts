@@ -1,4 +1,4 @@
-import { finder, className as wordClass, idName as wordId } from '@medv/finder';
+import { finder } from '@medv/finder';
 import { LANDMARK, hookSelectors, isStableAttr, looksGenerated } from './stable';
 
 /** Separates the selector of a shadow host from the selector inside its shadow root. */
@@ -49,11 +49,22 @@ function hookedAncestor(el: Element, root: Root): { el: Element; css: string } |
   return null;
 }
 
+/** Ids and classes people wrote (BEM and snake case included), not generated ones. */
+const written = (name: string) => /^[a-z][\w-]*$/i.test(name) && !looksGenerated(name);
+
+/** Puts the tag in front of a last compound that has none (`.promo` → `div.promo`), ids aside. */
+function withTag(selector: string, el: Element): string {
+  const last = /[^\s>+~]+$/.exec(selector)?.[0] ?? '';
+  return /^[.[:]/.test(last)
+    ? `${selector.slice(0, -last.length)}${el.localName}${last}`
+    : selector;
+}
+
 const finderIn = (el: Element, root: Element) =>
   finder(el, {
     root,
-    idName: (n) => wordId(n) && !looksGenerated(n),
-    className: (n) => wordClass(n) && !looksGenerated(n),
+    idName: written,
+    className: written,
     attr: isStableAttr,
     timeoutMs: 200,
     maxNumberOfPathChecks: 2_000,
@@ -74,10 +85,10 @@ function selectorInTree(el: Element): string {
   try {
     const ancestor = hookedAncestor(el, root);
     if (ancestor) {
-      const inner = `${ancestor.css} ${finderIn(el, ancestor.el)}`;
+      const inner = `${ancestor.css} ${withTag(finderIn(el, ancestor.el), el)}`;
       if (namesOnly(inner, el, root)) return inner;
     }
-    const plain = finderIn(el, finderRoot);
+    const plain = withTag(finderIn(el, finderRoot), el);
     if (namesOnly(plain, el, root)) return plain;
   } catch {
     // finder gives up on pages where nothing tells elements apart; the path below always does.
@@ -116,6 +127,11 @@ export function cssToElements(css: string, doc: Document): Element[] {
     scopes = found.flatMap((f) => (f.shadowRoot ? [f.shadowRoot] : []));
   }
   return found;
+}
+
+/** The tag a selector names last (`main div.promo` → `div`), or null when it names none. */
+export function lastTagOf(css: string): string | null {
+  return /(?:^|[\s>+~])([a-z][\w-]*)[^\s>+~]*$/i.exec(css)?.[1]?.toLowerCase() ?? null;
 }
 
 /** The first element a selector from `cssFromElement` names, or null (also for invalid selectors). */

@@ -7,15 +7,12 @@
 export function looksGenerated(name: string): boolean {
   return (
     /\d{3,}|:|^[\da-f-]{8,}$|[a-z]\d[a-z]|\d[a-z]\d|__[\w-]{5}$/i.test(name) ||
-    /^(ember|yui|ext-gen|react-|radix-|headlessui-|mui-|jsx-|sc-|css-|svelte-|ng-|tw-|js-)/i.test(
-      name,
-    )
+    /^(ember|yui|react-|radix-|mui-|jsx-|sc-|css-|svelte-|ng-)/i.test(name)
   );
 }
 
 /** Attributes kept for tests and tracking (`data-testid`, `data-qa`, `data-track-…`, `data-ga-…`). */
-const HOOK_ATTR =
-  /^data-(test|qa|cy|e2e|track|tracking|ga|gtm|analytics|component|module|widget|section|slot|ad|block)/;
+const HOOK_ATTR = /^data-(test|qa|cy|track|ga|gtm|analytics|component)/;
 
 /** Attributes that name what an element is, in order of preference. */
 const NAMING_ATTRS = ['itemprop', 'aria-label', 'name', 'for', 'role', 'itemtype', 'title'];

@@ -120,31 +120,43 @@ export function quoteMatches(el: Element, quote: TextQuote): boolean {
 }
 
 /**
- * The element of `root` whose own text best matches the quote: the deepest element holding
- * the quote (exactly, or else closely), with prefix and suffix breaking ties. Null when nothing
- * comes close.
+ * The elements of `root` whose text best matches the quote, equally well (the quote exactly,
+ * or else closely, with prefix and suffix breaking ties), in tree order. Empty when nothing
+ * comes close. With `tag`, only elements of that tag are candidates.
  */
-export function textQuoteToElement(
+export function textQuoteCandidates(
   quote: TextQuote,
   root: ParentNode,
   minScore = 0.75,
-): Element | null {
-  if (!quote.text) return null;
-  let best: Element | null = null;
+  tag: string | null = null,
+): Element[] {
+  if (!quote.text) return [];
+  let best: Element[] = [];
   let bestScore = 0;
   const probe = quote.text.slice(0, 24);
-  for (const el of Array.from(root.querySelectorAll('*'))) {
+  for (const el of Array.from(root.querySelectorAll(tag ?? '*'))) {
+    // The document's own frame is never an element that was tagged (pages have their anchor).
+    if (/^(html|head|body)$/.test(el.localName)) continue;
     const text = normalize(el.textContent ?? '');
     if (!text.includes(probe) && Math.abs(text.length - quote.text.length) > quote.text.length / 2)
       continue;
     const s = quoteScores(el, quote);
     if (s.text < minScore) continue;
     const score = s.text * 0.7 + s.context * 0.3;
-    // `>=` keeps the deepest of equally good candidates (descendants come later in tree order).
-    if (score >= bestScore) {
-      best = el;
+    if (score > bestScore) {
+      best = [el];
       bestScore = score;
-    }
+    } else if (score === bestScore) best.push(el);
   }
   return best;
+}
+
+/** The deepest of the elements that best match the quote (descendants come later in tree order). */
+export function textQuoteToElement(
+  quote: TextQuote,
+  root: ParentNode,
+  minScore = 0.75,
+  tag: string | null = null,
+): Element | null {
+  return textQuoteCandidates(quote, root, minScore, tag).at(-1) ?? null;
 }

@@ -97,8 +97,6 @@ export const enCore = {
   'guess.markup': '“{detail}” in its markup',
   'guess.words': 'the words “{detail}”',
   'guess.address': 'the page address {detail}',
-  'guess.card': 'card number fields',
-  'guess.webmail': 'a webmail page ({detail})',
   'tagger.highlight.css': 'Touchpoint · found by CSS selector',
   'tagger.highlight.text': 'Touchpoint · found by text',
   'tagger.highlight.position': 'Touchpoint · found by position',

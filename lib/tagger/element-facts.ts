@@ -4,7 +4,7 @@ import { hostOf } from './infer';
 
 const MARK_ATTR = /^(id|class|name|aria-label|title|data-[\w-]+)$/;
 const FIELD = 'input, textarea, select';
-const BUTTON = 'button, input[type="submit"], input[type="button"], [role="button"]';
+const BUTTON = 'button, [type="submit"]';
 
 /** What a reader sees of an element (nothing of scripts and styles). */
 const readable = (el: Element) =>
@@ -47,10 +47,8 @@ const jsonLdTypes = (doc: Document): string[] =>
 
 /** The heading of the section an element sits in, and the text just before it. */
 function nearbyText(el: Element): string {
-  const section = el.parentElement?.closest(
-    'section, article, aside, form, [role="region"], li, dialog',
-  );
-  const heading = section?.querySelector('h1, h2, h3, h4, legend, [role="heading"]');
+  const section = el.parentElement?.closest('section, article, aside, form, li');
+  const heading = section?.querySelector('h1, h2, h3, h4, legend');
   const before = el.previousElementSibling;
   const parts = [
     heading && !el.contains(heading) ? heading.textContent : '',

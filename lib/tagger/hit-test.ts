@@ -6,7 +6,7 @@ const contains = (r: DOMRect, x: number, y: number) =>
 
 /** Elements that draw by what they are (media, form controls, embedded content). */
 const REPLACED =
-  /^(img|svg|video|canvas|iframe|frame|embed|object|input|select|textarea|button|picture|audio|meter|progress|hr)$/;
+  /^(img|svg|video|canvas|iframe|frame|embed|object|input|select|textarea|button|hr)$/;
 
 /** How many elements one look-through check may inspect before assuming something draws. */
 const BUDGET = 250;
@@ -14,10 +14,7 @@ const BUDGET = 250;
 const clear = (color: string) =>
   color === 'transparent' || /^rgba\(.*,\s*0\)$/.test(color) || /\/\s*0\)$/.test(color);
 
-const pseudoDraws = (view: Window, el: Element, which: '::before' | '::after') => {
-  const c = view.getComputedStyle(el, which).content;
-  return !!c && c !== 'none' && c !== 'normal' && c !== '""';
-};
+const on = (v: string | undefined) => !!v && v !== 'none';
 
 /** Whether the element itself puts something on screen: text, background, border, shadow, outline, media. */
 function drawsItself(view: Window, el: Element, cs: CSSStyleDeclaration): boolean {
@@ -25,16 +22,18 @@ function drawsItself(view: Window, el: Element, cs: CSSStyleDeclaration): boolea
   if (cs.visibility === 'hidden') return false;
   for (let n = el.firstChild; n; n = n.nextSibling)
     if (n.nodeType === 3 && (n.nodeValue ?? '').trim() !== '') return true;
-  if (!clear(cs.backgroundColor) || (cs.backgroundImage && cs.backgroundImage !== 'none'))
-    return true;
-  if (cs.boxShadow && cs.boxShadow !== 'none') return true;
-  if (cs.outlineStyle && cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) return true;
-  for (const side of ['Top', 'Right', 'Bottom', 'Left'] as const) {
-    const style = cs.getPropertyValue(`border-${side.toLowerCase()}-style`);
-    const width = parseFloat(cs.getPropertyValue(`border-${side.toLowerCase()}-width`));
-    if (style && style !== 'none' && style !== 'hidden' && width > 0) return true;
+  if (!clear(cs.backgroundColor) || on(cs.backgroundImage) || on(cs.boxShadow)) return true;
+  if (on(cs.outlineStyle) && parseFloat(cs.outlineWidth) > 0) return true;
+  for (const side of ['top', 'right', 'bottom', 'left']) {
+    const style = cs.getPropertyValue(`border-${side}-style`);
+    if (on(style) && style !== 'hidden' && parseFloat(cs.getPropertyValue(`border-${side}-width`)))
+      return true;
   }
-  return pseudoDraws(view, el, '::before') || pseudoDraws(view, el, '::after');
+  // An icon drawn by ::before or ::after (an icon font, a CSS shape) is something to see.
+  return ['::before', '::after'].some((p) => {
+    const c = view.getComputedStyle(el, p).content;
+    return on(c) && c !== 'normal' && c !== '""';
+  });
 }
 
 /**

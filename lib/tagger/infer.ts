@@ -17,7 +17,7 @@ export interface PickHints {
 export interface Guess {
   category: string;
   channel: ChannelId;
-  reason: GuessReason | { key: 'guess.card' | 'guess.webmail'; detail: string };
+  reason: GuessReason;
 }
 
 const CHAT_HOST =
@@ -39,12 +39,16 @@ export function inferCategory(h: PickHints): Guess | null {
       reason: { key: 'guess.chat', detail: h.frameHost },
     };
   if (h.hasCardFields)
-    return { category: 'payment', channel: 'web', reason: { key: 'guess.card', detail: '' } };
+    return {
+      category: 'payment',
+      channel: 'web',
+      reason: { key: 'guess.form', detail: 'cc-number' },
+    };
   if (WEBMAIL_HOST.test(h.pageHost))
     return {
       category: 'order_confirmation',
       channel: 'email',
-      reason: { key: 'guess.webmail', detail: h.pageHost },
+      reason: { key: 'guess.address', detail: h.pageHost },
     };
   if (h.facts) return guessCategory(h.facts);
   return h.frameHost ? guessCategory(frameOnly(h.frameHost)) : null;

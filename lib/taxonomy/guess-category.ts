@@ -92,8 +92,8 @@ function adSlot(f: ElementFacts): CategoryGuess | null {
   for (let i = 0; i < AD_SIZES.length; i += 2)
     if (near(f.width, AD_SIZES[i]!) && near(f.height, AD_SIZES[i + 1]!))
       size = `${AD_SIZES[i]}×${AD_SIZES[i + 1]}`;
-  const mediaLike = /^(iframe|ins|img|a|div|aside|picture|canvas)$/.test(f.tag);
-  if (size && mediaLike && f.text.trim().length < 60) return guess('online_ad', 'guess.ad', size);
+  // A box of a standard ad size holding little text (an article of that size holds more).
+  if (size && f.text.trim().length < 60) return guess('online_ad', 'guess.ad', size);
   return null;
 }
 
@@ -108,17 +108,15 @@ function formKind(f: ElementFacts): CategoryGuess | null {
   if (email && message) return guess('contact_form', 'guess.form', clip(button || 'textarea'));
   if (email && visible.length <= 3)
     return guess('newsletter_signup', 'guess.newsletter', clip(button));
-  if (f.fields.some((x) => /shipping|address-line|postal-code|postcode|\bzip\b/.test(x)))
+  if (f.fields.some((x) => /shipping|address|postal|zip/.test(x)))
     return guess('checkout_step', 'guess.form', clip(button || 'address'));
   return null;
 }
 
 function schemaKind(f: ElementFacts): CategoryGuess | null {
   const s = f.schema.join(' ');
-  if (/\b(Review|AggregateRating|reviewRating|ratingValue|aggregateRating)\b/.test(s))
-    return guess('reviews_ratings', 'guess.schema', 'Review');
-  if (/\b(price|lowPrice|priceCurrency|offers)\b/.test(s))
-    return guess('pricing_promotions', 'guess.schema', 'Offer');
+  if (/review|rating/i.test(s)) return guess('reviews_ratings', 'guess.schema', 'Review');
+  if (/price|offers/i.test(s)) return guess('pricing_promotions', 'guess.schema', 'Offer');
   return null;
 }
 
@@ -147,13 +145,7 @@ function byMarks(marks: string): CategoryGuess | null {
 }
 
 function byAddress(f: ElementFacts): CategoryGuess | null {
-  let path = f.pageUrl;
-  try {
-    const u = new URL(f.pageUrl);
-    path = u.pathname + u.search;
-  } catch {
-    // Not a URL: match what there is.
-  }
+  const path = f.pageUrl.replace(/^\w+:\/\/[^/]*/, '');
   const hit = URL_WORDS.find(([, re]) => re.test(path));
   return hit ? guess(hit[0], 'guess.address', clip(path, 30)) : null;
 }

@@ -17,7 +17,7 @@ export const AD_MARK =
 
 /** Standard IAB ad sizes, width×height. */
 export const AD_SIZES = [
-  300, 250, 728, 90, 160, 600, 320, 50, 300, 600, 970, 90, 970, 250, 336, 280, 468, 60, 320, 100,
+  300, 250, 728, 90, 160, 600, 320, 50, 300, 600, 970, 250, 336, 280, 468, 60,
 ];
 
 /** Chat vendors by host or markup (ids, classes, frame names). */
