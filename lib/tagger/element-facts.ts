@@ -79,7 +79,11 @@ export function elementFacts(el: Element, frameHost: string | null = null): Elem
   const labels = whole
     ? []
     : [
-        ...(el.previousElementSibling ? [readable(el.previousElementSibling)] : []),
+        // An ad's "Sponsored" sits just before it, or before the link around its image.
+        ...[el, el.parentElement].map((e) => {
+          const before = e?.previousElementSibling;
+          return before && !before.childElementCount ? readable(before) : '';
+        }),
         ...inner.filter((d) => d.childElementCount === 0).map(readable),
         el.getAttribute('aria-label') ?? '',
       ]
