@@ -104,8 +104,10 @@ export function anchorToElement(
   }
   const quote = { text: anchor.text, prefix: anchor.prefix ?? '', suffix: anchor.suffix ?? '' };
   const byCss = anchor.css ? cssToElements(anchor.css, doc) : [];
-  // An element without text then is not one with text now (a look-alike placed before it).
-  const fitting = byCss.filter((el) => (quote.text ? quoteMatches(el, quote) : !visibleText(el)));
+  // Without a quote, an element without text is preferred to look-alikes with some (a new one
+  // placed before it); a selector that names one element only is taken as it is.
+  let fitting = byCss.filter((el) => (quote.text ? quoteMatches(el, quote) : !visibleText(el)));
+  if (!quote.text && !fitting.length && byCss.length === 1) fitting = byCss;
   const best = (el: Element) => {
     const s = quoteScores(el, quote);
     return s.text * 0.7 + s.context * 0.3;
