@@ -12,7 +12,7 @@ const REPLACED =
 const BUDGET = 250;
 
 const clear = (color: string) =>
-  color === 'transparent' || /^rgba\(.*,\s*0\)$/.test(color) || /\/\s*0\)$/.test(color);
+  !color || color === 'transparent' || /^rgba\(.*,\s*0\)$/.test(color) || /\/\s*0\)$/.test(color);
 
 const on = (v: string | undefined) => !!v && v !== 'none';
 
