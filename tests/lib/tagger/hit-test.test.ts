@@ -3,8 +3,10 @@ import { drawsNothing } from '@/lib/tagger/hit-test';
 
 /** Builds one element from markup in the test document. */
 function make(html: string): Element {
-  document.body.innerHTML = html;
-  return document.body.firstElementChild!;
+  const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+  const el = document.importNode(doc.body.firstElementChild!, true);
+  document.body.replaceChildren(el);
+  return el;
 }
 
 describe('drawsNothing', () => {
