@@ -66,6 +66,11 @@ export function Panel({
       <p class="muted tagged" data-testid="tagger-what">
         {view.tagged}
       </p>
+      {form && view.guess?.category === form.category && (
+        <p class="muted guess" data-testid="tagger-guess">
+          {view.guess.reason}
+        </p>
+      )}
       {context && form && (
         <TouchpointForm
           rubric={context.rubric}

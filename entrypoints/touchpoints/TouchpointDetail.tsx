@@ -7,7 +7,7 @@ import type { TouchpointForm as FormValue } from '@/lib/messaging';
 import type { Category, Rubric, Touchpoint } from '@/lib/model';
 import { caught, type Problem } from '@/lib/result';
 import { EvidenceView } from './EvidenceView';
-import { showOnPage } from './show-on-page';
+import { showOnPage, type ShownOnPage } from './show-on-page';
 
 /** Props of {@link TouchpointDetail}. */
 export interface TouchpointDetailProps {
@@ -43,7 +43,7 @@ export function TouchpointDetail({
     includeFieldValues: false,
   });
   const [saved, setSaved] = useState(false);
-  const [shown, setShown] = useState<string | null>(null);
+  const [shown, setShown] = useState<ShownOnPage | null>(null);
   const [failure, setFailure] = useState<Problem>();
 
   const save = async () => {
@@ -63,11 +63,12 @@ export function TouchpointDetail({
     }
   };
   const show = async (url: string) => {
-    setShown(tp.anchor ? t('touchpoints.show.opening') : null);
+    setShown(tp.anchor ? { matched: null, text: t('touchpoints.show.opening') } : null);
     try {
       setShown(await showOnPage(url, tp.anchor));
     } catch (error) {
-      setShown(t('touchpoints.show.failed', { message: describeProblem(caught(error)) }));
+      const message = describeProblem(caught(error));
+      setShown({ matched: null, text: t('touchpoints.show.failed', { message }) });
     }
   };
   // Off-page (manual) touchpoints have no page to show.
@@ -101,8 +102,14 @@ export function TouchpointDetail({
           </button>
         )}
         {shown && (
-          <span class="muted" data-testid="touchpoint-show-result" role="status">
-            {shown}
+          <span
+            data-testid="show-on-page-status"
+            data-matched={shown.matched ?? undefined}
+            role="status"
+          >
+            <span class="muted" data-testid="touchpoint-show-result">
+              {shown.text}
+            </span>
           </span>
         )}
         <button data-testid="touchpoint-delete" onClick={onDelete}>

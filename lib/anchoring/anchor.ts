@@ -1,7 +1,20 @@
 import type { Anchor } from '../model';
-import { cssFromElement, cssToElement } from './css-selector';
-import { pageRectOf, positionToElement, roundBox, type Box, type RectOf } from './position';
-import { quoteMatches, textQuoteFromElement, textQuoteToElement } from './text-quote';
+import { cssFromElement, cssToElements, lastTagOf } from './css-selector';
+import {
+  boxDistance,
+  pageRectOf,
+  positionToElement,
+  roundBox,
+  type Box,
+  type RectOf,
+} from './position';
+import {
+  quoteMatches,
+  quoteScores,
+  textQuoteFromElement,
+  textQuoteCandidates,
+  visibleText,
+} from './text-quote';
 
 /** Which of an anchor's selectors found the element again. */
 export type MatchedBy = 'css' | 'text' | 'position';
@@ -11,6 +24,9 @@ export interface Resolved {
   element: Element;
   matchedBy: MatchedBy;
 }
+
+/** What re-finding an anchor gave: the element and how it was found, or `none`. */
+export type Anchored = Resolved | { element: null; matchedBy: 'none' };
 
 /** Describes a tagged element as an anchor: CSS selector, text quote, box and frame path. */
 export function anchorFromElement(
@@ -54,25 +70,61 @@ export function anchorForRegion(rect: Box, text: string, framePath: string[] = [
 }
 
 /**
- * Finds an anchor's element again in `doc`: the CSS selector when the element it names still
- * carries the quoted text, else the text quote, else the selector alone, else the box.
- * Returns null when nothing matches.
+ * One of equally good text matches: the only one; else, when the anchor kept a box, the one
+ * whose box is closest to it (of equals, the deepest); else none, since guessing between an
+ * element and its look-alike, or a wrapper and what it wraps, may well be wrong.
+ */
+function closestOf(candidates: Element[], rect: Box, rectOf: RectOf): Element | null {
+  if (candidates.length <= 1) return candidates[0] ?? null;
+  if (rect.width <= 0 || rect.height <= 0) return null;
+  let best: Element | null = null;
+  let bestDistance = Infinity;
+  for (const el of candidates) {
+    const d = boxDistance(rectOf(el), rect);
+    if (d <= bestDistance) {
+      best = el;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/**
+ * Finds an anchor's element again in `doc` and says how: by the CSS selector when an element
+ * it names still carries the quoted text (a selector that now names a look-alike is rejected),
+ * else by the text quote, else by the box it had; `none` when nothing is left.
  */
 export function anchorToElement(
   anchor: Anchor,
   doc: Document,
   rectOf: RectOf = pageRectOf,
-): Resolved | null {
+): Anchored {
   if (anchor.kind === 'page' || anchor.kind === 'region') {
     return { element: doc.documentElement, matchedBy: 'css' };
   }
   const quote = { text: anchor.text, prefix: anchor.prefix ?? '', suffix: anchor.suffix ?? '' };
-  const byCss = anchor.css ? cssToElement(anchor.css, doc) : null;
-  if (byCss && (!quote.text || quoteMatches(byCss, quote)))
-    return { element: byCss, matchedBy: 'css' };
-  const byText = textQuoteToElement(quote, doc);
+  const byCss = anchor.css ? cssToElements(anchor.css, doc) : [];
+  // Without a quote, an element without text is preferred to look-alikes with some (a new one
+  // placed before it); a selector that names one element only is taken as it is.
+  let fitting = byCss.filter((el) => (quote.text ? quoteMatches(el, quote) : !visibleText(el)));
+  if (!quote.text && !fitting.length && byCss.length === 1) fitting = byCss;
+  const best = (el: Element) => {
+    const s = quoteScores(el, quote);
+    return s.text * 0.7 + s.context * 0.3;
+  };
+  // Of equals, the deepest (last in tree order): a new wrapper never wins over what it wraps.
+  const byCssFit = fitting.reduce<Element | null>(
+    (a, b) => (!a || best(b) >= best(a) ? b : a),
+    null,
+  );
+  if (byCssFit) return { element: byCssFit, matchedBy: 'css' };
+  const byText = closestOf(
+    textQuoteCandidates(quote, doc, 0.75, lastTagOf(anchor.css)),
+    anchor.rect,
+    rectOf,
+  );
   if (byText) return { element: byText, matchedBy: 'text' };
-  if (byCss) return { element: byCss, matchedBy: 'css' };
   const byPosition = positionToElement(anchor.rect, doc, rectOf);
-  return byPosition ? { element: byPosition, matchedBy: 'position' } : null;
+  if (byPosition) return { element: byPosition, matchedBy: 'position' };
+  return { element: null, matchedBy: 'none' };
 }

@@ -1,21 +1,8 @@
 import { finder } from '@medv/finder';
+import { LANDMARK, hookSelectors, isStableAttr, looksGenerated } from './stable';
 
 /** Separates the selector of a shadow host from the selector inside its shadow root. */
 export const SHADOW_SEPARATOR = ' >>> ';
-
-/** Attributes stable enough to anchor on (test hooks, form names, accessible names). */
-const STABLE_ATTRS = new Set([
-  'data-testid',
-  'data-test',
-  'data-qa',
-  'name',
-  'aria-label',
-  'role',
-  'for',
-]);
-
-const attrOk = (name: string, value: string): boolean =>
-  STABLE_ATTRS.has(name) && value.length > 0 && value.length < 80 && !/[\n"]/.test(value);
 
 /** A structural path (`tag:nth-child(n) > …`) from `root`; always unique, used when finder gives up. */
 export function structuralSelector(el: Element, root: ParentNode): string {
@@ -35,21 +22,78 @@ export function structuralSelector(el: Element, root: ParentNode): string {
   return parts.join(' > ');
 }
 
-/** A unique selector for `el` within its own tree (document or shadow root). */
-function selectorInTree(el: Element): string {
-  const root = el.getRootNode() as Document | ShadowRoot;
-  const finderRoot = (root.nodeType === 9 ? ((root as Document).body ?? root) : root) as Element;
-  if (el.localName === 'html' || el.localName === 'body') return el.localName;
+type Root = Document | ShadowRoot;
+
+/** Whether `selector` names `el` and nothing else in `root`. */
+function namesOnly(selector: string, el: Element, root: Root): boolean {
   try {
-    return finder(el, {
-      root: finderRoot,
-      attr: attrOk,
-      timeoutMs: 200,
-      maxNumberOfPathChecks: 2_000,
-    });
+    const all = root.querySelectorAll(selector);
+    return all.length === 1 && all[0] === el;
   } catch {
-    return structuralSelector(el, root);
+    return false;
   }
+}
+
+/** The element's own hook when it is unique in `root`. */
+const uniqueHook = (el: Element, root: Root): string | null =>
+  hookSelectors(el).find((s) => namesOnly(s, el, root)) ?? null;
+
+/** The nearest ancestor with a unique stable hook (or a unique landmark) and its selector. */
+function hookedAncestor(el: Element, root: Root): { el: Element; css: string } | null {
+  for (let a = el.parentElement; a && a.localName !== 'body'; a = a.parentElement) {
+    const own = uniqueHook(a, root);
+    if (own) return { el: a, css: own };
+    if (LANDMARK.test(a.localName) && namesOnly(a.localName, a, root))
+      return { el: a, css: a.localName };
+  }
+  return null;
+}
+
+/** Ids and classes people wrote (BEM and snake case included), not generated ones. */
+const written = (name: string) => /^[a-z][\w-]*$/i.test(name) && !looksGenerated(name);
+
+/** Puts the tag in front of a last compound that has none (`.promo` → `div.promo`), ids aside. */
+function withTag(selector: string, el: Element): string {
+  const last = /[^\s>+~]+$/.exec(selector)?.[0] ?? '';
+  return /^[.[:]/.test(last)
+    ? `${selector.slice(0, -last.length)}${el.localName}${last}`
+    : selector;
+}
+
+const finderIn = (el: Element, root: Element) =>
+  finder(el, {
+    root,
+    idName: written,
+    className: written,
+    attr: isStableAttr,
+    timeoutMs: 200,
+    maxNumberOfPathChecks: 2_000,
+  });
+
+/**
+ * A unique selector for `el` within its own tree (document or shadow root), built on what is
+ * likely to last: the element's own stable id or attribute; else a path inside its nearest
+ * ancestor that has one (or a landmark) so a bare tag never stands alone; else finder's best
+ * over classes that do not look generated; else the structural path. Checked for uniqueness.
+ */
+function selectorInTree(el: Element): string {
+  const root = el.getRootNode() as Root;
+  if (el.localName === 'html' || el.localName === 'body') return el.localName;
+  const own = uniqueHook(el, root);
+  if (own) return own;
+  const finderRoot = (root.nodeType === 9 ? ((root as Document).body ?? root) : root) as Element;
+  try {
+    const ancestor = hookedAncestor(el, root);
+    if (ancestor) {
+      const inner = `${ancestor.css} ${withTag(finderIn(el, ancestor.el), el)}`;
+      if (namesOnly(inner, el, root)) return inner;
+    }
+    const plain = withTag(finderIn(el, finderRoot), el);
+    if (namesOnly(plain, el, root)) return plain;
+  } catch {
+    // finder gives up on pages where nothing tells elements apart; the path below always does.
+  }
+  return structuralSelector(el, root);
 }
 
 /**
@@ -67,18 +111,29 @@ export function cssFromElement(el: Element): string {
   return parts.join(SHADOW_SEPARATOR);
 }
 
-/** The element a selector from `cssFromElement` names, or null (also for invalid selectors). */
-export function cssToElement(css: string, doc: Document): Element | null {
-  let scope: ParentNode | null = doc;
-  let found: Element | null = null;
+/**
+ * Every element a selector from `cssFromElement` names now (a page that changed may have
+ * added look-alikes), in document order; empty for invalid selectors.
+ */
+export function cssToElements(css: string, doc: Document): Element[] {
+  let scopes: ParentNode[] = [doc];
+  let found: Element[] = [];
   for (const part of css.split(SHADOW_SEPARATOR)) {
-    if (!scope) return null;
     try {
-      found = scope.querySelector(part);
+      found = scopes.flatMap((s) => Array.from(s.querySelectorAll(part)));
     } catch {
-      return null;
+      return [];
     }
-    scope = found?.shadowRoot ?? null;
+    scopes = found.flatMap((f) => (f.shadowRoot ? [f.shadowRoot] : []));
   }
   return found;
 }
+
+/** The tag a selector names last (`main div.promo` → `div`), or null when it names none. */
+export function lastTagOf(css: string): string | null {
+  return /(?:^|[\s>+~])([a-z][\w-]*)[^\s>+~]*$/i.exec(css)?.[1]?.toLowerCase() ?? null;
+}
+
+/** The first element a selector from `cssFromElement` names, or null (also for invalid selectors). */
+export const cssToElement = (css: string, doc: Document): Element | null =>
+  cssToElements(css, doc)[0] ?? null;

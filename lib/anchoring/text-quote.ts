@@ -59,11 +59,9 @@ export function textQuoteFromElement(el: Element): TextQuote {
   };
 }
 
-/** How much of two strings agree, 0–1 (shared prefix and suffix over the longer length). */
-export function similarity(a: string, b: string): number {
-  if (a === b) return 1;
+/** Shared prefix and suffix over the longer length, 0–1. */
+function edgeSimilarity(a: string, b: string): number {
   const longest = Math.max(a.length, b.length);
-  if (longest === 0) return 1;
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;
@@ -74,6 +72,33 @@ export function similarity(a: string, b: string): number {
   )
     tail++;
   return (head + tail) / longest;
+}
+
+/** Dice coefficient over character pairs, 0–1: robust to a word added or changed mid-text. */
+function pairSimilarity(a: string, b: string): number {
+  if (a.length < 2 || b.length < 2) return 0;
+  const pairs = new Map<string, number>();
+  for (let i = 0; i < a.length - 1; i++) {
+    const p = a.slice(i, i + 2);
+    pairs.set(p, (pairs.get(p) ?? 0) + 1);
+  }
+  let shared = 0;
+  for (let i = 0; i < b.length - 1; i++) {
+    const p = b.slice(i, i + 2);
+    const n = pairs.get(p) ?? 0;
+    if (n > 0) {
+      shared++;
+      pairs.set(p, n - 1);
+    }
+  }
+  return (2 * shared) / (a.length + b.length - 2);
+}
+
+/** How much of two strings agree, 0–1. */
+export function similarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (!a || !b) return 0;
+  return Math.max(edgeSimilarity(a, b), pairSimilarity(a, b));
 }
 
 /** Scores how well an element matches a quote and its context, 0–1 each. */
@@ -95,31 +120,43 @@ export function quoteMatches(el: Element, quote: TextQuote): boolean {
 }
 
 /**
- * The element of `root` whose own text best matches the quote: the deepest element holding
- * the quote (exactly, or else closely), with prefix and suffix breaking ties. Null when nothing
- * comes close.
+ * The elements of `root` whose text best matches the quote, equally well (the quote exactly,
+ * or else closely, with prefix and suffix breaking ties), in tree order. Empty when nothing
+ * comes close. With `tag`, only elements of that tag are candidates.
  */
-export function textQuoteToElement(
+export function textQuoteCandidates(
   quote: TextQuote,
   root: ParentNode,
   minScore = 0.75,
-): Element | null {
-  if (!quote.text) return null;
-  let best: Element | null = null;
+  tag: string | null = null,
+): Element[] {
+  if (!quote.text) return [];
+  let best: Element[] = [];
   let bestScore = 0;
   const probe = quote.text.slice(0, 24);
-  for (const el of Array.from(root.querySelectorAll('*'))) {
+  for (const el of Array.from(root.querySelectorAll(tag ?? '*'))) {
+    // The document's own frame is never an element that was tagged (pages have their anchor).
+    if (/^(html|head|body)$/.test(el.localName)) continue;
     const text = normalize(el.textContent ?? '');
     if (!text.includes(probe) && Math.abs(text.length - quote.text.length) > quote.text.length / 2)
       continue;
     const s = quoteScores(el, quote);
     if (s.text < minScore) continue;
     const score = s.text * 0.7 + s.context * 0.3;
-    // `>=` keeps the deepest of equally good candidates (descendants come later in tree order).
-    if (score >= bestScore) {
-      best = el;
+    if (score > bestScore) {
+      best = [el];
       bestScore = score;
-    }
+    } else if (score === bestScore) best.push(el);
   }
   return best;
+}
+
+/** The deepest of the elements that best match the quote (descendants come later in tree order). */
+export function textQuoteToElement(
+  quote: TextQuote,
+  root: ParentNode,
+  minScore = 0.75,
+  tag: string | null = null,
+): Element | null {
+  return textQuoteCandidates(quote, root, minScore, tag).at(-1) ?? null;
 }

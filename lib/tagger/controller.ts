@@ -15,6 +15,7 @@ import { createDraftSync } from './draft-sync';
 import { isGenuine, type GuardState } from './event-guard';
 import { findFrameElement, frameContentOrigin, toParentViewport } from './frames';
 import { mountHost, type HostLayer } from './host';
+import { inferCategory } from './infer';
 import { createPanelDrag } from './panel-drag';
 import { recordSave } from './perf';
 import { createPicker, type PickResult } from './picker';
@@ -81,8 +82,13 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     const ctx = await context;
     if (!layer) return;
     place = { url: location.href, pageTitle: document.title, anchor: described.anchor };
-    const startForm = form ?? (ctx ? initialForm(ctx, described.hints) : null);
+    const guess = form ? null : inferCategory(described.hints);
+    const startForm = form ?? (ctx ? initialForm(ctx, guess) : null);
     update({
+      guess: guess && {
+        category: guess.category,
+        reason: t('tagger.guess', { reason: t(guess.reason.key, { detail: guess.reason.detail }) }),
+      },
       phase: 'panel',
       hover: null,
       selected: target?.rect ?? null,

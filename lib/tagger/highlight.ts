@@ -113,7 +113,7 @@ export function createHighlighter(css: string) {
       return frameTarget(step, document) ?? { matchedBy: 'none' };
     }
     const found = anchorToElement(anchor, document);
-    if (!found) {
+    if (!found.element) {
       dismiss();
       return { matchedBy: 'none' };
     }

@@ -4,15 +4,66 @@ import { pristine } from './pristine';
 const contains = (r: DOMRect, x: number, y: number) =>
   x >= r.left && x < r.right && y >= r.top && y < r.bottom;
 
+/** Elements that draw by what they are (media, form controls, embedded content). */
+const REPLACED =
+  /^(img|svg|video|canvas|iframe|frame|embed|object|input|select|textarea|button|hr)$/;
+
+/** How many elements one look-through check may inspect before assuming something draws. */
+const BUDGET = 250;
+
+const clear = (color: string) =>
+  !color || color === 'transparent' || /^rgba\(.*,\s*0\)$/.test(color) || /\/\s*0\)$/.test(color);
+
+const on = (v: string | undefined) => !!v && v !== 'none';
+
+/** Whether the element itself puts something on screen: text, background, border, shadow, outline, media. */
+function drawsItself(view: Window, el: Element, cs: CSSStyleDeclaration): boolean {
+  if (REPLACED.test(el.localName)) return true;
+  if (cs.visibility === 'hidden') return false;
+  for (let n = el.firstChild; n; n = n.nextSibling)
+    if (n.nodeType === 3 && (n.nodeValue ?? '').trim() !== '') return true;
+  if (!clear(cs.backgroundColor) || on(cs.backgroundImage) || on(cs.boxShadow)) return true;
+  if (on(cs.outlineStyle) && parseFloat(cs.outlineWidth) > 0) return true;
+  for (const side of ['top', 'right', 'bottom', 'left']) {
+    const style = cs.getPropertyValue(`border-${side}-style`);
+    if (on(style) && style !== 'hidden' && parseFloat(cs.getPropertyValue(`border-${side}-width`)))
+      return true;
+  }
+  // An icon drawn by ::before or ::after (an icon font, a CSS shape) is something to see.
+  return ['::before', '::after'].some((p) => {
+    const c = view.getComputedStyle(el, p).content;
+    return on(c) && c !== 'normal' && c !== '""';
+  });
+}
+
 /**
- * An empty layer over most of the viewport (a transparent click-catcher, a tracking overlay):
- * never what a shopper means to tag, so the picker looks through it.
+ * Whether an element draws nothing at all — no text, background, border, image, shadow or
+ * outline, nor any descendant that does (a transparent click-catcher, a player's loading
+ * layer, an empty lazy-load placeholder). The picker looks through such elements. A subtree
+ * too big to inspect counts as drawing, so the picker never skips what it could not check.
  */
-export function isEmptyOverlay(el: Element): boolean {
-  if (el.childElementCount > 0 || (el.textContent ?? '').trim() !== '') return false;
+export function drawsNothing(el: Element): boolean {
   const view = el.ownerDocument.defaultView;
-  const r = el.getBoundingClientRect();
-  return !!view && r.width * r.height >= 0.5 * view.innerWidth * view.innerHeight;
+  if (!view) return false;
+  let budget = BUDGET;
+  const draws = (node: Element): boolean => {
+    if (--budget < 0) return true;
+    const cs = view.getComputedStyle(node);
+    if (cs.display === 'none' || cs.opacity === '0') return false;
+    if (drawsItself(view, node, cs)) return true;
+    if (node.shadowRoot && !isOwnRoot(node.shadowRoot)) {
+      for (const kid of Array.from(node.shadowRoot.children)) if (draws(kid)) return true;
+    }
+    for (let kid = node.firstElementChild; kid; kid = kid.nextElementSibling)
+      if (draws(kid)) return true;
+    return false;
+  };
+  return !draws(el);
+}
+
+/** Everything stacked under a point, topmost first: the page's elements, not <html> or our host. */
+export function stackAt(doc: Document, x: number, y: number, host: Element | null): Element[] {
+  return doc.elementsFromPoint(x, y).filter((e) => e !== host && e !== doc.documentElement);
 }
 
 /** Walks down from `start` to the deepest last-painted child whose box holds the point. */
@@ -23,7 +74,7 @@ function descend(start: Element, x: number, y: number): Element {
     let next: Element | null = null;
     for (let i = kids.length - 1; i >= 0; i--) {
       const kid = kids[i]!;
-      if (contains(kid.getBoundingClientRect(), x, y) && !isEmptyOverlay(kid)) {
+      if (contains(kid.getBoundingClientRect(), x, y) && !drawsNothing(kid)) {
         next = kid;
         break;
       }
@@ -34,15 +85,16 @@ function descend(start: Element, x: number, y: number): Element {
 }
 
 /**
- * The page element under a point, ignoring the tagger's own host. Looks into open shadow
- * roots. Where the page made everything ignore the pointer (`pointer-events: none` on body),
- * the browser answers with <html> or <body>; the boxes are then searched by hand.
+ * The page element under a point that the shopper sees, ignoring the tagger's own host:
+ * layers that draw nothing are looked through. Looks into open shadow roots. Where the page
+ * made everything ignore the pointer (`pointer-events: none` on body), the browser answers
+ * with <html> or <body>; the boxes are then searched by hand.
  */
 export function hitTest(doc: Document, x: number, y: number, host: Element | null): Element | null {
   let el: Element | null = pristine().elementFromPoint.call(doc, x, y);
   if (el === host) return null;
-  if (el && isEmptyOverlay(el))
-    el = doc.elementsFromPoint(x, y).find((e) => e !== host && !isEmptyOverlay(e)) ?? null;
+  if (el && el !== doc.documentElement && el !== doc.body && drawsNothing(el))
+    el = stackAt(doc, x, y, host).find((e) => !drawsNothing(e)) ?? el;
   el ??= doc.documentElement;
   if (el === doc.documentElement || el === doc.body) el = doc.body ? descend(doc.body, x, y) : el;
   while (el.shadowRoot && !isOwnRoot(el.shadowRoot)) {

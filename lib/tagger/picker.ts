@@ -1,6 +1,7 @@
 import type { Box } from '../anchoring/position';
 import type { ModalHandler } from './event-guard';
-import { hitTest, parentOf } from './hit-test';
+import { visibleText } from '../anchoring/text-quote';
+import { hitTest, parentOf, stackAt } from './hit-test';
 import { timePointerMove } from './perf';
 import { pristine } from './pristine';
 
@@ -28,13 +29,21 @@ export interface Picker {
 
 const box = (r: DOMRect): Box => ({ x: r.left, y: r.top, width: r.width, height: r.height });
 
-/** `button 120×40`: what the highlight's label says about an element. */
-export const describeElement = (el: Element, r: Box): string =>
-  `${el.localName} ${Math.round(r.width)}×${Math.round(r.height)}`;
+/**
+ * `h1 “Spring sale” 640×48 · 2/5`: what the highlight's label says will be tagged — the tag,
+ * the start of its text, its size and, while cycling through a stack, where in the stack it is.
+ */
+export function describeElement(el: Element, r: Box, place?: { at: number; of: number }): string {
+  const text = visibleText(el);
+  const quote = text ? ` “${text.length > 28 ? `${text.slice(0, 28)}…` : text}”` : '';
+  const size = `${Math.round(r.width)}×${Math.round(r.height)}`;
+  return `${el.localName}${quote} ${size}${place ? ` · ${place.at}/${place.of}` : ''}`;
+}
 
 /**
  * The picker: highlights the element under the pointer (measured once per animation frame),
- * moves to the parent or child with the wheel or ↑/↓, picks on click or Enter, cancels on
+ * looking through layers that draw nothing; moves to the parent or child with the wheel or
+ * ↑/↓, cycles through everything stacked under the pointer with Alt+wheel or [ / ], picks on click or Enter, cancels on
  * Escape, and in region mode picks a dragged rectangle. Everything it handles is blocked from
  * the page by the guard: clicking "Place order" only picks it.
  */
@@ -50,7 +59,11 @@ export function createPicker(opts: {
   const { doc, view } = opts;
   let mode: 'element' | 'region' = 'element';
   let current: Element | null = null;
+  /** What the hit test answered last; the shopper's moves (↑/↓, cycling) start from it. */
+  let base: Element | null = null;
   const below: Element[] = [];
+  /** Everything under the pointer while cycling with Alt+wheel or [ / ], topmost first. */
+  let stack: Element[] | null = null;
   let point: { x: number; y: number } | null = null;
   let frameRequested = false;
   let dragFrom: { x: number; y: number } | null = null;
@@ -63,7 +76,11 @@ export function createPicker(opts: {
     }
     if (!current) return view.hover(null, '');
     const r = box(current.getBoundingClientRect());
-    view.hover(r, describeElement(current, r));
+    const at = stack ? stack.indexOf(current) : -1;
+    view.hover(
+      r,
+      describeElement(current, r, at >= 0 ? { at: at + 1, of: stack!.length } : undefined),
+    );
   };
 
   // The per-frame work (hit test, measuring, drawing) is what the bench's figure times.
@@ -72,9 +89,11 @@ export function createPicker(opts: {
       frameRequested = false;
       if (point && mode === 'element' && !dragFrom) {
         const el = hitTest(doc, point.x, point.y, opts.host());
-        if (el && el !== current && !below.includes(el)) {
+        if (el && el !== base) {
+          base = el;
           current = el;
           below.length = 0;
+          stack = null;
         }
       }
       show();
@@ -96,6 +115,18 @@ export function createPicker(opts: {
   const down = () => {
     const next = below.pop() ?? current?.firstElementChild ?? null;
     if (next) current = next;
+    show();
+  };
+  /** Steps through everything stacked under the pointer (looked-through layers included). */
+  const cycle = (step: 1 | -1) => {
+    if (!point || !current) return;
+    if (!stack) {
+      stack = stackAt(doc, point.x, point.y, opts.host());
+      if (!stack.includes(current)) stack.unshift(current);
+    }
+    const n = stack.length;
+    current = stack[(stack.indexOf(current) + step + n) % n]!;
+    below.length = 0;
     show();
   };
   const pickCurrent = () => {
@@ -139,15 +170,20 @@ export function createPicker(opts: {
           pickCurrent();
         }
         return true;
-      case 'wheel':
-        if (mode === 'element') ((e as WheelEvent).deltaY < 0 ? up : down)();
+      case 'wheel': {
+        if (mode !== 'element') return true;
+        const w = e as WheelEvent;
+        if (w.altKey) cycle(w.deltaY < 0 ? -1 : 1);
+        else (w.deltaY < 0 ? up : down)();
         return true;
+      }
       case 'keydown': {
         const key = (e as KeyboardEvent).key;
         if (key === 'Escape') opts.onCancel();
         else if (key === 'ArrowUp') up();
         else if (key === 'ArrowDown') down();
         else if (key === 'Enter') pickCurrent();
+        else if (key === ']' || key === '[') cycle(key === ']' ? 1 : -1);
         return true;
       }
       case 'focus':

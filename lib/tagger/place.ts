@@ -5,7 +5,9 @@ import type { Anchor, Category } from '../model';
 import type { TaggerContext, TouchpointForm } from '../messaging/protocol';
 import { t } from '../i18n/translate';
 import { hostOf } from '../util/url';
-import { hasCardFields, inferCategory, type PickHints } from './infer';
+import type { ElementFacts } from '../taxonomy/guess-category';
+import { elementFacts } from './element-facts';
+import { hasCardFields, type Guess, type PickHints } from './infer';
 import type { PickResult } from './picker';
 
 /** A pick described as data: its anchor, what to call it, and what it hints about the category. */
@@ -32,8 +34,10 @@ export function describePick(pick: PickResult, doc: Document, framePath: string[
   let frameHost: string | null = null;
   let card = false;
   let tag = 'element';
+  let facts: ElementFacts | null = null;
   if (pick.kind === 'page') {
     anchor = anchorForPage(doc, framePath);
+    facts = elementFacts(doc.documentElement);
   } else if (pick.kind === 'region' || !pick.element) {
     const r = pick.viewportRect;
     const inside = doc.elementFromPoint?.(r.x + r.width / 2, r.y + r.height / 2);
@@ -49,17 +53,17 @@ export function describePick(pick: PickResult, doc: Document, framePath: string[
     card = hasCardFields(el);
     if (el.localName === 'iframe' || el.localName === 'frame')
       frameHost = hostOf((el as HTMLIFrameElement).src);
+    facts = elementFacts(el, view && view !== view.top ? pageHost : null);
   }
   return {
     anchor,
     tagged: taggedLabel(anchor, tag),
-    hints: { pageHost, frameHost, hasCardFields: card },
+    hints: { pageHost, frameHost, hasCardFields: card, facts },
   };
 }
 
 /** The form a new touchpoint starts with: the guessed category and its default stage. */
-export function initialForm(ctx: TaggerContext, hints: PickHints): TouchpointForm {
-  const guess = inferCategory(hints);
+export function initialForm(ctx: TaggerContext, guess: Guess | null): TouchpointForm {
   const categories: Category[] = ctx.categories;
   const category =
     categories.find((c) => c.id === guess?.category) ??

@@ -19,6 +19,8 @@ export interface TaggerView {
   status: { kind: 'info' | 'error' | 'ok'; text: string } | null;
   /** The panel's top-left corner once the shopper moved it. */
   panelAt: { x: number; y: number } | null;
+  /** The category guessed from the page and why (translated), shown while it stands. */
+  guess: { category: string; reason: string } | null;
 }
 
 /** What the UI can ask the controller to do. */
@@ -47,4 +49,5 @@ export const initialView = (isTop: boolean): TaggerView => ({
   tagged: '',
   status: null,
   panelAt: null,
+  guess: null,
 });

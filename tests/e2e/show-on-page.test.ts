@@ -93,6 +93,8 @@ async function showOnPage(id: string): Promise<{ view: Page; shop: Page }> {
 }
 
 const result = (view: Page) => view.getByTestId('touchpoint-show-result').textContent();
+const matched = (view: Page) =>
+  view.getByTestId('show-on-page-status').getAttribute('data-matched');
 
 describe('show on page', () => {
   it('outlines the tagged element found by its CSS selector, and says so', async () => {
@@ -101,6 +103,7 @@ describe('show on page', () => {
     await expect
       .poll(() => result(view), { timeout: 30_000 })
       .toBe('Found on the page by its CSS selector.');
+    expect(await matched(view)).toBe('css');
     const outline = shop.getByTestId('tagger-highlight');
     await outline.waitFor({ state: 'attached' });
     expect(await outline.getAttribute('data-matched-by')).toBe('css');
@@ -129,6 +132,7 @@ describe('show on page', () => {
     await expect
       .poll(() => result(view), { timeout: 30_000 })
       .toBe('Found on the page by its text.');
+    expect(await matched(view)).toBe('text');
     expect(await shop.getByTestId('tagger-highlight').getAttribute('data-matched-by')).toBe('text');
     // A click anywhere removes it.
     await shop.bringToFront();
@@ -151,6 +155,7 @@ describe('show on page', () => {
     await expect
       .poll(() => result(view), { timeout: 30_000 })
       .toBe('Not found on the page: it may have changed.');
+    expect(await matched(view)).toBe('none');
     expect(await shop.getByTestId('tagger-highlight').count()).toBe(0);
     await Promise.all([view.close(), shop.close()]);
   });

@@ -108,7 +108,7 @@ describe('anchorToElement after the page changed a little', () => {
     });
   });
 
-  it('returns null when nothing matches', () => {
+  it('says none when nothing matches', () => {
     const doc = load('shop.html');
     const anchor = {
       css: '#nope',
@@ -116,7 +116,7 @@ describe('anchorToElement after the page changed a little', () => {
       rect: { x: 0, y: 0, width: 0, height: 0 },
       framePath: [],
     };
-    expect(anchorToElement(anchor, doc)).toBeNull();
+    expect(anchorToElement(anchor, doc)).toEqual({ element: null, matchedBy: 'none' });
   });
 });
 
