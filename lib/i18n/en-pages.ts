@@ -315,4 +315,98 @@ export const enPages = {
   'categories.stage': 'Default stage',
   'categories.add': 'Add category',
   'categories.added': 'Category “{label}” added.',
+  // Backup files (lib/backup): each problem code is its own key; the report page shows them.
+  'backup.empty': 'the file is empty',
+  'backup.json.truncated':
+    'not valid JSON: the file ends unexpectedly at line {line}, column {column}; it may be truncated',
+  'backup.json.engine': 'not valid JSON at line {line}, column {column}: {detail}',
+  'backup.json.control-character':
+    'not valid JSON at line {line}, column {column}: control character inside a string',
+  'backup.json.invalid-escape':
+    'not valid JSON at line {line}, column {column}: invalid escape in a string',
+  'backup.json.unterminated-string':
+    'not valid JSON at line {line}, column {column}: unterminated string',
+  'backup.json.unexpected-end': 'not valid JSON at line {line}, column {column}: unexpected end',
+  'backup.json.trailing-text':
+    'not valid JSON at line {line}, column {column}: unexpected text after the end of the data',
+  'backup.json.expected-comma':
+    'not valid JSON at line {line}, column {column}: expected "," or {closer}, found {found}',
+  'backup.json.expected-colon':
+    'not valid JSON at line {line}, column {column}: expected ":", found {found}',
+  'backup.json.expected-key':
+    'not valid JSON at line {line}, column {column}: expected a property name in double quotes, found {found}',
+  'backup.json.unexpected-character':
+    'not valid JSON at line {line}, column {column}: unexpected {found}',
+  'backup.not-an-object': 'not a Touchpoint Auditor backup: expected a JSON object',
+  'backup.wrong-format': 'not a Touchpoint Auditor backup (format is {got}, expected "{format}")',
+  'backup.no-format': 'not a Touchpoint Auditor backup (format is missing, expected "{format}")',
+  'backup.newer-version':
+    'this backup was made by a newer version ({version}); update the extension',
+  'backup.unsupported-version': 'unsupported backup version ({got}); expected {expected}',
+  'backup.no-version': 'unsupported backup version (missing); expected {expected}',
+  'backup.missing-field': 'required field is missing',
+  'backup.unknown-anchor-field':
+    'unknown field: an anchor holds only the fields the extension writes',
+  'backup.invalid': '{detail}',
+  'backup.expect.id': 'expected an id (a non-empty string of up to {max} characters)',
+  'backup.expect.id-empty': 'expected an id, not an empty string',
+  'backup.expect.id-length': 'expected an id of at most {max} characters',
+  'backup.expect.time': 'expected an ISO 8601 time such as 2026-11-22T10:15:00.000Z',
+  'backup.expect.string': 'expected a string',
+  'backup.expect.string-length': 'expected a string of at most {max} characters',
+  'backup.expect.string-or-null': 'expected a string or null',
+  'backup.expect.boolean': 'expected true or false',
+  'backup.expect.tombstone': 'expected true or false (a tombstone flag)',
+  'backup.expect.non-negative': 'expected a number ≥ 0',
+  'backup.expect.integer': 'expected an integer',
+  'backup.expect.list': 'expected a list',
+  'backup.expect.list-length': 'expected a list of at most {max} items',
+  'backup.expect.score': 'expected an integer or "NA"',
+  'backup.expect.rubric-version': 'expected a rubric version (an integer ≥ 1)',
+  'backup.expect.version': 'expected a version (an integer ≥ 1)',
+  'backup.expect.role': 'expected "own" or "competitor"',
+  'backup.expect.applies-to': 'expected "all" or a list of category ids',
+  'backup.expect.scale': 'expected a scale { min, max }',
+  'backup.expect.scale-order': 'expected a scale whose max is greater than its min',
+  'backup.expect.scale-bounds':
+    'expected a scale within -{bound}…{bound} spanning at most {steps} steps',
+  'backup.expect.stage': 'expected a stage id ({ids})',
+  'backup.expect.channel': 'expected a channel id ({ids})',
+  'backup.expect.source': 'expected "page" or "manual"',
+  'backup.expect.scores': 'expected an object of scores by criterion id',
+  'backup.expect.scores-count': 'expected at most {max} scores',
+  'backup.expect.mime': 'expected an image type ({types})',
+  'backup.expect.base64': 'expected base64-encoded image data',
+  'backup.expect.base64-padded': 'expected base64-encoded image data (standard alphabet, padded)',
+  'backup.expect.sha256': 'expected a SHA-256 as 64 hexadecimal digits',
+  'backup.expect.format': 'expected "{format}"',
+  'backup.expect.backup-version': 'expected {version}',
+  'backup.expect.study': 'expected a study object',
+  'backup.expect.brand': 'expected a brand object',
+  'backup.expect.criterion': 'expected a criterion object',
+  'backup.expect.rubric': 'expected a rubric object',
+  'backup.expect.audit': 'expected an audit object',
+  'backup.expect.touchpoint': 'expected a touchpoint object',
+  'backup.expect.evidence': 'expected an evidence object',
+  'backup.expect.backup': 'expected a backup object',
+  'backup.duplicate-id': 'duplicate id "{id}" (also at {first})',
+  'backup.duplicate-criterion': 'duplicate criterion id "{id}"',
+  'backup.no-rubric':
+    'rubric "{rubric}" version {version} is neither in this backup nor in the extension',
+  'backup.no-study': 'study "{id}" is neither in this backup nor in the extension',
+  'backup.no-brand': 'brand "{id}" is neither in this backup nor in the extension',
+  'backup.no-audit': 'audit "{id}" is neither in this backup nor in the extension',
+  'backup.no-touchpoint': 'touchpoint "{id}" is neither in this backup nor in the extension',
+  'backup.unknown-criterion':
+    '"{criterion}" is not a criterion of rubric "{rubric}" version {version}',
+  'backup.score-off-scale': 'expected an integer {min}–{max} or "NA"',
+  'backup.future-time':
+    "{time} is in the future (this computer's clock says {now}); a record from the future would win every later merge",
+  'backup.image.too-large': 'the image is {size} MB, larger than the {limit} MB limit per item',
+  'backup.image.not-an-image': 'not a JPEG, PNG or WebP image (the bytes are {found})',
+  'backup.image.too-many-pixels':
+    'the image is {width} × {height} pixels, larger than {side} pixels a side or {megapixels} megapixels',
+  'backup.image.undecodable': 'the image cannot be decoded ({reason})',
+  'backup.hash-recomputed':
+    "the file's hash {declared} does not match its image ({actual}); recomputed",
 } as const;
