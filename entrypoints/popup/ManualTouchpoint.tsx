@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { TouchpointForm } from '@/components/TouchpointForm';
-import { createManualTouchpoint, MAX_EVIDENCE_BYTES } from '@/lib/audit';
+import { createManualTouchpoint, evidenceProblem, MAX_EVIDENCE_BYTES } from '@/lib/audit';
 import { getDb, listCategories } from '@/lib/db';
 import { useLiveQuery } from '@/hooks/use-live-query';
 import { checkImageBytes } from '@/lib/backup/image-check';
-import { describeProblem, t } from '@/lib/i18n';
+import { describeProblem, describeProblemAt, t } from '@/lib/i18n';
 import type { TouchpointForm as FormValue } from '@/lib/messaging';
 import type { Rubric } from '@/lib/model';
 import { caught } from '@/lib/result';
@@ -40,11 +40,14 @@ export function ManualTouchpoint({ rubric, onDone }: ManualTouchpointProps) {
     }
     const image = file && checkImageBytes(new Uint8Array(await file.arrayBuffer()));
     if (image && !image.ok) {
-      const problem = image.error;
+      // The popup words the problems a shopper meets for a picked file in its own way.
+      const { code, params } = image.error;
       setError(
-        problem.code === 'too-many-pixels'
-          ? t('manual.tooManyPixels', { width: problem.width, height: problem.height })
-          : t('manual.notAnImage'),
+        code === 'backup.image.too-many-pixels'
+          ? t('manual.tooManyPixels', params)
+          : code === 'backup.image.not-an-image'
+            ? t('manual.notAnImage')
+            : describeProblemAt(image.error),
       );
       return;
     }
@@ -59,7 +62,12 @@ export function ManualTouchpoint({ rubric, onDone }: ManualTouchpointProps) {
       );
       onDone();
     } catch (err) {
-      setError(describeProblem(caught(err)));
+      const problem = evidenceProblem(err);
+      setError(
+        problem
+          ? t('error.generic', { message: describeProblemAt(problem) })
+          : describeProblem(caught(err)),
+      );
     } finally {
       setBusy(false);
     }

@@ -3,12 +3,10 @@ import { getDb, getSetting, setSetting } from '@/lib/db';
 import { exportBackup, type BackupProgress } from '@/lib/backup/export-db';
 import { exportStudyCsv, type ExportProgress, type StudyCsvKind } from '@/lib/export/study-csv';
 import { downloadBlob } from '@/lib/util/download';
-import { t } from '@/lib/i18n';
+import { describeProblem, describeProblemAt, t } from '@/lib/i18n';
 import type { Study } from '@/lib/model';
+import { caught, ok, type Problem, type Result } from '@/lib/result';
 import { importBackupFile } from './import-client';
-
-/** An expected refusal (a bad file), shown as it is rather than as a failure. */
-class Refusal extends Error {}
 
 type Status = { kind: 'busy' | 'done' | 'error'; text: string } | null;
 
@@ -17,6 +15,15 @@ function progressText(p: ExportProgress | BackupProgress): string {
   return t(p.phase === 'reading' ? 'report.progress.reading' : 'report.progress.writing', {
     done: p.done,
     total: p.total,
+  });
+}
+
+/** Why an import wrote nothing: `Nothing was imported. At touchpoints[12].scores.speed: …`. */
+function refusalText(problem: Problem): string {
+  if (problem.code === 'unexpected') return describeProblem(problem);
+  const said = describeProblemAt(problem);
+  return t('report.import.refused', {
+    reason: problem.path ? t('report.import.at', { problem: said }) : said,
   });
 }
 
@@ -32,19 +39,14 @@ export function FilesBar({ study, onImported }: { study?: Study; onImported: () 
     void getSetting(getDb(), 'csvDelimiter').then(setDelimiter);
   }, []);
 
-  /** Runs a file task: it returns what to say, or throws a Refusal (said as it is) or worse. */
-  const run = async (task: () => Promise<string>) => {
+  /** Runs a file task: it returns what to say, or the text of its refusal; or it throws. */
+  const run = async (task: () => Promise<Result<string, string>>) => {
     setStatus({ kind: 'busy', text: t('report.working') });
     try {
-      setStatus({ kind: 'done', text: await task() });
+      const said = await task();
+      setStatus(said.ok ? { kind: 'done', text: said.value } : { kind: 'error', text: said.error });
     } catch (error) {
-      if (error instanceof Refusal) return setStatus({ kind: 'error', text: error.message });
-      setStatus({
-        kind: 'error',
-        text: t('error.generic', {
-          message: error instanceof Error ? error.message : String(error),
-        }),
-      });
+      setStatus({ kind: 'error', text: describeProblem(caught(error)) });
     }
   };
   const onProgress = (p: ExportProgress | BackupProgress) =>
@@ -56,13 +58,13 @@ export function FilesBar({ study, onImported }: { study?: Study; onImported: () 
       const file = await exportStudyCsv(getDb(), studyId, kind, new Date(), opts, onProgress);
       if (!file) throw new Error(t('report.notFound'));
       downloadBlob(file.blob, file.fileName);
-      return t('report.exported', { name: file.fileName });
+      return ok(t('report.exported', { name: file.fileName }));
     });
   const exportAll = () =>
     run(async () => {
       const file = await exportBackup(getDb(), new Date(), onProgress);
       downloadBlob(file.blob, file.fileName);
-      return t('report.exported', { name: file.fileName });
+      return ok(t('report.exported', { name: file.fileName }));
     });
   const importFile = (input: HTMLInputElement) => {
     const file = input.files?.[0];
@@ -70,21 +72,13 @@ export function FilesBar({ study, onImported }: { study?: Study; onImported: () 
     if (!file) return;
     void run(async () => {
       const result = await importBackupFile(file, new Date(), onProgress);
-      if (!result.ok) {
-        const { path, message } = result.error;
-        throw new Refusal(
-          t('report.import.refused', {
-            where: path ? t('report.import.where', { path }) : '',
-            message,
-          }),
-        );
-      }
+      if (!result.ok) return { ok: false, error: refusalText(result.error) };
       onImported();
       const { summary, notes } = result.value;
       const repaired = notes.map((n) =>
-        t('report.import.repaired', { path: n.path, message: n.message }),
+        t('report.import.repaired', { problem: describeProblemAt(n) }),
       );
-      return [t('report.import.done', { ...summary }), ...repaired].join(' ');
+      return ok([t('report.import.done', { ...summary }), ...repaired].join(' '));
     });
   };
 

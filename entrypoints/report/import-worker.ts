@@ -6,6 +6,7 @@
  */
 import { importBackup } from '@/lib/backup/import-db';
 import { getDb } from '@/lib/db/schema';
+import { caught } from '@/lib/result';
 import type { ImportReply, ImportRequest } from './import-client';
 
 /** What a dedicated worker's global offers that the DOM typings of `self` lack. */
@@ -26,10 +27,7 @@ function main(): void {
         );
         scope.postMessage({ type: 'done', result });
       } catch (error) {
-        scope.postMessage({
-          type: 'failed',
-          message: error instanceof Error ? error.message : String(error),
-        });
+        scope.postMessage({ type: 'failed', problem: caught(error) });
       }
     })();
   });

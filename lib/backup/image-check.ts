@@ -6,14 +6,7 @@ import {
 } from '../capture/image-header';
 import type { Reencode } from '../capture/reencode';
 import { MAX_EVIDENCE_BYTES, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from './limits';
-import type { Result } from './types';
-
-/** Why some bytes are not acceptable evidence. */
-export type ImageProblem =
-  | { code: 'too-large'; bytes: number; limit: number }
-  | { code: 'not-an-image'; found: string }
-  | { code: 'too-many-pixels'; width: number; height: number }
-  | { code: 'undecodable'; reason: string };
+import { fail, ok, type Result } from '../result';
 
 /** An image fit to store: its bytes (re-encoded where possible) and what they say. */
 export interface CheckedImage {
@@ -31,24 +24,15 @@ export async function sha256Of(bytes: Uint8Array<ArrayBuffer>): Promise<string> 
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-const mb = (bytes: number): string => {
+/** Megabytes as a message shows them: `25`, `1.5`. */
+export function megabytes(bytes: number): string {
   const x = bytes / (1024 * 1024);
-  return `${Number.isInteger(x) ? x : x.toFixed(1)} MB`;
-};
-
-/** A problem in English, for backup messages and logs. */
-export function describeImageProblem(p: ImageProblem): string {
-  switch (p.code) {
-    case 'too-large':
-      return `the image is ${mb(p.bytes)}, larger than the ${mb(p.limit)} limit per item`;
-    case 'not-an-image':
-      return `not a JPEG, PNG or WebP image (the bytes are ${p.found})`;
-    case 'too-many-pixels':
-      return `the image is ${p.width} × ${p.height} pixels, larger than ${MAX_IMAGE_SIDE} pixels a side or ${MAX_IMAGE_PIXELS / 1024 / 1024} megapixels`;
-    case 'undecodable':
-      return `the image cannot be decoded (${p.reason})`;
-  }
+  return String(Number.isInteger(x) ? x : x.toFixed(1));
 }
+
+/** An image over the size limit (`backup.image.too-large`), its sizes in megabytes. */
+export const tooLarge = <T = never>(bytes: number, limit: number): Result<T> =>
+  fail('backup.image.too-large', { size: megabytes(bytes), limit: megabytes(limit) });
 
 /**
  * Checks an evidence file by its bytes alone (the declared type and name are ignored): within
@@ -58,18 +42,20 @@ export function describeImageProblem(p: ImageProblem): string {
 export function checkImageBytes(
   bytes: Uint8Array,
   maxBytes = MAX_EVIDENCE_BYTES,
-): Result<ImageHeader, ImageProblem> {
-  if (bytes.length > maxBytes) {
-    return { ok: false, error: { code: 'too-large', bytes: bytes.length, limit: maxBytes } };
-  }
+): Result<ImageHeader> {
+  if (bytes.length > maxBytes) return tooLarge(bytes.length, maxBytes);
   const header = readImageHeader(bytes);
-  if (!header)
-    return { ok: false, error: { code: 'not-an-image', found: describeNonImage(bytes) } };
+  if (!header) return fail('backup.image.not-an-image', { found: describeNonImage(bytes) });
   const { width, height } = header;
   if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || width * height > MAX_IMAGE_PIXELS) {
-    return { ok: false, error: { code: 'too-many-pixels', width, height } };
+    return fail('backup.image.too-many-pixels', {
+      width,
+      height,
+      side: MAX_IMAGE_SIDE,
+      megapixels: MAX_IMAGE_PIXELS / 1024 / 1024,
+    });
   }
-  return { ok: true, value: header };
+  return ok(header);
 }
 
 /**
@@ -81,7 +67,7 @@ export async function sanitizeImage(
   bytes: Uint8Array<ArrayBuffer>,
   reencode?: Reencode,
   maxBytes = MAX_EVIDENCE_BYTES,
-): Promise<Result<CheckedImage, ImageProblem>> {
+): Promise<Result<CheckedImage>> {
   const checked = checkImageBytes(bytes, maxBytes);
   if (!checked.ok) return checked;
   let out = bytes;
@@ -94,11 +80,11 @@ export async function sanitizeImage(
       }
     } catch (error) {
       const reason = error instanceof Error ? error.message || error.name : String(error);
-      return { ok: false, error: { code: 'undecodable', reason } };
+      return fail('backup.image.undecodable', { reason });
     }
     const again = checkImageBytes(out, maxBytes);
     if (!again.ok) return again;
     header = again.value;
   }
-  return { ok: true, value: { bytes: out, ...header, sha256: await sha256Of(out) } };
+  return ok({ bytes: out, ...header, sha256: await sha256Of(out) });
 }

@@ -9,7 +9,8 @@ import { yieldToEventLoop } from '../util/event-loop';
 import { checkEvidenceImages } from './evidence-check';
 import { existingRefs, type BackupProgress } from './export-db';
 import { planMerge, type ExistingTables, type MergeSummary } from './merge';
-import type { BackupError, BackupV1, Result, Table } from './types';
+import { ok, type Problem, type Result } from '../result';
+import type { BackupV1, Table } from './types';
 import { validateBackup, type ValidateOptions } from './validate';
 import { canvasReencoder, type Reencode } from '../capture/reencode';
 
@@ -18,7 +19,7 @@ export interface ImportSummary {
   summary: MergeSummary;
   byTable: Record<Table, MergeSummary>;
   /** What the file had wrong that the import repaired (a SHA-256 that did not match…). */
-  notes: BackupError[];
+  notes: Problem[];
 }
 
 /** How an import checks its file. */
@@ -114,7 +115,7 @@ export async function importBackup(
   now: Date,
   onProgress?: (progress: BackupProgress) => void,
   opts: ImportOptions = {},
-): Promise<Result<ImportSummary, BackupError>> {
+): Promise<Result<ImportSummary>> {
   onProgress?.({ phase: 'checking', done: 0, total: 1 });
   await yieldToEventLoop();
   const checked = validateBackup(text, await existingRefs(db), { ...opts, now });
@@ -167,5 +168,5 @@ export async function importBackup(
     }
     return { summary: plan.summary, byTable: plan.byTable, notes: images.value.notes };
   });
-  return { ok: true, value: result };
+  return ok(result);
 }

@@ -1,17 +1,13 @@
 import * as v from 'valibot';
+import { ok, problem, type Problem, type ProblemParams, type Result } from '../result';
 import { findJsonError } from './json-error';
-import { backupV1Schema } from './schema';
-import {
-  BACKUP_FORMAT,
-  BACKUP_VERSION,
-  type BackupError,
-  type BackupV1,
-  type Result,
-} from './types';
+import { backupV1Schema, schemaProblem } from './schema';
+import { BACKUP_FORMAT, BACKUP_VERSION, type BackupV1 } from './types';
 
-const fail = (path: string, message: string): { ok: false; error: BackupError } => ({
+/** A failure at `path` (`''`: the file as a whole). */
+const fail = (code: string, params?: ProblemParams, path = ''): Result<never> => ({
   ok: false,
-  error: { path, message },
+  error: problem(code, params, path || undefined),
 });
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
@@ -36,39 +32,42 @@ function lineColumn(text: string, position: number): { line: number; column: num
   return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
 }
 
-/** A JSON syntax error in words, with the line and column where it is. */
-function jsonError(text: string, error: unknown): BackupError {
+/** A JSON syntax error, with the line and column where it is. */
+function jsonError(text: string, error: unknown): Problem {
   const found = findJsonError(text);
-  const engine = error instanceof Error ? error.message : String(error);
   const where = lineColumn(text, found?.position ?? text.length);
-  const at = `line ${where.line}, column ${where.column}`;
-  if (found?.truncated) {
-    return {
-      path: '',
-      message: `not valid JSON: the file ends unexpectedly at ${at}; it may be truncated`,
-    };
-  }
+  if (found?.truncated) return problem('backup.json.truncated', where);
   // The engine and the scanner disagreeing should not happen; the engine's word is kept then.
-  return { path: '', message: `not valid JSON at ${at}: ${found ? found.reason : engine}` };
+  if (!found) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return problem('backup.json.engine', { ...where, detail });
+  }
+  return problem(found.code, { ...where, ...found.params });
 }
 
-function issueMessage(issue: v.BaseIssue<unknown>): string {
+/** The problem of a valibot issue, at its path. */
+function issueProblem(issue: v.BaseIssue<unknown>): Problem {
+  const keys = (issue.path ?? []).map((item) => item.key as string | number);
+  const path = renderPath(keys) || undefined;
   const missingKey =
     issue.kind === 'schema' &&
     (issue.type === 'object' || issue.type === 'loose_object' || issue.type === 'strict_object') &&
     issue.received === 'undefined' &&
     issue.expected?.startsWith('"') === true;
-  if (missingKey) return 'required field is missing';
+  if (missingKey) return problem('backup.missing-field', undefined, path);
   // A strict object (an anchor) names the key it does not know in the path.
   if (issue.type === 'strict_object' && issue.expected === 'never') {
-    return 'unknown field: an anchor holds only the fields the extension writes';
+    return problem('backup.unknown-anchor-field', undefined, path);
   }
-  return issue.message;
+  // The anchor's schema is shared with messaging and words its own messages.
+  return (
+    schemaProblem(issue.message, path ?? '') ??
+    problem('backup.invalid', { detail: issue.message }, path)
+  );
 }
 
 /** A value from the file, quoted and cut short so a message stays readable. */
 function brief(x: unknown): string {
-  if (x === undefined) return 'missing';
   const text = JSON.stringify(x);
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
@@ -85,42 +84,38 @@ function isRecord(x: unknown): x is Record<string, unknown> {
  * string), so importers call that. A leading BOM is ignored. Unknown fields are dropped,
  * except inside anchors, which refuse them.
  */
-export function parseBackup(text: string): Result<BackupV1, BackupError> {
+export function parseBackup(text: string): Result<BackupV1> {
   const body = text.replace(/^\uFEFF/, '');
-  if (body.trim() === '') return fail('', 'the file is empty');
+  if (body.trim() === '') return fail('backup.empty');
   let data: unknown;
   try {
     data = JSON.parse(body);
   } catch (error) {
     return { ok: false, error: jsonError(body, error) };
   }
-  if (!isRecord(data)) return fail('', 'not a Touchpoint Auditor backup: expected a JSON object');
+  if (!isRecord(data)) return fail('backup.not-an-object');
   if (data.format !== BACKUP_FORMAT) {
-    const got = brief(data.format);
-    return fail(
-      'format',
-      `not a Touchpoint Auditor backup (format is ${got}, expected "${BACKUP_FORMAT}")`,
-    );
+    const format = BACKUP_FORMAT;
+    return data.format === undefined
+      ? fail('backup.no-format', { format }, 'format')
+      : fail('backup.wrong-format', { got: brief(data.format), format }, 'format');
   }
   const version = data.version;
   if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_VERSION) {
-    return fail(
-      'version',
-      `this backup was made by a newer version (${version}); update the extension`,
-    );
+    return fail('backup.newer-version', { version }, 'version');
+  }
+  if (version === undefined) {
+    return fail('backup.no-version', { expected: BACKUP_VERSION }, 'version');
   }
   if (version !== BACKUP_VERSION) {
     return fail(
+      'backup.unsupported-version',
+      { got: brief(version), expected: BACKUP_VERSION },
       'version',
-      `unsupported backup version (${brief(version)}); expected ${BACKUP_VERSION}`,
     );
   }
   const result = v.safeParse(backupV1Schema, data, { abortEarly: true });
-  if (!result.success) {
-    const issue = result.issues[0];
-    const keys = (issue.path ?? []).map((item) => item.key as string | number);
-    return fail(renderPath(keys), issueMessage(issue));
-  }
+  if (!result.success) return { ok: false, error: issueProblem(result.issues[0]) };
   const value: BackupV1 = result.output;
-  return { ok: true, value };
+  return ok(value);
 }

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { MAX_ID_LENGTH, type ScoreValue } from '../model';
 import { anchorSchema } from '../model/anchor-schema';
 import { IMAGE_MIMES } from '../capture/image-header';
+import { problem, type Problem, type ProblemParams } from '../result';
 import { MAX_SCALE_STEPS, SCALE_BOUND, scaleProblem } from '../rubric/scale';
 import { CHANNELS, STAGES } from '../taxonomy';
 import { MAX_LIST_ITEMS, MAX_RECORDS, MAX_TEXT_LENGTH } from './limits';
@@ -23,14 +24,31 @@ export function isBase64(s: string): boolean {
 
 const listOf = (ids: readonly string[]): string => ids.map((id) => `"${id}"`).join(', ');
 
+// valibot carries each problem as its issue message: the code (`backup.expect.*`, also its
+// message key), then its parameters as JSON after a space, read back by `schemaProblem`.
+const m = (code: string, params?: ProblemParams): string =>
+  params ? `${code} ${JSON.stringify(params)}` : code;
+
+/**
+ * The problem a valibot issue message of these schemas stands for, at `path`; null for a
+ * message that is not one (a schema from elsewhere, such as the anchor's).
+ */
+export function schemaProblem(message: string, path: string): Problem | null {
+  const space = message.indexOf(' ');
+  const code = space === -1 ? message : message.slice(0, space);
+  if (!/^backup\.expect\.[\w-]+$/.test(code)) return null;
+  const params = space === -1 ? undefined : (JSON.parse(message.slice(space + 1)) as ProblemParams);
+  return problem(code, params, path || undefined);
+}
+
 /** Any non-empty string of up to 200 characters: UUIDs, seeded ids, ids of other tools. */
 export const idSchema = v.pipe(
-  v.string(`expected an id (a non-empty string of up to ${MAX_ID_LENGTH} characters)`),
-  v.nonEmpty('expected an id, not an empty string'),
-  v.maxLength(MAX_ID_LENGTH, `expected an id of at most ${MAX_ID_LENGTH} characters`),
+  v.string(m('backup.expect.id', { max: MAX_ID_LENGTH })),
+  v.nonEmpty(m('backup.expect.id-empty')),
+  v.maxLength(MAX_ID_LENGTH, m('backup.expect.id-length', { max: MAX_ID_LENGTH })),
 );
 
-const timeMessage = 'expected an ISO 8601 time such as 2026-11-22T10:15:00.000Z';
+const timeMessage = m('backup.expect.time');
 
 /** An ISO 8601 date-time with a zone (`Z` or an offset) that `Date.parse` understands. */
 export const isoTimeSchema = v.pipe(
@@ -40,19 +58,23 @@ export const isoTimeSchema = v.pipe(
 );
 
 /** A string of at most `max` characters. */
-const textOf = (max: number, what = 'expected a string') =>
-  v.pipe(v.string(what), v.maxLength(max, `expected a string of at most ${max} characters`));
+const textOf = (max: number, what = m('backup.expect.string')) =>
+  v.pipe(v.string(what), v.maxLength(max, m('backup.expect.string-length', { max })));
 const text = textOf(MAX_TEXT_LENGTH);
-const nullableText = v.nullable(textOf(MAX_TEXT_LENGTH, 'expected a string or null'));
-const flag = v.boolean('expected true or false');
-const tombstone = v.optional(v.boolean('expected true or false (a tombstone flag)'));
-const finite = (what = 'expected a number') => v.pipe(v.number(what), v.finite(what));
-const nonNegative = v.pipe(finite('expected a number ≥ 0'), v.minValue(0, 'expected a number ≥ 0'));
+const nullableText = v.nullable(textOf(MAX_TEXT_LENGTH, m('backup.expect.string-or-null')));
+const flag = v.boolean(m('backup.expect.boolean'));
+const tombstone = v.optional(v.boolean(m('backup.expect.tombstone')));
+const nonNegativeMessage = m('backup.expect.non-negative');
+const nonNegative = v.pipe(
+  v.number(nonNegativeMessage),
+  v.finite(nonNegativeMessage),
+  v.minValue(0, nonNegativeMessage),
+);
 const integer = (what: string) => v.pipe(v.number(what), v.integer(what));
 const listSchema = <T extends v.GenericSchema>(item: T, max = MAX_LIST_ITEMS) =>
   v.pipe(
-    v.array(item, 'expected a list'),
-    v.maxLength(max, `expected a list of at most ${max} items`),
+    v.array(item, m('backup.expect.list')),
+    v.maxLength(max, m('backup.expect.list-length', { max })),
   );
 /** A table of records, capped at its {@link MAX_RECORDS} count. */
 const tableSchema = <T extends v.GenericSchema>(table: Table, item: T) =>
@@ -61,7 +83,7 @@ const tableSchema = <T extends v.GenericSchema>(table: Table, item: T) =>
 /** A score as the file holds it; the exact check against the rubric's scale is cross-record. */
 const scoreSchema = v.custom<ScoreValue>(
   (x) => (typeof x === 'number' && Number.isFinite(x)) || typeof x === 'string',
-  'expected an integer or "NA"',
+  m('backup.expect.score'),
 );
 
 /**
@@ -74,15 +96,15 @@ export const studySchema = v.object(
     wave: text,
     rubricId: idSchema,
     rubricVersion: v.pipe(
-      integer('expected a rubric version (an integer ≥ 1)'),
-      v.minValue(1, 'expected a rubric version (an integer ≥ 1)'),
+      integer(m('backup.expect.rubric-version')),
+      v.minValue(1, m('backup.expect.rubric-version')),
     ),
     brandIds: listSchema(idSchema),
     createdAt: isoTimeSchema,
     updatedAt: isoTimeSchema,
     deleted: tombstone,
   },
-  'expected a study object',
+  m('backup.expect.study'),
 );
 
 /** A brand record (`Brand`). */
@@ -90,13 +112,13 @@ export const brandSchema = v.object(
   {
     id: idSchema,
     name: text,
-    role: v.picklist(['own', 'competitor'], 'expected "own" or "competitor"'),
+    role: v.picklist(['own', 'competitor'], m('backup.expect.role')),
     domains: listSchema(text),
     createdAt: isoTimeSchema,
     updatedAt: isoTimeSchema,
     deleted: tombstone,
   },
-  'expected a brand object',
+  m('backup.expect.brand'),
 );
 
 /** A criterion of a rubric (`Criterion`). */
@@ -106,40 +128,37 @@ export const criterionSchema = v.object(
     label: text,
     help: text,
     weight: nonNegative,
-    appliesTo: v.union(
-      [v.literal('all'), listSchema(idSchema)],
-      'expected "all" or a list of category ids',
-    ),
+    appliesTo: v.union([v.literal('all'), listSchema(idSchema)], m('backup.expect.applies-to')),
     critical: flag,
   },
-  'expected a criterion object',
+  m('backup.expect.criterion'),
 );
 
 /** A rubric record (`Rubric`), keyed by id + version. */
 export const rubricSchema = v.object(
   {
     id: idSchema,
-    version: v.pipe(
-      integer('expected a version (an integer ≥ 1)'),
-      v.minValue(1, 'expected a version (an integer ≥ 1)'),
-    ),
+    version: v.pipe(integer(m('backup.expect.version')), v.minValue(1, m('backup.expect.version'))),
     name: text,
     scale: v.pipe(
       v.object(
-        { min: integer('expected an integer'), max: integer('expected an integer') },
-        'expected a scale { min, max }',
+        {
+          min: integer(m('backup.expect.integer')),
+          max: integer(m('backup.expect.integer')),
+        },
+        m('backup.expect.scale'),
       ),
-      v.check((s) => s.max > s.min, 'expected a scale whose max is greater than its min'),
+      v.check((s) => s.max > s.min, m('backup.expect.scale-order')),
       v.check(
         (s) => scaleProblem(s) === null,
-        `expected a scale within -${SCALE_BOUND}…${SCALE_BOUND} spanning at most ${MAX_SCALE_STEPS} steps`,
+        m('backup.expect.scale-bounds', { bound: SCALE_BOUND, steps: MAX_SCALE_STEPS }),
       ),
     ),
     criteria: listSchema(criterionSchema),
     createdAt: isoTimeSchema,
     updatedAt: isoTimeSchema,
   },
-  'expected a rubric object',
+  m('backup.expect.rubric'),
 );
 
 /** An audit record (`Audit`). */
@@ -156,7 +175,7 @@ export const auditSchema = v.object(
     updatedAt: isoTimeSchema,
     deleted: tombstone,
   },
-  'expected an audit object',
+  m('backup.expect.audit'),
 );
 
 /** A touchpoint record (`Touchpoint`). */
@@ -165,17 +184,17 @@ export const touchpointSchema = v.object(
     id: idSchema,
     auditId: idSchema,
     category: idSchema,
-    stage: v.picklist(STAGES, `expected a stage id (${listOf(STAGES)})`),
-    channel: v.picklist(CHANNELS, `expected a channel id (${listOf(CHANNELS)})`),
-    source: v.picklist(['page', 'manual'], 'expected "page" or "manual"'),
+    stage: v.picklist(STAGES, m('backup.expect.stage', { ids: listOf(STAGES) })),
+    channel: v.picklist(CHANNELS, m('backup.expect.channel', { ids: listOf(CHANNELS) })),
+    source: v.picklist(['page', 'manual'], m('backup.expect.source')),
     url: nullableText,
     pageTitle: nullableText,
     anchor: v.nullable(anchorSchema),
     scores: v.pipe(
-      v.record(idSchema, scoreSchema, 'expected an object of scores by criterion id'),
+      v.record(idSchema, scoreSchema, m('backup.expect.scores')),
       v.check(
         (scores) => Object.keys(scores).length <= MAX_LIST_ITEMS,
-        `expected at most ${MAX_LIST_ITEMS} scores`,
+        m('backup.expect.scores-count', { max: MAX_LIST_ITEMS }),
       ),
     ),
     notes: text,
@@ -183,7 +202,7 @@ export const touchpointSchema = v.object(
     updatedAt: isoTimeSchema,
     deleted: tombstone,
   },
-  'expected a touchpoint object',
+  m('backup.expect.touchpoint'),
 );
 
 /** A screenshot record with its bytes in base64 (`BackupEvidence`). */
@@ -191,28 +210,28 @@ export const evidenceSchema = v.object(
   {
     id: idSchema,
     touchpointId: idSchema,
-    mime: v.picklist(IMAGE_MIMES, `expected an image type (${listOf(IMAGE_MIMES)})`),
+    mime: v.picklist(IMAGE_MIMES, m('backup.expect.mime', { types: listOf(IMAGE_MIMES) })),
     dataBase64: v.pipe(
-      v.string('expected base64-encoded image data'),
-      v.check(isBase64, 'expected base64-encoded image data (standard alphabet, padded)'),
+      v.string(m('backup.expect.base64')),
+      v.check(isBase64, m('backup.expect.base64-padded')),
     ),
     width: nonNegative,
     height: nonNegative,
-    sha256: v.pipe(
-      v.string('expected a SHA-256 as 64 hexadecimal digits'),
-      v.regex(SHA256, 'expected a SHA-256 as 64 hexadecimal digits'),
-    ),
+    sha256: v.pipe(v.string(m('backup.expect.sha256')), v.regex(SHA256, m('backup.expect.sha256'))),
     capturedAt: isoTimeSchema,
     url: nullableText,
   },
-  'expected an evidence object',
+  m('backup.expect.evidence'),
 );
 
 /** The whole of `backup.json` version 1 (docs/FILES.md#backupjson-version-1), shape only. */
 export const backupV1Schema = v.object(
   {
-    format: v.literal(BACKUP_FORMAT, `expected "${BACKUP_FORMAT}"`),
-    version: v.literal(BACKUP_VERSION, `expected ${BACKUP_VERSION}`),
+    format: v.literal(BACKUP_FORMAT, m('backup.expect.format', { format: BACKUP_FORMAT })),
+    version: v.literal(
+      BACKUP_VERSION,
+      m('backup.expect.backup-version', { version: BACKUP_VERSION }),
+    ),
     exportedAt: isoTimeSchema,
     studies: tableSchema('studies', studySchema),
     brands: tableSchema('brands', brandSchema),
@@ -221,5 +240,5 @@ export const backupV1Schema = v.object(
     touchpoints: tableSchema('touchpoints', touchpointSchema),
     evidence: tableSchema('evidence', evidenceSchema),
   },
-  'expected a backup object',
+  m('backup.expect.backup'),
 );

@@ -6,17 +6,6 @@ export const BACKUP_FORMAT = 'touchpoint-auditor-backup';
 /** The backup version this build writes and reads. */
 export const BACKUP_VERSION = 1;
 
-/** An expected failure, returned rather than thrown. */
-export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
-
-/** What is wrong with a backup file and where. */
-export interface BackupError {
-  /** Where in the file, e.g. `touchpoints[12].scores.speed`; `''` for the file as a whole. */
-  path: string;
-  /** What is wrong, in words a lead can act on, e.g. `expected an integer 1–5 or "NA"`. */
-  message: string;
-}
-
 /** A screenshot as stored in a backup: the image bytes base64-encoded instead of a Blob. */
 export type BackupEvidence = Omit<Evidence, 'blob'> & {
   /** The image bytes, standard base64 (RFC 4648 §4) with padding, no line breaks. */

@@ -1,7 +1,9 @@
 import type { Rubric, ScoreValue } from '../model';
+import { ok, problem, type Problem, type ProblemParams, type Result } from '../result';
+import { megabytes } from './image-check';
 import { parseBackup, renderPath } from './parse';
 import { MAX_CLOCK_SKEW_MS, MAX_EVIDENCE_BYTES } from './limits';
-import type { BackupError, BackupV1, Result } from './types';
+import type { BackupV1 } from './types';
 
 /** Default largest evidence image an import accepts: the one limit the popup uses too. */
 export const DEFAULT_MAX_EVIDENCE_BYTES = MAX_EVIDENCE_BYTES;
@@ -51,11 +53,7 @@ function checkNotInFuture(b: BackupV1, now: Date): void {
   const latest = now.getTime() + MAX_CLOCK_SKEW_MS;
   const check = (keys: (string | number)[], time: string | null | undefined) => {
     if (typeof time === 'string' && Date.parse(time) > latest) {
-      reject(
-        keys,
-        `${time} is in the future (this computer's clock says ${now.toISOString()}); ` +
-          'a record from the future would win every later merge',
-      );
+      reject(keys, 'backup.future-time', { time, now: now.toISOString() });
     }
   };
   check(['exportedAt'], b.exportedAt);
@@ -75,24 +73,21 @@ export function rubricKey(r: { id: string; version: number }): string {
 const own = <T>(map: Record<string, T> | undefined, key: string): T | undefined =>
   map && Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
 
+/** The first problem found, thrown from deep in the checks and caught by `checkBackup`. */
 class Invalid extends Error {
-  constructor(readonly error: BackupError) {
-    super(error.message);
+  constructor(readonly problem: Problem) {
+    super(problem.code);
   }
 }
 
-function reject(keys: (string | number)[], message: string): never {
-  throw new Invalid({ path: renderPath(keys), message });
+function reject(keys: (string | number)[], code: string, params?: ProblemParams): never {
+  throw new Invalid(problem(code, params, renderPath(keys) || undefined));
 }
 
-function rubricName(key: string): string {
+/** A rubric key's parts as parameters: `{ rubric: 'default', version: '2' }`. */
+function rubricParams(key: string): ProblemParams {
   const at = key.lastIndexOf('@');
-  return `rubric "${key.slice(0, at)}" version ${key.slice(at + 1)}`;
-}
-
-function formatMb(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+  return { rubric: key.slice(0, at), version: key.slice(at + 1) };
 }
 
 /** Bytes a padded base64 string decodes to. */
@@ -109,7 +104,7 @@ function indexIds<T>(table: string, records: T[], keyOf: (r: T) => string): Map<
     const key = keyOf(r);
     const first = seen.get(key);
     if (first !== undefined) {
-      reject([table, i, 'id'], `duplicate id "${key}" (also at ${table}[${first}])`);
+      reject([table, i, 'id'], 'backup.duplicate-id', { id: key, first: `${table}[${first}]` });
     }
     seen.set(key, i);
     out.set(key, r);
@@ -121,10 +116,8 @@ function checkScore(keys: (string | number)[], value: ScoreValue, rubric: Rubric
   if (value === 'NA') return;
   const { min, max } = rubric?.scale ?? { min: -Infinity, max: Infinity };
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    reject(
-      keys,
-      rubric ? `expected an integer ${min}–${max} or "NA"` : 'expected an integer or "NA"',
-    );
+    if (rubric) reject(keys, 'backup.score-off-scale', { min, max });
+    reject(keys, 'backup.expect.score');
   }
 }
 
@@ -139,13 +132,13 @@ export function checkBackup(
   backup: BackupV1,
   existing: ExistingRefs = {},
   opts: ValidateOptions = {},
-): Result<BackupV1, BackupError> {
+): Result<BackupV1> {
   try {
     checkReferences(backup, existing, opts.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES);
     if (opts.now) checkNotInFuture(backup, opts.now);
-    return { ok: true, value: backup };
+    return ok(backup);
   } catch (e) {
-    if (e instanceof Invalid) return { ok: false, error: e.error };
+    if (e instanceof Invalid) return { ok: false, error: e.problem };
     throw e;
   }
 }
@@ -167,26 +160,27 @@ function checkReferences(b: BackupV1, existing: ExistingRefs, maxEvidenceBytes: 
   const hasAudit = known(audits, existing.auditIds);
   const hasTouchpoint = known(touchpoints, existing.touchpointIds);
   const storedRubrics = new Map((existing.rubrics ?? []).map((r) => [rubricKey(r), r]));
-  const nowhere = 'is neither in this backup nor in the extension';
 
   b.rubrics.forEach((r, i) => {
     const ids = new Set<string>();
     r.criteria.forEach((c, j) => {
       if (ids.has(c.id))
-        reject(['rubrics', i, 'criteria', j, 'id'], `duplicate criterion id "${c.id}"`);
+        reject(['rubrics', i, 'criteria', j, 'id'], 'backup.duplicate-criterion', { id: c.id });
       ids.add(c.id);
     });
   });
   b.studies.forEach((s, i) => {
     const key = rubricKey({ id: s.rubricId, version: s.rubricVersion });
-    if (!hasRubric(key)) reject(['studies', i, 'rubricId'], `${rubricName(key)} ${nowhere}`);
+    if (!hasRubric(key)) reject(['studies', i, 'rubricId'], 'backup.no-rubric', rubricParams(key));
     s.brandIds.forEach((id, j) => {
-      if (!hasBrand(id)) reject(['studies', i, 'brandIds', j], `brand "${id}" ${nowhere}`);
+      if (!hasBrand(id)) reject(['studies', i, 'brandIds', j], 'backup.no-brand', { id });
     });
   });
   b.audits.forEach((a, i) => {
-    if (!hasStudy(a.studyId)) reject(['audits', i, 'studyId'], `study "${a.studyId}" ${nowhere}`);
-    if (!hasBrand(a.brandId)) reject(['audits', i, 'brandId'], `brand "${a.brandId}" ${nowhere}`);
+    if (!hasStudy(a.studyId))
+      reject(['audits', i, 'studyId'], 'backup.no-study', { id: a.studyId });
+    if (!hasBrand(a.brandId))
+      reject(['audits', i, 'brandId'], 'backup.no-brand', { id: a.brandId });
   });
 
   const rubricOfAudit = (auditId: string): [string, Rubric | undefined] | undefined => {
@@ -205,7 +199,7 @@ function checkReferences(b: BackupV1, existing: ExistingRefs, maxEvidenceBytes: 
   >();
   b.touchpoints.forEach((tp, i) => {
     if (!hasAudit(tp.auditId))
-      reject(['touchpoints', i, 'auditId'], `audit "${tp.auditId}" ${nowhere}`);
+      reject(['touchpoints', i, 'auditId'], 'backup.no-audit', { id: tp.auditId });
     let scale = scaleOfAudit.get(tp.auditId);
     if (!scale) {
       const [key, rubric] = rubricOfAudit(tp.auditId) ?? [undefined, undefined];
@@ -216,21 +210,21 @@ function checkReferences(b: BackupV1, existing: ExistingRefs, maxEvidenceBytes: 
     for (const [criterionId, value] of Object.entries(tp.scores)) {
       const keys = ['touchpoints', i, 'scores', criterionId];
       if (rubric && key && !criteria.has(criterionId)) {
-        reject(keys, `"${criterionId}" is not a criterion of ${rubricName(key)}`);
+        reject(keys, 'backup.unknown-criterion', { criterion: criterionId, ...rubricParams(key) });
       }
       checkScore(keys, value, rubric);
     }
   });
   b.evidence.forEach((e, i) => {
     if (!hasTouchpoint(e.touchpointId)) {
-      reject(['evidence', i, 'touchpointId'], `touchpoint "${e.touchpointId}" ${nowhere}`);
+      reject(['evidence', i, 'touchpointId'], 'backup.no-touchpoint', { id: e.touchpointId });
     }
     const size = base64DecodedSize(e.dataBase64);
     if (size > maxEvidenceBytes) {
-      reject(
-        ['evidence', i, 'dataBase64'],
-        `the image is ${formatMb(size)}, larger than the ${formatMb(maxEvidenceBytes)} limit per item`,
-      );
+      reject(['evidence', i, 'dataBase64'], 'backup.image.too-large', {
+        size: megabytes(size),
+        limit: megabytes(maxEvidenceBytes),
+      });
     }
   });
 }
@@ -239,13 +233,13 @@ function checkReferences(b: BackupV1, existing: ExistingRefs, maxEvidenceBytes: 
  * Reads and fully checks a `backup.json` text before anything is written: shape (see
  * {@link parseBackup}), then {@link checkBackup} against the file and what the database
  * already holds. The first problem comes back with its path, e.g.
- * `{ path: 'touchpoints[12].scores.speed', message: 'expected an integer 1–5 or "NA"' }`.
+ * `{ code: 'backup.score-off-scale', params: { min: 1, max: 5 }, path: 'touchpoints[12].scores.speed' }`.
  */
 export function validateBackup(
   text: string,
   existing?: ExistingRefs,
   opts?: ValidateOptions,
-): Result<BackupV1, BackupError> {
+): Result<BackupV1> {
   const parsed = parseBackup(text);
   return parsed.ok ? checkBackup(parsed.value, existing, opts) : parsed;
 }

@@ -92,9 +92,9 @@ export const enPages = {
   'report.exported': 'Saved {name}.',
   'report.import.done':
     'Backup imported: {added} added, {updated} updated, {unchanged} unchanged, {removed} removed.',
-  'report.import.refused': 'Nothing was imported. {where}{message}',
-  'report.import.where': 'At {path}: ',
-  'report.import.repaired': 'Repaired at {path}: {message}.',
+  'report.import.refused': 'Nothing was imported. {reason}',
+  'report.import.at': 'At {problem}',
+  'report.import.repaired': 'Repaired at {problem}.',
   'touchpoints.title': 'Touchpoints',
   'form.saveFailed': 'Not saved: {reason}',
   'validation.required': 'Please fill this in.',

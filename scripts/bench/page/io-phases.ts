@@ -92,7 +92,7 @@ async function importPhases(n: number) {
   t = performance.now();
   const parsed = parseBackup(text);
   out.parseMs = performance.now() - t;
-  if (!parsed.ok) throw new Error(parsed.error.message);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
   t = performance.now();
   checkBackup(parsed.value, refs);
   out.checkMs = performance.now() - t;

@@ -1,8 +1,9 @@
 // @vitest-environment node
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createManualTouchpoint } from '../../../lib/audit';
+import { createManualTouchpoint, evidenceProblem } from '../../../lib/audit';
 import { AuditorDb, listEvidenceOf, startAudit } from '../../../lib/db';
+import { describeProblemAt } from '../../../lib/i18n';
 import { HTML, PNG_3X2, SVG } from '../../fixtures/images';
 
 let db: AuditorDb;
@@ -57,14 +58,17 @@ describe('off-page touchpoints', () => {
   ])('refuses %s as evidence and stores nothing', async (_name, file, message) => {
     await startAudit(db, { studyId: 's', brandId: 'b1', shopper: 'Ana', scenario: '' }, t0);
     const before = await db.touchpoints.count();
-    await expect(
-      createManualTouchpoint(
-        db,
-        { category: 'other', stage: 'consideration', channel: 'phone', scores: {}, notes: '' },
-        file,
-        t0,
-      ),
-    ).rejects.toThrow(message);
+    const error: unknown = await createManualTouchpoint(
+      db,
+      { category: 'other', stage: 'consideration', channel: 'phone', scores: {}, notes: '' },
+      file,
+      t0,
+    ).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    const problem = evidenceProblem(error);
+    expect(problem && describeProblemAt(problem)).toMatch(message);
     expect(await db.touchpoints.count()).toBe(before);
     expect(await db.evidence.count()).toBe(0);
   });

@@ -10,6 +10,7 @@ import {
 import type { Reencode } from '../../../lib/capture/reencode';
 import { HTML, JPEG_3X2, PNG_3X2, SVG, WEBP_VP8L_3X2 } from '../../fixtures/images';
 import { evidence } from './fixtures';
+import { said, saidResult } from './said';
 
 const bytes = (b64: string) => new Uint8Array(Buffer.from(b64, 'base64'));
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -30,11 +31,15 @@ const reencodeAs =
 
 describe('checkImageBytes', () => {
   it.each<[string, Uint8Array, string]>([
-    ['SVG', bytes(SVG), 'not-an-image'],
-    ['HTML', bytes(HTML), 'not-an-image'],
-    ['a 20,000 × 20,000 PNG header', pngClaiming(20_000, 20_000), 'too-many-pixels'],
-    ['a 16,384 × 16,384 PNG header (268 Mpx)', pngClaiming(16_384, 16_384), 'too-many-pixels'],
-    ['one byte over the limit', new Uint8Array(MAX_EVIDENCE_BYTES + 1), 'too-large'],
+    ['SVG', bytes(SVG), 'backup.image.not-an-image'],
+    ['HTML', bytes(HTML), 'backup.image.not-an-image'],
+    ['a 20,000 × 20,000 PNG header', pngClaiming(20_000, 20_000), 'backup.image.too-many-pixels'],
+    [
+      'a 16,384 × 16,384 PNG header (268 Mpx)',
+      pngClaiming(16_384, 16_384),
+      'backup.image.too-many-pixels',
+    ],
+    ['one byte over the limit', new Uint8Array(MAX_EVIDENCE_BYTES + 1), 'backup.image.too-large'],
   ])('refuses %s', (_name, b, code) => {
     const result = checkImageBytes(b);
     expect(result.ok || result.error.code).toBe(code);
@@ -81,7 +86,7 @@ describe('sanitizeImage', () => {
       Promise.reject(new DOMException('bad image', 'InvalidStateError'));
     expect(await sanitizeImage(bytes(PNG_3X2), reencode)).toEqual({
       ok: false,
-      error: { code: 'undecodable', reason: 'bad image' },
+      error: { code: 'backup.image.undecodable', params: { reason: 'bad image' } },
     });
   });
 });
@@ -105,7 +110,7 @@ describe('checkEvidenceImages', () => {
       height: 2,
       sha256: sha(bytes(PNG_3X2)),
     });
-    expect(result.value.notes).toEqual([
+    expect(result.value.notes.map(said)).toEqual([
       {
         path: 'evidence[1].sha256',
         message: expect.stringMatching(
@@ -123,7 +128,7 @@ describe('checkEvidenceImages', () => {
       evidence('ev-0', 'tp-1'),
       evidence('ev-1', 'tp-1', b64),
     ]);
-    expect(result).toEqual({
+    expect(saidResult(result)).toEqual({
       ok: false,
       error: { path: 'evidence[1].dataBase64', message: expect.stringMatching(message) },
     });

@@ -11,6 +11,7 @@ import { importBackup } from '../../../lib/backup/import-db';
 import { HTML, JPEG_3X2, PNG_3X2, SVG } from '../../fixtures/images';
 import { evidence, NOW } from './fixtures';
 import { dump, freshDb, seed } from './db-fixtures';
+import { said, saidResult } from './said';
 
 let db: AuditorDb;
 let good: BackupV1;
@@ -99,8 +100,8 @@ describe('a hostile backup is refused with its path and writes nothing', () => {
     const result = await importBackup(db, file(), NOW);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.error.path).toBe(path);
-      expect(result.error.message).toMatch(message);
+      expect(said(result.error).path).toBe(path);
+      expect(said(result.error).message).toMatch(message);
     }
     expect(await dump(db)).toEqual(before);
   });
@@ -113,7 +114,7 @@ describe('a hostile backup is refused with its path and writes nothing', () => {
         : Promise.resolve(new Blob([]));
     const file = text((b) => b.evidence.splice(0, 2));
     const result = await importBackup(db, file, NOW, undefined, { reencode });
-    expect(result).toEqual({
+    expect(saidResult(result)).toEqual({
       ok: false,
       error: {
         path: 'evidence[0].dataBase64',
@@ -132,7 +133,7 @@ describe('what an import repairs rather than trusts', () => {
     const result = await importBackup(db, file, NOW);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value.notes).toEqual([
+    expect(result.value.notes.map(said)).toEqual([
       {
         path: 'evidence[2].sha256',
         message: expect.stringMatching(/does not match its image.*recomputed/),

@@ -6,6 +6,7 @@ import { readBackup } from '../../../lib/backup/export-db';
 import { importBackup } from '../../../lib/backup/import-db';
 import { evidence, NOW } from './fixtures';
 import { dump, freshDb, seed } from './db-fixtures';
+import { said } from './said';
 
 let db: AuditorDb;
 let good: BackupV1;
@@ -79,8 +80,8 @@ describe('a bad backup is refused with a clear message and writes nothing', () =
     const result = await importBackup(db, text(), NOW);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.error.path).toBe(path);
-      expect(result.error.message).toMatch(message);
+      expect(said(result.error).path).toBe(path);
+      expect(said(result.error).message).toMatch(message);
     }
     expect(await dump(db)).toEqual(before);
   });

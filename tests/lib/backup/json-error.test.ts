@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findJsonError } from '../../../lib/backup/json-error';
+import { findJsonError, type JsonSyntaxIssue } from '../../../lib/backup/json-error';
+import { describeProblem } from '../../../lib/i18n';
+
+/** The reason as the report page words it, after `not valid JSON at line …, column …: `. */
+function reasonOf({ code, params }: JsonSyntaxIssue): string {
+  const prefix = 'not valid JSON at line 1, column 1: ';
+  const text = describeProblem({ code, params: { ...params, line: 1, column: 1 } });
+  expect(text.startsWith(prefix)).toBe(true);
+  return text.slice(prefix.length);
+}
 
 describe('findJsonError', () => {
   it.each([
@@ -35,7 +44,12 @@ describe('findJsonError', () => {
     ['[01]', 2, false, 'expected "," or "]", found "1"'],
     ['["a"].', 5, false, 'unexpected text after the end of the data'],
   ])('%j fails at %i (truncated %s): %s', (text, position, truncated, reason) => {
-    expect(findJsonError(text)).toEqual({ position, truncated, reason });
+    const found = findJsonError(text);
+    expect(found && { position: found.position, truncated: found.truncated }).toEqual({
+      position,
+      truncated,
+    });
+    expect(found && reasonOf(found)).toBe(reason);
   });
 
   it('does not overflow on deep nesting', () => {

@@ -3,6 +3,7 @@ import { MAX_RECORDS, validateBackup } from '../../../lib/backup';
 import { SVG } from '../../fixtures/images';
 import { mutated, push, set } from './edit';
 import { NOW, sampleBackup } from './fixtures';
+import { said, saidResult } from './said';
 
 const HUGE = Number.MAX_SAFE_INTEGER;
 
@@ -81,8 +82,8 @@ describe('validateBackup keeps files within the limits, saying where', () => {
     const result = validateBackup(text);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.error.path).toBe(path);
-      expect(result.error.message).toMatch(message);
+      expect(said(result.error).path).toBe(path);
+      expect(said(result.error).message).toMatch(message);
     }
   });
 
@@ -93,7 +94,7 @@ describe('validateBackup keeps files within the limits, saying where', () => {
       id: `s${i}`,
     }));
     const result = validateBackup(JSON.stringify({ ...b, studies: many }));
-    expect(result).toEqual({
+    expect(saidResult(result)).toEqual({
       ok: false,
       error: {
         path: 'studies',
@@ -122,7 +123,7 @@ describe('validateBackup refuses times from the future when given the clock', ()
     ['exportedAt', '9999-12-31T00:00:00.000Z', 'the file itself'],
   ])('%s (%s)', (path, time) => {
     const result = validateBackup(mutated(set(path, time)), undefined, { now });
-    expect(result).toEqual({
+    expect(saidResult(result)).toEqual({
       ok: false,
       error: {
         path,

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { validateBackup, type BackupError, type ExistingRefs } from '../../../lib/backup';
+import { validateBackup, type ExistingRefs } from '../../../lib/backup';
 import { base64OfSize, MB, mutated, push, set } from './edit';
+import { saidResult, type Said } from './said';
 
 describe('validateBackup refuses broken references and scores, saying where and what', () => {
-  const cases: [string, string, BackupError, ExistingRefs?][] = [
+  const cases: [string, string, Said, ExistingRefs?][] = [
     [
       'a duplicate id',
       mutated(push('touchpoints', 'touchpoints[0]')),
@@ -143,12 +144,12 @@ describe('validateBackup refuses broken references and scores, saying where and 
 
   it.each(cases)('%s', (_name, text, error, existing) => {
     const opts = _name.includes('configured') ? { maxEvidenceBytes: MB } : undefined;
-    expect(validateBackup(text, existing, opts)).toEqual({ ok: false, error });
+    expect(saidResult(validateBackup(text, existing, opts))).toEqual({ ok: false, error });
   });
 
   it("50 MB evidence: over the default 25 MB limit (the popup's too)", () => {
     const text = mutated(set('evidence[0].dataBase64', base64OfSize(50 * MB)));
-    expect(validateBackup(text)).toEqual({
+    expect(saidResult(validateBackup(text))).toEqual({
       ok: false,
       error: {
         path: 'evidence[0].dataBase64',

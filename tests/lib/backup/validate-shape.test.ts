@@ -3,12 +3,12 @@ import {
   parseBackup,
   toBackup,
   validateBackup,
-  type BackupError,
   type BackupV1,
   type ExistingRefs,
 } from '../../../lib/backup';
 import { del, mutated, push, set, valid } from './edit';
 import { NOW, sampleData, tenRubric } from './fixtures';
+import { saidResult, type Said } from './said';
 
 describe('validateBackup accepts', () => {
   it('a backup made by toBackup, giving the same data back', () => {
@@ -50,7 +50,7 @@ describe('validateBackup accepts', () => {
 });
 
 describe('validateBackup refuses a file of the wrong shape, saying where and what', () => {
-  const cases: [string, string, BackupError][] = [
+  const cases: [string, string, Said][] = [
     [
       'a truncated file',
       valid.slice(0, 120),
@@ -197,7 +197,7 @@ describe('validateBackup refuses a file of the wrong shape, saying where and wha
   ];
 
   it.each(cases)('%s', (_name, text, error) => {
-    expect(validateBackup(text)).toEqual({ ok: false, error });
+    expect(saidResult(validateBackup(text))).toEqual({ ok: false, error });
   });
 
   it("parseBackup checks shape only: references are validateBackup's job", () => {
