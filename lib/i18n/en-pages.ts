@@ -389,6 +389,10 @@ export const enPages = {
   'backup.expect.touchpoint': 'expected a touchpoint object',
   'backup.expect.evidence': 'expected an evidence object',
   'backup.expect.backup': 'expected a backup object',
+  'backup.expect.number': 'expected a number',
+  'backup.expect.anchor': 'expected an anchor object or null',
+  'backup.expect.rect': 'expected a rectangle { x, y, width, height }',
+  'backup.expect.anchor-kind': 'expected "element", "page" or "region"',
   'backup.duplicate-id': 'duplicate id "{id}" (also at {first})',
   'backup.duplicate-criterion': 'duplicate criterion id "{id}"',
   'backup.no-rubric':

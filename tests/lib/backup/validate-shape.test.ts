@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import {
   parseBackup,
@@ -8,7 +9,8 @@ import {
 } from '../../../lib/backup';
 import { del, mutated, push, set, valid } from './edit';
 import { NOW, sampleData, tenRubric } from './fixtures';
-import { saidResult, type Said } from './said';
+import { anchorSchema } from '../../../lib/model/anchor-schema';
+import { said, saidResult, type Said } from './said';
 
 describe('validateBackup accepts', () => {
   it('a backup made by toBackup, giving the same data back', () => {
@@ -210,5 +212,34 @@ describe('validateBackup refuses a file of the wrong shape, saying where and wha
     const result = validateBackup(valid);
     const value: BackupV1 | undefined = result.ok ? result.value : undefined;
     expect(value?.touchpoints.map((t) => t.id)).toEqual(['tp-1', 'tp-2', 'tp-3']);
+  });
+});
+
+describe("an anchor's problems read as the anchor's schema words them", () => {
+  const anchor = (JSON.parse(valid) as BackupV1).touchpoints[2]!.anchor!;
+  it.each<[string, string, unknown]>([
+    ['a selector that is a number', 'css', 5],
+    ['a selector of 8,001 characters', 'css', 'a'.repeat(8001)],
+    ['a frame that is a number', 'framePath', [5]],
+    ['a frame path that is text', 'framePath', 'iframe'],
+    ['65 frames', 'framePath', new Array(65).fill('iframe')],
+    ['a rectangle that is a number', 'rect', 5],
+    ['a coordinate that is text', 'rect', { ...anchor.rect, x: 'left' }],
+    ['an unknown kind', 'kind', 'blob'],
+  ])('%s', (_name, field, value) => {
+    const own = v.safeParse(anchorSchema, { ...anchor, [field]: value });
+    const result = validateBackup(mutated(set(`touchpoints[2].anchor.${field}`, value)));
+    expect(own.success || result.ok).toBe(false);
+    if (own.success || result.ok) return;
+    expect(result.error.code).not.toBe('backup.invalid');
+    expect(said(result.error).message).toBe(own.issues[0].message);
+  });
+
+  it('an anchor that is a number', () => {
+    const result = validateBackup(mutated(set('touchpoints[2].anchor', 5)));
+    expect(saidResult(result)).toEqual({
+      ok: false,
+      error: { path: 'touchpoints[2].anchor', message: 'expected an anchor object or null' },
+    });
   });
 });
