@@ -1,0 +1,66 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ImportSummary } from '../../../lib/backup/import-db';
+import type { Problem, Result } from '../../../lib/result';
+
+const outcome = vi.hoisted(() => ({ next: undefined as unknown }));
+vi.mock('../../../entrypoints/report/import-client', () => ({
+  importBackupFile: () => Promise.resolve(outcome.next),
+}));
+const { FilesBar } = await import('../../../entrypoints/report/FilesBar');
+
+afterEach(cleanup);
+
+const summary = { added: 1, updated: 0, unchanged: 0, removed: 0 };
+const refused = (error: Problem): Result<ImportSummary> => ({ ok: false, error });
+
+async function importGiving(result: Result<ImportSummary>): Promise<string | null> {
+  outcome.next = result;
+  render(<FilesBar onImported={() => {}} />);
+  const input = screen.getByTestId('report-import-backup') as HTMLInputElement;
+  Object.defineProperty(input, 'files', { value: [new File(['{}'], 'backup.json')] });
+  fireEvent.change(input);
+  const status = await screen.findByTestId('report-files-status');
+  await waitFor(() => expect(status.textContent).not.toBe('Working…'));
+  return status.textContent;
+}
+
+describe('FilesBar says what an import did, in words made from its problems', () => {
+  it.each<[string, Problem, string]>([
+    [
+      'a refusal with its path',
+      {
+        code: 'backup.score-off-scale',
+        params: { min: 1, max: 5 },
+        path: 'touchpoints[12].scores.speed',
+      },
+      'Nothing was imported. At touchpoints[12].scores.speed: expected an integer 1–5 or "NA"',
+    ],
+    [
+      'a refusal of the whole file',
+      { code: 'backup.empty' },
+      'Nothing was imported. the file is empty',
+    ],
+    [
+      'an unexpected failure',
+      { code: 'unexpected', params: { detail: 'QuotaExceededError: full' } },
+      'Something went wrong: QuotaExceededError: full',
+    ],
+  ])('%s', async (_name, problem, text) => {
+    expect(await importGiving(refused(problem))).toBe(text);
+  });
+
+  it('lists what it repaired after the counts', async () => {
+    const note: Problem = {
+      code: 'backup.hash-recomputed',
+      params: { declared: 'ffffffffffff…', actual: '0123456789ab…' },
+      path: 'evidence[0].sha256',
+    };
+    const byTable = {} as ImportSummary['byTable'];
+    expect(await importGiving({ ok: true, value: { summary, byTable, notes: [note] } })).toBe(
+      'Backup imported: 1 added, 0 updated, 0 unchanged, 0 removed. Repaired at ' +
+        "evidence[0].sha256: the file's hash ffffffffffff… does not match its image " +
+        '(0123456789ab…); recomputed.',
+    );
+  });
+});
