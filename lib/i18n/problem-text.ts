@@ -1,10 +1,6 @@
 import type { Problem } from '../result';
 import type { MessageKey } from './en';
-import { t } from './translate';
-
-/** Codes that are their own message keys. */
-const sameKeys = <K extends MessageKey>(keys: readonly K[]): Record<K, K> =>
-  Object.fromEntries(keys.map((key) => [key, key])) as Record<K, K>;
+import { isMessageKey, t } from './translate';
 
 /**
  * The message of every problem code `lib` returns. The one place a code becomes text: lib
@@ -69,97 +65,23 @@ const MESSAGES: Record<string, MessageKey> = {
   'category-duplicate-id': 'category.error.duplicateId',
   'category-empty-label': 'category.error.emptyLabel',
   'category-bad-stage': 'category.error.badStage',
-  // Backup files and evidence images (lib/backup): each code is its own message key.
-  ...sameKeys([
-    'backup.empty',
-    'backup.json.truncated',
-    'backup.json.engine',
-    'backup.json.control-character',
-    'backup.json.invalid-escape',
-    'backup.json.unterminated-string',
-    'backup.json.unexpected-end',
-    'backup.json.trailing-text',
-    'backup.json.expected-comma',
-    'backup.json.expected-colon',
-    'backup.json.expected-key',
-    'backup.json.unexpected-character',
-    'backup.not-an-object',
-    'backup.wrong-format',
-    'backup.no-format',
-    'backup.newer-version',
-    'backup.unsupported-version',
-    'backup.no-version',
-    'backup.missing-field',
-    'backup.unknown-anchor-field',
-    'backup.invalid',
-    'backup.expect.id',
-    'backup.expect.id-empty',
-    'backup.expect.id-length',
-    'backup.expect.time',
-    'backup.expect.string',
-    'backup.expect.string-length',
-    'backup.expect.string-or-null',
-    'backup.expect.boolean',
-    'backup.expect.tombstone',
-    'backup.expect.non-negative',
-    'backup.expect.integer',
-    'backup.expect.list',
-    'backup.expect.list-length',
-    'backup.expect.score',
-    'backup.expect.rubric-version',
-    'backup.expect.version',
-    'backup.expect.role',
-    'backup.expect.applies-to',
-    'backup.expect.scale',
-    'backup.expect.scale-order',
-    'backup.expect.scale-bounds',
-    'backup.expect.stage',
-    'backup.expect.channel',
-    'backup.expect.source',
-    'backup.expect.scores',
-    'backup.expect.scores-count',
-    'backup.expect.mime',
-    'backup.expect.base64',
-    'backup.expect.base64-padded',
-    'backup.expect.sha256',
-    'backup.expect.format',
-    'backup.expect.backup-version',
-    'backup.expect.study',
-    'backup.expect.brand',
-    'backup.expect.criterion',
-    'backup.expect.rubric',
-    'backup.expect.audit',
-    'backup.expect.touchpoint',
-    'backup.expect.evidence',
-    'backup.expect.backup',
-    'backup.expect.number',
-    'backup.expect.anchor',
-    'backup.expect.rect',
-    'backup.expect.anchor-kind',
-    'backup.duplicate-id',
-    'backup.duplicate-criterion',
-    'backup.no-rubric',
-    'backup.no-study',
-    'backup.no-brand',
-    'backup.no-audit',
-    'backup.no-touchpoint',
-    'backup.unknown-criterion',
-    'backup.score-off-scale',
-    'backup.future-time',
-    'backup.image.too-large',
-    'backup.image.not-an-image',
-    'backup.image.too-many-pixels',
-    'backup.image.undecodable',
-    'backup.hash-recomputed',
-  ]),
 };
 
 /** Whether a code has a message (a code without one shows as `problem.unknown`). */
-export const isKnownProblemCode = (code: string): boolean => Object.hasOwn(MESSAGES, code);
+export const isKnownProblemCode = (code: string): boolean => keyOf(code) !== undefined;
+
+/**
+ * A code's message key: from the table above, or the code itself when it is a key of this
+ * surface's texts (the backup file's `backup.*` codes are). Pages carry those texts; the
+ * content script carries only the core ones, so the table stays small there.
+ */
+function keyOf(code: string): MessageKey | undefined {
+  return Object.hasOwn(MESSAGES, code) ? MESSAGES[code] : isMessageKey(code) ? code : undefined;
+}
 
 /** A problem in the user's language, its parameters filled in. */
 export function describeProblem(problem: Problem): string {
-  const key = MESSAGES[problem.code];
+  const key = keyOf(problem.code);
   if (!key) return t('problem.unknown', { code: problem.code });
   return t(key, problem.params);
 }
