@@ -1,5 +1,6 @@
 import { normalize, visibleText } from '../anchoring/text-quote';
-import type { ElementFacts } from '../taxonomy/guess-category';
+import { FACT_LIMITS, type ElementFacts } from '../taxonomy/guess-category';
+import type { PickHints } from '../taxonomy/infer-category';
 import { hostOf } from '../util/url';
 
 const MARK_ATTR = /^(id|class|name|aria-label|title|data-[\w-]+)$/;
@@ -121,5 +122,36 @@ export function elementFacts(el: Element, frameHost: string | null = null): Elem
     fields: fields.slice(0, 20).map(fieldOf),
     buttons: buttons.filter(Boolean).slice(0, 5),
     schema,
+  };
+}
+
+const cut = (s: string, n: number = FACT_LIMITS.text) => s.slice(0, n);
+const cutList = (l: string[]) => l.slice(0, FACT_LIMITS.items).map((s) => cut(s, FACT_LIMITS.item));
+
+/**
+ * The hints as the background accepts them for a guess: every string and list the page wrote
+ * clipped to `FACT_LIMITS` (only a page built to flood the guess ever reaches them).
+ */
+export function clipHints({ pageHost, frameHost, hasCardFields, facts }: PickHints): PickHints {
+  const f = facts;
+  return {
+    pageHost: cut(pageHost),
+    frameHost: frameHost && cut(frameHost),
+    hasCardFields,
+    facts: f && {
+      ...f,
+      tag: cut(f.tag),
+      ownMarks: cut(f.ownMarks, FACT_LIMITS.marks),
+      marks: cut(f.marks, FACT_LIMITS.marks),
+      title: cut(f.title),
+      text: cut(f.text),
+      labels: cutList(f.labels),
+      nearby: cut(f.nearby),
+      frameHost: f.frameHost && cut(f.frameHost),
+      pageUrl: cut(f.pageUrl, FACT_LIMITS.url),
+      fields: cutList(f.fields),
+      buttons: cutList(f.buttons),
+      schema: cutList(f.schema),
+    },
   };
 }
