@@ -4,7 +4,6 @@
  * `t()`.
  */
 export const enCore = {
-  'app.name': 'Touchpoint Auditor',
   'stage.awareness': 'Awareness',
   'stage.consideration': 'Consideration',
   'stage.purchase': 'Purchase',
@@ -74,7 +73,6 @@ export const enCore = {
   'tagger.includeValues': 'Include field values in the screenshot',
   'tagger.save': 'Save',
   'tagger.cancel': 'Cancel',
-  'tagger.saving': 'Saving…',
   'tagger.saved': 'Touchpoint saved.',
   'tagger.saveFailed': 'Not saved: {message}',
   'tagger.draftRestored': 'Your unsaved draft is back.',

@@ -54,9 +54,9 @@ export const extensionId = (): string => runtime().id ?? '';
  * Sends a message to the background and resolves with its answer; rejects when no one can
  * answer (the background is restarting, the extension was reloaded or removed).
  */
-export function sendRuntimeMessage(message: unknown): Promise<unknown> {
+export async function sendRuntimeMessage(message: unknown): Promise<unknown> {
   const firefox = promiseRuntime();
-  if (firefox) return Promise.resolve().then(() => firefox.sendMessage(message));
+  if (firefox) return firefox.sendMessage(message);
   return new Promise((resolve, reject) => {
     const chromeRuntime = runtime();
     chromeRuntime.sendMessage(message, (answer) => {

@@ -127,7 +127,6 @@ export const perfStatsSchema = v.object({
 
 const list = v.pipe(v.array(text(FACT_LIMITS.item)), v.maxLength(FACT_LIMITS.items));
 const host = v.nullable(text(FACT_LIMITS.text));
-const size = v.pipe(v.number(), v.finite());
 
 /** What the page says about a tagged element (`ElementFacts`), within `FACT_LIMITS`. */
 export const elementFactsSchema = v.strictObject({
@@ -138,8 +137,8 @@ export const elementFactsSchema = v.strictObject({
   text: text(FACT_LIMITS.text),
   labels: list,
   nearby: text(FACT_LIMITS.text),
-  width: size,
-  height: size,
+  width: v.number(),
+  height: v.number(),
   frameHost: host,
   pageUrl: text(FACT_LIMITS.url),
   fields: list,

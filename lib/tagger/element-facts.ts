@@ -125,33 +125,30 @@ export function elementFacts(el: Element, frameHost: string | null = null): Elem
   };
 }
 
-const cut = (s: string, n: number = FACT_LIMITS.text) => s.slice(0, n);
-const cutList = (l: string[]) => l.slice(0, FACT_LIMITS.items).map((s) => cut(s, FACT_LIMITS.item));
+/** Fields of `ElementFacts` allowed more than `FACT_LIMITS.text`. */
+const LONGER: Partial<Record<string, number>> = {
+  ownMarks: FACT_LIMITS.marks,
+  marks: FACT_LIMITS.marks,
+  pageUrl: FACT_LIMITS.url,
+};
+
+/** A string clipped to `max`; a list cut to `FACT_LIMITS.items` clipped entries; else as is. */
+const clip = <T>(x: T, max: number = FACT_LIMITS.text): T =>
+  (typeof x === 'string'
+    ? x.slice(0, max)
+    : Array.isArray(x)
+      ? x.slice(0, FACT_LIMITS.items).map((e: unknown) => clip(e, FACT_LIMITS.item))
+      : x) as T;
 
 /**
  * The hints as the background accepts them for a guess: every string and list the page wrote
  * clipped to `FACT_LIMITS` (only a page built to flood the guess ever reaches them).
  */
-export function clipHints({ pageHost, frameHost, hasCardFields, facts }: PickHints): PickHints {
-  const f = facts;
-  return {
-    pageHost: cut(pageHost),
-    frameHost: frameHost && cut(frameHost),
-    hasCardFields,
-    facts: f && {
-      ...f,
-      tag: cut(f.tag),
-      ownMarks: cut(f.ownMarks, FACT_LIMITS.marks),
-      marks: cut(f.marks, FACT_LIMITS.marks),
-      title: cut(f.title),
-      text: cut(f.text),
-      labels: cutList(f.labels),
-      nearby: cut(f.nearby),
-      frameHost: f.frameHost && cut(f.frameHost),
-      pageUrl: cut(f.pageUrl, FACT_LIMITS.url),
-      fields: cutList(f.fields),
-      buttons: cutList(f.buttons),
-      schema: cutList(f.schema),
-    },
-  };
+export function clipHints(h: PickHints): PickHints {
+  const facts =
+    h.facts &&
+    (Object.fromEntries(
+      Object.entries(h.facts).map(([key, x]) => [key, clip(x, LONGER[key])]),
+    ) as unknown as ElementFacts);
+  return { ...h, pageHost: clip(h.pageHost), frameHost: clip(h.frameHost), facts };
 }
