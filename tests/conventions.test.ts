@@ -136,6 +136,17 @@ describe('conventions that keep the design true', () => {
     },
   );
 
+  it.each(contentEntries.map((f) => [relative(root, f)]))(
+    '%s reaches neither wxt/browser nor the polyfill (lib/messaging/runtime.ts is its browser)',
+    (file) => {
+      const { packages } = reach(join(root, file));
+      const polyfill = [...packages].filter(
+        (p) => /^wxt\/browser(\/|$)/.test(p) || /webextension-polyfill/.test(p),
+      );
+      expect(polyfill, `reached through imports from ${file}`).toEqual([]);
+    },
+  );
+
   it('has lib files to check', () => {
     expect(libFiles.length).toBeGreaterThan(20);
     expect(dbFiles.length).toBeGreaterThan(5);

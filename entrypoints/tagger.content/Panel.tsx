@@ -1,4 +1,3 @@
-import { useRef } from 'preact/hooks';
 import { TouchpointForm } from '@/components/TouchpointForm';
 import { t } from '@/lib/i18n/core';
 import type { TaggerActions, TaggerView } from '@/lib/tagger/view';
@@ -13,7 +12,6 @@ export function Panel({
   actions: TaggerActions;
   hidden: boolean;
 }) {
-  const ref = useRef<HTMLElement>(null);
   const { context, form } = view;
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -30,7 +28,6 @@ export function Panel({
   const audit = context?.audit;
   return (
     <section
-      ref={ref}
       class={hidden ? 'panel hidden' : 'panel'}
       style={position}
       data-testid="tagger-panel"
@@ -40,7 +37,11 @@ export function Panel({
     >
       <header
         class="panel-head"
-        onPointerDown={(e) => ref.current && actions.startDrag(e, ref.current)}
+        // The panel is the header's parent (no ref: preact/hooks would ship in every frame for it).
+        onPointerDown={(e) => {
+          const panel = e.currentTarget.parentElement;
+          if (panel) actions.startDrag(e, panel);
+        }}
       >
         <strong>{t('tagger.title')}</strong>
         {audit && context?.brand && context.study && (

@@ -22,6 +22,7 @@ import {
   type TaggerContext,
 } from '../messaging';
 import { brandForHost } from '../studies/hosts';
+import { inferCategory } from '../taxonomy/infer-category';
 import { hostOf } from '../util/url';
 import { showAnchorInTab, type ShowAnchorIo } from './show-anchor';
 
@@ -96,6 +97,8 @@ export function createHandlers({
     ping: async () => ok({ version, rubrics: await db.rubrics.count() }),
 
     getTaggerContext: async ({ url }) => ok(await taggerContext(url)),
+
+    guessCategory: async (hints) => ok(inferCategory(hints)),
 
     saveDraft: async ({ form, place }, sender) => {
       const audit = await getActiveAudit(db);

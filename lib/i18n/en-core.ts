@@ -1,9 +1,9 @@
 /**
- * English texts every surface needs, the content script included: the taxonomy, the tagger, errors.
- * `{name}` placeholders are filled by `t()`.
+ * English texts the content script shows (the taxonomy, the tagger, its errors); the pages load
+ * them too. Texts only pages show belong in `en-pages.ts`. `{name}` placeholders are filled by
+ * `t()`.
  */
 export const enCore = {
-  'app.name': 'Touchpoint Auditor',
   'stage.awareness': 'Awareness',
   'stage.consideration': 'Consideration',
   'stage.purchase': 'Purchase',
@@ -46,12 +46,6 @@ export const enCore = {
   'category.billing_invoice': 'Billing & invoice',
   'category.other': 'Other',
   'dimension.overall': 'Overall',
-  'role.own': 'Own brand',
-  'role.competitor': 'Competitor',
-  'error.generic': 'Something went wrong: {message}',
-  'error.badMessage': 'The message was refused: {reason}',
-  'error.noActiveAudit': 'No audit is running. Start one from the toolbar button first.',
-  'error.notFound': '{what} was not found.',
   'problem.unexpected': 'Something went wrong: {detail}',
   'problem.unknown': 'Something went wrong ({code}).',
   'problem.not-found': 'It was not found (it may have been deleted).',
@@ -59,13 +53,6 @@ export const enCore = {
   'problem.forbidden-sender': 'This part of the extension may not ask for that.',
   'problem.internal': 'The extension could not do it ({detail}).',
   'problem.unreachable': 'No answer came back ({detail}).',
-  'category.error.emptyId': 'Give the category an id.',
-  'category.error.badId': 'Use only lowercase letters, digits and _ (example: gift_wrapping).',
-  'category.error.idTooLong': 'The id is too long ({max} characters at most).',
-  'category.error.seededId': '“{id}” is a category of the default taxonomy already.',
-  'category.error.duplicateId': 'A custom category “{id}” exists already.',
-  'category.error.emptyLabel': 'The category needs a label.',
-  'category.error.badStage': 'Choose a journey stage.',
   'tagger.title': 'Tag a touchpoint',
   'tagger.picking':
     'Point at the touchpoint and click. Wheel, ↑/↓: parent/child · Alt+wheel, [ ]: layers beneath · Esc: cancel',
@@ -86,7 +73,6 @@ export const enCore = {
   'tagger.includeValues': 'Include field values in the screenshot',
   'tagger.save': 'Save',
   'tagger.cancel': 'Cancel',
-  'tagger.saving': 'Saving…',
   'tagger.saved': 'Touchpoint saved.',
   'tagger.saveFailed': 'Not saved: {message}',
   'tagger.draftRestored': 'Your unsaved draft is back.',

@@ -3,6 +3,20 @@
  * `{name}` placeholders are filled by `t()`.
  */
 export const enPages = {
+  // Shared by several pages, never shown by the content script.
+  'role.own': 'Own brand',
+  'role.competitor': 'Competitor',
+  'error.generic': 'Something went wrong: {message}',
+  'error.badMessage': 'The message was refused: {reason}',
+  'error.noActiveAudit': 'No audit is running. Start one from the toolbar button first.',
+  'error.notFound': '{what} was not found.',
+  'category.error.emptyId': 'Give the category an id.',
+  'category.error.badId': 'Use only lowercase letters, digits and _ (example: gift_wrapping).',
+  'category.error.idTooLong': 'The id is too long ({max} characters at most).',
+  'category.error.seededId': '“{id}” is a category of the default taxonomy already.',
+  'category.error.duplicateId': 'A custom category “{id}” exists already.',
+  'category.error.emptyLabel': 'The category needs a label.',
+  'category.error.badStage': 'Choose a journey stage.',
   'popup.title': 'Touchpoint Auditor',
   'popup.noAudit': 'No audit is running.',
   'popup.noStudy': 'No study yet. A lead sets one up in the settings.',

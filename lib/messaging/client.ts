@@ -1,5 +1,4 @@
 import * as v from 'valibot';
-import { browser } from 'wxt/browser';
 import { CHANNEL } from './channel';
 import { errorText } from './envelope';
 import {
@@ -10,6 +9,7 @@ import {
   type ResponseOf,
 } from './protocol';
 import { fail, type Result } from '../result';
+import { sendRuntimeMessage } from './runtime';
 import { describeIssues, resultSchema } from './schemas';
 
 /**
@@ -24,7 +24,7 @@ export async function sendToBackground<K extends BackgroundMessageType>(
   const envelope: Envelope<K> = { channel: CHANNEL, type, payload };
   let raw: unknown;
   try {
-    raw = await browser.runtime.sendMessage(envelope);
+    raw = await sendRuntimeMessage(envelope);
   } catch (error) {
     return fail('unreachable', errorText(error));
   }

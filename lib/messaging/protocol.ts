@@ -8,7 +8,9 @@ import {
   formSchema,
   forwardToFrameSchema,
   framePickSchema,
+  guessSchema,
   perfStatsSchema,
+  pickHintsSchema,
   placeSchema,
   relayedSchema,
   showAnchorResultSchema,
@@ -70,6 +72,11 @@ export const backgroundMessages = {
     v.strictObject({ url: v.pipe(v.string(), v.maxLength(8_000)) }),
     taggerContextSchema,
   ),
+  /**
+   * Guesses the category of what was tagged from what the tagger read of it (pure; runs here
+   * so its word lists stay out of the content script). Null when nothing tells.
+   */
+  guessCategory: message(pickHintsSchema, v.nullable(guessSchema)),
   /** Keeps the panel's state for the sender's tab as the shopper types. */
   saveDraft: message(
     v.strictObject({ form: formSchema, place: v.nullable(placeSchema) }),

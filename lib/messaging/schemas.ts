@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { MAX_ID_LENGTH } from '../model';
 import type { Audit, Brand, Category, Rubric, Study } from '../model';
 import { anchorSchema as anchorShape } from '../model/anchor-schema';
-import { CHANNELS, STAGES } from '../taxonomy';
+import { CHANNELS, FACT_LIMITS, GUESS_REASON_KEYS, STAGES } from '../taxonomy';
 
 // The building blocks of the messages in `protocol.ts`. Each is a valibot schema; the types
 // the code uses are inferred from them, so a message's shape is written once.
@@ -123,6 +123,42 @@ export const perfStatsSchema = v.object({
   pointerMoveMedianMs: v.nullable(v.number()),
   saves: v.number(),
   saveMedianMs: v.nullable(v.number()),
+});
+
+const list = v.pipe(v.array(text(FACT_LIMITS.item)), v.maxLength(FACT_LIMITS.items));
+const host = v.nullable(text(FACT_LIMITS.text));
+
+/** What the page says about a tagged element (`ElementFacts`), within `FACT_LIMITS`. */
+export const elementFactsSchema = v.strictObject({
+  tag: text(FACT_LIMITS.text),
+  ownMarks: text(FACT_LIMITS.marks),
+  marks: text(FACT_LIMITS.marks),
+  title: text(FACT_LIMITS.text),
+  text: text(FACT_LIMITS.text),
+  labels: list,
+  nearby: text(FACT_LIMITS.text),
+  width: v.number(),
+  height: v.number(),
+  frameHost: host,
+  pageUrl: text(FACT_LIMITS.url),
+  fields: list,
+  buttons: list,
+  schema: list,
+});
+
+/** What the tagger could tell about what was tagged (`PickHints`), for the category guess. */
+export const pickHintsSchema = v.strictObject({
+  pageHost: text(FACT_LIMITS.text),
+  frameHost: host,
+  hasCardFields: v.boolean(),
+  facts: v.optional(v.nullable(elementFactsSchema)),
+});
+
+/** A category guessed from what was tagged, with its channel and why (`Guess`). */
+export const guessSchema = v.object({
+  category: id,
+  channel: v.picklist(CHANNELS),
+  reason: v.object({ key: v.picklist(GUESS_REASON_KEYS), detail: v.string() }),
 });
 
 /** A `Result` (see `result.ts`) whose value has the shape `value`. */

@@ -13,9 +13,9 @@ import type {
 import { hostOf } from '../util/url';
 import { createDraftSync } from './draft-sync';
 import { isGenuine, type GuardState } from './event-guard';
+import { clipHints } from './element-facts';
 import { findFrameElement, frameContentOrigin, toParentViewport } from './frames';
 import { mountHost, type HostLayer } from './host';
-import { inferCategory } from './infer';
 import { createPanelDrag } from './panel-drag';
 import { recordSave } from './perf';
 import { createPicker, type PickResult } from './picker';
@@ -79,10 +79,14 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
   ) {
     guard.modal = null;
     guard.holdFocus = true;
+    // The background guesses (its word lists stay out of this script); no answer, no guess.
+    const guessed = form
+      ? null
+      : send('guessCategory', clipHints(described.hints)).then((r) => (r.ok ? r.value : null));
     const ctx = await context;
+    const guess = await guessed;
     if (!layer) return;
     place = { url: location.href, pageTitle: document.title, anchor: described.anchor };
-    const guess = form ? null : inferCategory(described.hints);
     const startForm = form ?? (ctx ? initialForm(ctx, guess) : null);
     update({
       guess: guess && {

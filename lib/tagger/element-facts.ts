@@ -1,5 +1,6 @@
 import { normalize, visibleText } from '../anchoring/text-quote';
-import type { ElementFacts } from '../taxonomy/guess-category';
+import { FACT_LIMITS, type ElementFacts } from '../taxonomy/guess-category';
+import type { PickHints } from '../taxonomy/infer-category';
 import { hostOf } from '../util/url';
 
 const MARK_ATTR = /^(id|class|name|aria-label|title|data-[\w-]+)$/;
@@ -122,4 +123,32 @@ export function elementFacts(el: Element, frameHost: string | null = null): Elem
     buttons: buttons.filter(Boolean).slice(0, 5),
     schema,
   };
+}
+
+/** Fields of `ElementFacts` allowed more than `FACT_LIMITS.text`. */
+const LONGER: Partial<Record<string, number>> = {
+  ownMarks: FACT_LIMITS.marks,
+  marks: FACT_LIMITS.marks,
+  pageUrl: FACT_LIMITS.url,
+};
+
+/** A string clipped to `max`; a list cut to `FACT_LIMITS.items` clipped entries; else as is. */
+const clip = <T>(x: T, max: number = FACT_LIMITS.text): T =>
+  (typeof x === 'string'
+    ? x.slice(0, max)
+    : Array.isArray(x)
+      ? x.slice(0, FACT_LIMITS.items).map((e: unknown) => clip(e, FACT_LIMITS.item))
+      : x) as T;
+
+/**
+ * The hints as the background accepts them for a guess: every string and list the page wrote
+ * clipped to `FACT_LIMITS` (only a page built to flood the guess ever reaches them).
+ */
+export function clipHints(h: PickHints): PickHints {
+  const facts =
+    h.facts &&
+    (Object.fromEntries(
+      Object.entries(h.facts).map(([key, x]) => [key, clip(x, LONGER[key])]),
+    ) as unknown as ElementFacts);
+  return { ...h, pageHost: clip(h.pageHost), frameHost: clip(h.frameHost), facts };
 }

@@ -1,10 +1,10 @@
 import { cssFromElement } from '../anchoring/css-selector';
 import { sendToBackground } from '../messaging/client';
 import type { FramePick } from '../messaging/protocol';
+import { hasCardFields } from './card-fields';
 import type { GuardState } from './event-guard';
 import { findFrameElement, frameContentOrigin, toParentViewport } from './frames';
 import { mountHost, type HostLayer } from './host';
-import { hasCardFields } from './infer';
 import { createPicker, type PickResult } from './picker';
 import { describePick, liveRect } from './place';
 import type { Renderer } from './controller';

@@ -1,5 +1,5 @@
-import { browser } from 'wxt/browser';
 import type { Box } from '../anchoring/position';
+import { frameIdOf } from '../messaging/runtime';
 
 const sameDocUrl = (a: string, b: string) => a.split('#')[0] === b.split('#')[0];
 
@@ -15,15 +15,8 @@ export function findFrameElement(
   const frames = Array.from(
     doc.querySelectorAll<HTMLIFrameElement | HTMLFrameElement>('iframe, frame'),
   );
-  const getFrameId = (browser.runtime as { getFrameId?: (el: Element) => number }).getFrameId;
-  if (frameId !== undefined && getFrameId) {
-    const byId = frames.find((f) => {
-      try {
-        return getFrameId(f) === frameId;
-      } catch {
-        return false;
-      }
-    });
+  if (frameId !== undefined) {
+    const byId = frames.find((f) => frameIdOf(f) === frameId);
     if (byId) return byId;
   }
   return frames.find((f) => f.src && sameDocUrl(f.src, frameUrl)) ?? null;

@@ -6,8 +6,9 @@ import type { TaggerContext, TouchpointForm } from '../messaging/protocol';
 import { t } from '../i18n/translate';
 import { hostOf } from '../util/url';
 import type { ElementFacts } from '../taxonomy/guess-category';
+import type { Guess, PickHints } from '../taxonomy/infer-category';
+import { hasCardFields } from './card-fields';
 import { elementFacts } from './element-facts';
-import { hasCardFields, type Guess, type PickHints } from './infer';
 import type { PickResult } from './picker';
 
 /** A pick described as data: its anchor, what to call it, and what it hints about the category. */

@@ -1,6 +1,6 @@
-import { browser } from 'wxt/browser';
 import { sendToBackground } from '../messaging/client';
 import { createContentDispatcher } from '../messaging/content-server';
+import { addRuntimeListener, extensionId } from '../messaging/runtime';
 import { ok } from '../result';
 import { createTopTagger, type Renderer } from './controller';
 import { installEventGuard, type GuardState } from './event-guard';
@@ -67,7 +67,7 @@ export function startTagger(css: string, render: Renderer): void {
       },
       getPerfStats: () => (top ? ok(perfStats()) : undefined),
     },
-    browser.runtime.id,
+    extensionId(),
   );
-  browser.runtime.onMessage.addListener(dispatch);
+  addRuntimeListener(dispatch);
 }

@@ -44,21 +44,43 @@ export interface ElementFacts {
   schema: string[];
 }
 
+/** The text keys (`guess.*`) that say why a category was guessed. */
+export const GUESS_REASON_KEYS = [
+  'guess.ad',
+  'guess.adLabel',
+  'guess.chat',
+  'guess.newsletter',
+  'guess.form',
+  'guess.schema',
+  'guess.price',
+  'guess.words',
+  'guess.markup',
+  'guess.address',
+] as const;
+
 /** Why a category was guessed: a text key of `guess.*` and what it quotes. */
 export interface GuessReason {
-  key:
-    | 'guess.ad'
-    | 'guess.adLabel'
-    | 'guess.chat'
-    | 'guess.newsletter'
-    | 'guess.form'
-    | 'guess.schema'
-    | 'guess.price'
-    | 'guess.words'
-    | 'guess.markup'
-    | 'guess.address';
+  key: (typeof GUESS_REASON_KEYS)[number];
   detail: string;
 }
+
+/**
+ * The most an `ElementFacts` (and the hosts beside it) may hold, since the page writes these
+ * strings: the tagger clips what it read to them and the background refuses more. Well above
+ * what a real page yields.
+ */
+export const FACT_LIMITS = {
+  /** One string: a tag, a title, a text, a host. */
+  text: 2_000,
+  /** `marks` and `ownMarks`. */
+  marks: 10_000,
+  /** The page's address. */
+  url: 8_000,
+  /** One entry of `labels`, `fields`, `buttons` or `schema`. */
+  item: 500,
+  /** Entries in one of those lists. */
+  items: 200,
+} as const;
 
 /** A category guessed from the page, with the channel that goes with it and why. */
 export interface CategoryGuess {

@@ -1,5 +1,5 @@
 /**
- * Words and names the category guess looks for, kept compact (they ship in the content script).
+ * Words and names the category guess looks for (the background runs the guess; see infer-category.ts).
  * Languages: en, tl, lv, ms, vi, ru. Matching is case-insensitive on normalised text.
  */
 

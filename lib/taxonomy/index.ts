@@ -1,2 +1,3 @@
 export * from './taxonomy';
 export * from './guess-category';
+export * from './infer-category';

@@ -48,13 +48,18 @@ const byStage: Record<StageId, string[]> = {
   advocacy: [],
 };
 
-/** The seeded categories, in taxonomy order, `other` last. */
-export const DEFAULT_CATEGORIES: readonly Category[] = [
+const seededCategories = (): Category[] => [
   ...STAGES.flatMap((stage) =>
     byStage[stage].map((id): Category => ({ id, defaultStage: stage, builtin: true })),
   ),
   { id: 'other', defaultStage: 'consideration', builtin: true },
 ];
+
+/**
+ * The seeded categories, in taxonomy order, `other` last. (Marked pure so bundles that do not
+ * use it, the content script's, leave it out.)
+ */
+export const DEFAULT_CATEGORIES: readonly Category[] = /* @__PURE__ */ seededCategories();
 
 /** Whether a string is a known stage id. */
 export function isStage(value: unknown): value is StageId {

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { elementFacts } from '@/lib/tagger/element-facts';
-import { hasCardFields, inferCategory } from '@/lib/tagger/infer';
+import * as v from 'valibot';
+import { pickHintsSchema } from '@/lib/messaging/schemas';
+import { hasCardFields } from '@/lib/tagger/card-fields';
+import { clipHints, elementFacts } from '@/lib/tagger/element-facts';
+import { inferCategory } from '@/lib/taxonomy/infer-category';
 
 const FIXTURES = join(__dirname, '../../fixtures');
 
@@ -15,12 +18,15 @@ function guessFor(file: string, selector: string, url: string, frameHost: string
   const el = doc.querySelector(selector);
   if (!el) throw new Error(`${file}: no ${selector}`);
   const facts = { ...elementFacts(el, frameHost), pageUrl: url };
-  return inferCategory({
+  const hints = clipHints({
     pageHost: new URL(url).hostname,
     frameHost,
     hasCardFields: hasCardFields(el),
     facts,
   });
+  // What the tagger sends passes the background's checks.
+  expect(v.safeParse(pickHintsSchema, hints).issues).toBeUndefined();
+  return inferCategory(hints);
 }
 
 const shops = ['northwind', 'contoso'];
@@ -78,5 +84,46 @@ describe('the guess on the hostile pages’ targets', () => {
   ])('%s → %s', (file, category) => {
     const url = `http://hostile.localhost:8080/${file}`;
     expect(guessFor(`hostile/${file}`, '#target', url)?.category).toBe(category);
+  });
+});
+
+describe('clipHints', () => {
+  it('keeps a page built to flood the guess within what the background accepts', () => {
+    const long = 'x'.repeat(100_000);
+    const many = Array.from({ length: 5_000 }, () => long);
+    const facts = {
+      ...elementFacts(document.documentElement),
+      tag: long,
+      ownMarks: long,
+      marks: long,
+      title: long,
+      text: long,
+      labels: many,
+      nearby: long,
+      frameHost: long,
+      pageUrl: long,
+      fields: many,
+      buttons: many,
+      schema: many,
+    };
+    const flooded = { pageHost: long, frameHost: long, hasCardFields: false, facts };
+    expect(v.safeParse(pickHintsSchema, flooded).success).toBe(false);
+    expect(v.safeParse(pickHintsSchema, clipHints(flooded)).issues).toBeUndefined();
+  });
+
+  it('leaves what a real page yields as it is', () => {
+    document.body.replaceChildren();
+    const ad = document.createElement('div');
+    ad.className = 'ad-banner';
+    ad.textContent = 'Sponsored';
+    document.body.append(ad);
+    const hints = {
+      pageHost: 'shop.example',
+      frameHost: null,
+      hasCardFields: false,
+      facts: elementFacts(ad),
+    };
+    expect(clipHints(hints)).toEqual(hints);
+    expect(clipHints({ ...hints, facts: undefined })).toEqual({ ...hints, facts: undefined });
   });
 });

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { guessCategory, type ElementFacts } from '@/lib/taxonomy/guess-category';
 import { elementFacts } from '@/lib/tagger/element-facts';
-import { hasCardFields, inferCategory, type Guess } from '@/lib/tagger/infer';
+import { inferCategory, type Guess } from '@/lib/taxonomy/infer-category';
+import { hasCardFields } from '@/lib/tagger/card-fields';
 
 const DIR = join(__dirname, '../../fixtures/real-markup');
 

@@ -1,5 +1,5 @@
 import type { ChannelId } from '../model';
-import { guessCategory, type ElementFacts, type GuessReason } from '../taxonomy/guess-category';
+import { guessCategory, type ElementFacts, type GuessReason } from './guess-category';
 
 /** What the tagger could tell about what was tagged. */
 export interface PickHints {
@@ -29,7 +29,9 @@ const WEBMAIL_HOST =
  * Guesses the category from what was tagged, for the panel's pre-fill: a frame from a chat
  * host is live chat, a form with card fields is payment, a page on a webmail host is an order
  * confirmation read in e-mail; otherwise what the page says about the element (ad slots, chat
- * launchers, forms, words…). Null when nothing tells; the shopper can always change it.
+ * launchers, forms, words…). Null when nothing tells; the shopper can always change it. Pure;
+ * the background runs it (`guessCategory` message), so its word lists stay out of the
+ * content script.
  */
 export function inferCategory(h: PickHints): Guess | null {
   if (h.frameHost && CHAT_HOST.test(h.frameHost))
@@ -71,13 +73,3 @@ const frameOnly = (frameHost: string): ElementFacts => ({
   buttons: [],
   schema: [],
 });
-
-const CARD_FIELD =
-  'input[autocomplete^="cc-"], input[name*="card" i], input[id*="card" i], input[name*="cvc" i], input[name*="cvv" i]';
-
-/** Whether an element is, holds, or sits in a form with card fields. */
-export function hasCardFields(el: Element): boolean {
-  if (el.matches(CARD_FIELD) || el.querySelector(CARD_FIELD)) return true;
-  const form = el.closest('form');
-  return !!form?.querySelector(CARD_FIELD);
-}
