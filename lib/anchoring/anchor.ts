@@ -71,28 +71,29 @@ export function anchorForRegion(rect: Box, text: string, framePath: string[] = [
 
 /**
  * One of equally good text matches: the only one; else, when the anchor kept a box, the one
- * whose box is closest to it (of equals, the deepest); else none, since guessing between an
- * element and its look-alike, or a wrapper and what it wraps, may well be wrong.
+ * whose box is closest to it; else none, since guessing between an element and its
+ * look-alike, or a wrapper and what it wraps (two equally close boxes), may well be wrong.
  */
 function closestOf(candidates: Element[], rect: Box, rectOf: RectOf): Element | null {
   if (candidates.length <= 1) return candidates[0] ?? null;
   if (rect.width <= 0 || rect.height <= 0) return null;
-  let best: Element | null = null;
+  let best: Element[] = [];
   let bestDistance = Infinity;
   for (const el of candidates) {
     const d = boxDistance(rectOf(el), rect);
-    if (d <= bestDistance) {
-      best = el;
+    if (d < bestDistance) {
+      best = [el];
       bestDistance = d;
-    }
+    } else if (d === bestDistance) best.push(el);
   }
-  return best;
+  return best.length === 1 ? best[0]! : null;
 }
 
 /**
  * Finds an anchor's element again in `doc` and says how: by the CSS selector when an element
  * it names still carries the quoted text (a selector that now names a look-alike is rejected),
- * else by the text quote, else by the box it had; `none` when nothing is left.
+ * else by the text quote in (roughly) the same context, else by the box it had when what is there now is plausibly the same
+ * element (see `positionToElement`); `none` when nothing is left.
  */
 export function anchorToElement(
   anchor: Anchor,
@@ -119,12 +120,17 @@ export function anchorToElement(
   );
   if (byCssFit) return { element: byCssFit, matchedBy: 'css' };
   const byText = closestOf(
-    textQuoteCandidates(quote, doc, 0.75, lastTagOf(anchor.css)),
+    // Text alone is not enough where it repeats: the context must agree too, as for CSS.
+    textQuoteCandidates(quote, doc, 0.75, lastTagOf(anchor.css), 0.5),
     anchor.rect,
     rectOf,
   );
   if (byText) return { element: byText, matchedBy: 'text' };
-  const byPosition = positionToElement(anchor.rect, doc, rectOf);
+  const byPosition = positionToElement(
+    { rect: anchor.rect, tag: lastTagOf(anchor.css), text: anchor.text },
+    doc,
+    rectOf,
+  );
   if (byPosition) return { element: byPosition, matchedBy: 'position' };
   return { element: null, matchedBy: 'none' };
 }

@@ -129,9 +129,13 @@ export function cssToElements(css: string, doc: Document): Element[] {
   return found;
 }
 
-/** The tag a selector names last (`main div.promo` → `div`), or null when it names none. */
+/**
+ * The tag a selector names last (`main div.promo` → `div`), or null when it names none
+ * (`#price`). Quoted attribute values are left out first: their spaces separate nothing.
+ */
 export function lastTagOf(css: string): string | null {
-  return /(?:^|[\s>+~])([a-z][\w-]*)[^\s>+~]*$/i.exec(css)?.[1]?.toLowerCase() ?? null;
+  const bare = css.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');
+  return /(?:^|[\s>+~])([a-z][\w-]*)[^\s>+~]*$/i.exec(bare)?.[1]?.toLowerCase() ?? null;
 }
 
 /** The first element a selector from `cssFromElement` names, or null (also for invalid selectors). */

@@ -122,13 +122,15 @@ export function quoteMatches(el: Element, quote: TextQuote): boolean {
 /**
  * The elements of `root` whose text best matches the quote, equally well (the quote exactly,
  * or else closely, with prefix and suffix breaking ties), in tree order. Empty when nothing
- * comes close. With `tag`, only elements of that tag are candidates.
+ * comes close. With `tag`, only elements of that tag are candidates; with `minContext`, only
+ * elements whose prefix and suffix agree with the quote's at least that well.
  */
 export function textQuoteCandidates(
   quote: TextQuote,
   root: ParentNode,
   minScore = 0.75,
   tag: string | null = null,
+  minContext = 0,
 ): Element[] {
   if (!quote.text) return [];
   let best: Element[] = [];
@@ -141,7 +143,7 @@ export function textQuoteCandidates(
     if (!text.includes(probe) && Math.abs(text.length - quote.text.length) > quote.text.length / 2)
       continue;
     const s = quoteScores(el, quote);
-    if (s.text < minScore) continue;
+    if (s.text < minScore || s.context < minContext) continue;
     const score = s.text * 0.7 + s.context * 0.3;
     if (score > bestScore) {
       best = [el];

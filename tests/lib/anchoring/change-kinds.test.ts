@@ -2,12 +2,14 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { anchorFromElement, anchorToElement, structuralSelector } from '@/lib/anchoring';
+import { CHANGES, pageTargets } from './changes';
 
 /**
  * How anchors hold up when a saved real page changes: for every target (each element with
  * text of its own, and each real-markup snippet's target) and each kind of change, which
  * selector finds it again, and how often a wrong element comes back. The unit DOM has no
- * layout, so the position fallback is not exercised here.
+ * layout, so the position fallback is not exercised here (tests/e2e/anchoring-real.test.ts
+ * measures the same in Chromium).
  */
 const FIXTURES = join(__dirname, '../../fixtures');
 const PAGES = [
@@ -18,61 +20,6 @@ const PAGES = [
 const SNIPPETS = readdirSync(join(FIXTURES, 'real-markup')).filter((f) => f.endsWith('.html'));
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
-const SKIP = /^(html|head|body|script|style|title|meta|svg)$/;
-const ownText = (el: Element) =>
-  Array.from(el.childNodes).some((n) => n.nodeType === 3 && (n.nodeValue ?? '').trim() !== '');
-
-type Change = (doc: Document, target: Element) => void;
-
-const CHANGES: Record<string, Change> = {
-  'new same-tag element earlier': (doc, el) => {
-    const extra = doc.createElement(el.localName);
-    for (const a of Array.from(el.attributes))
-      if (a.name === 'class' || a.name === 'type') extra.setAttribute(a.name, a.value);
-    extra.textContent = 'We use cookies to improve your visit';
-    const host = el.parentElement?.parentElement ?? doc.body;
-    host.prepend(extra);
-  },
-  'classes renamed': (doc) => {
-    let n = 0;
-    const renamed = new Map<string, string>();
-    for (const e of Array.from(doc.querySelectorAll('[class]')))
-      e.className = Array.from(e.classList)
-        .map((c) => renamed.get(c) ?? (renamed.set(c, `k${(n++).toString(36)}q`), renamed.get(c)!))
-        .join(' ');
-  },
-  'sibling inserted': (doc, el) => {
-    const extra = doc.createElement('div');
-    extra.textContent = 'New this week: gift wrapping';
-    el.before(extra);
-  },
-  'text edited slightly': (doc, el) => {
-    const walker = doc.createTreeWalker(el, 4);
-    let node: Node | null = null;
-    for (let n = walker.nextNode(); n; n = walker.nextNode())
-      if ((n.nodeValue ?? '').trim().length > (node?.nodeValue ?? '').trim().length) node = n;
-    if (!node) return;
-    const text = node.nodeValue!;
-    const words = text.split(' ');
-    if (text.trim().length >= 16) {
-      words.splice(Math.floor(words.length / 2), 0, 'really');
-      node.nodeValue = words.join(' ');
-    } else {
-      const i = text.search(/\S/);
-      const c = text[i]!;
-      node.nodeValue =
-        text.slice(0, i) +
-        (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()) +
-        text.slice(i + 1);
-    }
-  },
-  'moved into a new wrapper': (doc, el) => {
-    const wrap = doc.createElement('div');
-    wrap.className = 'wrapper';
-    el.replaceWith(wrap);
-    wrap.append(el);
-  },
-};
 
 interface Case {
   source: string;
@@ -84,9 +31,11 @@ const cases: Case[] = [
   ...PAGES.flatMap((file) => {
     const html = readFileSync(join(FIXTURES, file), 'utf8');
     const doc = parse(html);
-    return Array.from(doc.body.querySelectorAll('*'))
-      .filter((el) => !SKIP.test(el.localName) && ownText(el))
-      .map((el) => ({ source: file, html, path: structuralSelector(el, doc) }));
+    return pageTargets(doc).map((el) => ({
+      source: file,
+      html,
+      path: structuralSelector(el, doc),
+    }));
   }),
   ...SNIPPETS.map((file) => {
     const html = readFileSync(join(FIXTURES, 'real-markup', file), 'utf8');
