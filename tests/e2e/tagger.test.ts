@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionSession } from '../support/browser';
-import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
+import type { ExtensionSession } from '../support/browser';
+import type { FixtureServer } from '../support/fixture-server';
+import { closeSession, openSession } from './support/session';
 import { tabIdOf } from './support/extension-db';
 import {
   openPage,
@@ -17,15 +18,8 @@ import {
 let server: FixtureServer;
 let ext: ExtensionSession;
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ext = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+beforeAll(async () => ({ server, ext } = await openSession()));
+afterAll(() => closeSession({ server, ext }));
 
 describe('tagging without an audit', () => {
   it('says no audit runs and offers to start one instead of failing', async () => {
