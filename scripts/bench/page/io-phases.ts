@@ -11,8 +11,8 @@ import {
 } from '../../../lib/backup/export-db';
 import { importBackup } from '../../../lib/backup/import-db';
 import { exportTouchpointsCsv } from '../../../lib/export/study-csv';
-import { parseBackup, checkBackup, planMerge, toBackup } from '../../../lib/backup';
-import { makeBenchData } from './fixtures';
+import { parseBackup, checkBackup, planMerge } from '../../../lib/backup';
+import { benchBackupJson, makeBenchData } from './fixtures';
 
 const now = new Date('2026-11-22T12:00:00.000Z');
 
@@ -68,19 +68,7 @@ async function exportJobs(studyId: string) {
 async function importPhases(n: number) {
   const data = makeBenchData(n, 'import-study');
   const rubric = (await getDb().rubrics.get(['default', 1]))!;
-  const text = JSON.stringify(
-    toBackup(
-      {
-        studies: [data.study],
-        brands: data.brands,
-        rubrics: [rubric],
-        audits: data.audits,
-        touchpoints: data.touchpoints,
-        evidence: [],
-      },
-      now,
-    ),
-  );
+  const text = benchBackupJson(data, rubric, now);
   const out: Record<string, number> = {};
   const target = new AuditorDb(`bench-phases-${crypto.randomUUID()}`);
   let t = performance.now();

@@ -14,11 +14,10 @@ import {
 import { importBackup } from '../../../lib/backup/import-db';
 import { exportBackup } from '../../../lib/backup/export-db';
 import { exportComparisonCsv, exportTouchpointsCsv } from '../../../lib/export/study-csv';
-import { toBackup } from '../../../lib/backup';
 import { touchpointRows } from '../../../lib/export';
 import type { Audit, Touchpoint } from '../../../lib/model';
 import { buildComparison, tallyTouchpoints } from '../../../lib/report';
-import { makeBenchData } from './fixtures';
+import { benchBackupJson, makeBenchData } from './fixtures';
 
 const now = new Date('2026-11-22T12:00:00.000Z');
 
@@ -52,9 +51,8 @@ function rawGetAll<T>(store: string): Promise<T[]> {
   });
 }
 
-/** The report's figures the direct way: read every touchpoint and aggregate. */
-async function fullScan(studyId: string): Promise<number> {
-  const started = performance.now();
+/** Every touchpoint and audit (raw IndexedDB), and the study with its pinned rubric. */
+async function readRaw(studyId: string) {
   const db = getDb();
   const [touchpoints, audits] = await Promise.all([
     rawGetAll<Touchpoint>('touchpoints'),
@@ -62,6 +60,14 @@ async function fullScan(studyId: string): Promise<number> {
   ]);
   const study = (await db.studies.get(studyId))!;
   const rubric = (await pinnedRubric(db, study))!;
+  return { touchpoints, audits, study, rubric };
+}
+
+/** The report's figures the direct way: read every touchpoint and aggregate. */
+async function fullScan(studyId: string): Promise<number> {
+  const started = performance.now();
+  const db = getDb();
+  const { touchpoints, audits, study, rubric } = await readRaw(studyId);
   const brandOf = new Map(
     audits.filter((a) => a.studyId === studyId).map((a) => [a.id, a.brandId]),
   );
@@ -105,12 +111,7 @@ async function csv(studyId: string) {
   );
   const direct = await withFrameWatch(async () => {
     const db = getDb();
-    const [touchpoints, audits] = await Promise.all([
-      rawGetAll<Touchpoint>('touchpoints'),
-      rawGetAll<Audit>('audits'),
-    ]);
-    const study = (await db.studies.get(studyId))!;
-    const rubric = (await pinnedRubric(db, study))!;
+    const { touchpoints, audits, study, rubric } = await readRaw(studyId);
     const brands = (await db.brands.bulkGet(study.brandIds)).filter((b) => !!b);
     const rows = touchpointRows({
       study,
@@ -142,19 +143,7 @@ async function csv(studyId: string) {
 async function backupImport(n: number) {
   const data = makeBenchData(n, 'import-study');
   const rubric = (await getDb().rubrics.get(['default', 1]))!;
-  const text = JSON.stringify(
-    toBackup(
-      {
-        studies: [data.study],
-        brands: data.brands,
-        rubrics: [rubric],
-        audits: data.audits,
-        touchpoints: data.touchpoints,
-        evidence: [],
-      },
-      now,
-    ),
-  );
+  const text = benchBackupJson(data, rubric, now);
   const target = new AuditorDb(`bench-import-${crypto.randomUUID()}`);
   const started = performance.now();
   const result = await importBackup(target, text, now);
