@@ -11,6 +11,7 @@ import { importBackup } from '../../../lib/backup/import-db';
 import { HTML, JPEG_3X2, PNG_3X2, SVG } from '../../fixtures/images';
 import { evidence, NOW } from './fixtures';
 import { dump, freshDb, seed } from './db-fixtures';
+import { dropDb } from '../db/test-db';
 
 let db: AuditorDb;
 let good: BackupV1;
@@ -22,10 +23,7 @@ beforeEach(async () => {
   good.touchpoints.push({ ...good.touchpoints[0]!, id: 'tp-new', scores: { speed: 3 } });
   good.evidence.push(evidence('ev-new', 'tp-new'));
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(() => dropDb(db));
 
 const text = (change: (b: BackupV1 & Record<string, unknown>) => void): string => {
   const copy = structuredClone(good) as BackupV1 & Record<string, unknown>;

@@ -6,6 +6,7 @@ import { readBackup } from '../../../lib/backup/export-db';
 import { importBackup } from '../../../lib/backup/import-db';
 import { evidence, NOW } from './fixtures';
 import { dump, freshDb, seed } from './db-fixtures';
+import { dropDb } from '../db/test-db';
 
 let db: AuditorDb;
 let good: BackupV1;
@@ -20,10 +21,7 @@ beforeEach(async () => {
   }
   good.touchpoints.push({ ...good.touchpoints[0]!, id: 'tp-new', scores: { speed: 3 } });
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(() => dropDb(db));
 
 const mutate = (change: (b: BackupV1) => void): string => {
   const copy = structuredClone(good);

@@ -11,6 +11,7 @@ import {
 } from '../../../lib/db';
 import { removeCriterion, updateCriterion } from '../../../lib/rubric';
 import { addAudit, addStudy, addTouchpoint } from './rubric-fixtures';
+import { dropDb } from './test-db';
 
 let db: AuditorDb;
 const t0 = new Date('2026-11-22T10:00:00.000Z');
@@ -20,10 +21,7 @@ beforeEach(async () => {
   db = new AuditorDb(`moves-${crypto.randomUUID()}`);
   await seedDefaults(db, t0);
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(() => dropDb(db));
 
 describe('moving a study to another rubric version', () => {
   beforeEach(async () => {
