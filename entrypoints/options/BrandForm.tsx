@@ -1,11 +1,11 @@
 import { FailureAlert } from '@/components/FailureAlert';
 import { FieldProblem } from '@/components/FieldError';
 import { FormActions } from '@/components/FormActions';
-import { useAction } from '@/hooks/use-action';
+import { useCheckedSave } from '@/hooks/use-action';
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { Brand } from '@/lib/model';
-import { problemsAt, type Problem } from '@/lib/result';
+import { problemsAt } from '@/lib/result';
 import { validateBrand, type ValidBrand } from '@/lib/studies';
 
 /** Props of {@link BrandForm}. */
@@ -25,20 +25,12 @@ export function BrandForm({ brand, siblings, onSave, onCancel }: BrandFormProps)
   const [name, setName] = useState(brand?.name ?? '');
   const [role, setRole] = useState<Brand['role']>(brand?.role ?? 'competitor');
   const [domainsText, setDomainsText] = useState(brand?.domains.join(', ') ?? '');
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const { busy, failure, setFailure, run } = useAction();
+  const { busy, failure, problems, save } = useCheckedSave(onSave);
   const errorAt = (field: Field) => problemsAt(problems, field)[0];
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const result = validateBrand({ name, role, domainsText }, siblings);
-    if (!result.ok) {
-      setFailure(undefined);
-      setProblems(result.error);
-      return;
-    }
-    setProblems([]);
-    await run(() => onSave(result.value));
+    await save(validateBrand({ name, role, domainsText }, siblings));
   };
 
   const message = (field: Field) => (

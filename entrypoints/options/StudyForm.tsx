@@ -1,11 +1,11 @@
 import { FailureAlert } from '@/components/FailureAlert';
 import { FieldProblem } from '@/components/FieldError';
 import { FormActions } from '@/components/FormActions';
-import { useAction } from '@/hooks/use-action';
+import { useCheckedSave } from '@/hooks/use-action';
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { Brand, Rubric, Study } from '@/lib/model';
-import { problemsAt, type Problem } from '@/lib/result';
+import { problemsAt } from '@/lib/result';
 import { parseRubricKey, rubricKey, validateStudy, type ValidStudy } from '@/lib/studies';
 import { StudyRubricPin } from './StudyRubricPin';
 
@@ -45,8 +45,7 @@ export function StudyForm({ study, brands, rubrics, onSave, onCancel }: StudyFor
   );
   const [moved, setMoved] = useState<string | null>(null);
   const [brandIds, setBrandIds] = useState<string[]>(study?.brandIds ?? []);
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const { busy, failure, setFailure, run } = useAction();
+  const { busy, failure, problems, save } = useCheckedSave(onSave);
   const errorAt = (field: Field) => problemsAt(problems, field)[0];
 
   const toggle = (id: string, on: boolean) =>
@@ -54,14 +53,7 @@ export function StudyForm({ study, brands, rubrics, onSave, onCancel }: StudyFor
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const result = validateStudy({ name, wave, rubricKey: pinned, brandIds }, brands);
-    if (!result.ok) {
-      setFailure(undefined);
-      setProblems(result.error);
-      return;
-    }
-    setProblems([]);
-    await run(() => onSave(result.value));
+    await save(validateStudy({ name, wave, rubricKey: pinned, brandIds }, brands));
   };
 
   const message = (field: Field) => (
