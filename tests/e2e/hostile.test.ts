@@ -7,6 +7,7 @@ import { tabIdOf } from './support/extension-db';
 import {
   openPage,
   panel,
+  perfStatsOf,
   pickAt,
   readSaved,
   saveAndWait,
@@ -93,15 +94,7 @@ describe('tagging on hostile pages', () => {
     await startTagging(page);
     for (let i = 0; i < 60; i++) await page.mouse.move(20 + i * 7, 120 + (i % 20) * 9);
     const tabId = await tabIdOf(ext, page.url());
-    const stats = await ext.serviceWorker.evaluate(
-      (id) =>
-        chrome.tabs.sendMessage(
-          id,
-          { channel: 'touchpoint-auditor', type: 'getPerfStats', payload: {} },
-          { frameId: 0 },
-        ),
-      tabId,
-    );
+    const stats = await perfStatsOf(ext, tabId);
     console.log('[bench] pointer-move handling on 10,000 elements:', JSON.stringify(stats));
     expect(stats).toMatchObject({ ok: true });
     expect((stats as { value: { pointerMoves: number } }).value.pointerMoves).toBeGreaterThan(30);

@@ -6,6 +6,7 @@ import { tabIdOf } from './support/extension-db';
 import {
   openPage,
   panel,
+  perfStatsOf,
   pickAt,
   readSaved,
   saveAndWait,
@@ -191,15 +192,7 @@ describe('tagging on the demo shop', () => {
       height: 152,
     });
     const tabId = await tabIdOf(ext, page.url());
-    const stats = await ext.serviceWorker.evaluate(
-      (id) =>
-        chrome.tabs.sendMessage(
-          id,
-          { channel: 'touchpoint-auditor', type: 'getPerfStats', payload: {} },
-          { frameId: 0 },
-        ),
-      tabId,
-    );
+    const stats = await perfStatsOf(ext, tabId);
     console.log('[bench] Save → touchpoint + evidence stored:', JSON.stringify(stats));
     expect(stats).toMatchObject({ ok: true, value: { saves: 1 } });
     await page.close();
