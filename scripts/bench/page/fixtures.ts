@@ -1,5 +1,6 @@
 /** Realistic bench data: one own brand, four competitors, ten audits each. */
 import { toBackup } from '../../../lib/backup';
+import { getDb } from '../../../lib/db';
 import type { Audit, Brand, Rubric, Study, Touchpoint } from '../../../lib/model';
 
 const CATEGORIES = [
@@ -110,9 +111,17 @@ export function checkoutPage(
   };
 }
 
-/** The bench data with `rubric` as a backup file's text, as the import job reads it. */
-export function benchBackupJson(data: BenchData, rubric: Rubric, now: Date): string {
-  return JSON.stringify(
+/**
+ * Bench data of `n` touchpoints in study `import-study`, the seeded default rubric, and both
+ * as a backup file's text, as the import job reads it.
+ */
+export async function benchBackup(
+  n: number,
+  now: Date,
+): Promise<{ data: BenchData; rubric: Rubric; text: string }> {
+  const data = makeBenchData(n, 'import-study');
+  const rubric = (await getDb().rubrics.get(['default', 1]))!;
+  const text = JSON.stringify(
     toBackup(
       {
         studies: [data.study],
@@ -125,4 +134,5 @@ export function benchBackupJson(data: BenchData, rubric: Rubric, now: Date): str
       now,
     ),
   );
+  return { data, rubric, text };
 }

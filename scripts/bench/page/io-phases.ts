@@ -12,7 +12,7 @@ import {
 import { importBackup } from '../../../lib/backup/import-db';
 import { exportTouchpointsCsv } from '../../../lib/export/study-csv';
 import { parseBackup, checkBackup, planMerge } from '../../../lib/backup';
-import { benchBackupJson, makeBenchData } from './fixtures';
+import { benchBackup } from './fixtures';
 
 const now = new Date('2026-11-22T12:00:00.000Z');
 
@@ -66,9 +66,7 @@ async function exportJobs(studyId: string) {
 }
 
 async function importPhases(n: number) {
-  const data = makeBenchData(n, 'import-study');
-  const rubric = (await getDb().rubrics.get(['default', 1]))!;
-  const text = benchBackupJson(data, rubric, now);
+  const { text } = await benchBackup(n, now);
   const out: Record<string, number> = {};
   const target = new AuditorDb(`bench-phases-${crypto.randomUUID()}`);
   let t = performance.now();

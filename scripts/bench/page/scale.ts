@@ -17,7 +17,7 @@ import { exportComparisonCsv, exportTouchpointsCsv } from '../../../lib/export/s
 import { touchpointRows } from '../../../lib/export';
 import type { Audit, Touchpoint } from '../../../lib/model';
 import { buildComparison, tallyTouchpoints } from '../../../lib/report';
-import { benchBackupJson, makeBenchData } from './fixtures';
+import { benchBackup, makeBenchData } from './fixtures';
 
 const now = new Date('2026-11-22T12:00:00.000Z');
 
@@ -141,9 +141,7 @@ async function csv(studyId: string) {
 
 /** Import of an n-touchpoint backup into an empty database vs Dexie bulkPut of the records. */
 async function backupImport(n: number) {
-  const data = makeBenchData(n, 'import-study');
-  const rubric = (await getDb().rubrics.get(['default', 1]))!;
-  const text = benchBackupJson(data, rubric, now);
+  const { data, rubric, text } = await benchBackup(n, now);
   const target = new AuditorDb(`bench-import-${crypto.randomUUID()}`);
   const started = performance.now();
   const result = await importBackup(target, text, now);
