@@ -12,12 +12,11 @@ import {
 } from '../../../lib/db';
 import type { Rubric } from '../../../lib/model';
 import { updateCriterion } from '../../../lib/rubric';
+import { t0, t1 } from './brand-fixtures';
 import { addAudit, addStudy, addTouchpoint } from './rubric-fixtures';
 import { dropDb } from './test-db';
 
 let db: AuditorDb;
-const t0 = new Date('2026-11-22T10:00:00.000Z');
-const t1 = new Date('2026-11-22T11:00:00.000Z');
 let v1: Rubric;
 
 beforeEach(async () => {
