@@ -18,6 +18,7 @@ import { touchpointRows } from '../../../lib/export';
 import type { Audit, Touchpoint } from '../../../lib/model';
 import { buildComparison, tallyTouchpoints } from '../../../lib/report';
 import { benchBackup, makeBenchData } from './fixtures';
+import { watchFrames } from './frames';
 
 const now = new Date('2026-11-22T12:00:00.000Z');
 
@@ -83,33 +84,12 @@ async function fullScan(studyId: string): Promise<number> {
   return performance.now() - started;
 }
 
-/** Longest gap between animation frames while `job` runs: how long the page froze. */
-async function withFrameWatch<T>(
-  job: () => Promise<T>,
-): Promise<{ value: T; ms: number; maxGapMs: number }> {
-  let last = performance.now();
-  let maxGap = 0;
-  let running = true;
-  const tick = () => {
-    const t = performance.now();
-    maxGap = Math.max(maxGap, t - last);
-    last = t;
-    if (running) requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-  const started = performance.now();
-  const value = await job();
-  const ms = performance.now() - started;
-  running = false;
-  return { value, ms, maxGapMs: Math.max(maxGap, performance.now() - last) };
-}
-
 /** touchpoints.csv through the product, and the direct way (getAll + rows + unparse). */
 async function csv(studyId: string) {
-  const product = await withFrameWatch(() =>
+  const product = await watchFrames(() =>
     exportTouchpointsCsv(getDb(), studyId, { delimiter: ',', bom: true }),
   );
-  const direct = await withFrameWatch(async () => {
+  const direct = await watchFrames(async () => {
     const db = getDb();
     const { touchpoints, audits, study, rubric } = await readRaw(studyId);
     const brands = (await db.brands.bulkGet(study.brandIds)).filter((b) => !!b);
@@ -123,10 +103,10 @@ async function csv(studyId: string) {
     });
     return new Blob([`\uFEFF${Papa.unparse(rows, { newline: '\r\n' })}`]);
   });
-  const comparison = await withFrameWatch(() =>
+  const comparison = await watchFrames(() =>
     exportComparisonCsv(getDb(), studyId, { delimiter: ',', bom: true }),
   );
-  const backup = await withFrameWatch(() => exportBackup(getDb(), now));
+  const backup = await watchFrames(() => exportBackup(getDb(), now));
   return {
     comparisonMs: comparison.ms,
     backupExportMs: backup.ms,
