@@ -1,8 +1,11 @@
-import { FieldError } from '@/components/FieldError';
+import { FailureAlert } from '@/components/FailureAlert';
+import { FieldProblem } from '@/components/FieldError';
+import { FormActions } from '@/components/FormActions';
+import { useCheckedSave } from '@/hooks/use-action';
 import { useState } from 'preact/hooks';
-import { describeProblem, t } from '@/lib/i18n';
+import { t } from '@/lib/i18n';
 import type { Brand } from '@/lib/model';
-import { caught, problemsAt, type Problem } from '@/lib/result';
+import { problemsAt } from '@/lib/result';
 import { validateBrand, type ValidBrand } from '@/lib/studies';
 
 /** Props of {@link BrandForm}. */
@@ -22,38 +25,17 @@ export function BrandForm({ brand, siblings, onSave, onCancel }: BrandFormProps)
   const [name, setName] = useState(brand?.name ?? '');
   const [role, setRole] = useState<Brand['role']>(brand?.role ?? 'competitor');
   const [domainsText, setDomainsText] = useState(brand?.domains.join(', ') ?? '');
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [failure, setFailure] = useState<Problem>();
-  const [saving, setSaving] = useState(false);
+  const { busy, failure, problems, save } = useCheckedSave(onSave);
   const errorAt = (field: Field) => problemsAt(problems, field)[0];
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const result = validateBrand({ name, role, domainsText }, siblings);
-    setFailure(undefined);
-    if (!result.ok) {
-      setProblems(result.error);
-      return;
-    }
-    setProblems([]);
-    setSaving(true);
-    try {
-      await onSave(result.value);
-    } catch (error) {
-      setFailure(caught(error));
-    } finally {
-      setSaving(false);
-    }
+    await save(validateBrand({ name, role, domainsText }, siblings));
   };
 
-  const message = (field: Field) => {
-    const error = errorAt(field);
-    return error ? (
-      <FieldError id={`brand-error-${field}`} testId={`brand-error-${field}`}>
-        {describeProblem(error)}
-      </FieldError>
-    ) : null;
-  };
+  const message = (field: Field) => (
+    <FieldProblem id={`brand-error-${field}`} problem={errorAt(field)} />
+  );
 
   return (
     <form class="card" data-testid="brand-form" onSubmit={submit} noValidate>
@@ -96,19 +78,14 @@ export function BrandForm({ brand, siblings, onSave, onCancel }: BrandFormProps)
         {t('brands.domainsHelp')}
       </p>
       {message('domains')}
-      {failure && (
-        <p class="field-error" role="alert" data-testid="brand-failed">
-          {t('form.saveFailed', { reason: describeProblem(failure) })}
-        </p>
-      )}
-      <div class="actions">
-        <button type="submit" class="primary" data-testid="brand-save" disabled={saving}>
-          {t('brands.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('studies.cancel')}
-        </button>
-      </div>
+      <FailureAlert failure={failure} testId="brand-failed" />
+      <FormActions
+        submitTestId="brand-save"
+        submitLabel={t('brands.save')}
+        cancelLabel={t('studies.cancel')}
+        busy={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

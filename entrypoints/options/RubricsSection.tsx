@@ -14,6 +14,8 @@
 //   categories: category-id, category-label, category-stage, category-add,
 //         category-error-<id|label>, category-row-<categoryId>
 import { useState } from 'preact/hooks';
+import { FailureAlert } from '@/components/FailureAlert';
+import { useAction } from '@/hooks/use-action';
 import { useDb } from '@/hooks/use-db';
 import {
   duplicateRubric,
@@ -21,9 +23,9 @@ import {
   type ImportedRubric,
   type SaveRubricResult,
 } from '@/lib/db';
-import { describeProblem, t } from '@/lib/i18n';
+import { t } from '@/lib/i18n';
 import type { Rubric } from '@/lib/model';
-import { caught, problem, type Problem } from '@/lib/result';
+import { problem } from '@/lib/result';
 import { addCriterion, rubricFileName, rubricToJson } from '@/lib/rubric';
 import { downloadBlob } from '@/lib/util/download';
 import { CustomCategories } from './rubrics/CustomCategories';
@@ -59,7 +61,7 @@ export function RubricsSection() {
   const [viewVersion, setViewVersion] = useState<number>();
   const [draft, setDraft] = useState<Rubric | null>(null);
   const [notice, setNotice] = useState('');
-  const [failure, setFailure] = useState<Problem>();
+  const { failure, setFailure, run } = useAction();
   // Bumped on every save or selection so the editor drops its draft even when the version
   // it shows is, for a moment, the same (the live query has not seen the new version yet).
   const [generation, setGeneration] = useState(0);
@@ -89,8 +91,7 @@ export function RubricsSection() {
   }
 
   async function duplicate(rubric: Rubric) {
-    setFailure(undefined);
-    try {
+    await run(async () => {
       const copy = await duplicateRubric(
         db,
         rubric.id,
@@ -100,9 +101,7 @@ export function RubricsSection() {
       );
       if (copy) select(copy.id);
       else setFailure(problem('not-found'));
-    } catch (error) {
-      setFailure(caught(error));
-    }
+    });
   }
 
   const imported = ({ outcome, rubric }: ImportedRubric) =>
@@ -127,11 +126,11 @@ export function RubricsSection() {
       <p role="status" data-testid="rubric-notice" class="notice">
         {notice}
       </p>
-      {failure && (
-        <p class="field-error" role="alert" data-testid="rubric-duplicate-failed">
-          {t('rubrics.duplicateFailed', { reason: describeProblem(failure) })}
-        </p>
-      )}
+      <FailureAlert
+        failure={failure}
+        testId="rubric-duplicate-failed"
+        message="rubrics.duplicateFailed"
+      />
       <div class="rubrics-layout">
         <aside>
           <RubricList

@@ -1,8 +1,11 @@
-import { FieldError } from '@/components/FieldError';
+import { FailureAlert } from '@/components/FailureAlert';
+import { FieldProblem } from '@/components/FieldError';
+import { FormActions } from '@/components/FormActions';
+import { useCheckedSave } from '@/hooks/use-action';
 import { useState } from 'preact/hooks';
-import { describeProblem, t } from '@/lib/i18n';
+import { t } from '@/lib/i18n';
 import type { Brand, Rubric, Study } from '@/lib/model';
-import { caught, problemsAt, type Problem } from '@/lib/result';
+import { problemsAt } from '@/lib/result';
 import { parseRubricKey, rubricKey, validateStudy, type ValidStudy } from '@/lib/studies';
 import { StudyRubricPin } from './StudyRubricPin';
 
@@ -42,9 +45,7 @@ export function StudyForm({ study, brands, rubrics, onSave, onCancel }: StudyFor
   );
   const [moved, setMoved] = useState<string | null>(null);
   const [brandIds, setBrandIds] = useState<string[]>(study?.brandIds ?? []);
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [failure, setFailure] = useState<Problem>();
-  const [saving, setSaving] = useState(false);
+  const { busy, failure, problems, save } = useCheckedSave(onSave);
   const errorAt = (field: Field) => problemsAt(problems, field)[0];
 
   const toggle = (id: string, on: boolean) =>
@@ -52,31 +53,12 @@ export function StudyForm({ study, brands, rubrics, onSave, onCancel }: StudyFor
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const result = validateStudy({ name, wave, rubricKey: pinned, brandIds }, brands);
-    setFailure(undefined);
-    if (!result.ok) {
-      setProblems(result.error);
-      return;
-    }
-    setProblems([]);
-    setSaving(true);
-    try {
-      await onSave(result.value);
-    } catch (error) {
-      setFailure(caught(error));
-    } finally {
-      setSaving(false);
-    }
+    await save(validateStudy({ name, wave, rubricKey: pinned, brandIds }, brands));
   };
 
-  const message = (field: Field) => {
-    const error = errorAt(field);
-    return error ? (
-      <FieldError id={`study-error-${field}`} testId={`study-error-${field}`}>
-        {describeProblem(error)}
-      </FieldError>
-    ) : null;
-  };
+  const message = (field: Field) => (
+    <FieldProblem id={`study-error-${field}`} problem={errorAt(field)} />
+  );
 
   return (
     <form class="card" data-testid="study-form" onSubmit={submit} noValidate>
@@ -153,19 +135,14 @@ export function StudyForm({ study, brands, rubrics, onSave, onCancel }: StudyFor
         ))}
       </fieldset>
       {message('brands')}
-      {failure && (
-        <p class="field-error" role="alert" data-testid="study-failed">
-          {t('form.saveFailed', { reason: describeProblem(failure) })}
-        </p>
-      )}
-      <div class="actions">
-        <button type="submit" class="primary" data-testid="study-save" disabled={saving}>
-          {t('studies.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('studies.cancel')}
-        </button>
-      </div>
+      <FailureAlert failure={failure} testId="study-failed" />
+      <FormActions
+        submitTestId="study-save"
+        submitLabel={t('studies.save')}
+        cancelLabel={t('studies.cancel')}
+        busy={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

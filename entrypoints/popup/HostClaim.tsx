@@ -1,7 +1,8 @@
+import { FailureAlert } from '@/components/FailureAlert';
+import { useAction } from '@/hooks/use-action';
 import { useState } from 'preact/hooks';
-import { describeProblem, t } from '@/lib/i18n';
+import { t } from '@/lib/i18n';
 import type { Brand } from '@/lib/model';
-import { caught, type Problem } from '@/lib/result';
 
 /** Props of {@link HostClaim}. */
 export interface HostClaimProps {
@@ -22,7 +23,7 @@ export function HostClaim({ host, auditBrand, brands, onClaim, onNewCompetitor }
   const [choice, setChoice] = useState(auditBrand?.id ?? brands[0]?.id ?? NEW);
   const [name, setName] = useState('');
   const [missing, setMissing] = useState(false);
-  const [failure, setFailure] = useState<Problem>();
+  const { failure, run } = useAction();
   const ordered = auditBrand
     ? [auditBrand, ...brands.filter((b) => b.id !== auditBrand.id)]
     : brands;
@@ -33,12 +34,7 @@ export function HostClaim({ host, auditBrand, brands, onClaim, onNewCompetitor }
       setMissing(true);
       return;
     }
-    setFailure(undefined);
-    try {
-      await (choice === NEW ? onNewCompetitor(name.trim()) : onClaim(choice));
-    } catch (error) {
-      setFailure(caught(error));
-    }
+    await run(() => (choice === NEW ? onNewCompetitor(name.trim()) : onClaim(choice)));
   };
 
   return (
@@ -82,11 +78,7 @@ export function HostClaim({ host, auditBrand, brands, onClaim, onNewCompetitor }
           {t('validation.required')}
         </p>
       )}
-      {failure && (
-        <p class="field-error" role="alert" data-testid="popup-claim-failed">
-          {t('form.saveFailed', { reason: describeProblem(failure) })}
-        </p>
-      )}
+      <FailureAlert failure={failure} testId="popup-claim-failed" />
       <button type="submit" data-testid="popup-claim-save">
         {t('popup.claim.save')}
       </button>

@@ -1,8 +1,10 @@
+import { FailureAlert } from '@/components/FailureAlert';
+import { FormActions } from '@/components/FormActions';
+import { useAction } from '@/hooks/use-action';
 import { useState } from 'preact/hooks';
 import type { StudyChoice } from '@/lib/audit';
-import { describeProblem, t } from '@/lib/i18n';
+import { t } from '@/lib/i18n';
 import type { NewAudit } from '@/lib/db';
-import { caught, type Problem } from '@/lib/result';
 import { brandForHost } from '@/lib/studies/hosts';
 
 /** Props of {@link StartAuditForm}. */
@@ -43,8 +45,7 @@ export function StartAuditForm({
   const [scenario, setScenario] = useState('');
   const [shopper, setShopper] = useState(remembered);
   const [missing, setMissing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Problem>();
+  const { busy, failure, run } = useAction();
   const brands = choices.find((c) => c.study.id === studyId)?.brands ?? [];
   const proposedBrand = initial.proposed ? brands.find((b) => b.id === initial.brandId) : undefined;
 
@@ -60,15 +61,9 @@ export function StartAuditForm({
       setMissing(true);
       return;
     }
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      await onStart({ studyId, brandId, scenario: scenario.trim(), shopper: shopper.trim() });
-    } catch (error) {
-      setFailure(caught(error));
-    } finally {
-      setBusy(false);
-    }
+    await run(() =>
+      onStart({ studyId, brandId, scenario: scenario.trim(), shopper: shopper.trim() }),
+    );
   };
 
   return (
@@ -137,19 +132,14 @@ export function StartAuditForm({
           {t('validation.required')}
         </p>
       )}
-      {failure && (
-        <p class="field-error" role="alert" data-testid="audit-start-failed">
-          {t('audit.startFailed', { reason: describeProblem(failure) })}
-        </p>
-      )}
-      <div class="actions">
-        <button type="submit" class="primary" data-testid="audit-start" disabled={busy}>
-          {t('audit.start')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('audit.cancel')}
-        </button>
-      </div>
+      <FailureAlert failure={failure} testId="audit-start-failed" message="audit.startFailed" />
+      <FormActions
+        submitTestId="audit-start"
+        submitLabel={t('audit.start')}
+        cancelLabel={t('audit.cancel')}
+        busy={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,20 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
-import { isImageMime } from '@/lib/export/evidence-file';
+import { useEvidenceUrl } from '@/hooks/use-evidence-url';
 import { t } from '@/lib/i18n';
 import type { Evidence } from '@/lib/model';
 
 /** A screenshot in an opened "where we trail" row; its object URL is revoked when it closes. */
 export function EvidenceImage({ evidence }: { evidence: Evidence }) {
-  const image = isImageMime(evidence.mime);
-  const [url, setUrl] = useState<string | undefined>();
-  useEffect(() => {
-    // Only JPEG, PNG and WebP, and only in this <img>: the blob is never a page of its own.
-    if (!image) return undefined;
-    const made = URL.createObjectURL(new Blob([evidence.blob], { type: evidence.mime }));
-    setUrl(made);
-    return () => URL.revokeObjectURL(made);
-  }, [evidence.blob, evidence.mime, image]);
-  if (!image || !url) return null;
+  // Only JPEG, PNG and WebP, and only in this <img>: the blob is never a page of its own.
+  const url = useEvidenceUrl(evidence);
+  if (!url) return null;
   return (
     <img
       class="evidence"

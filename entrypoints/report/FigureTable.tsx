@@ -21,16 +21,7 @@ export function FigureTable({
   return (
     <table class="figures" data-testid={`report-table-${dimension}`}>
       <caption>{t('report.tableTitle', { title })}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t(`report.dimension.${dimension}` as const)}</th>
-          {brandIds.map((id) => (
-            <th scope="col" key={id}>
-              {brandName([...brands], id)}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <BrandHead dimension={dimension} brandIds={brandIds} brands={brands} />
       <tbody>
         {lines.map(({ key, cells }) => (
           <tr key={key}>
@@ -45,5 +36,29 @@ export function FigureTable({
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** The head of a report table: the dimension's name, then a column per brand (heatmap too). */
+export function BrandHead({
+  dimension,
+  brandIds,
+  brands,
+}: {
+  dimension: Exclude<Dimension, 'overall'>;
+  brandIds: readonly string[];
+  brands: readonly Brand[];
+}) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{t(`report.dimension.${dimension}` as const)}</th>
+        {brandIds.map((id) => (
+          <th scope="col" key={id}>
+            {brandName([...brands], id)}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }

@@ -1,18 +1,11 @@
 import { t } from '@/lib/i18n';
-import type { Brand } from '@/lib/model';
-import { linesOf, type ComparisonRow, type Dimension } from '@/lib/report';
-import { brandName, formatPct, heatColour } from './format';
+import { linesOf } from '@/lib/report';
+import type { FigureProps } from './ChartCard';
+import { BrandHead } from './FigureTable';
+import { formatPct, heatColour } from './format';
 
 /** The report's brand × category heatmap: colour by score, n per cell, own-brand gaps marked. */
-export function Heatmap({
-  rows,
-  brands,
-  labelOf,
-}: {
-  rows: readonly ComparisonRow[];
-  brands: readonly Brand[];
-  labelOf: (dimension: Dimension, key: string) => string;
-}) {
+export function Heatmap({ rows, brands, labelOf }: FigureProps) {
   const lines = linesOf(rows, 'category');
   if (lines.length === 0) return null;
   const brandIds = lines[0]!.cells.map((c) => c.brandId);
@@ -21,16 +14,7 @@ export function Heatmap({
       <h2 id="heatmap-title">{t('report.heatmap')}</h2>
       <div class="scroll">
         <table class="heatmap" data-testid="report-heatmap">
-          <thead>
-            <tr>
-              <th scope="col">{t('report.dimension.category')}</th>
-              {brandIds.map((id) => (
-                <th scope="col" key={id}>
-                  {brandName([...brands], id)}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <BrandHead dimension="category" brandIds={brandIds} brands={brands} />
           <tbody>
             {lines.map(({ key, cells }) => (
               <tr key={key} data-category={key}>

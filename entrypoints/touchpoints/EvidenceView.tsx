@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEvidenceUrl } from '@/hooks/use-evidence-url';
 import { downloadBlob } from '@/lib/util/download';
 import { evidenceDownloadBlob, evidenceFileName, isImageMime } from '@/lib/export/evidence-file';
 import { t } from '@/lib/i18n';
@@ -17,13 +17,7 @@ export interface EvidenceViewProps {
  */
 export function EvidenceView({ evidence }: EvidenceViewProps) {
   const image = isImageMime(evidence.mime);
-  const [url, setUrl] = useState<string>();
-  useEffect(() => {
-    if (!image) return undefined;
-    const made = URL.createObjectURL(new Blob([evidence.blob], { type: evidence.mime }));
-    setUrl(made);
-    return () => URL.revokeObjectURL(made);
-  }, [evidence.blob, evidence.mime, image]);
+  const url = useEvidenceUrl(evidence);
   const save = () => downloadBlob(evidenceDownloadBlob(evidence), evidenceFileName(evidence));
   return (
     <figure class="evidence">

@@ -1,11 +1,13 @@
 import { useState } from 'preact/hooks';
+import { FailureAlert } from '@/components/FailureAlert';
 import { TouchpointForm } from '@/components/TouchpointForm';
 import { getDb, listEvidenceOf, updateTouchpoint } from '@/lib/db';
+import { useAction } from '@/hooks/use-action';
 import { useLiveQuery } from '@/hooks/use-live-query';
 import { describeProblem, t } from '@/lib/i18n';
 import type { TouchpointForm as FormValue } from '@/lib/messaging';
 import type { Category, Rubric, Touchpoint } from '@/lib/model';
-import { caught, type Problem } from '@/lib/result';
+import { caught } from '@/lib/result';
 import { EvidenceView } from './EvidenceView';
 import { showOnPage, type ShownOnPage } from './show-on-page';
 
@@ -44,12 +46,11 @@ export function TouchpointDetail({
   });
   const [saved, setSaved] = useState(false);
   const [shown, setShown] = useState<ShownOnPage | null>(null);
-  const [failure, setFailure] = useState<Problem>();
+  const { failure, run } = useAction();
 
-  const save = async () => {
-    setFailure(undefined);
+  const save = () => {
     const { category, stage, channel, scores, notes } = value;
-    try {
+    return run(async () => {
       const next = await updateTouchpoint(
         db,
         tp.id,
@@ -58,9 +59,7 @@ export function TouchpointDetail({
       );
       if (next) onSaved(next);
       setSaved(true);
-    } catch (error) {
-      setFailure(caught(error));
-    }
+    });
   };
   const show = async (url: string) => {
     setShown(tp.anchor ? { matched: null, text: t('touchpoints.show.opening') } : null);
@@ -121,11 +120,7 @@ export function TouchpointDetail({
             {t('touchpoints.saved')}
           </span>
         )}
-        {failure && (
-          <p class="field-error" role="alert" data-testid="touchpoint-save-failed">
-            {t('form.saveFailed', { reason: describeProblem(failure) })}
-          </p>
-        )}
+        <FailureAlert failure={failure} testId="touchpoint-save-failed" />
       </div>
     </aside>
   );

@@ -1,4 +1,4 @@
-import type { Touchpoint } from '../model';
+import type { Rubric, Touchpoint } from '../model';
 import { applyContribution, contributionOf, tallyTouchpoints } from '../report';
 import type { AuditorDb, StudyTally } from './schema';
 import { pinnedRubric } from './studies';
@@ -71,6 +71,23 @@ async function movesByStudy(
 }
 
 /**
+ * A study's pinned rubric and its kept totals if they were made with that very rubric
+ * (undefined when missing or stale); undefined when the study or its rubric is gone, as there
+ * is nothing to total then.
+ */
+async function keptWithRubric(
+  db: AuditorDb,
+  studyId: string,
+): Promise<{ kept: StudyTally | undefined; rubric: Rubric } | undefined> {
+  const study = await db.studies.get(studyId);
+  const kept = await db.studyTallies.get(studyId);
+  const rubric = study && (await pinnedRubric(db, study));
+  if (!study || !rubric) return undefined;
+  const fresh = kept && kept.rubricId === rubric.id && kept.rubricVersion === rubric.version;
+  return { kept: fresh ? kept : undefined, rubric };
+}
+
+/**
  * Before a big write of `changes` (not yet written): rebuilds now, from what is stored, the
  * totals of every study they touch that has none kept (or stale ones), so that
  * {@link applyToTallies} afterwards only moves them by the changes instead of re-reading the
@@ -85,13 +102,8 @@ export function prepareTallies(
   // caller's transaction (a plain async helper here made it commit too early under test).
   return db.transaction('rw', [db.touchpoints, ...tallyTables(db)], async () => {
     for (const studyId of (await movesByStudy(db, changes)).keys()) {
-      const study = await db.studies.get(studyId);
-      const kept = await db.studyTallies.get(studyId);
-      const rubric = study && (await pinnedRubric(db, study));
-      if (!study || !rubric) continue;
-      if (!kept || kept.rubricId !== rubric.id || kept.rubricVersion !== rubric.version) {
-        await rebuildStudyTally(db, studyId, now);
-      }
+      const found = await keptWithRubric(db, studyId);
+      if (found && !found.kept) await rebuildStudyTally(db, studyId, now);
     }
   });
 }
@@ -107,11 +119,10 @@ export async function applyToTallies(
   now: Date,
 ): Promise<void> {
   for (const [studyId, moves] of await movesByStudy(db, changes)) {
-    const study = await db.studies.get(studyId);
-    const kept = await db.studyTallies.get(studyId);
-    const rubric = study && (await pinnedRubric(db, study));
-    if (!study || !rubric) continue;
-    if (!kept || kept.rubricId !== rubric.id || kept.rubricVersion !== rubric.version) {
+    const found = await keptWithRubric(db, studyId);
+    if (!found) continue;
+    const { kept, rubric } = found;
+    if (!kept) {
       await rebuildStudyTally(db, studyId, now);
       continue;
     }

@@ -61,6 +61,13 @@ function problemsOf<F extends string>(errors: FirstByField<F>): Problem[] {
   return (Object.entries(errors) as [F, Problem][]).map(([field, p]) => ({ ...p, path: field }));
 }
 
+/** A brand's or study's name, trimmed; when that leaves nothing, `required` at `name`. */
+function requiredName(typed: string, errors: FirstByField<'name'>): string {
+  const name = typed.trim();
+  if (name === '') errors.name = problem('required');
+  return name;
+}
+
 /** Whether two brands claim a host in common: one domain equals the other. */
 function sharedDomain(a: readonly string[], b: readonly string[]): string | undefined {
   return a.find((d) => b.includes(d));
@@ -76,8 +83,7 @@ export function validateBrand(
   siblings: readonly Brand[],
 ): Result<ValidBrand, Problem[]> {
   const errors: FirstByField<'name' | 'role' | 'domains'> = {};
-  const name = draft.name.trim();
-  if (name === '') errors.name = problem('required');
+  const name = requiredName(draft.name, errors);
   const domains: string[] = [];
   for (const raw of splitDomains(draft.domainsText)) {
     const result = normaliseDomain(raw);
@@ -137,8 +143,7 @@ export function validateStudy(
   brands: readonly Brand[],
 ): Result<ValidStudy, Problem[]> {
   const errors: FirstByField<'name' | 'rubric' | 'brands'> = {};
-  const name = draft.name.trim();
-  if (name === '') errors.name = problem('required');
+  const name = requiredName(draft.name, errors);
   const rubric = parseRubricKey(draft.rubricKey);
   if (!rubric) errors.rubric = problem('no-rubric');
   const chosen = [...new Set(draft.brandIds)]

@@ -3,6 +3,7 @@ import { startFixtureServer } from '../../tests/support/fixture-server';
 import {
   openPage,
   panel,
+  perfStatsOf,
   pickAt,
   saveAndWait,
   score,
@@ -33,15 +34,7 @@ export async function benchTagger(moves: number, saves: number): Promise<void> {
     const readStats = async (): Promise<PerfStats> => {
       const tabs = await ext.serviceWorker.evaluate(() => chrome.tabs.query({ active: true }));
       const tabId = tabs.find((t) => t.url?.includes('/big.html'))!.id!;
-      const answer = await ext.serviceWorker.evaluate(
-        (id) =>
-          chrome.tabs.sendMessage(
-            id,
-            { channel: 'touchpoint-auditor', type: 'getPerfStats', payload: {} },
-            { frameId: 0 },
-          ),
-        tabId,
-      );
+      const answer = await perfStatsOf(ext, tabId);
       return (answer as { value: PerfStats }).value;
     };
     await startTagging(page);

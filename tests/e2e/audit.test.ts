@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionSession } from '../support/browser';
-import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
+import type { ExtensionSession } from '../support/browser';
+import type { FixtureServer } from '../support/fixture-server';
+import { closeSession, openSession } from './support/session';
 import { readStore, tabIdOf } from './support/extension-db';
 
 let server: FixtureServer;
@@ -15,14 +16,8 @@ const PNG = Buffer.from(
   'base64',
 );
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ext = await launchWithExtension();
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+beforeAll(async () => ({ server, ext } = await openSession()));
+afterAll(() => closeSession({ server, ext }));
 
 /** The popup as it opens over the shop's tab. */
 const openPopup = () => ext.openExtensionPage(`popup.html?tab=${shopTabId}`);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionSession } from '../support/browser';
-import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
+import type { ExtensionSession } from '../support/browser';
+import type { FixtureServer } from '../support/fixture-server';
+import { closeSession, openSession } from './support/session';
 import { evidencePixels } from './support/evidence-pixels';
 import {
   openPage,
@@ -8,7 +9,6 @@ import {
   readSaved,
   saveAndWait,
   score,
-  seedAudit,
   startTagging,
   waitForSaved,
 } from './support/tagger';
@@ -20,16 +20,8 @@ const SECRET = 'WWWW 4242 4242 4242 WWWW';
 let server: FixtureServer;
 let ext: ExtensionSession;
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ext = await launchWithExtension();
-  await seedAudit(ext);
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+beforeAll(async () => ({ server, ext } = await openSession({ seed: true })));
+afterAll(() => closeSession({ server, ext }));
 
 /**
  * Types the secret into the cross-origin chat frame's input, tags the whole page (with field

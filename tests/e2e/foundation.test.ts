@@ -1,26 +1,15 @@
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  chromiumArgs,
-  findBrowser,
-  launchWithExtension,
-  type ExtensionSession,
-} from '../support/browser';
-import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
+import { chromiumArgs, findBrowser, type ExtensionSession } from '../support/browser';
+import type { FixtureServer } from '../support/fixture-server';
+import { closeSession, openSession } from './support/session';
 import { installProbe, viewFromPage, type PageView } from './support/page-probe';
 
 let server: FixtureServer;
 let ext: ExtensionSession;
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ext = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+beforeAll(async () => ({ server, ext } = await openSession()));
+afterAll(() => closeSession({ server, ext }));
 
 /** Sends a raw message from an extension page, the way the popup or report would. */
 async function sendFromExtensionPage(message: unknown): Promise<unknown> {

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionSession } from '../support/browser';
-import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
+import type { ExtensionSession } from '../support/browser';
+import type { FixtureServer } from '../support/fixture-server';
+import { closeSession, openSession } from './support/session';
 import { evidencePixels } from './support/evidence-pixels';
 import {
   openPage,
@@ -10,7 +11,6 @@ import {
   readSaved,
   saveAndWait,
   score,
-  seedAudit,
   startTagging,
   waitForSaved,
 } from './support/tagger';
@@ -22,16 +22,8 @@ const GREEN: [number, number, number] = [0, 160, 0];
 let server: FixtureServer;
 let ext: ExtensionSession;
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ext = await launchWithExtension();
-  await seedAudit(ext);
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+beforeAll(async () => ({ server, ext } = await openSession({ seed: true })));
+afterAll(() => closeSession({ server, ext }));
 
 /** A global of the page's own (main) world. */
 const pageValue = <T>(page: Page, name: string): Promise<T> =>

@@ -1,16 +1,17 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionSession } from '../support/browser';
-import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
+import type { ExtensionSession } from '../support/browser';
+import type { FixtureServer } from '../support/fixture-server';
+import { closeSession, openSession } from './support/session';
 import { tabIdOf } from './support/extension-db';
 import {
   openPage,
   panel,
+  perfStatsOf,
   pickAt,
   readSaved,
   saveAndWait,
   score,
-  seedAudit,
   startTagging,
   waitForSaved,
 } from './support/tagger';
@@ -18,16 +19,8 @@ import {
 let server: FixtureServer;
 let ext: ExtensionSession;
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ext = await launchWithExtension();
-  await seedAudit(ext);
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+beforeAll(async () => ({ server, ext } = await openSession({ seed: true })));
+afterAll(() => closeSession({ server, ext }));
 
 /** Tags `selector` on a hostile page, scores it, saves, and returns the stored touchpoint. */
 async function tagScoreSave(page: Page, selector = '#target', during?: () => Promise<void>) {
@@ -101,15 +94,7 @@ describe('tagging on hostile pages', () => {
     await startTagging(page);
     for (let i = 0; i < 60; i++) await page.mouse.move(20 + i * 7, 120 + (i % 20) * 9);
     const tabId = await tabIdOf(ext, page.url());
-    const stats = await ext.serviceWorker.evaluate(
-      (id) =>
-        chrome.tabs.sendMessage(
-          id,
-          { channel: 'touchpoint-auditor', type: 'getPerfStats', payload: {} },
-          { frameId: 0 },
-        ),
-      tabId,
-    );
+    const stats = await perfStatsOf(ext, tabId);
     console.log('[bench] pointer-move handling on 10,000 elements:', JSON.stringify(stats));
     expect(stats).toMatchObject({ ok: true });
     expect((stats as { value: { pointerMoves: number } }).value.pointerMoves).toBeGreaterThan(30);

@@ -1,7 +1,8 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionSession } from '../support/browser';
-import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
+import type { ExtensionSession } from '../support/browser';
+import type { FixtureServer } from '../support/fixture-server';
+import { closeSession, openSession } from './support/session';
 import { evidenceDiff } from './support/evidence-pixels';
 import {
   openPage,
@@ -10,7 +11,6 @@ import {
   readSaved,
   saveAndWait,
   score,
-  seedAudit,
   startTagging,
   waitForSaved,
 } from './support/tagger';
@@ -18,16 +18,8 @@ import {
 let server: FixtureServer;
 let ext: ExtensionSession;
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ext = await launchWithExtension();
-  await seedAudit(ext);
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+beforeAll(async () => ({ server, ext } = await openSession({ seed: true })));
+afterAll(() => closeSession({ server, ext }));
 
 /** Where `selector`'s box (or, for an iframe, its content) is in its frame's viewport. */
 const boxIn = (frame: Frame, selector: string) =>

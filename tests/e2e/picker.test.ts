@@ -1,24 +1,20 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionSession } from '../support/browser';
-import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
-import { openPage, panel, pickAt, seedAudit, startTagging } from './support/tagger';
+import type { ExtensionSession } from '../support/browser';
+import type { FixtureServer } from '../support/fixture-server';
+import { closeSession, openSession } from './support/session';
+import { openPage, panel, pickAt, startTagging } from './support/tagger';
 
 let server: FixtureServer;
 let ext: ExtensionSession;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startFixtureServer();
-  ext = await launchWithExtension();
-  await seedAudit(ext);
+  ({ server, ext } = await openSession({ seed: true }));
   page = await openPage(ext, server.url('hostile', '/layers.html'));
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => closeSession({ server, ext }));
 
 /** The highlight's label while picking (the e2e build's shadow root is open). */
 const label = () => page.locator('.highlight-label').textContent();

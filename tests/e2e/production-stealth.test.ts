@@ -2,9 +2,10 @@ import { execSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../lib/i18n/en';
-import { EXTENSION_DIRS, launchWithExtension, type ExtensionSession } from '../support/browser';
-import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
-import { openPage, readSaved, seedAudit, waitForSaved } from './support/tagger';
+import { EXTENSION_DIRS, type ExtensionSession } from '../support/browser';
+import type { FixtureServer } from '../support/fixture-server';
+import { closeSession, openSession } from './support/session';
+import { openPage, readSaved, waitForSaved } from './support/tagger';
 
 let server: FixtureServer;
 let ext: ExtensionSession;
@@ -13,15 +14,13 @@ beforeAll(async () => {
   // The e2e global setup builds only the e2e build; this file needs the one people install,
   // built afresh so it never tests a stale copy (about 5 s).
   execSync('npx wxt build', { stdio: 'inherit', env: process.env });
-  server = await startFixtureServer();
-  ext = await launchWithExtension({ extensionDir: EXTENSION_DIRS.production });
-  await seedAudit(ext);
+  ({ server, ext } = await openSession({
+    seed: true,
+    launch: { extensionDir: EXTENSION_DIRS.production },
+  }));
 }, 120_000);
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => closeSession({ server, ext }));
 
 /** Texts of the tagger's toolbar and panel, none of which the page may read. */
 const PANEL_TEXTS = [

@@ -1,13 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionSession } from '../support/browser';
-import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
+import type { ExtensionSession } from '../support/browser';
+import type { FixtureServer } from '../support/fixture-server';
+import { closeSession, openSession } from './support/session';
 import {
   openPage,
   panel,
   pickAt,
   saveAndWait,
-  seedAudit,
   startTagging,
   waitForSaved,
   type SeededAudit,
@@ -21,9 +21,9 @@ let seeded: SeededAudit;
 let priceAnchor: NonNullable<StoredTouchpoint['anchor']>;
 
 beforeAll(async () => {
-  server = await startFixtureServer();
-  ext = await launchWithExtension();
-  seeded = await seedAudit(ext);
+  const session = await openSession({ seed: true });
+  ({ server, ext } = session);
+  seeded = session.seeded!;
   const page = await openPage(ext, server.url('northwind', '/product.html'));
   await startTagging(page);
   await pickAt(page, page.locator('#price-block'));
@@ -34,10 +34,7 @@ beforeAll(async () => {
   await page.close();
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => closeSession({ server, ext }));
 
 /** Writes a page touchpoint of the seeded audit with this anchor, straight into the database. */
 async function seedTouchpoint(

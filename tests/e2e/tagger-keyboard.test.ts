@@ -1,21 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionSession } from '../support/browser';
-import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
-import { openPage, panel, pickAt, seedAudit, startTagging, waitForSaved } from './support/tagger';
+import type { ExtensionSession } from '../support/browser';
+import type { FixtureServer } from '../support/fixture-server';
+import { closeSession, openSession } from './support/session';
+import { openPage, panel, pickAt, startTagging, waitForSaved } from './support/tagger';
 
 let server: FixtureServer;
 let ext: ExtensionSession;
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  // A high-DPI screen: the crop must still frame the element.
-  ext = await launchWithExtension({ deviceScaleFactor: 2 });
-  await seedAudit(ext);
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+// A high-DPI screen: the crop must still frame the element.
+beforeAll(
+  async () =>
+    ({ server, ext } = await openSession({ seed: true, launch: { deviceScaleFactor: 2 } })),
+);
+afterAll(() => closeSession({ server, ext }));
 
 describe('the tagger from the keyboard, on a high-DPI screen', () => {
   it('scores with digits and N, moves by its header, saves with Ctrl+Enter, crops on a 2x page', async () => {

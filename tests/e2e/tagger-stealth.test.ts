@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionSession } from '../support/browser';
-import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
+import type { ExtensionSession } from '../support/browser';
+import type { FixtureServer } from '../support/fixture-server';
+import { closeSession, openSession } from './support/session';
 import {
   openPage,
   panel,
   pickAt,
   saveAndWait,
   score,
-  seedAudit,
   startTagging,
   waitForSaved,
 } from './support/tagger';
@@ -15,16 +15,8 @@ import {
 let server: FixtureServer;
 let ext: ExtensionSession;
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ext = await launchWithExtension();
-  await seedAudit(ext);
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+beforeAll(async () => ({ server, ext } = await openSession({ seed: true })));
+afterAll(() => closeSession({ server, ext }));
 
 /** What the page's own (main) world can find out about itself. */
 const LOOK = async () => ({

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionSession } from '../support/browser';
-import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
+import type { ExtensionSession } from '../support/browser';
+import type { FixtureServer } from '../support/fixture-server';
+import { closeSession, openSession } from './support/session';
 import { tabIdOf } from './support/extension-db';
 import {
   openPage,
   panel,
+  perfStatsOf,
   pickAt,
   readSaved,
   saveAndWait,
@@ -17,15 +19,8 @@ import {
 let server: FixtureServer;
 let ext: ExtensionSession;
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ext = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+beforeAll(async () => ({ server, ext } = await openSession()));
+afterAll(() => closeSession({ server, ext }));
 
 describe('tagging without an audit', () => {
   it('says no audit runs and offers to start one instead of failing', async () => {
@@ -197,15 +192,7 @@ describe('tagging on the demo shop', () => {
       height: 152,
     });
     const tabId = await tabIdOf(ext, page.url());
-    const stats = await ext.serviceWorker.evaluate(
-      (id) =>
-        chrome.tabs.sendMessage(
-          id,
-          { channel: 'touchpoint-auditor', type: 'getPerfStats', payload: {} },
-          { frameId: 0 },
-        ),
-      tabId,
-    );
+    const stats = await perfStatsOf(ext, tabId);
     console.log('[bench] Save → touchpoint + evidence stored:', JSON.stringify(stats));
     expect(stats).toMatchObject({ ok: true, value: { saves: 1 } });
     await page.close();

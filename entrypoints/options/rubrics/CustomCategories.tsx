@@ -1,10 +1,12 @@
+import { FailureAlert } from '@/components/FailureAlert';
 import { FieldError } from '@/components/FieldError';
+import { useAction } from '@/hooks/use-action';
 import { useState } from 'preact/hooks';
 import { useDb } from '@/hooks/use-db';
 import { addCustomCategory } from '@/lib/db';
 import { describeProblem, stageLabel, t } from '@/lib/i18n';
 import type { StageId } from '@/lib/model';
-import { caught, problemsAt, type Problem } from '@/lib/result';
+import { problemsAt, type Problem } from '@/lib/result';
 import type { CustomCategoryInput } from '@/lib/rubric';
 import { STAGES } from '@/lib/taxonomy';
 import { useCategories } from './use-rubrics';
@@ -17,7 +19,7 @@ export function CustomCategories({ onAdded }: { onAdded: (message: string) => vo
   const custom = (useCategories() ?? []).filter((c) => !c.builtin);
   const [form, setForm] = useState(EMPTY);
   const [issues, setIssues] = useState<Problem[]>([]);
-  const [failure, setFailure] = useState<Problem>();
+  const { failure, run } = useAction();
   const errorOf = (path: 'id' | 'label') => problemsAt(issues, path).map(describeProblem).join(' ');
   const field = (path: 'id' | 'label') => (
     <div class="field">
@@ -40,8 +42,7 @@ export function CustomCategories({ onAdded }: { onAdded: (message: string) => vo
 
   async function add(e: Event) {
     e.preventDefault();
-    setFailure(undefined);
-    try {
+    await run(async () => {
       const result = await addCustomCategory(db, form);
       if (!result.ok) {
         setIssues(result.error);
@@ -50,9 +51,7 @@ export function CustomCategories({ onAdded }: { onAdded: (message: string) => vo
       setIssues([]);
       setForm(EMPTY);
       onAdded(t('categories.added', { label: result.value.label ?? result.value.id }));
-    } catch (error) {
-      setFailure(caught(error));
-    }
+    });
   }
 
   return (
@@ -91,11 +90,7 @@ export function CustomCategories({ onAdded }: { onAdded: (message: string) => vo
         <button type="submit" data-testid="category-add">
           {t('categories.add')}
         </button>
-        {failure && (
-          <p class="field-error" role="alert" data-testid="category-add-failed">
-            {t('form.saveFailed', { reason: describeProblem(failure) })}
-          </p>
-        )}
+        <FailureAlert failure={failure} testId="category-add-failed" />
       </form>
     </section>
   );

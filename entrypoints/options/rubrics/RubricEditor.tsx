@@ -1,4 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
+import { FailureAlert } from '@/components/FailureAlert';
+import { useAction } from '@/hooks/use-action';
 import type { SaveRubricResult } from '@/lib/db';
 import { describeProblem, t } from '@/lib/i18n';
 import type { Category, Rubric } from '@/lib/model';
@@ -10,7 +12,7 @@ import {
   updateCriterion,
   validateRubric,
 } from '@/lib/rubric';
-import { caught, type Problem } from '@/lib/result';
+import type { Problem } from '@/lib/result';
 import { CriterionFields } from './CriterionFields';
 import { RubricFieldError } from './RubricFieldError';
 import { describedBy, inputIdFor, type ErrorsAt } from './field-ids';
@@ -37,8 +39,7 @@ export function RubricEditor({ base, categories, readOnly, note, onSave }: Rubri
   const [draft, setDraft] = useState(base);
   const [showErrors, setShowErrors] = useState(false);
   const [refused, setRefused] = useState<Problem[] | null>(null);
-  const [failure, setFailure] = useState<Problem>();
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, failure, setFailure, run } = useAction();
   const issues = useMemo(() => validateRubric(draft), [draft]);
 
   const shown = showErrors ? issues : [];
@@ -53,20 +54,15 @@ export function RubricEditor({ base, categories, readOnly, note, onSave }: Rubri
   async function save(e: Event) {
     e.preventDefault();
     setShowErrors(true);
-    setFailure(undefined);
     if (issues.length > 0) {
+      setFailure(undefined);
       setRefused(issues);
       return;
     }
-    setSaving(true);
-    try {
+    await run(async () => {
       const result = await onSave(draft);
       if (!result.ok) setRefused(result.error);
-    } catch (error) {
-      setFailure(caught(error));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (
@@ -141,11 +137,7 @@ export function RubricEditor({ base, categories, readOnly, note, onSave }: Rubri
           {t('rubrics.refused', { count: refused.length })}
         </p>
       )}
-      {failure && (
-        <p class="field-error" role="alert" data-testid="rubric-save-failed">
-          {t('form.saveFailed', { reason: describeProblem(failure) })}
-        </p>
-      )}
+      <FailureAlert failure={failure} testId="rubric-save-failed" />
     </form>
   );
 }

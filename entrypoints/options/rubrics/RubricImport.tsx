@@ -1,20 +1,21 @@
 import { useState } from 'preact/hooks';
+import { FailureAlert } from '@/components/FailureAlert';
+import { useAction } from '@/hooks/use-action';
 import { useDb } from '@/hooks/use-db';
 import { importRubric, type ImportedRubric } from '@/lib/db';
-import { describeProblem, describeProblemAt, t } from '@/lib/i18n';
-import { caught, type Problem } from '@/lib/result';
+import { describeProblemAt, t } from '@/lib/i18n';
+import type { Problem } from '@/lib/result';
 import { parseRubricJson } from '@/lib/rubric';
 
 /** Rubrics tab: imports a rubric JSON file another lead shared; a bad file writes nothing. */
 export function RubricImport({ onImported }: { onImported: (result: ImportedRubric) => void }) {
   const db = useDb();
   const [errors, setErrors] = useState<Problem[]>([]);
-  const [failure, setFailure] = useState<Problem>();
+  const { failure, run } = useAction();
   async function read(input: HTMLInputElement) {
     const file = input.files?.[0];
     if (!file) return;
-    setFailure(undefined);
-    try {
+    await run(async () => {
       const parsed = parseRubricJson(await file.text(), new Date().toISOString());
       input.value = '';
       if (!parsed.ok) {
@@ -23,9 +24,7 @@ export function RubricImport({ onImported }: { onImported: (result: ImportedRubr
       }
       setErrors([]);
       onImported(await importRubric(db, parsed.value, new Date()));
-    } catch (error) {
-      setFailure(caught(error));
-    }
+    });
   }
   return (
     <div class="rubric-import">
@@ -55,11 +54,11 @@ export function RubricImport({ onImported }: { onImported: (result: ImportedRubr
           </ul>
         </div>
       )}
-      {failure && (
-        <p class="field-error" role="alert" data-testid="rubric-import-failed">
-          {t('rubrics.import.error', { reason: describeProblem(failure) })}
-        </p>
-      )}
+      <FailureAlert
+        failure={failure}
+        testId="rubric-import-failed"
+        message="rubrics.import.error"
+      />
     </div>
   );
 }

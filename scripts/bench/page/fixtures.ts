@@ -1,5 +1,7 @@
 /** Realistic bench data: one own brand, four competitors, ten audits each. */
-import type { Audit, Brand, Study, Touchpoint } from '../../../lib/model';
+import { toBackup } from '../../../lib/backup';
+import { getDb } from '../../../lib/db';
+import type { Audit, Brand, Rubric, Study, Touchpoint } from '../../../lib/model';
 
 const CATEGORIES = [
   ['online_ad', 'awareness'],
@@ -79,14 +81,7 @@ export function makeBenchData(n: number, studyId = 'bench-study'): BenchData {
       stage,
       channel: 'web',
       source: 'page',
-      url: `http://contoso.localhost/checkout.html?step=${i}`,
-      pageTitle: 'Checkout — Contoso Sports',
-      anchor: {
-        css: `#checkout-form > fieldset:nth-child(${i % 7}) > button.primary`,
-        text: 'Place order',
-        rect: { x: 100, y: 200 + (i % 900), width: 240, height: 48 },
-        framePath: [],
-      },
+      ...checkoutPage(i, 200 + (i % 900)),
       scores,
       notes:
         `Touchpoint ${i}: the service fee appeared only at the payment step, "unexpected", costly. `.repeat(
@@ -97,4 +92,47 @@ export function makeBenchData(n: number, studyId = 'bench-study'): BenchData {
     };
   });
   return { study, brands, audits, touchpoints };
+}
+
+/** Where the `i`th bench touchpoint was tagged: a checkout step's button, `y` px down the page. */
+export function checkoutPage(
+  i: number,
+  y: number,
+): Pick<Touchpoint, 'url' | 'pageTitle' | 'anchor'> {
+  return {
+    url: `http://contoso.localhost/checkout.html?step=${i}`,
+    pageTitle: 'Checkout — Contoso Sports',
+    anchor: {
+      css: `#checkout-form > fieldset:nth-child(${i % 7}) > button.primary`,
+      text: 'Place order',
+      rect: { x: 100, y, width: 240, height: 48 },
+      framePath: [],
+    },
+  };
+}
+
+/**
+ * Bench data of `n` touchpoints in study `import-study`, the seeded default rubric, and both
+ * as a backup file's text, as the import job reads it.
+ */
+export async function benchBackup(
+  n: number,
+  now: Date,
+): Promise<{ data: BenchData; rubric: Rubric; text: string }> {
+  const data = makeBenchData(n, 'import-study');
+  const rubric = (await getDb().rubrics.get(['default', 1]))!;
+  const text = JSON.stringify(
+    toBackup(
+      {
+        studies: [data.study],
+        brands: data.brands,
+        rubrics: [rubric],
+        audits: data.audits,
+        touchpoints: data.touchpoints,
+        evidence: [],
+      },
+      now,
+    ),
+  );
+  return { data, rubric, text };
 }

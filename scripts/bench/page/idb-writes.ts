@@ -5,6 +5,7 @@
  */
 import { AuditorDb, putTouchpoints } from '../../../lib/db';
 import type { Touchpoint } from '../../../lib/model';
+import { checkoutPage } from './fixtures';
 
 const CATEGORIES = [
   'online_ad',
@@ -25,14 +26,7 @@ export function makeTouchpoints(n: number): Touchpoint[] {
     stage: 'purchase',
     channel: 'web',
     source: 'page',
-    url: `http://contoso.localhost/checkout.html?step=${i}`,
-    pageTitle: 'Checkout — Contoso Sports',
-    anchor: {
-      css: `#checkout-form > fieldset:nth-child(${i % 7}) > button.primary`,
-      text: 'Place order',
-      rect: { x: 100, y: 200 + i, width: 240, height: 48 },
-      framePath: [],
-    },
+    ...checkoutPage(i, 200 + i),
     scores: { speed: 1 + (i % 5), clarity: 3, effort: 'NA', empathy: 4, trust: 2 },
     notes: 'The service fee appeared only at the payment step. '.repeat(8),
     createdAt: at,

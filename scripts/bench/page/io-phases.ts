@@ -11,32 +11,16 @@ import {
 } from '../../../lib/backup/export-db';
 import { importBackup } from '../../../lib/backup/import-db';
 import { exportTouchpointsCsv } from '../../../lib/export/study-csv';
-import { parseBackup, checkBackup, planMerge, toBackup } from '../../../lib/backup';
-import { makeBenchData } from './fixtures';
+import { parseBackup, checkBackup, planMerge } from '../../../lib/backup';
+import { benchBackup } from './fixtures';
+import { watchFrames } from './frames';
 
 const now = new Date('2026-11-22T12:00:00.000Z');
 
-/** Long frames (gaps between animation frames over 50 ms) while `job` runs. */
-async function frames<T>(
-  job: () => Promise<T>,
-): Promise<{ value: T; ms: number; maxGapMs: number; longGaps: number[] }> {
-  let last = performance.now();
-  const gaps: number[] = [];
-  let running = true;
-  const tick = () => {
-    const t = performance.now();
-    if (t - last > 50) gaps.push(Math.round(t - last));
-    last = t;
-    if (running) requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-  const started = performance.now();
-  const value = await job();
-  const ms = performance.now() - started;
-  running = false;
-  const end = performance.now() - last;
-  if (end > 50) gaps.push(Math.round(end));
-  return { value, ms, maxGapMs: Math.max(0, ...gaps), longGaps: gaps };
+/** As watchFrames, but the longest gap counts only gaps over 50 ms (0 when there were none). */
+async function frames<T>(job: () => Promise<T>) {
+  const watched = await watchFrames(job);
+  return { ...watched, maxGapMs: Math.max(0, ...watched.longGaps) };
 }
 
 async function exportJobs(studyId: string) {
@@ -66,21 +50,7 @@ async function exportJobs(studyId: string) {
 }
 
 async function importPhases(n: number) {
-  const data = makeBenchData(n, 'import-study');
-  const rubric = (await getDb().rubrics.get(['default', 1]))!;
-  const text = JSON.stringify(
-    toBackup(
-      {
-        studies: [data.study],
-        brands: data.brands,
-        rubrics: [rubric],
-        audits: data.audits,
-        touchpoints: data.touchpoints,
-        evidence: [],
-      },
-      now,
-    ),
-  );
+  const { text } = await benchBackup(n, now);
   const out: Record<string, number> = {};
   const target = new AuditorDb(`bench-phases-${crypto.randomUUID()}`);
   let t = performance.now();

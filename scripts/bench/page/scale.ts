@@ -14,11 +14,11 @@ import {
 import { importBackup } from '../../../lib/backup/import-db';
 import { exportBackup } from '../../../lib/backup/export-db';
 import { exportComparisonCsv, exportTouchpointsCsv } from '../../../lib/export/study-csv';
-import { toBackup } from '../../../lib/backup';
 import { touchpointRows } from '../../../lib/export';
 import type { Audit, Touchpoint } from '../../../lib/model';
 import { buildComparison, tallyTouchpoints } from '../../../lib/report';
-import { makeBenchData } from './fixtures';
+import { benchBackup, makeBenchData } from './fixtures';
+import { watchFrames } from './frames';
 
 const now = new Date('2026-11-22T12:00:00.000Z');
 
@@ -52,9 +52,8 @@ function rawGetAll<T>(store: string): Promise<T[]> {
   });
 }
 
-/** The report's figures the direct way: read every touchpoint and aggregate. */
-async function fullScan(studyId: string): Promise<number> {
-  const started = performance.now();
+/** Every touchpoint and audit (raw IndexedDB), and the study with its pinned rubric. */
+async function readRaw(studyId: string) {
   const db = getDb();
   const [touchpoints, audits] = await Promise.all([
     rawGetAll<Touchpoint>('touchpoints'),
@@ -62,6 +61,14 @@ async function fullScan(studyId: string): Promise<number> {
   ]);
   const study = (await db.studies.get(studyId))!;
   const rubric = (await pinnedRubric(db, study))!;
+  return { touchpoints, audits, study, rubric };
+}
+
+/** The report's figures the direct way: read every touchpoint and aggregate. */
+async function fullScan(studyId: string): Promise<number> {
+  const started = performance.now();
+  const db = getDb();
+  const { touchpoints, audits, study, rubric } = await readRaw(studyId);
   const brandOf = new Map(
     audits.filter((a) => a.studyId === studyId).map((a) => [a.id, a.brandId]),
   );
@@ -77,40 +84,14 @@ async function fullScan(studyId: string): Promise<number> {
   return performance.now() - started;
 }
 
-/** Longest gap between animation frames while `job` runs: how long the page froze. */
-async function withFrameWatch<T>(
-  job: () => Promise<T>,
-): Promise<{ value: T; ms: number; maxGapMs: number }> {
-  let last = performance.now();
-  let maxGap = 0;
-  let running = true;
-  const tick = () => {
-    const t = performance.now();
-    maxGap = Math.max(maxGap, t - last);
-    last = t;
-    if (running) requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-  const started = performance.now();
-  const value = await job();
-  const ms = performance.now() - started;
-  running = false;
-  return { value, ms, maxGapMs: Math.max(maxGap, performance.now() - last) };
-}
-
 /** touchpoints.csv through the product, and the direct way (getAll + rows + unparse). */
 async function csv(studyId: string) {
-  const product = await withFrameWatch(() =>
+  const product = await watchFrames(() =>
     exportTouchpointsCsv(getDb(), studyId, { delimiter: ',', bom: true }),
   );
-  const direct = await withFrameWatch(async () => {
+  const direct = await watchFrames(async () => {
     const db = getDb();
-    const [touchpoints, audits] = await Promise.all([
-      rawGetAll<Touchpoint>('touchpoints'),
-      rawGetAll<Audit>('audits'),
-    ]);
-    const study = (await db.studies.get(studyId))!;
-    const rubric = (await pinnedRubric(db, study))!;
+    const { touchpoints, audits, study, rubric } = await readRaw(studyId);
     const brands = (await db.brands.bulkGet(study.brandIds)).filter((b) => !!b);
     const rows = touchpointRows({
       study,
@@ -122,10 +103,10 @@ async function csv(studyId: string) {
     });
     return new Blob([`\uFEFF${Papa.unparse(rows, { newline: '\r\n' })}`]);
   });
-  const comparison = await withFrameWatch(() =>
+  const comparison = await watchFrames(() =>
     exportComparisonCsv(getDb(), studyId, { delimiter: ',', bom: true }),
   );
-  const backup = await withFrameWatch(() => exportBackup(getDb(), now));
+  const backup = await watchFrames(() => exportBackup(getDb(), now));
   return {
     comparisonMs: comparison.ms,
     backupExportMs: backup.ms,
@@ -140,21 +121,7 @@ async function csv(studyId: string) {
 
 /** Import of an n-touchpoint backup into an empty database vs Dexie bulkPut of the records. */
 async function backupImport(n: number) {
-  const data = makeBenchData(n, 'import-study');
-  const rubric = (await getDb().rubrics.get(['default', 1]))!;
-  const text = JSON.stringify(
-    toBackup(
-      {
-        studies: [data.study],
-        brands: data.brands,
-        rubrics: [rubric],
-        audits: data.audits,
-        touchpoints: data.touchpoints,
-        evidence: [],
-      },
-      now,
-    ),
-  );
+  const { data, rubric, text } = await benchBackup(n, now);
   const target = new AuditorDb(`bench-import-${crypto.randomUUID()}`);
   const started = performance.now();
   const result = await importBackup(target, text, now);

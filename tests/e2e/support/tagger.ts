@@ -198,3 +198,16 @@ export async function saveAndWait(page: Page): Promise<void> {
   await page.getByTestId('tagger-save').click();
   await panel(page).waitFor({ state: 'detached', timeout: 10_000 });
 }
+
+/** The tagger's performance figures, as the top frame of `tabId` answers them (a Result). */
+export function perfStatsOf(ext: ExtensionSession, tabId: number): Promise<unknown> {
+  return ext.serviceWorker.evaluate(
+    (id) =>
+      chrome.tabs.sendMessage(
+        id,
+        { channel: 'touchpoint-auditor', type: 'getPerfStats', payload: {} },
+        { frameId: 0 },
+      ),
+    tabId,
+  );
+}

@@ -2,7 +2,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TrailList } from '../../../entrypoints/report/TrailList';
 import type { TouchpointEvidence } from '../../../lib/report/read';
-import type { Evidence, Touchpoint } from '../../../lib/model';
+import type { Evidence } from '../../../lib/model';
+import { cartTouchpoint, T } from '../cart-touchpoint';
 import { brands, labelOf, sampleRows } from './report-data';
 
 afterEach(() => {
@@ -10,24 +11,9 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const T = '2026-11-22T10:00:00.000Z';
 const behind: TouchpointEvidence = {
   brandId: 'c1',
-  touchpoint: {
-    id: 'tp-1',
-    auditId: 'a',
-    category: 'cart',
-    stage: 'purchase',
-    channel: 'web',
-    source: 'page',
-    url: 'https://contoso.test/cart',
-    pageTitle: '<b>Cart</b>',
-    anchor: null,
-    scores: { speed: 5 },
-    notes: 'Fast',
-    createdAt: T,
-    updatedAt: T,
-  } satisfies Touchpoint,
+  touchpoint: cartTouchpoint({ pageTitle: '<b>Cart</b>', notes: 'Fast' }),
   score: { pct: 100, criticalFail: false },
   evidence: [
     {

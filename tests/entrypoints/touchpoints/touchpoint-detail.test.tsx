@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TouchpointDetail } from '../../../entrypoints/touchpoints/TouchpointDetail';
 import { getDb } from '../../../lib/db';
-import type { Touchpoint } from '../../../lib/model';
+import { cartTouchpoint, T } from '../cart-touchpoint';
 import { makeDefaultRubric } from '../../../lib/rubric';
 import { DEFAULT_CATEGORIES } from '../../../lib/taxonomy';
 
@@ -11,22 +11,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const T = '2026-11-22T10:00:00.000Z';
-const tp: Touchpoint = {
-  id: 'tp-1',
-  auditId: 'a',
-  category: 'cart',
-  stage: 'purchase',
-  channel: 'web',
-  source: 'page',
-  url: 'https://contoso.test/cart',
-  pageTitle: 'Cart',
-  anchor: null,
-  scores: { speed: 5 },
-  notes: '',
-  createdAt: T,
-  updatedAt: T,
-};
+const tp = cartTouchpoint({ pageTitle: 'Cart', notes: '' });
 
 describe('TouchpointDetail', () => {
   it('says a correction was not saved when the database refuses it', async () => {

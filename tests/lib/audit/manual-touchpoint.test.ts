@@ -5,6 +5,7 @@ import { createManualTouchpoint, evidenceProblem } from '../../../lib/audit';
 import { AuditorDb, listEvidenceOf, startAudit } from '../../../lib/db';
 import { describeProblemAt } from '../../../lib/i18n';
 import { HTML, PNG_3X2, SVG } from '../../fixtures/images';
+import { dropDb } from '../db/test-db';
 
 let db: AuditorDb;
 const t0 = new Date('2026-11-22T10:00:00.000Z');
@@ -12,10 +13,7 @@ const t0 = new Date('2026-11-22T10:00:00.000Z');
 beforeEach(() => {
   db = new AuditorDb(`manual-${crypto.randomUUID()}`);
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(() => dropDb(db));
 
 describe('off-page touchpoints', () => {
   it('stores a manual touchpoint with its image as evidence: type, size and hash from the bytes', async () => {

@@ -1,10 +1,13 @@
 // Helpers for the backup data tests: a database filled with the backup sample data, and a
 // snapshot of every table to compare before and after.
+import { expect } from 'vitest';
 import { type BackupData } from '../../../lib/backup';
 import { AuditorDb, putTouchpoints } from '../../../lib/db';
 import { base64ToBytes, blobToBase64 } from '../../../lib/backup/base64';
 import type { Evidence } from '../../../lib/model';
-import { sampleData } from './fixtures';
+import { importBackup } from '../../../lib/backup/import-db';
+import { NOW, sampleData } from './fixtures';
+import { said } from './said';
 
 /** A fresh, empty database under a unique name. */
 export function freshDb(): AuditorDb {
@@ -59,4 +62,21 @@ export async function wipe(db: AuditorDb): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
     for (const table of db.tables) await table.clear();
   });
+}
+
+/** Imports `text` and expects it refused at `path` with `message`, and nothing written. */
+export async function expectRefused(
+  db: AuditorDb,
+  text: string,
+  path: string,
+  message: RegExp,
+): Promise<void> {
+  const before = await dump(db);
+  const result = await importBackup(db, text, NOW);
+  expect(result.ok).toBe(false);
+  if (!result.ok) {
+    expect(said(result.error).path).toBe(path);
+    expect(said(result.error).message).toMatch(message);
+  }
+  expect(await dump(db)).toEqual(before);
 }

@@ -8,15 +8,13 @@ import { importBackup } from '../../../lib/backup/import-db';
 import { tallyTouchpoints } from '../../../lib/report';
 import { NOW, sampleData } from './fixtures';
 import { dump, freshDb, seed, wipe } from './db-fixtures';
+import { dropDb } from '../db/test-db';
 
 let db: AuditorDb;
 beforeEach(() => {
   db = freshDb();
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(() => dropDb(db));
 
 const exportText = async (target: AuditorDb) => (await exportBackup(target, NOW)).blob.text();
 

@@ -10,6 +10,7 @@ import {
   startAudit,
 } from '@/lib/db';
 import { createDispatcher, type SenderInfo } from '@/lib/messaging';
+import { dropDb } from '../db/test-db';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const now = new Date('2026-11-22T10:15:00.000Z');
@@ -84,10 +85,7 @@ beforeEach(async () => {
   });
   dispatch = createDispatcher(handlers, { extensionId: EXT, log: () => undefined });
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(() => dropDb(db));
 
 describe('saving a tagged touchpoint with its evidence', () => {
   it('captures first, then stores the touchpoint and its evidence together and forgets the draft', async () => {

@@ -1,16 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuditorDb, createBrand, siblingBrands, updateBrand } from '../../../lib/db';
 import { t0, t1, twoBrandStudy } from './brand-fixtures';
+import { dropDb } from './test-db';
 
 let db: AuditorDb;
 
 beforeEach(() => {
   db = new AuditorDb(`brands-${crypto.randomUUID()}`);
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(() => dropDb(db));
 
 const study = () => twoBrandStudy(db);
 

@@ -10,20 +10,17 @@ import {
   seedDefaults,
 } from '../../../lib/db';
 import { removeCriterion, updateCriterion } from '../../../lib/rubric';
+import { t0, t1 } from './brand-fixtures';
 import { addAudit, addStudy, addTouchpoint } from './rubric-fixtures';
+import { dropDb } from './test-db';
 
 let db: AuditorDb;
-const t0 = new Date('2026-11-22T10:00:00.000Z');
-const t1 = new Date('2026-11-22T11:00:00.000Z');
 
 beforeEach(async () => {
   db = new AuditorDb(`moves-${crypto.randomUUID()}`);
   await seedDefaults(db, t0);
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(() => dropDb(db));
 
 describe('moving a study to another rubric version', () => {
   beforeEach(async () => {

@@ -12,11 +12,11 @@ import {
 } from '../../../lib/db';
 import type { Rubric } from '../../../lib/model';
 import { updateCriterion } from '../../../lib/rubric';
+import { t0, t1 } from './brand-fixtures';
 import { addAudit, addStudy, addTouchpoint } from './rubric-fixtures';
+import { dropDb } from './test-db';
 
 let db: AuditorDb;
-const t0 = new Date('2026-11-22T10:00:00.000Z');
-const t1 = new Date('2026-11-22T11:00:00.000Z');
 let v1: Rubric;
 
 beforeEach(async () => {
@@ -24,10 +24,7 @@ beforeEach(async () => {
   await seedDefaults(db, t0);
   v1 = (await getRubric(db, 'default', 1))!;
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(() => dropDb(db));
 
 /** The default rubric with the weight of `speed` set to 3. */
 const reweighted = () => updateCriterion(v1, 0, { weight: 3 });

@@ -1,13 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditorDb, seedDefaults } from '../../../lib/db';
+import { dropDb } from './test-db';
 
 const now = new Date('2026-11-22T10:15:00.000Z');
 let db: AuditorDb;
 
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(() => dropDb(db));
 
 describe('seeding the defaults', () => {
   it('adds the default rubric and the 27 seeded categories once', async () => {

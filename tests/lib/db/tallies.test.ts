@@ -12,6 +12,7 @@ import {
 } from '../../../lib/db';
 import type { ScoreValue, Touchpoint } from '../../../lib/model';
 import { buildComparison, type Tally } from '../../../lib/report';
+import { dropDb } from './test-db';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 let db: AuditorDb;
@@ -59,10 +60,7 @@ beforeEach(async () => {
     },
   ]);
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(() => dropDb(db));
 
 /** Compares two tallies: counts exactly, sums within float noise. */
 function expectSameTally(kept: Tally, fresh: Tally) {

@@ -13,6 +13,7 @@ import {
 } from '../../../lib/db';
 import type { Audit, Touchpoint } from '../../../lib/model';
 import { makeDefaultRubric } from '../../../lib/rubric';
+import { dropDb } from './test-db';
 
 let db: AuditorDb;
 const t0 = new Date('2026-11-22T10:00:00.000Z');
@@ -27,10 +28,7 @@ const rubric = {
 beforeEach(() => {
   db = new AuditorDb(`query-${crypto.randomUUID()}`);
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(() => dropDb(db));
 
 /** Two audits: Ana on brand b1 (cart ×30, payment ×10 of which 5 fail trust), Ben on b2 (cart ×5). */
 async function seed(): Promise<Audit[]> {

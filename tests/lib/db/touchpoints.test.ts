@@ -12,6 +12,7 @@ import {
   updateTouchpoint,
   type NewTouchpoint,
 } from '../../../lib/db';
+import { dropDb } from './test-db';
 
 let db: AuditorDb;
 const t0 = new Date('2026-11-22T10:00:00.000Z');
@@ -20,10 +21,7 @@ const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 beforeEach(() => {
   db = new AuditorDb(`tp-${crypto.randomUUID()}`);
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(() => dropDb(db));
 
 const draft = (auditId: string, category: string): NewTouchpoint => ({
   auditId,

@@ -20,15 +20,13 @@ import { buildComparison } from '../../../lib/report';
 import { NOW, sampleData } from '../backup/fixtures';
 import { touchpoint } from './fixtures';
 import { freshDb, seed } from '../backup/db-fixtures';
+import { dropDb } from '../db/test-db';
 
 let db: AuditorDb;
 beforeEach(() => {
   db = freshDb();
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(() => dropDb(db));
 
 /** The file's bytes as text, BOM kept (Blob.text() would drop it). */
 const textOf = async (blob: Blob | undefined) =>

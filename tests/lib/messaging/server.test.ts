@@ -3,6 +3,7 @@ import { createHandlers } from '../../../lib/background';
 import { AuditorDb, seedDefaults, startAudit } from '../../../lib/db';
 import { brandForHost } from '../../../lib/studies/hosts';
 import { createDispatcher, type SenderInfo } from '../../../lib/messaging';
+import { dropDb } from '../db/test-db';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const now = new Date('2026-11-22T10:15:00.000Z');
@@ -36,10 +37,7 @@ beforeEach(async () => {
     log: (r) => logged.push(r),
   });
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(() => dropDb(db));
 
 describe('the background dispatcher', () => {
   it.each([

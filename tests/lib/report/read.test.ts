@@ -4,16 +4,14 @@ import { AuditorDb, getStudyTally } from '../../../lib/db';
 import { loadReportHead, pickReportStudy, touchpointsBehind } from '../../../lib/report/read';
 import { NOW, sampleData } from '../backup/fixtures';
 import { freshDb, seed } from '../backup/db-fixtures';
+import { dropDb } from '../db/test-db';
 
 let db: AuditorDb;
 beforeEach(async () => {
   db = freshDb();
   await seed(db);
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(() => dropDb(db));
 
 describe('the report page’s data', () => {
   it('reads the kept totals for the first render, never a touchpoint', async () => {

@@ -6,16 +6,14 @@ import {
   hostBrandOfStudy,
 } from '../../../lib/studies/claim-host';
 import { t1, twoBrandStudy } from '../db/brand-fixtures';
+import { dropDb } from '../db/test-db';
 
 let db: AuditorDb;
 
 beforeEach(() => {
   db = new AuditorDb(`brands-${crypto.randomUUID()}`);
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(() => dropDb(db));
 
 const study = () => twoBrandStudy(db);
 
