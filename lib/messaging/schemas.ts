@@ -8,6 +8,9 @@ import { CHANNELS, STAGES } from '../taxonomy';
 // the code uses are inferred from them, so a message's shape is written once.
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ID_LENGTH));
+
+/** A record id, as `lib/model/ids.ts` reads ids. */
+export const idSchema = id;
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
 /** A request without parameters. */
