@@ -34,7 +34,6 @@ export function startBackground(): void {
         async (windowId) => (await browser.tabs.query({ active: true, windowId }))[0],
         (windowId) => browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
         tabId,
-        sender.frameId === 0 ? sender.url : undefined,
       );
       return captureEvidence(shoot, captures, tab.windowId, req, (shot) =>
         withFrameMasks(frames, tabId, maskFields, shot),

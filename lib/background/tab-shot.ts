@@ -19,20 +19,19 @@ export class TabChangedError extends Error {
 
 /**
  * `captureVisibleTab` shoots whatever tab is active in the window when it runs, so this checks
- * right before and right after it that the window's active tab is `tabId` showing `url` (the
- * sender's page; unchecked when unknown) and that its URL did not change during the shot.
- * Either check failing drops the image: rather no screenshot than another page's.
+ * right before and right after it that the window's active tab is `tabId` and that its URL did
+ * not change during the shot. Either check failing drops the image: rather no screenshot than
+ * another page's. (The URL is not compared with the message sender's: a single-page app's route
+ * may legitimately have moved on since the tagger sent it.)
  */
 export function checkedCapture(
   activeTabOf: ActiveTabOf,
   capture: CaptureVisibleTab,
   tabId: number,
-  url: string | undefined,
 ): CaptureVisibleTab {
   return async (windowId) => {
     const before = await activeTabOf(windowId);
-    if (before?.id !== tabId || (url !== undefined && before.url !== url))
-      throw new TabChangedError('before');
+    if (before?.id !== tabId) throw new TabChangedError('before');
     const shot = await capture(windowId);
     const after = await activeTabOf(windowId);
     if (after?.id !== tabId || after.url !== before.url) throw new TabChangedError('after');

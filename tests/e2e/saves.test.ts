@@ -53,13 +53,20 @@ describe('a save whose screenshot fails', () => {
     // Something else uses up Chrome's two captures a second while the shopper saves.
     await ext.serviceWorker.evaluate(async (url) => {
       const tab = (await chrome.tabs.query({})).find((t) => t.url === url)!;
-      const until = Date.now() + 1_500;
-      void (async () => {
+      const until = Date.now() + 2_000;
+      const g = self as unknown as { hog: Promise<void>; shots: number };
+      g.shots = 0;
+      g.hog = (async () => {
         while (Date.now() < until) {
-          await chrome.tabs.captureVisibleTab(tab.windowId, { format: 'png' }).catch(() => null);
-          await new Promise((r) => setTimeout(r, 10));
+          await chrome.tabs
+            .captureVisibleTab(tab.windowId, { format: 'png' })
+            .then(() => g.shots++)
+            .catch(() => null);
+          await new Promise((r) => setTimeout(r, 5));
         }
       })();
+      // Both captures of this second are used up before the shopper presses Save.
+      while (g.shots < 2) await new Promise((r) => setTimeout(r, 5));
     }, page.url());
     await page.getByTestId('tagger-save').click();
     await expect.poll(() => status(page)).toContain('saved without a screenshot');
@@ -69,10 +76,13 @@ describe('a save whose screenshot fails', () => {
     expect(saved.evidence.filter((e) => e.touchpointId === tp.id)).toEqual([]);
     expect(await page.getByTestId('tagger-save').count()).toBe(0);
 
-    await page.waitForTimeout(1_600);
+    // Once the other caller is done and Chrome's one-second window has passed.
+    await ext.serviceWorker.evaluate(() => (self as unknown as { hog: Promise<void> }).hog);
+    await page.waitForTimeout(1_100);
     await page.bringToFront();
     const before = await eventLog(page);
     await page.getByTestId('tagger-retake').click();
+    await expect.poll(() => status(page), { timeout: 5_000 }).toBe('Screenshot attached.');
     await panel(page).waitFor({ state: 'detached', timeout: 10_000 });
     const after = await readSaved(ext);
     expect(after.touchpoints.filter((t) => t.notes === 'no shot first')).toHaveLength(1);

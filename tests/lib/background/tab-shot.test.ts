@@ -19,18 +19,17 @@ function windowOf(before: ActiveTab | undefined, after: ActiveTab | undefined) {
 describe('a screenshot of the tagged tab only', () => {
   it('passes the shot through when the same tab shows the same page before and after', async () => {
     const w = windowOf(tagged, tagged);
-    await expect(checkedCapture(w.activeTabOf, w.capture, 7, PAGE)(1)).resolves.toMatch(/^data:/);
+    await expect(checkedCapture(w.activeTabOf, w.capture, 7)(1)).resolves.toMatch(/^data:/);
   });
 
   it.each([
     ['another tab was in front', { id: 8, url: PAGE }, tagged, 'before'],
-    ['the tab had moved to another page', { id: 7, url: `${PAGE}?x` }, tagged, 'before'],
     ['no tab was in front', undefined, tagged, 'before'],
     ['another tab came in front during the shot', tagged, { id: 8, url: PAGE }, 'after'],
     ['the page changed during the shot', tagged, { id: 7, url: `${PAGE}#paid` }, 'after'],
   ])('drops it when %s', async (_name, before, after, when) => {
     const w = windowOf(before, after);
-    const error = await checkedCapture(w.activeTabOf, w.capture, 7, PAGE)(1).catch((e) => e);
+    const error = await checkedCapture(w.activeTabOf, w.capture, 7)(1).catch((e) => e);
     expect(error).toBeInstanceOf(TabChangedError);
     expect(String(error)).toContain(when);
   });
