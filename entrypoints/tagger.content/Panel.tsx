@@ -16,7 +16,8 @@ export function Panel({
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
-      actions.save(e);
+      if (view.retake) actions.retake(e);
+      else actions.save(e);
     } else if (e.key === 'Escape') {
       e.preventDefault();
       actions.cancel();
@@ -100,17 +101,28 @@ export function Panel({
       )}
       <footer class="panel-foot">
         <button type="button" data-testid="tagger-cancel" onClick={() => actions.cancel()}>
-          {t('tagger.cancel')}
+          {t(view.retake ? 'tagger.close' : 'tagger.cancel')}
         </button>
-        <button
-          type="button"
-          class="primary"
-          data-testid="tagger-save"
-          disabled={!audit || !form}
-          onClick={(e) => actions.save(e)}
-        >
-          {t('tagger.save')}
-        </button>
+        {view.retake ? (
+          <button
+            type="button"
+            class="primary"
+            data-testid="tagger-retake"
+            onClick={(e) => actions.retake(e)}
+          >
+            {t('tagger.retake')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            class="primary"
+            data-testid="tagger-save"
+            disabled={!audit || !form}
+            onClick={(e) => actions.save(e)}
+          >
+            {t('tagger.save')}
+          </button>
+        )}
       </footer>
     </section>
   );

@@ -1,11 +1,13 @@
 import type { CaptureRequest, EvidenceImage } from '../capture/evidence';
 import {
+  attachEvidence,
   brandsOfStudy,
   createTouchpointWithEvidence,
   discardDraft,
   getActiveAudit,
   getDraft,
   getRubric,
+  listEvidenceOf,
   pinnedRubric,
   saveDraft,
   tabDraftKey,
@@ -73,6 +75,19 @@ export function createHandlers({
   const fromExtensionPage = (sender: SenderInfo) =>
     extensionOrigin === undefined || (sender.url ?? '').startsWith(extensionOrigin);
 
+  /** A screenshot of the sender's tab cropped to `req`, or null when none could be taken. */
+  async function shoot(
+    req: CaptureRequest,
+    sender: SenderInfo,
+    maskFields: boolean,
+  ): Promise<EvidenceImage | null> {
+    if (!capture) return null;
+    return capture(req, sender, { maskFields }).catch((e: unknown) => {
+      console.warn('[touchpoint-auditor] evidence capture failed', e);
+      return null;
+    });
+  }
+
   async function taggerContext(url: string): Promise<TaggerContext> {
     const categories = await db.categories.toArray();
     const audit = (await getActiveAudit(db)) ?? null;
@@ -100,7 +115,7 @@ export function createHandlers({
 
     guessCategory: async (hints) => ok(inferCategory(hints)),
 
-    saveDraft: async ({ form, place }, sender) => {
+    saveDraft: async ({ form, place, touchpointId }, sender) => {
       const audit = await getActiveAudit(db);
       const updatedAt = now().toISOString();
       await saveDraft(db, {
@@ -110,6 +125,7 @@ export function createHandlers({
         url: place?.url ?? null,
         pageTitle: place?.pageTitle ?? null,
         anchor: place?.anchor ?? null,
+        ...(touchpointId !== undefined && { touchpointId }),
         updatedAt,
       });
       return ok({ savedAt: updatedAt });
@@ -131,9 +147,10 @@ export function createHandlers({
         }
       }
       if (!d) return ok(null);
-      const { category, stage, channel, scores, notes, includeFieldValues } = d;
+      const { category, stage, channel, scores, notes, includeFieldValues, touchpointId } = d;
       return ok({
         form: { category, stage, channel, scores, notes, includeFieldValues },
+        ...(touchpointId !== undefined && { touchpointId }),
         place:
           d.url === null ? null : { url: d.url, pageTitle: d.pageTitle ?? '', anchor: d.anchor },
       });
@@ -146,28 +163,40 @@ export function createHandlers({
       return ok({ discarded: had });
     },
 
-    saveTouchpoint: async ({ form, place, capture: wanted }, sender) => {
+    saveTouchpoint: async ({ id, form, place, capture: wanted }, sender) => {
+      const draftKey = draftKeyOf(sender);
+      // A retry (the reply to the first save was lost): no second capture, no second write.
+      const stored = await db.touchpoints.get(id);
+      if (stored) {
+        await discardDraft(db, draftKey);
+        const evidenceId = (await listEvidenceOf(db, id))[0]?.id ?? null;
+        return ok({ id, evidenceId, noScreenshot: !!wanted && evidenceId === null });
+      }
       const audit = await getActiveAudit(db);
       if (!audit) return fail('no-active-audit', 'no audit is running');
       // Capture first, while the tagger keeps its own UI hidden and the fields masked.
-      let image: EvidenceImage | null = null;
-      if (wanted && capture) {
-        const maskFields = !form.includeFieldValues;
-        image = await capture(wanted, sender, { maskFields }).catch((e: unknown) => {
-          console.warn('[touchpoint-auditor] evidence capture failed', e);
-          return null;
-        });
-      }
+      const image = wanted ? await shoot(wanted, sender, !form.includeFieldValues) : null;
       const { includeFieldValues: _mask, ...fields } = form;
-      const at = now();
       const saved = await createTouchpointWithEvidence(
         db,
         { ...fields, auditId: audit.id, source: 'page', ...place },
         image && { ...image, url: place.url },
-        at,
+        now(),
+        { id, draftKey },
       );
-      await discardDraft(db, draftKeyOf(sender));
-      return ok({ id: saved.touchpoint.id, evidenceId: saved.evidence?.id ?? null });
+      const evidenceId = saved.evidence?.id ?? null;
+      return ok({ id, evidenceId, noScreenshot: !!wanted && evidenceId === null });
+    },
+
+    retakeEvidence: async ({ id, capture: wanted, includeFieldValues }, sender) => {
+      const tp = await db.touchpoints.get(id);
+      if (!tp || tp.deleted) return fail('not-found', 'no such touchpoint');
+      const [had] = await listEvidenceOf(db, id);
+      if (had) return ok({ evidenceId: had.id });
+      const image = await shoot(wanted, sender, !includeFieldValues);
+      if (!image) return ok({ evidenceId: null });
+      const stored = await attachEvidence(db, id, { ...image, url: tp.url }, now());
+      return ok({ evidenceId: stored?.id ?? null });
     },
 
     relay: async ({ to, type, payload }, sender) => {

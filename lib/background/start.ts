@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createHandlers } from './handlers';
 import { withFrameMasks } from './frame-masks';
+import { checkedCapture } from './tab-shot';
 import type { ShowAnchorIo } from './show-anchor';
 import { captureEvidence, createCaptureQueue } from '../capture';
 import { getDb, seedDefaults } from '../db';
@@ -29,12 +30,13 @@ export function startBackground(): void {
       const tab = await browser.tabs.get(tabId);
       // Only the visible tab can be captured; a background tab would give someone else's page.
       if (!tab.active || tab.windowId === undefined) return null;
-      return captureEvidence(
+      const shoot = checkedCapture(
+        async (windowId) => (await browser.tabs.query({ active: true, windowId }))[0],
         (windowId) => browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
-        captures,
-        tab.windowId,
-        req,
-        (shot) => withFrameMasks(frames, tabId, maskFields, shot),
+        tabId,
+      );
+      return captureEvidence(shoot, captures, tab.windowId, req, (shot) =>
+        withFrameMasks(frames, tabId, maskFields, shot),
       );
     },
     sendToTab: tabsTransport,

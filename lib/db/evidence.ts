@@ -6,33 +6,80 @@ import { createTouchpoint, type NewTouchpoint } from './touchpoints';
 /** A screenshot ready to store; ids and times are made here. */
 export type NewEvidence = Omit<Evidence, 'id' | 'touchpointId' | 'capturedAt'>;
 
+/** What a save may also do in its transaction: use the client's id, forget the tab's draft. */
+export interface SaveOptions {
+  /** The touchpoint's id, made by the client so a retried save can be recognised. */
+  id?: string;
+  /** The draft to delete with the write, so a saved tag never comes back as a draft. */
+  draftKey?: string;
+}
+
 /**
  * Stores a new touchpoint and, when given, its evidence in one transaction: a touchpoint is
- * never left pointing at a half-written screenshot.
+ * never left pointing at a half-written screenshot. With `opts.id`, a save whose id is already
+ * stored writes nothing and answers the stored touchpoint and its first evidence
+ * (`existed: true`): a retry after a lost reply does not make a second touchpoint. The draft
+ * named by `opts.draftKey` is deleted in the same transaction either way.
  */
 export async function createTouchpointWithEvidence(
   db: AuditorDb,
   input: NewTouchpoint,
   evidence: NewEvidence | null,
   now: Date,
-): Promise<{ touchpoint: Touchpoint; evidence: Evidence | null }> {
+  opts: SaveOptions = {},
+): Promise<{ touchpoint: Touchpoint; evidence: Evidence | null; existed: boolean }> {
   // The study's kept totals move with every touchpoint write (lib/db/tallies.ts).
   return db.transaction(
     'rw',
-    [db.touchpoints, db.auditStats, db.evidence, ...tallyTables(db)],
+    [db.touchpoints, db.auditStats, db.evidence, db.drafts, ...tallyTables(db)],
     async () => {
-      const touchpoint = await createTouchpoint(db, input, now);
-      if (!evidence) return { touchpoint, evidence: null };
-      const stored: Evidence = {
-        ...evidence,
-        id: crypto.randomUUID(),
-        touchpointId: touchpoint.id,
-        capturedAt: now.toISOString(),
-      };
-      await db.evidence.add(stored);
-      return { touchpoint, evidence: stored };
+      if (opts.draftKey !== undefined) await db.drafts.delete(opts.draftKey);
+      const stored = opts.id === undefined ? undefined : await db.touchpoints.get(opts.id);
+      if (stored) {
+        const [first] = await listEvidenceOf(db, stored.id);
+        return { touchpoint: stored, evidence: first ?? null, existed: true };
+      }
+      const touchpoint = await createTouchpoint(db, input, now, opts.id);
+      if (!evidence) return { touchpoint, evidence: null, existed: false };
+      const added = await addEvidence(db, touchpoint.id, evidence, now);
+      return { touchpoint, evidence: added, existed: false };
     },
   );
+}
+
+async function addEvidence(
+  db: AuditorDb,
+  touchpointId: string,
+  evidence: NewEvidence,
+  now: Date,
+): Promise<Evidence> {
+  const stored: Evidence = {
+    ...evidence,
+    id: crypto.randomUUID(),
+    touchpointId,
+    capturedAt: now.toISOString(),
+  };
+  await db.evidence.add(stored);
+  return stored;
+}
+
+/**
+ * Attaches a screenshot to a stored touchpoint that has none (a retake after a save without
+ * one). Idempotent: a touchpoint that already has evidence keeps it, and its first evidence is
+ * answered. Undefined when the touchpoint does not exist (or is deleted).
+ */
+export async function attachEvidence(
+  db: AuditorDb,
+  touchpointId: string,
+  evidence: NewEvidence,
+  now: Date,
+): Promise<Evidence | undefined> {
+  return db.transaction('rw', [db.touchpoints, db.evidence], async () => {
+    const tp = await db.touchpoints.get(touchpointId);
+    if (!tp || tp.deleted) return undefined;
+    const [first] = await listEvidenceOf(db, touchpointId);
+    return first ?? (await addEvidence(db, touchpointId, evidence, now));
+  });
 }
 
 /** The evidence of one touchpoint, oldest first. */

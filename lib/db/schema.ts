@@ -32,6 +32,8 @@ export interface Draft {
   url: string | null;
   pageTitle: string | null;
   anchor: Anchor | null;
+  /** The id the tagger made for this tag, so a retried or restored save stores it once. */
+  touchpointId?: string;
   updatedAt: string;
 }
 

@@ -75,6 +75,12 @@ export const enCore = {
   'tagger.cancel': 'Cancel',
   'tagger.saved': 'Touchpoint saved.',
   'tagger.saveFailed': 'Not saved: {message}',
+  'tagger.savedNoShot':
+    'Touchpoint saved without a screenshot: the tab changed or could not be captured.',
+  'tagger.retake': 'Retake screenshot',
+  'tagger.retaken': 'Screenshot attached.',
+  'tagger.retakeFailed': 'Still no screenshot: keep this tab in front and try again.',
+  'tagger.close': 'Close',
   'tagger.draftRestored': 'Your unsaved draft is back.',
   'tagger.whatTagged.element': 'Tagged: {what}',
   'tagger.whatTagged.page': 'Tagged: the whole page',

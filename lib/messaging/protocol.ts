@@ -9,6 +9,7 @@ import {
   forwardToFrameSchema,
   framePickSchema,
   guessSchema,
+  idSchema,
   perfStatsSchema,
   pickHintsSchema,
   placeSchema,
@@ -79,7 +80,11 @@ export const backgroundMessages = {
   guessCategory: message(pickHintsSchema, v.nullable(guessSchema)),
   /** Keeps the panel's state for the sender's tab as the shopper types. */
   saveDraft: message(
-    v.strictObject({ form: formSchema, place: v.nullable(placeSchema) }),
+    v.strictObject({
+      form: formSchema,
+      place: v.nullable(placeSchema),
+      touchpointId: v.optional(idSchema),
+    }),
     v.object({ savedAt: v.string() }),
   ),
   /**
@@ -88,22 +93,40 @@ export const backgroundMessages = {
    */
   getDraft: message(
     v.strictObject({ url: v.optional(v.pipe(v.string(), v.maxLength(8_000))) }),
-    v.nullable(v.object({ form: formSchema, place: v.nullable(placeSchema) })),
+    v.nullable(
+      v.object({
+        form: formSchema,
+        place: v.nullable(placeSchema),
+        touchpointId: v.optional(idSchema),
+      }),
+    ),
   ),
   /** Forgets the sender's tab's draft. */
   discardDraft: message(emptySchema, v.object({ discarded: v.boolean() })),
   /**
-   * Stores a touchpoint in the active audit and forgets the tab's draft. With `capture`, the
-   * background first screenshots the visible tab and stores the crop as the touchpoint's
-   * evidence (`evidenceId` is null when no capture was asked for or possible).
+   * Stores touchpoint `id` (made by the tagger) in the active audit and forgets the tab's draft,
+   * in one transaction. A retry with an id already stored writes nothing and answers the stored
+   * touchpoint. With `capture`, the background first screenshots the visible tab and stores the
+   * crop as evidence; `noScreenshot` says a capture was asked for and none could be stored (tab
+   * not in front, changed during the shot, quota, error): `evidenceId` is then null.
    */
   saveTouchpoint: message(
     v.strictObject({
+      id: idSchema,
       form: formSchema,
       place: placeSchema,
       capture: v.optional(v.nullable(captureSchema)),
     }),
-    v.object({ id: v.string(), evidenceId: v.nullable(v.string()) }),
+    v.object({ id: v.string(), evidenceId: v.nullable(v.string()), noScreenshot: v.boolean() }),
+  ),
+  /**
+   * Screenshots the sender's tab again for stored touchpoint `id` that has no evidence and
+   * attaches the crop. Idempotent: a touchpoint with evidence keeps it and answers its id;
+   * `evidenceId` is null when the capture failed again.
+   */
+  retakeEvidence: message(
+    v.strictObject({ id: idSchema, capture: captureSchema, includeFieldValues: v.boolean() }),
+    v.object({ evidenceId: v.nullable(v.string()) }),
   ),
   /**
    * Passes a tagger message between the frames of the sender's tab: to the top frame, to the

@@ -8,6 +8,9 @@ import { CHANNELS, FACT_LIMITS, GUESS_REASON_KEYS, STAGES } from '../taxonomy';
 // the code uses are inferred from them, so a message's shape is written once.
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ID_LENGTH));
+
+/** A record id, as `lib/model/ids.ts` reads ids. */
+export const idSchema = id;
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
 /** A request without parameters. */
@@ -161,14 +164,18 @@ export const guessSchema = v.object({
   reason: v.object({ key: v.picklist(GUESS_REASON_KEYS), detail: v.string() }),
 });
 
-/** A `Result` (see `result.ts`) whose value has the shape `value`. */
+/** A `Problem` (lib/result) as it crosses a message boundary: a code, its parameters, a path. */
+export const problemSchema = v.object({
+  code: text(200),
+  params: v.optional(v.record(text(200), v.union([text(8_000), v.number()]))),
+  path: v.optional(text(2_000)),
+});
+
+/** A `Result` (lib/result) whose value has the shape `value`. */
 export const resultSchema = <T extends v.GenericSchema>(value: T) =>
   v.variant('ok', [
     v.object({ ok: v.literal(true), value }),
-    v.object({
-      ok: v.literal(false),
-      error: v.object({ code: v.string(), message: v.string() }),
-    }),
+    v.object({ ok: v.literal(false), error: problemSchema }),
   ]);
 
 /** Renders valibot issues as `path: message` for logs and errors. */

@@ -38,7 +38,9 @@ const nextFrame = () => new Promise<void>((r) => pristine().requestAnimationFram
  */
 export function createTopTagger(guard: GuardState, css: string, render: Renderer) {
   const send = sendToBackground;
-  const drafts = createDraftSync(send);
+  // Made when a pick opens the panel and kept in the draft: a retried save stores it once.
+  let touchpointId: string | null = null;
+  const drafts = createDraftSync(send, undefined, () => touchpointId);
   let layer: HostLayer | null = null;
   let view = initialView(true);
   let context: Promise<TaggerContext | null> = Promise.resolve(null);
@@ -70,6 +72,7 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     layer = null;
     place = null;
     target = null;
+    touchpointId = null;
   }
 
   async function openPanel(
@@ -79,6 +82,7 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
   ) {
     guard.modal = null;
     guard.holdFocus = true;
+    if (!form || touchpointId === null) touchpointId = crypto.randomUUID();
     // The background guesses (its word lists stay out of this script); no answer, no guess.
     const guessed = form
       ? null
@@ -166,6 +170,7 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     if (!layer) return;
     if (draft.ok && draft.value?.place) {
       const { form, place: saved } = draft.value;
+      touchpointId = draft.value.touchpointId ?? null;
       const anchor = saved.anchor;
       const found =
         anchor && anchor.framePath.length === 0 ? anchorToElement(anchor, document) : null;
@@ -196,32 +201,53 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     return liveRect(target.element) ?? target.rect;
   }
 
-  async function save(): Promise<void> {
-    const form = view.form;
-    if (!form || !place || view.phase !== 'panel') return;
-    const started = pristine().now();
-    await drafts.settle();
-    // Hides the panel; the background has every frame (this one too) mask its own fields.
+  /** Hides the panel for a screenshot and says what to capture: the tagged box, now. */
+  async function hideForCapture() {
     update({ phase: 'capturing', status: null });
     await nextFrame();
     await nextFrame();
-    const rect = captureRect();
-    const result = await send('saveTouchpoint', {
-      form,
-      place,
-      capture: { rect, viewport: { width: innerWidth, height: innerHeight } },
-    });
+    return { rect: captureRect(), viewport: { width: innerWidth, height: innerHeight } };
+  }
+
+  const showStatus = (kind: 'ok' | 'error', text: string, retake = false) =>
+    update({ phase: 'panel', status: { kind, text }, retake });
+
+  async function save(): Promise<void> {
+    const form = view.form;
+    const id = touchpointId;
+    if (!form || !place || id === null || view.phase !== 'panel' || view.retake) return;
+    const started = pristine().now();
+    await drafts.settle();
+    // Hides the panel; the background has every frame (this one too) mask its own fields.
+    const capture = await hideForCapture();
+    const result = await send('saveTouchpoint', { id, form, place, capture });
     if (!layer) return;
-    if (result.ok) {
+    if (!result.ok) {
+      showStatus('error', t('tagger.saveFailed', { message: describeProblem(result.error) }));
+    } else if (result.value.noScreenshot) {
+      showStatus('error', t('tagger.savedNoShot'), true);
+    } else {
       recordSave(pristine().now() - started);
-      update({ phase: 'panel', status: { kind: 'ok', text: t('tagger.saved') } });
+      showStatus('ok', t('tagger.saved'));
+      setTimeout(close, 700);
+    }
+  }
+
+  async function retake(): Promise<void> {
+    const id = touchpointId;
+    if (!view.form || id === null || view.phase !== 'panel' || !view.retake) return;
+    const capture = await hideForCapture();
+    const { includeFieldValues } = view.form;
+    const result = await send('retakeEvidence', { id, capture, includeFieldValues });
+    if (!layer) return;
+    if (result.ok && result.value.evidenceId !== null) {
+      showStatus('ok', t('tagger.retaken'));
       setTimeout(close, 700);
     } else {
-      const message = describeProblem(result.error);
-      update({
-        phase: 'panel',
-        status: { kind: 'error', text: t('tagger.saveFailed', { message }) },
-      });
+      const text = result.ok
+        ? t('tagger.retakeFailed')
+        : t('tagger.saveFailed', { message: describeProblem(result.error) });
+      showStatus('error', text, true);
     }
   }
 
@@ -233,11 +259,14 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     pickPage: () => pickerControls?.pickPage(),
     cancelPicking: close,
     change(form) {
+      // Once saved, the tag is no draft any more (only the screenshot may still be retaken).
+      if (view.retake) return;
       update({ form });
       drafts.schedule(form, place);
     },
     // Only the shopper's own click or key press on the panel saves, nothing a page made.
     save: (e) => isGenuine(e) && void save(),
+    retake: (e) => isGenuine(e) && void retake(),
     cancel() {
       void drafts.settle().then(() => send('discardDraft', {}));
       close();

@@ -14,14 +14,22 @@ export interface DraftSync {
   settle(): Promise<void>;
 }
 
-/** A debounced draft saver (the background keeps one draft per tab). */
-export function createDraftSync(send = sendToBackground, delay = DRAFT_DEBOUNCE_MS): DraftSync {
+/**
+ * A debounced draft saver (the background keeps one draft per tab). `idOf` gives the id made for
+ * the tag, kept with the draft so a save after a reload stores the same touchpoint.
+ */
+export function createDraftSync(
+  send = sendToBackground,
+  delay = DRAFT_DEBOUNCE_MS,
+  idOf: () => string | null = () => null,
+): DraftSync {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let inFlight: Promise<unknown> = Promise.resolve();
   const saveNow = async (form: TouchpointForm, place: TouchpointPlace | null) => {
     clearTimeout(timer);
     timer = undefined;
-    const sent = send('saveDraft', { form, place });
+    const id = idOf();
+    const sent = send('saveDraft', { form, place, ...(id !== null && { touchpointId: id }) });
     inFlight = sent;
     await sent;
   };

@@ -16,6 +16,7 @@ const noActions: TaggerActions = {
   cancelPicking: () => undefined,
   change: () => undefined,
   save: () => undefined,
+  retake: () => undefined,
   cancel: () => undefined,
   openPopup: () => undefined,
   startDrag: () => undefined,

@@ -21,6 +21,8 @@ export interface TaggerView {
   panelAt: { x: number; y: number } | null;
   /** The category guessed from the page and why (translated), shown while it stands. */
   guess: { category: string; reason: string } | null;
+  /** Saved without a screenshot: the panel offers to retake one instead of saving. */
+  retake: boolean;
 }
 
 /** What the UI can ask the controller to do. */
@@ -31,6 +33,8 @@ export interface TaggerActions {
   change(form: TouchpointForm): void;
   /** Saves, if `e` is the shopper's own click or key press on the panel. */
   save(e: Event): void;
+  /** Captures again for a touchpoint saved without a screenshot (same rule as `save`). */
+  retake(e: Event): void;
   cancel(): void;
   openPopup(): void;
   /** Starts moving the panel by its header. */
@@ -50,4 +54,5 @@ export const initialView = (isTop: boolean): TaggerView => ({
   status: null,
   panelAt: null,
   guess: null,
+  retake: false,
 });

@@ -119,7 +119,7 @@ describe('an audit from set-up to review', () => {
           type: 'saveTouchpoint',
           payload,
         }),
-      { form, place },
+      { id: crypto.randomUUID(), form, place },
     );
     expect(answer, JSON.stringify(answer)).toMatchObject({ ok: true });
     await expect

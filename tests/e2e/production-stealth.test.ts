@@ -138,9 +138,10 @@ describe('the production build, seen from the page', () => {
     const during = (await log()).slice(before);
     expect(during).toEqual([]);
     await page.keyboard.press('Control+Enter');
+    // Reading the database opens a tab: only once the save (and its capture) is over.
+    await page.waitForFunction(() => document.querySelectorAll('[popover]').length === 0);
     const { touchpoints } = await waitForSaved(ext, known.size + 1);
     expect(touchpoints.find((t) => !known.has(t.id))?.anchor?.css).toMatch(/^#(target|inner)$/);
-    await page.waitForFunction(() => document.querySelectorAll('[popover]').length === 0);
     expect((await log()).join('\n')).not.toMatch(/#target|#inner|secret|\|[zqx]\b/);
     await page.close();
   });

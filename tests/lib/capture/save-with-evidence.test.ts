@@ -42,6 +42,8 @@ const place = {
 
 let db: AuditorDb;
 let asked: CaptureRequest[];
+/** What the next captures do: succeed, find no image, or throw (quota, tab gone). */
+let shots: 'ok' | 'none' | 'throw';
 let sentToTab: { tabId: number; message: unknown; frameId?: number }[];
 let dispatch: ReturnType<typeof createDispatcher>;
 
@@ -64,6 +66,7 @@ beforeEach(async () => {
     now,
   );
   asked = [];
+  shots = 'ok';
   sentToTab = [];
   const handlers = createHandlers({
     db,
@@ -71,6 +74,8 @@ beforeEach(async () => {
     version: '0.1.0',
     capture: async (req) => {
       asked.push(req);
+      if (shots === 'throw') throw new Error('MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND');
+      if (shots === 'none') return null;
       return {
         blob: new Blob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' }),
         mime: 'image/jpeg',
@@ -94,7 +99,10 @@ describe('saving a tagged touchpoint with its evidence', () => {
       rect: { x: 10, y: 20, width: 100, height: 40 },
       viewport: { width: 1280, height: 800 },
     };
-    const answer = (await dispatch(msg('saveTouchpoint', { form, place, capture }), tab)) as {
+    const answer = (await dispatch(
+      msg('saveTouchpoint', { id: 'tp-1', form, place, capture }),
+      tab,
+    )) as {
       ok: true;
       value: { id: string; evidenceId: string };
     };
@@ -113,8 +121,69 @@ describe('saving a tagged touchpoint with its evidence', () => {
   });
 
   it('stores the touchpoint without evidence when no capture was asked for', async () => {
-    const answer = await dispatch(msg('saveTouchpoint', { form, place }), tab);
+    const answer = await dispatch(msg('saveTouchpoint', { id: 'tp-2', form, place }), tab);
     expect(answer).toMatchObject({ ok: true, value: { evidenceId: null } });
+    expect(asked).toEqual([]);
+  });
+
+  const capture = {
+    rect: { x: 10, y: 20, width: 100, height: 40 },
+    viewport: { width: 1280, height: 800 },
+  };
+  type Answer = {
+    ok: true;
+    value: { id: string; evidenceId: string | null; noScreenshot: boolean };
+  };
+  const save = async (id: string) =>
+    (await dispatch(msg('saveTouchpoint', { id, form, place, capture }), tab)) as Answer;
+
+  it('stores a retried save once: same touchpoint, same evidence, no second capture', async () => {
+    await dispatch(msg('saveDraft', { form, place, touchpointId: 'tp-9' }), tab);
+    expect(await dispatch(msg('getDraft', {}), tab)).toMatchObject({
+      value: { touchpointId: 'tp-9' },
+    });
+    const first = await save('tp-9');
+    // The reply was lost; the tagger (or a reloaded page, from its draft) saves the same id again.
+    await dispatch(msg('saveDraft', { form, place, touchpointId: 'tp-9' }), tab);
+    const retry = await save('tp-9');
+    expect(retry).toEqual(first);
+    expect(first.value).toMatchObject({ id: 'tp-9', noScreenshot: false });
+    expect(asked).toHaveLength(1);
+    expect(await db.touchpoints.count()).toBe(1);
+    expect(await db.evidence.count()).toBe(1);
+    expect(await dispatch(msg('getDraft', {}), tab)).toEqual({ ok: true, value: null });
+  });
+
+  it.each(['none', 'throw'] as const)(
+    'says a touchpoint was saved without a screenshot when the capture gives %s, and a retake attaches one once',
+    async (failure) => {
+      shots = failure;
+      const saved = await save('tp-5');
+      expect(saved.value).toEqual({ id: 'tp-5', evidenceId: null, noScreenshot: true });
+      expect(await db.touchpoints.get('tp-5')).toBeDefined();
+      expect(await listEvidenceOf(db, 'tp-5')).toEqual([]);
+
+      shots = 'ok';
+      const retake = () =>
+        dispatch(msg('retakeEvidence', { id: 'tp-5', capture, includeFieldValues: false }), tab);
+      const first = await retake();
+      const [evidence] = await listEvidenceOf(db, 'tp-5');
+      expect(first).toEqual({ ok: true, value: { evidenceId: evidence!.id } });
+      expect(evidence).toMatchObject({ url: place.url, mime: 'image/jpeg' });
+      expect(await retake()).toEqual(first);
+      expect(asked).toHaveLength(2);
+      expect(await save('tp-5')).toMatchObject({
+        value: { evidenceId: evidence!.id, noScreenshot: false },
+      });
+    },
+  );
+
+  it('retakes nothing for a touchpoint that is not stored', async () => {
+    const answer = await dispatch(
+      msg('retakeEvidence', { id: 'nope', capture, includeFieldValues: false }),
+      tab,
+    );
+    expect(answer).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(asked).toEqual([]);
   });
 

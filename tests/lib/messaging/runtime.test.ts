@@ -58,6 +58,13 @@ describe('the content script’s runtime in Chromium (no `browser`)', () => {
     expect(runtime.lastErrorReads).toBe(2);
   });
 
+  it('passes a failure of the background on with its own code and parameters', async () => {
+    const failure = { ok: false, error: { code: 'no-active-audit', params: { detail: 'none' } } };
+    const { runtime } = chromeRuntime(() => ({ value: failure }));
+    vi.stubGlobal('chrome', { runtime });
+    expect(await sendToBackground('getTaggerContext', { url: 'https://a.test/' })).toEqual(failure);
+  });
+
   it('ignores a `browser` the page put there by naming an element', async () => {
     const form = document.createElement('form');
     const input = document.createElement('input');

@@ -49,7 +49,7 @@ describe('the background dispatcher', () => {
     [
       'a score that is not an integer',
       tab,
-      msg('saveTouchpoint', { form: { ...form, scores: { speed: 2.5 } }, place }),
+      msg('saveTouchpoint', { id: 'tp-1', form: { ...form, scores: { speed: 2.5 } }, place }),
       'invalid-message',
     ],
     [
@@ -72,7 +72,7 @@ describe('the background dispatcher', () => {
   });
 
   it('says no audit is running instead of throwing when a shopper saves too early', async () => {
-    expect(await dispatch(msg('saveTouchpoint', { form, place }), tab)).toMatchObject({
+    expect(await dispatch(msg('saveTouchpoint', { id: 'tp-1', form, place }), tab)).toMatchObject({
       ok: false,
       error: { code: 'no-active-audit' },
     });
@@ -86,7 +86,7 @@ describe('the background dispatcher', () => {
     expect(await dispatch(msg('getDraft', {}), otherTab)).toEqual({ ok: true, value: null });
     expect(await dispatch(msg('getDraft', {}), tab)).toEqual({ ok: true, value: { form, place } });
 
-    const saved = await dispatch(msg('saveTouchpoint', { form, place }), tab);
+    const saved = await dispatch(msg('saveTouchpoint', { id: 'tp-1', form, place }), tab);
     expect(saved.ok).toBe(true);
     const [tp] = await db.touchpoints.toArray();
     expect(tp).toMatchObject({
