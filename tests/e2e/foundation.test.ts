@@ -2,7 +2,7 @@ import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, findBrowser, type ExtensionSession } from '../support/browser';
 import type { FixtureServer } from '../support/fixture-server';
-import { closeSession, openSession } from './support/session';
+import { closeSession, openSession, stopServiceWorker } from './support/session';
 import { installProbe, viewFromPage, type PageView } from './support/page-probe';
 
 let server: FixtureServer;
@@ -82,16 +82,7 @@ describe('the extension in real Chromium', () => {
 
   it('answers again after Chrome stops its idle service worker', async () => {
     const page = await ext.openExtensionPage('popup.html');
-    const cdp = await ext.context.newCDPSession(page);
-    const stopped = new Promise<void>((resolve) => {
-      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-        const bg = versions.find((v) => v.scriptURL.endsWith('/background.js'));
-        if (bg?.runningStatus === 'stopped') resolve();
-      });
-    });
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await stopped;
+    await stopServiceWorker(ext, page);
     const answer = await page.evaluate(() =>
       chrome.runtime.sendMessage({ channel: 'touchpoint-auditor', type: 'ping', payload: {} }),
     );

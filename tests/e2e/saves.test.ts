@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionSession } from '../support/browser';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { readStore } from './support/extension-db';
+import { stopServiceWorker } from './support/session';
 import {
   openPage,
   panel,
@@ -120,16 +121,7 @@ describe('a save whose reply is lost', () => {
 
     // The reply is lost: the worker stops after the commit, and the tagger still holds its
     // draft with the same id (put back here), so after a reload the shopper presses Save again.
-    const cdp = await ext.context.newCDPSession(popup);
-    const stopped = new Promise<void>((resolve) => {
-      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-        const bg = versions.find((v) => v.scriptURL.endsWith('/background.js'));
-        if (bg?.runningStatus === 'stopped') resolve();
-      });
-    });
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await stopped;
+    await stopServiceWorker(ext, popup);
     await popup.evaluate(
       (record) =>
         new Promise<void>((resolve, reject) => {

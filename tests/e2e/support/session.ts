@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionSession } from '../../support/browser';
 import { startFixtureServer, type FixtureServer } from '../../support/fixture-server';
 import { seedAudit, type SeededAudit } from './tagger';
@@ -37,4 +38,21 @@ export async function openSession(
 export async function closeSession({ server, ext }: Partial<E2eSession>): Promise<void> {
   await ext?.close();
   await server?.close();
+}
+
+/**
+ * Stops the extension's service worker as Chrome does when it is idle, through the DevTools
+ * protocol from an extension page, and waits until it has stopped.
+ */
+export async function stopServiceWorker(ext: ExtensionSession, page: Page): Promise<void> {
+  const cdp = await ext.context.newCDPSession(page);
+  const stopped = new Promise<void>((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      const bg = versions.find((v) => v.scriptURL.endsWith('/background.js'));
+      if (bg?.runningStatus === 'stopped') resolve();
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
 }
