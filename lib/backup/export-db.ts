@@ -1,10 +1,10 @@
 import type { AuditorDb } from '../db';
 import { exportFileName } from '../export/file-name';
-import type { Touchpoint } from '../model';
+import type { Category, Touchpoint } from '../model';
 import { yieldToEventLoop } from '../util/event-loop';
 import { blobToBase64 } from './base64';
 import { toBackup } from './to-backup';
-import type { BackupEvidence, BackupV1 } from './types';
+import type { Backup, BackupCategory, BackupEvidence } from './types';
 import { rubricKey, type ExistingRefs } from './validate';
 
 /** Records serialised between two pauses when writing `backup.json`. */
@@ -27,7 +27,7 @@ export interface BackupProgress {
  * is awaited (the page stays live; the caller may also gather the pieces written so far).
  */
 async function writeBackupJson(
-  backup: BackupV1,
+  backup: Backup,
   write: (part: string) => void,
   pause: () => Promise<void>,
 ): Promise<void> {
@@ -55,7 +55,7 @@ async function writeBackupJson(
  * The text of `backup` in pieces, exactly `JSON.stringify(backup)` once joined: big tables are
  * serialised a slice of records at a time, with a pause between slices so the page stays live.
  */
-export async function backupJsonParts(backup: BackupV1): Promise<string[]> {
+export async function backupJsonParts(backup: Backup): Promise<string[]> {
   const parts: string[] = [];
   await writeBackupJson(backup, (part) => parts.push(part), yieldToEventLoop);
   return parts;
@@ -65,7 +65,7 @@ export async function backupJsonParts(backup: BackupV1): Promise<string[]> {
  * `backup.json` as a Blob made of one small Blob per slice of records: each slice is encoded
  * (UTF-8) as it is written, so no step handles the whole text at once and freezes the page.
  */
-export async function backupBlob(backup: BackupV1): Promise<Blob> {
+export async function backupBlob(backup: Backup): Promise<Blob> {
   const blobs: Blob[] = [];
   let pending: string[] = [];
   const flush = () => {
@@ -111,19 +111,21 @@ export async function readBackup(
   db: AuditorDb,
   now: Date,
   onProgress?: (progress: BackupProgress) => void,
-): Promise<BackupV1> {
-  const [studies, brands, rubrics, audits, touchpoints] = await db.transaction(
+): Promise<Backup> {
+  const [studies, brands, rubrics, custom, audits, touchpoints] = await db.transaction(
     'r',
-    [db.studies, db.brands, db.rubrics, db.audits, db.touchpoints],
+    [db.studies, db.brands, db.rubrics, db.categories, db.audits, db.touchpoints],
     () =>
       Promise.all([
         db.studies.toArray(),
         db.brands.toArray(),
         db.rubrics.toArray(),
+        db.categories.filter((c) => !c.builtin).toArray(),
         db.audits.toArray(),
         allTouchpoints(db),
       ]),
   );
+  const categories = custom.map(toBackupCategory);
   const ids = (await db.evidence.toCollection().primaryKeys()) as string[];
   const evidence: BackupEvidence[] = [];
   for (const id of ids) {
@@ -133,7 +135,22 @@ export async function readBackup(
     evidence.push({ ...rest, dataBase64: await blobToBase64(blob) });
     onProgress?.({ phase: 'reading', done: evidence.length, total: ids.length });
   }
-  return toBackup({ studies, brands, rubrics, audits, touchpoints, evidence }, now);
+  return toBackup({ studies, brands, rubrics, categories, audits, touchpoints, evidence }, now);
+}
+
+/** When a custom category made before categories were dated counts as made: older than all. */
+const UNDATED = new Date(0).toISOString();
+
+/** A stored custom category as a backup holds it. */
+function toBackupCategory(c: Category): BackupCategory {
+  return {
+    id: c.id,
+    label: c.label ?? c.id,
+    defaultStage: c.defaultStage,
+    createdAt: c.createdAt ?? UNDATED,
+    updatedAt: c.updatedAt ?? c.createdAt ?? UNDATED,
+    ...(c.deleted ? { deleted: true } : {}),
+  };
 }
 
 /** The whole database as a `backup.json` Blob and the name to save it under. */
@@ -157,14 +174,15 @@ export async function exportBackup(
 export async function existingRefs(db: AuditorDb): Promise<ExistingRefs> {
   return db.transaction(
     'r',
-    [db.studies, db.brands, db.rubrics, db.audits, db.touchpoints],
+    [db.studies, db.brands, db.rubrics, db.audits, db.touchpoints, db.categories],
     async () => {
-      const [studies, brandIds, rubrics, audits, touchpointIds] = await Promise.all([
+      const [studies, brandIds, rubrics, audits, touchpointIds, builtin] = await Promise.all([
         db.studies.toArray(),
         db.brands.toCollection().primaryKeys(),
         db.rubrics.toArray(),
         db.audits.toArray(),
         db.touchpoints.toCollection().primaryKeys(),
+        db.categories.filter((c) => c.builtin).primaryKeys(),
       ]);
       return {
         studyIds: studies.map((s) => s.id),
@@ -174,6 +192,8 @@ export async function existingRefs(db: AuditorDb): Promise<ExistingRefs> {
         rubricKeys: rubrics.map(rubricKey),
         rubrics,
         auditStudyIds: Object.fromEntries(audits.map((a) => [a.id, a.studyId])),
+        studyWaves: Object.fromEntries(studies.map((s) => [s.id, s.waves])),
+        builtinCategoryIds: builtin as string[],
         studyRubricKeys: Object.fromEntries(
           studies.map((s) => [s.id, rubricKey({ id: s.rubricId, version: s.rubricVersion })]),
         ),

@@ -4,13 +4,13 @@ import {
   touchpointWriteTables,
   type AuditorDb,
 } from '../db';
-import type { Audit, Evidence, Touchpoint } from '../model';
+import type { Audit, Category, Evidence, Study, Touchpoint } from '../model';
 import { yieldToEventLoop } from '../util/event-loop';
 import { checkEvidenceImages } from './evidence-check';
 import { existingRefs, type BackupProgress } from './export-db';
 import { planMerge, type ExistingTables, type MergeSummary } from './merge';
 import { ok, type Problem, type Result } from '../result';
-import type { BackupV1, Table } from './types';
+import type { Backup, BackupCategory, Table } from './types';
 import { validateBackup, type ValidateOptions } from './validate';
 import { canvasReencoder, type Reencode } from '../capture/reencode';
 
@@ -59,7 +59,7 @@ async function storedTouchpoints(db: AuditorDb, ids: readonly string[]): Promise
 /** The stored copies of the records a backup carries (only those: no table is scanned). */
 async function storedCopies(
   db: AuditorDb,
-  b: BackupV1,
+  b: Backup,
 ): Promise<{ tables: ExistingTables; touchpoints: Touchpoint[] }> {
   const ids = <T extends { id: string }>(records: readonly T[]) => records.map((r) => r.id);
   const present = <T>(rows: (T | undefined)[]): T[] => rows.filter((r): r is T => r !== undefined);
@@ -70,6 +70,7 @@ async function storedCopies(
     rubrics: present(
       await db.rubrics.bulkGet(b.rubrics.map((r): [string, number] => [r.id, r.version])),
     ),
+    categories: present(await db.categories.bulkGet(ids(b.categories))),
     audits: present(await db.audits.bulkGet(ids(b.audits))),
     touchpoints,
     // Evidence never changes: whether the id is stored is all the merge needs.
@@ -80,23 +81,68 @@ async function storedCopies(
   return { tables, touchpoints };
 }
 
-/** Studies whose totals an audit change moves as a whole (moved, re-branded, (un)deleted). */
-function studiesMovedBy(stored: readonly Audit[], put: readonly Audit[]): Set<string> {
-  const before = new Map(stored.map((a) => [a.id, a]));
+/**
+ * Studies whose totals a merge moves as a whole: an audit moved to another study, brand or
+ * wave, (un)deleted, or changed in purpose or review state; a study whose "approved only"
+ * setting changed.
+ */
+function studiesMovedBy(
+  stored: { audits: readonly Audit[]; studies: readonly Study[] },
+  put: { audits: readonly Audit[]; studies: readonly Study[] },
+): Set<string> {
+  const before = new Map(stored.audits.map((a) => [a.id, a]));
   const studies = new Set<string>();
-  for (const next of put) {
+  for (const next of put.audits) {
     const prev = before.get(next.id);
     if (!prev) continue;
     if (
       prev.studyId !== next.studyId ||
       prev.brandId !== next.brandId ||
+      prev.wave !== next.wave ||
+      prev.purpose !== next.purpose ||
+      prev.review !== next.review ||
       !prev.deleted !== !next.deleted
     ) {
       studies.add(prev.studyId);
       studies.add(next.studyId);
     }
   }
+  const storedStudies = new Map(stored.studies.map((s) => [s.id, s]));
+  for (const next of put.studies) {
+    const prev = storedStudies.get(next.id);
+    if (prev && prev.requireReview !== next.requireReview) studies.add(next.id);
+  }
   return studies;
+}
+
+/**
+ * After a merge: every wave an imported audit is in is one of its study's waves. A study
+ * whose stored copy won over the file's may lack a wave the file's audits are in; it is added
+ * after the others, so nothing imported is out of sight.
+ */
+async function listAuditWaves(db: AuditorDb, audits: readonly Audit[], now: Date): Promise<void> {
+  const byStudy = new Map<string, Set<string>>();
+  for (const a of audits) {
+    let waves = byStudy.get(a.studyId);
+    if (!waves) byStudy.set(a.studyId, (waves = new Set()));
+    waves.add(a.wave);
+  }
+  for (const [studyId, waves] of byStudy) {
+    const study = await db.studies.get(studyId);
+    const missing = study ? [...waves].filter((w) => !study.waves.includes(w)) : [];
+    if (study && missing.length > 0) {
+      await db.studies.put({
+        ...study,
+        waves: [...study.waves, ...missing],
+        updatedAt: now.toISOString(),
+      });
+    }
+  }
+}
+
+/** A backup's custom category as stored. */
+function toCategory(c: BackupCategory): Category {
+  return { ...c, builtin: false };
 }
 
 /**
@@ -130,6 +176,7 @@ export async function importBackup(
     db.studies,
     db.brands,
     db.rubrics,
+    db.categories,
     db.audits,
     db.evidence,
     ...touchpointWriteTables(db),
@@ -141,7 +188,9 @@ export async function importBackup(
     await db.studies.bulkPut(put.studies);
     await db.brands.bulkPut(put.brands);
     await db.rubrics.bulkPut(put.rubrics);
+    await db.categories.bulkPut(put.categories.map(toCategory));
     await db.audits.bulkPut(put.audits);
+    await listAuditWaves(db, put.audits, now);
     const total = put.touchpoints.length + put.evidence.length;
     // The stored copies were just read in this transaction: the write need not read them again.
     const storedById = new Map(stored.touchpoints.map((tp) => [tp.id, tp]));
@@ -163,7 +212,11 @@ export async function importBackup(
       await db.evidence.put(record);
       onProgress?.({ phase: 'writing', done: put.touchpoints.length + i + 1, total });
     }
-    for (const studyId of studiesMovedBy((stored.tables.audits ?? []) as Audit[], put.audits)) {
+    const before = {
+      audits: (stored.tables.audits ?? []) as Audit[],
+      studies: (stored.tables.studies ?? []) as Study[],
+    };
+    for (const studyId of studiesMovedBy(before, put)) {
       await rebuildStudyTally(db, studyId, now);
     }
     return { summary: plan.summary, byTable: plan.byTable, notes: images.value.notes };

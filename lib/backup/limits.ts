@@ -26,6 +26,7 @@ export const MAX_RECORDS = {
   studies: 10_000,
   brands: 10_000,
   rubrics: 10_000,
+  categories: 10_000,
   audits: 200_000,
   touchpoints: 2_000_000,
   evidence: 500_000,

@@ -97,6 +97,7 @@ export function planMerge(existing: ExistingTables, incoming: BackupTables): Mer
     studies: run('studies', incoming.studies),
     brands: run('brands', incoming.brands),
     rubrics: run('rubrics', incoming.rubrics),
+    categories: run('categories', incoming.categories),
     audits: run('audits', incoming.audits),
     touchpoints: run('touchpoints', incoming.touchpoints),
     evidence: run('evidence', incoming.evidence),

@@ -1,8 +1,9 @@
 import * as v from 'valibot';
 import { ok, problem, type Problem, type ProblemParams, type Result } from '../result';
 import { findJsonError } from './json-error';
-import { backupV1Schema, schemaProblem } from './schema';
-import { BACKUP_FORMAT, BACKUP_VERSION, type BackupV1 } from './types';
+import { upgradeStudy, type Audit, type Study } from '../model';
+import { backupV1Schema, backupV2Schema, schemaProblem } from './schema';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './types';
 
 /** A failure at `path` (`''`: the file as a whole). */
 const fail = (code: string, params?: ProblemParams, path = ''): Result<never> => ({
@@ -120,7 +121,7 @@ function isRecord(x: unknown): x is Record<string, unknown> {
  * string), so importers call that. A leading BOM is ignored. Unknown fields are dropped,
  * except inside anchors, which refuse them.
  */
-export function parseBackup(text: string): Result<BackupV1> {
+export function parseBackup(text: string): Result<Backup> {
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') return fail('backup.empty');
   let data: unknown;
@@ -143,6 +144,11 @@ export function parseBackup(text: string): Result<BackupV1> {
   if (version === undefined) {
     return fail('backup.no-version', { expected: BACKUP_VERSION }, 'version');
   }
+  if (version === 1) {
+    const result = v.safeParse(backupV1Schema, data, { abortEarly: true });
+    if (!result.success) return { ok: false, error: issueProblem(result.issues[0]) };
+    return ok(upgradeV1(result.output));
+  }
   if (version !== BACKUP_VERSION) {
     return fail(
       'backup.unsupported-version',
@@ -150,8 +156,30 @@ export function parseBackup(text: string): Result<BackupV1> {
       'version',
     );
   }
-  const result = v.safeParse(backupV1Schema, data, { abortEarly: true });
+  const result = v.safeParse(backupV2Schema, data, { abortEarly: true });
   if (!result.success) return { ok: false, error: issueProblem(result.issues[0]) };
-  const value: BackupV1 = result.output;
+  const value: Backup = result.output;
   return ok(value);
+}
+
+/**
+ * A version-1 file in this version's shape (docs/FILES.md): each study's one wave is its only
+ * one, review is not required, no custom categories. Audits get their purpose and review state
+ * here; their wave is set by `checkBackup`, which also knows the stored studies (an audit may
+ * belong to a study the file does not carry).
+ */
+function upgradeV1(file: v.InferOutput<typeof backupV1Schema>): Backup {
+  const studies = file.studies.map((s) => {
+    const study = s as Study;
+    upgradeStudy(study);
+    return study;
+  });
+  const audits = file.audits.map((a) => {
+    const audit = a as Audit;
+    // `wave` stays missing: `checkBackup` fills it.
+    audit.purpose = 'audit';
+    audit.review = audit.endedAt === null ? 'in_progress' : 'submitted';
+    return audit;
+  });
+  return { ...file, version: BACKUP_VERSION, studies, audits, categories: [] };
 }

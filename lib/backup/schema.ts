@@ -6,7 +6,7 @@ import { problem, type Problem, type ProblemParams } from '../result';
 import { MAX_SCALE_STEPS, SCALE_BOUND, scaleProblem } from '../rubric/scale';
 import { CHANNELS, STAGES } from '../taxonomy';
 import { MAX_LIST_ITEMS, MAX_RECORDS, MAX_TEXT_LENGTH } from './limits';
-import { BACKUP_FORMAT, BACKUP_VERSION, type Table } from './types';
+import { BACKUP_FORMAT, type Table } from './types';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 const SHA256 = /^[0-9a-fA-F]{64}$/;
@@ -86,23 +86,34 @@ const scoreSchema = v.custom<ScoreValue>(
   m('backup.expect.score'),
 );
 
-/**
+const studyV1Entries = {
+  id: idSchema,
+  name: text,
+  wave: text,
+  rubricId: idSchema,
+  rubricVersion: v.pipe(
+    integer(m('backup.expect.rubric-version')),
+    v.minValue(1, m('backup.expect.rubric-version')),
+  ),
+  brandIds: listSchema(idSchema),
+  createdAt: isoTimeSchema,
+  updatedAt: isoTimeSchema,
+  deleted: tombstone,
+};
+
+/** A study record of a version-1 file: one wave, no review. */
+export const studyV1Schema = v.object(studyV1Entries, m('backup.expect.study'));
 
 /** A study record (`Study`). */
 export const studySchema = v.object(
   {
-    id: idSchema,
-    name: text,
-    wave: text,
-    rubricId: idSchema,
-    rubricVersion: v.pipe(
-      integer(m('backup.expect.rubric-version')),
-      v.minValue(1, m('backup.expect.rubric-version')),
+    ...studyV1Entries,
+    waves: v.pipe(
+      listSchema(text),
+      v.minLength(1, m('backup.expect.waves')),
+      v.check((w) => new Set(w).size === w.length, m('backup.expect.waves-unique')),
     ),
-    brandIds: listSchema(idSchema),
-    createdAt: isoTimeSchema,
-    updatedAt: isoTimeSchema,
-    deleted: tombstone,
+    requireReview: flag,
   },
   m('backup.expect.study'),
 );
@@ -161,48 +172,97 @@ export const rubricSchema = v.object(
   m('backup.expect.rubric'),
 );
 
+const auditV1Entries = {
+  id: idSchema,
+  studyId: idSchema,
+  brandId: idSchema,
+  shopper: text,
+  scenario: text,
+  startedAt: isoTimeSchema,
+  endedAt: v.nullable(isoTimeSchema),
+  createdAt: isoTimeSchema,
+  updatedAt: isoTimeSchema,
+  deleted: tombstone,
+};
+
+/** An audit record of a version-1 file: no wave, purpose or review yet. */
+export const auditV1Schema = v.object(auditV1Entries, m('backup.expect.audit'));
+
+const REVIEW_STATES = ['in_progress', 'submitted', 'returned', 'approved'] as const;
+
 /** An audit record (`Audit`). */
 export const auditSchema = v.object(
   {
-    id: idSchema,
-    studyId: idSchema,
-    brandId: idSchema,
-    shopper: text,
-    scenario: text,
-    startedAt: isoTimeSchema,
-    endedAt: v.nullable(isoTimeSchema),
-    createdAt: isoTimeSchema,
-    updatedAt: isoTimeSchema,
-    deleted: tombstone,
+    ...auditV1Entries,
+    wave: text,
+    purpose: v.picklist(['audit', 'calibration'], m('backup.expect.purpose')),
+    review: v.picklist(REVIEW_STATES, m('backup.expect.review', { ids: listOf(REVIEW_STATES) })),
+    reviewedBy: v.optional(text),
+    reviewedAt: v.optional(isoTimeSchema),
   },
   m('backup.expect.audit'),
+);
+
+const touchpointV1Entries = {
+  id: idSchema,
+  auditId: idSchema,
+  category: idSchema,
+  stage: v.picklist(STAGES, m('backup.expect.stage', { ids: listOf(STAGES) })),
+  channel: v.picklist(CHANNELS, m('backup.expect.channel', { ids: listOf(CHANNELS) })),
+  source: v.picklist(['page', 'manual'], m('backup.expect.source')),
+  url: nullableText,
+  pageTitle: nullableText,
+  anchor: v.nullable(anchorSchema),
+  scores: v.pipe(
+    v.record(idSchema, scoreSchema, m('backup.expect.scores')),
+    v.check(
+      (scores) => Object.keys(scores).length <= MAX_LIST_ITEMS,
+      m('backup.expect.scores-count', { max: MAX_LIST_ITEMS }),
+    ),
+  ),
+  notes: text,
+  createdAt: isoTimeSchema,
+  updatedAt: isoTimeSchema,
+  deleted: tombstone,
+};
+
+/** A touchpoint record of a version-1 file. */
+export const touchpointV1Schema = v.object(touchpointV1Entries, m('backup.expect.touchpoint'));
+
+const RELOCATED_BY = ['css', 'text', 'position', 'none'] as const;
+
+/** A review comment on a touchpoint (`ReviewComment`). */
+const commentSchema = v.object(
+  { id: idSchema, at: isoTimeSchema, by: text, text },
+  m('backup.expect.comment'),
 );
 
 /** A touchpoint record (`Touchpoint`). */
 export const touchpointSchema = v.object(
   {
-    id: idSchema,
-    auditId: idSchema,
-    category: idSchema,
-    stage: v.picklist(STAGES, m('backup.expect.stage', { ids: listOf(STAGES) })),
-    channel: v.picklist(CHANNELS, m('backup.expect.channel', { ids: listOf(CHANNELS) })),
-    source: v.picklist(['page', 'manual'], m('backup.expect.source')),
-    url: nullableText,
-    pageTitle: nullableText,
-    anchor: v.nullable(anchorSchema),
-    scores: v.pipe(
-      v.record(idSchema, scoreSchema, m('backup.expect.scores')),
-      v.check(
-        (scores) => Object.keys(scores).length <= MAX_LIST_ITEMS,
-        m('backup.expect.scores-count', { max: MAX_LIST_ITEMS }),
-      ),
+    ...touchpointV1Entries,
+    previousId: v.optional(idSchema),
+    relocatedBy: v.optional(
+      v.picklist(RELOCATED_BY, m('backup.expect.relocated-by', { ids: listOf(RELOCATED_BY) })),
     ),
-    notes: text,
+    textChanged: v.optional(flag),
+    calibrationKey: v.optional(idSchema),
+    comments: v.optional(listSchema(commentSchema)),
+  },
+  m('backup.expect.touchpoint'),
+);
+
+/** A study's own category (`BackupCategory`). */
+export const categorySchema = v.object(
+  {
+    id: idSchema,
+    label: textOf(200),
+    defaultStage: v.picklist(STAGES, m('backup.expect.stage', { ids: listOf(STAGES) })),
     createdAt: isoTimeSchema,
     updatedAt: isoTimeSchema,
     deleted: tombstone,
   },
-  m('backup.expect.touchpoint'),
+  m('backup.expect.category'),
 );
 
 /** A screenshot record with its bytes in base64 (`BackupEvidence`). */
@@ -224,18 +284,34 @@ export const evidenceSchema = v.object(
   m('backup.expect.evidence'),
 );
 
-/** The whole of `backup.json` version 1 (docs/FILES.md#backupjson-version-1), shape only. */
+const head = <V extends 1 | 2>(version: V) => ({
+  format: v.literal(BACKUP_FORMAT, m('backup.expect.format', { format: BACKUP_FORMAT })),
+  version: v.literal(version, m('backup.expect.backup-version', { version })),
+  exportedAt: isoTimeSchema,
+});
+
+/** The whole of `backup.json` version 1 (docs/FILES.md), shape only. */
 export const backupV1Schema = v.object(
   {
-    format: v.literal(BACKUP_FORMAT, m('backup.expect.format', { format: BACKUP_FORMAT })),
-    version: v.literal(
-      BACKUP_VERSION,
-      m('backup.expect.backup-version', { version: BACKUP_VERSION }),
-    ),
-    exportedAt: isoTimeSchema,
+    ...head(1),
+    studies: tableSchema('studies', studyV1Schema),
+    brands: tableSchema('brands', brandSchema),
+    rubrics: tableSchema('rubrics', rubricSchema),
+    audits: tableSchema('audits', auditV1Schema),
+    touchpoints: tableSchema('touchpoints', touchpointV1Schema),
+    evidence: tableSchema('evidence', evidenceSchema),
+  },
+  m('backup.expect.backup'),
+);
+
+/** The whole of `backup.json` version 2 (docs/FILES.md), shape only. */
+export const backupV2Schema = v.object(
+  {
+    ...head(2),
     studies: tableSchema('studies', studySchema),
     brands: tableSchema('brands', brandSchema),
     rubrics: tableSchema('rubrics', rubricSchema),
+    categories: tableSchema('categories', categorySchema),
     audits: tableSchema('audits', auditSchema),
     touchpoints: tableSchema('touchpoints', touchpointSchema),
     evidence: tableSchema('evidence', evidenceSchema),

@@ -1,11 +1,14 @@
 import type { Audit, Brand, Rubric, Study, Touchpoint } from '../model';
-import { BACKUP_FORMAT, BACKUP_VERSION, type BackupEvidence, type BackupV1 } from './types';
+import type { BackupCategory } from './types';
+import { BACKUP_FORMAT, BACKUP_VERSION, type BackupEvidence, type Backup } from './types';
 
 /** What a backup is made of: every record of every table, tombstones included. */
 export interface BackupData {
   studies: Study[];
   brands: Brand[];
   rubrics: Rubric[];
+  /** The study's own categories (seeded ones are not written). */
+  categories: BackupCategory[];
   audits: Audit[];
   touchpoints: Touchpoint[];
   /** Screenshots with their bytes already base64-encoded (the caller reads the Blobs). */
@@ -17,7 +20,7 @@ export interface BackupData {
  * kept as they are (lossless) in the order given; evidence is rebuilt field by field so a stray
  * `blob` never reaches the file (JSON would turn it into `{}`).
  */
-export function toBackup(data: BackupData, now: Date): BackupV1 {
+export function toBackup(data: BackupData, now: Date): Backup {
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -25,6 +28,7 @@ export function toBackup(data: BackupData, now: Date): BackupV1 {
     studies: [...data.studies],
     brands: [...data.brands],
     rubrics: [...data.rubrics],
+    categories: [...data.categories],
     audits: [...data.audits],
     touchpoints: [...data.touchpoints],
     evidence: data.evidence.map((e) => ({

@@ -1,10 +1,13 @@
-import type { Audit, Brand, Evidence, Rubric, Study, Touchpoint } from '../model';
+import type { Audit, Brand, Evidence, IsoTime, Rubric, StageId, Study, Touchpoint } from '../model';
 
 /** The `format` value every backup file carries. */
 export const BACKUP_FORMAT = 'touchpoint-auditor-backup';
 
-/** The backup version this build writes and reads. */
-export const BACKUP_VERSION = 1;
+/** The backup version this build writes; it reads this one and every earlier one. */
+export const BACKUP_VERSION = 2;
+
+/** The versions this build reads: version 1 is upgraded as it is read. */
+export const READABLE_VERSIONS = [1, 2] as const;
 
 /** A screenshot as stored in a backup: the image bytes base64-encoded instead of a Blob. */
 export type BackupEvidence = Omit<Evidence, 'blob'> & {
@@ -17,6 +20,7 @@ export const BACKUP_TABLES = [
   'studies',
   'brands',
   'rubrics',
+  'categories',
   'audits',
   'touchpoints',
   'evidence',
@@ -25,18 +29,32 @@ export const BACKUP_TABLES = [
 /** The name of one record table of a backup. */
 export type Table = (typeof BACKUP_TABLES)[number];
 
+/** A study's own category as a backup holds it (seeded ones are never written). */
+export interface BackupCategory {
+  id: string;
+  label: string;
+  defaultStage: StageId;
+  createdAt: IsoTime;
+  updatedAt: IsoTime;
+  deleted?: boolean;
+}
+
 /** The records of every table, as a backup holds them. */
 export interface BackupTables {
   studies: Study[];
   brands: Brand[];
   rubrics: Rubric[];
+  categories: BackupCategory[];
   audits: Audit[];
   touchpoints: Touchpoint[];
   evidence: BackupEvidence[];
 }
 
-/** `backup.json`, version 1 (docs/FILES.md#backupjson-version-1): everything, lossless. */
-export interface BackupV1 extends BackupTables {
+/**
+ * `backup.json` as this build writes it (version 2, docs/FILES.md): everything, lossless. A
+ * version-1 file is read into this shape.
+ */
+export interface Backup extends BackupTables {
   format: typeof BACKUP_FORMAT;
   version: typeof BACKUP_VERSION;
   /** When the file was written, ISO 8601 UTC. */

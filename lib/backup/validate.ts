@@ -3,7 +3,7 @@ import { ok, problem, type Problem, type ProblemParams, type Result } from '../r
 import { megabytes } from './image-check';
 import { parseBackup, renderPath } from './parse';
 import { MAX_CLOCK_SKEW_MS, MAX_EVIDENCE_BYTES } from './limits';
-import type { BackupV1 } from './types';
+import type { Backup } from './types';
 
 /** Default largest evidence image an import accepts: the one limit the popup uses too. */
 export const DEFAULT_MAX_EVIDENCE_BYTES = MAX_EVIDENCE_BYTES;
@@ -25,6 +25,10 @@ export interface ExistingRefs {
   auditStudyIds?: Record<string, string>;
   /** Rubric key (`${id}@${version}`) by study id for stored studies. */
   studyRubricKeys?: Record<string, string>;
+  /** The waves of stored studies, oldest first, by study id. */
+  studyWaves?: Record<string, string[]>;
+  /** Ids of the seeded categories: a file's custom category may not take one. */
+  builtinCategoryIds?: Iterable<string>;
 }
 
 /** Limits an import enforces. */
@@ -44,12 +48,13 @@ const TIME_FIELDS = {
   studies: ['createdAt', 'updatedAt'],
   brands: ['createdAt', 'updatedAt'],
   rubrics: ['createdAt', 'updatedAt'],
-  audits: ['startedAt', 'endedAt', 'createdAt', 'updatedAt'],
+  categories: ['createdAt', 'updatedAt'],
+  audits: ['startedAt', 'endedAt', 'createdAt', 'updatedAt', 'reviewedAt'],
   touchpoints: ['createdAt', 'updatedAt'],
   evidence: ['capturedAt'],
 } as const;
 
-function checkNotInFuture(b: BackupV1, now: Date): void {
+function checkNotInFuture(b: Backup, now: Date): void {
   const latest = now.getTime() + MAX_CLOCK_SKEW_MS;
   const check = (keys: (string | number)[], time: string | null | undefined) => {
     if (typeof time === 'string' && Date.parse(time) > latest) {
@@ -129,10 +134,10 @@ function checkScore(keys: (string | number)[], value: ScoreValue, rubric: Rubric
  * `opts.now`, no time lies in the future.
  */
 export function checkBackup(
-  backup: BackupV1,
+  backup: Backup,
   existing: ExistingRefs = {},
   opts: ValidateOptions = {},
-): Result<BackupV1> {
+): Result<Backup> {
   try {
     checkReferences(backup, existing, opts.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES);
     if (opts.now) checkNotInFuture(backup, opts.now);
@@ -143,7 +148,7 @@ export function checkBackup(
   }
 }
 
-function checkReferences(b: BackupV1, existing: ExistingRefs, maxEvidenceBytes: number): void {
+function checkReferences(b: Backup, existing: ExistingRefs, maxEvidenceBytes: number): void {
   const known = (file: Map<string, unknown>, stored: Iterable<string> | undefined) => {
     const set = new Set(stored ?? []);
     return (id: string) => file.has(id) || set.has(id);
@@ -151,6 +156,7 @@ function checkReferences(b: BackupV1, existing: ExistingRefs, maxEvidenceBytes: 
   const studies = indexIds('studies', b.studies, (s) => s.id);
   const brands = indexIds('brands', b.brands, (s) => s.id);
   const rubrics = indexIds('rubrics', b.rubrics, rubricKey);
+  indexIds('categories', b.categories, (c) => c.id);
   const audits = indexIds('audits', b.audits, (s) => s.id);
   const touchpoints = indexIds('touchpoints', b.touchpoints, (s) => s.id);
   indexIds('evidence', b.evidence, (s) => s.id);
@@ -176,11 +182,25 @@ function checkReferences(b: BackupV1, existing: ExistingRefs, maxEvidenceBytes: 
       if (!hasBrand(id)) reject(['studies', i, 'brandIds', j], 'backup.no-brand', { id });
     });
   });
+  b.studies.forEach((s, i) => {
+    if (!s.waves.includes(s.wave))
+      reject(['studies', i, 'wave'], 'backup.wave-not-listed', { wave: s.wave });
+  });
+  const builtin = new Set(existing.builtinCategoryIds ?? []);
+  b.categories.forEach((c, i) => {
+    if (builtin.has(c.id)) reject(['categories', i, 'id'], 'backup.builtin-category', { id: c.id });
+  });
   b.audits.forEach((a, i) => {
     if (!hasStudy(a.studyId))
       reject(['audits', i, 'studyId'], 'backup.no-study', { id: a.studyId });
     if (!hasBrand(a.brandId))
       reject(['audits', i, 'brandId'], 'backup.no-brand', { id: a.brandId });
+    const fileWaves = studies.get(a.studyId)?.waves ?? [];
+    const storedWaves = own(existing.studyWaves, a.studyId) ?? [];
+    // A version-1 audit has no wave yet: it lands in its study's open wave.
+    a.wave ??= studies.get(a.studyId)?.wave ?? storedWaves.at(-1) ?? '';
+    if (!fileWaves.includes(a.wave) && !storedWaves.includes(a.wave))
+      reject(['audits', i, 'wave'], 'backup.unknown-wave', { wave: a.wave, study: a.studyId });
   });
 
   const rubricOfAudit = (auditId: string): [string, Rubric | undefined] | undefined => {
@@ -239,7 +259,7 @@ export function validateBackup(
   text: string,
   existing?: ExistingRefs,
   opts?: ValidateOptions,
-): Result<BackupV1> {
+): Result<Backup> {
   const parsed = parseBackup(text);
   return parsed.ok ? checkBackup(parsed.value, existing, opts) : parsed;
 }

@@ -1,31 +1,36 @@
 import type { Audit } from '../model';
 import type { AuditorDb } from './schema';
 import { getSetting, setSetting } from './settings';
+import { moveAuditInTallies, tallyTables } from './tallies';
 
 /** What a shopper provides to start an audit. */
 export type NewAudit = Pick<Audit, 'studyId' | 'brandId' | 'shopper' | 'scenario'>;
 
 /**
- * Starts an audit and makes it the active one (one per browser profile); an audit still
- * running is ended first. Remembers the shopper's name for next time.
+ * Starts an audit in its study's open wave and makes it the active one (one per browser
+ * profile); an audit still running is ended first. Remembers the shopper's name for next time.
  */
 export async function startAudit(db: AuditorDb, input: NewAudit, now: Date): Promise<Audit> {
   const at = now.toISOString();
-  const audit: Audit = {
-    ...input,
-    id: crypto.randomUUID(),
-    startedAt: at,
-    endedAt: null,
-    createdAt: at,
-    updatedAt: at,
-  };
-  await db.transaction('rw', db.audits, db.settings, async () => {
+  return db.transaction('rw', db.audits, db.settings, db.studies, async () => {
+    const study = await db.studies.get(input.studyId);
+    const audit: Audit = {
+      ...input,
+      id: crypto.randomUUID(),
+      wave: study?.wave ?? '',
+      purpose: 'audit',
+      review: 'in_progress',
+      startedAt: at,
+      endedAt: null,
+      createdAt: at,
+      updatedAt: at,
+    };
     await endActiveAudit(db, now);
     await db.audits.add(audit);
     await setSetting(db, 'activeAuditId', audit.id);
     await setSetting(db, 'shopperName', input.shopper);
+    return audit;
   });
-  return audit;
 }
 
 /** The running audit, if any. */
@@ -43,7 +48,13 @@ export async function endActiveAudit(db: AuditorDb, now: Date): Promise<Audit | 
     await setSetting(db, 'activeAuditId', null);
     if (!audit) return undefined;
     const at = now.toISOString();
-    const ended: Audit = { ...audit, endedAt: at, updatedAt: at };
+    // Until the lead's review exists, ending an audit hands it in.
+    const ended: Audit = {
+      ...audit,
+      endedAt: at,
+      review: audit.review === 'in_progress' ? 'submitted' : audit.review,
+      updatedAt: at,
+    };
     await db.audits.put(ended);
     return ended;
   });
@@ -53,4 +64,32 @@ export async function endActiveAudit(db: AuditorDb, now: Date): Promise<Audit | 
 export async function listAuditsOfStudy(db: AuditorDb, studyId: string): Promise<Audit[]> {
   const all = await db.audits.where('studyId').equals(studyId).toArray();
   return all.filter((a) => !a.deleted).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+}
+
+/** What may change on an audit after it started (the lead's corrections, review, deletion). */
+export type AuditChanges = Partial<
+  Pick<
+    Audit,
+    'wave' | 'brandId' | 'shopper' | 'scenario' | 'review' | 'reviewedBy' | 'reviewedAt' | 'deleted'
+  >
+>;
+
+/**
+ * Changes an audit; `updatedAt` moves on and the study's kept totals follow (its touchpoints
+ * move to another wave or brand, or in or out of the figures). Undefined when it does not exist.
+ */
+export async function updateAudit(
+  db: AuditorDb,
+  id: string,
+  changes: AuditChanges,
+  now: Date,
+): Promise<Audit | undefined> {
+  return db.transaction('rw', [db.touchpoints, ...tallyTables(db)], async () => {
+    const prev = await db.audits.get(id);
+    if (!prev) return undefined;
+    const next: Audit = { ...prev, ...changes, updatedAt: now.toISOString() };
+    await db.audits.put(next);
+    await moveAuditInTallies(db, prev, next, now);
+    return next;
+  });
 }

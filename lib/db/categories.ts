@@ -20,13 +20,15 @@ export async function listCategories(db: AuditorDb): Promise<Category[]> {
 export async function addCustomCategory(
   db: AuditorDb,
   input: CustomCategoryInput,
+  now = new Date(),
 ): Promise<Result<Category, Problem[]>> {
   const clean: CustomCategoryInput = { ...input, id: input.id.trim(), label: input.label.trim() };
   return db.transaction('rw', db.categories, async () => {
     const existing = await db.categories.toArray();
     const issues = validateCustomCategory(clean, existing);
     if (issues.length > 0) return refuse<Category>(issues);
-    const category: Category = { ...clean, builtin: false };
+    const at = now.toISOString();
+    const category: Category = { ...clean, builtin: false, createdAt: at, updatedAt: at };
     await db.categories.add(category);
     return ok(category);
   });

@@ -12,6 +12,7 @@ import type {
   Touchpoint,
   Anchor,
 } from '../model';
+import { upgradeAudit, upgradeStudy } from '../model';
 import type { Tally } from '../report/types';
 
 /** The database's name in the extension's origin (never in a visited page's). */
@@ -66,7 +67,8 @@ export interface StudyTally {
   /** The rubric the totals were computed with; a different pinned version forces a rebuild. */
   rubricId: string;
   rubricVersion: number;
-  tally: Tally;
+  /** The totals of each wave, by wave label; calibration audits are not counted. */
+  waves: Record<string, Tally>;
   updatedAt: string;
 }
 
@@ -107,6 +109,27 @@ export class AuditorDb extends Dexie {
     // Version 2 adds the report's kept totals. No upgrade() is needed: a missing tally is
     // rebuilt from the touchpoints the first time it is read or written (lib/db/tallies.ts).
     this.version(2).stores({ studyTallies: 'studyId' });
+    // Version 3: waves, review and calibration (docs/ARCHITECTURE.md#waves-and-trends). Every
+    // study gets `waves = [wave]`; every audit lands in its study's wave as a real audit,
+    // `submitted` when it has ended. Kept totals become per wave: the old ones are dropped and
+    // rebuilt on first read.
+    this.version(3)
+      .stores({})
+      .upgrade(async (tx) => {
+        const waveOf = new Map<string, string>();
+        await tx
+          .table<Study>('studies')
+          .toCollection()
+          .modify((study) => {
+            upgradeStudy(study);
+            waveOf.set(study.id, study.wave);
+          });
+        await tx
+          .table<Audit>('audits')
+          .toCollection()
+          .modify((audit) => upgradeAudit(audit, waveOf.get(audit.studyId)));
+        await tx.table('studyTallies').clear();
+      });
   }
 }
 

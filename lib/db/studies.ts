@@ -4,10 +4,17 @@ import type { AuditorDb } from './schema';
 /** Fields a lead provides to create a study. */
 export type NewStudy = Pick<Study, 'name' | 'wave' | 'rubricId' | 'rubricVersion' | 'brandIds'>;
 
-/** Creates a study with a fresh UUID. */
+/** Creates a study with a fresh UUID; its wave is its first. */
 export async function createStudy(db: AuditorDb, input: NewStudy, now: Date): Promise<Study> {
   const at = now.toISOString();
-  const study: Study = { ...input, id: crypto.randomUUID(), createdAt: at, updatedAt: at };
+  const study: Study = {
+    ...input,
+    waves: [input.wave],
+    requireReview: false,
+    id: crypto.randomUUID(),
+    createdAt: at,
+    updatedAt: at,
+  };
   await db.studies.add(study);
   return study;
 }
@@ -63,17 +70,58 @@ export async function loadStudyWithRubric(
   return study && rubric ? { study, rubric } : undefined;
 }
 
-/** Edits a study; `updatedAt` moves on. Undefined when it does not exist. */
+/**
+ * Edits a study; `updatedAt` moves on. A new `wave` renames the open wave, and its audits
+ * move with it. Undefined when the study does not exist.
+ */
 export async function updateStudy(
   db: AuditorDb,
   id: string,
   changes: Partial<NewStudy>,
   now: Date,
 ): Promise<Study | undefined> {
-  return db.transaction('rw', db.studies, async () => {
+  return db.transaction('rw', [db.studies, db.audits, db.studyTallies], async () => {
     const prev = await db.studies.get(id);
     if (!prev) return undefined;
-    const next: Study = { ...prev, ...changes, updatedAt: now.toISOString() };
+    const at = now.toISOString();
+    const next: Study = { ...prev, ...changes, updatedAt: at };
+    if (changes.wave !== undefined && changes.wave !== prev.wave) {
+      next.waves = prev.waves.map((w) => (w === prev.wave ? changes.wave! : w));
+      await db.audits
+        .where('studyId')
+        .equals(id)
+        .filter((a) => a.wave === prev.wave)
+        .modify({ wave: changes.wave, updatedAt: at });
+      // Kept by wave label: rebuilt under the new label on the next read.
+      await db.studyTallies.delete(id);
+    }
+    await db.studies.put(next);
+    return next;
+  });
+}
+
+/**
+ * Opens the study's next wave: `label` (trimmed) becomes the open wave, after the others.
+ * Undefined when the study does not exist; refuses an empty label or one the study has.
+ */
+export async function openNextWave(
+  db: AuditorDb,
+  id: string,
+  label: string,
+  now: Date,
+): Promise<Study | undefined | 'empty' | 'taken'> {
+  const wave = label.trim();
+  return db.transaction('rw', db.studies, async () => {
+    const prev = await db.studies.get(id);
+    if (!prev || prev.deleted) return undefined;
+    if (!wave) return 'empty';
+    if (prev.waves.includes(wave)) return 'taken';
+    const next: Study = {
+      ...prev,
+      wave,
+      waves: [...prev.waves, wave],
+      updatedAt: now.toISOString(),
+    };
     await db.studies.put(next);
     return next;
   });

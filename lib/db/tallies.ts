@@ -1,5 +1,11 @@
-import type { Rubric, Touchpoint } from '../model';
-import { applyContribution, contributionOf, tallyTouchpoints } from '../report';
+import type { Audit, Rubric, Study, Touchpoint } from '../model';
+import {
+  applyContribution,
+  auditCounts,
+  contributionOf,
+  tallyTouchpoints,
+  type Tally,
+} from '../report';
 import type { AuditorDb, StudyTally } from './schema';
 import { pinnedRubric } from './studies';
 
@@ -14,7 +20,7 @@ export interface TouchpointChange {
 
 const live = (tp: Touchpoint | undefined): tp is Touchpoint => !!tp && !tp.deleted;
 
-/** Recomputes a study's totals from its live touchpoints (reads them by audit). */
+/** Recomputes a study's totals, wave by wave, from its counted touchpoints (read by audit). */
 export async function rebuildStudyTally(
   db: AuditorDb,
   studyId: string,
@@ -24,30 +30,43 @@ export async function rebuildStudyTally(
   if (!study) return undefined;
   const rubric = await pinnedRubric(db, study);
   if (!rubric) return undefined;
-  const audits = (await db.audits.where('studyId').equals(studyId).toArray()).filter(
-    (a) => !a.deleted,
+  const audits = (await db.audits.where('studyId').equals(studyId).toArray()).filter((a) =>
+    auditCounts(a, study),
   );
-  const items = [];
+  const byWave = new Map<string, { brandId: string; touchpoint: Touchpoint }[]>();
+  for (const wave of study.waves) byWave.set(wave, []);
   for (const audit of audits) {
+    let items = byWave.get(audit.wave);
+    if (!items) byWave.set(audit.wave, (items = []));
     const tps = await db.touchpoints.where('auditId').equals(audit.id).toArray();
     for (const tp of tps) if (live(tp)) items.push({ brandId: audit.brandId, touchpoint: tp });
   }
+  const waves: Record<string, Tally> = {};
+  for (const [wave, items] of byWave) waves[wave] = tallyTouchpoints(items, rubric);
   const kept: StudyTally = {
     studyId,
     rubricId: rubric.id,
     rubricVersion: rubric.version,
-    tally: tallyTouchpoints(items, rubric),
+    waves,
     updatedAt: now.toISOString(),
   };
   await db.studyTallies.put(kept);
   return kept;
 }
 
-/** The live moves of `changes` grouped by the study of their (live) audit, with its brand. */
+/** One touchpoint's share to add (1) or take away (−1) in a brand's totals of one wave. */
+interface Move {
+  brandId: string;
+  wave: string;
+  tp: Touchpoint;
+  sign: 1 | -1;
+}
+
+/** The counted moves of `changes` grouped by the study of their audit. */
 async function movesByStudy(
   db: AuditorDb,
   changes: readonly TouchpointChange[],
-): Promise<Map<string, { brandId: string; tp: Touchpoint; sign: 1 | -1 }[]>> {
+): Promise<Map<string, Move[]>> {
   const byAudit = new Map<string, { tp: Touchpoint; sign: 1 | -1 }[]>();
   const add = (tp: Touchpoint | undefined, sign: 1 | -1) => {
     if (!live(tp)) return;
@@ -59,13 +78,17 @@ async function movesByStudy(
     add(c.prev, -1);
     add(c.next, 1);
   }
-  const byStudy = new Map<string, { brandId: string; tp: Touchpoint; sign: 1 | -1 }[]>();
+  const byStudy = new Map<string, Move[]>();
+  const studies = new Map<string, Study | undefined>();
   for (const [auditId, moves] of byAudit) {
     const audit = await db.audits.get(auditId);
-    if (!audit || audit.deleted) continue;
+    if (!audit) continue;
+    if (!studies.has(audit.studyId))
+      studies.set(audit.studyId, await db.studies.get(audit.studyId));
+    if (!auditCounts(audit, studies.get(audit.studyId))) continue;
     let list = byStudy.get(audit.studyId);
     if (!list) byStudy.set(audit.studyId, (list = []));
-    for (const m of moves) list.push({ ...m, brandId: audit.brandId });
+    for (const m of moves) list.push({ ...m, brandId: audit.brandId, wave: audit.wave });
   }
   return byStudy;
 }
@@ -108,6 +131,38 @@ export function prepareTallies(
   });
 }
 
+/** `moves` applied to kept per-wave totals; throws RangeError when they do not add up. */
+function applyMoves(kept: StudyTally, moves: readonly Move[], rubric: Rubric): StudyTally {
+  const waves = { ...kept.waves };
+  for (const m of moves) {
+    const tally = Object.hasOwn(waves, m.wave) ? waves[m.wave]! : {};
+    waves[m.wave] = applyContribution(tally, m.brandId, contributionOf(m.tp, rubric), m.sign);
+  }
+  return { ...kept, waves };
+}
+
+/** Moves a study's kept totals by `moves`, or rebuilds them when missing, stale or off. */
+async function moveStudyTally(
+  db: AuditorDb,
+  studyId: string,
+  moves: readonly Move[],
+  now: Date,
+): Promise<void> {
+  const found = await keptWithRubric(db, studyId);
+  if (!found) return;
+  const { kept, rubric } = found;
+  if (!kept) {
+    await rebuildStudyTally(db, studyId, now);
+    return;
+  }
+  try {
+    await db.studyTallies.put({ ...applyMoves(kept, moves, rubric), updatedAt: now.toISOString() });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    await rebuildStudyTally(db, studyId, now);
+  }
+}
+
 /**
  * Moves the kept totals of every study touched by `changes` (already written). Call inside a
  * transaction over {@link tallyTables} and touchpoints. A missing, stale or inconsistent
@@ -119,26 +174,41 @@ export async function applyToTallies(
   now: Date,
 ): Promise<void> {
   for (const [studyId, moves] of await movesByStudy(db, changes)) {
-    const found = await keptWithRubric(db, studyId);
-    if (!found) continue;
-    const { kept, rubric } = found;
-    if (!kept) {
-      await rebuildStudyTally(db, studyId, now);
-      continue;
-    }
-    try {
-      let tally = kept.tally;
-      for (const m of moves)
-        tally = applyContribution(tally, m.brandId, contributionOf(m.tp, rubric), m.sign);
-      await db.studyTallies.put({ ...kept, tally, updatedAt: now.toISOString() });
-    } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
-      await rebuildStudyTally(db, studyId, now);
-    }
+    await moveStudyTally(db, studyId, moves, now);
   }
 }
 
-/** A study's kept totals, rebuilt first when missing or made with another rubric version. */
+/**
+ * After an audit changed in a way that moves its touchpoints in the figures (another wave, its
+ * review state under "approved only", deleted or restored): takes its touchpoints out as they
+ * counted before and adds them as they count now. Call inside a transaction over
+ * {@link tallyTables} and touchpoints, with the audit already written.
+ */
+export async function moveAuditInTallies(
+  db: AuditorDb,
+  prev: Audit | undefined,
+  next: Audit,
+  now: Date,
+): Promise<void> {
+  const study = await db.studies.get(next.studyId);
+  const before = auditCounts(prev, study) && prev.studyId === next.studyId;
+  const after = auditCounts(next, study);
+  const sameShare =
+    before === after && (!after || (prev!.wave === next.wave && prev!.brandId === next.brandId));
+  if (sameShare) return;
+  const tps = (await db.touchpoints.where('auditId').equals(next.id).toArray()).filter(live);
+  const moves: Move[] = [];
+  for (const tp of tps) {
+    if (before) moves.push({ brandId: prev!.brandId, wave: prev!.wave, tp, sign: -1 });
+    if (after) moves.push({ brandId: next.brandId, wave: next.wave, tp, sign: 1 });
+  }
+  if (moves.length > 0) await moveStudyTally(db, next.studyId, moves, now);
+}
+
+/**
+ * A study's kept totals, rebuilt first when missing, made with another rubric version, or
+ * missing one of the study's waves.
+ */
 export async function getStudyTally(
   db: AuditorDb,
   studyId: string,
@@ -152,8 +222,20 @@ export async function getStudyTally(
       kept &&
       kept.rubricId === study.rubricId &&
       kept.rubricVersion === study.rubricVersion
-    )
-      return kept;
+    ) {
+      // A wave opened since the totals were kept has nothing in it yet.
+      const missing = study.waves.filter((w) => !Object.hasOwn(kept.waves, w));
+      if (missing.length === 0) return kept;
+      return {
+        ...kept,
+        waves: { ...kept.waves, ...Object.fromEntries(missing.map((w) => [w, {}])) },
+      };
+    }
     return rebuildStudyTally(db, studyId, now);
   });
+}
+
+/** One wave's totals from kept ones: empty when the wave has none. */
+export function waveTally(kept: StudyTally | undefined, wave: string): Tally {
+  return kept && Object.hasOwn(kept.waves, wave) ? kept.waves[wave]! : {};
 }

@@ -5,11 +5,12 @@ import {
   getStudy,
   getStudyTally,
   loadStudyWithRubric,
+  waveTally,
   type AuditorDb,
 } from '../db';
 import { dimensionKeyLabel } from '../i18n';
 import type { Audit, Touchpoint } from '../model';
-import { buildComparison } from '../report';
+import { auditCounts, buildComparison, latestWaveWithData } from '../report';
 import { buildComparisonCsv } from './comparison-csv';
 import { csvRecordsAfter, DEFAULT_CSV_OPTIONS, toCsv, type CsvOptions } from './csv';
 import { exportFileName } from './file-name';
@@ -59,7 +60,7 @@ export async function exportTouchpointsCsv(
   const options = opts ?? (await csvOptionsFromSettings(db));
   const brands = await brandsOfStudy(db, study);
   const audits = (await db.audits.where('studyId').equals(studyId).toArray())
-    .filter((a) => !a.deleted)
+    .filter((a) => auditCounts(a, study))
     .sort((x, y) => timeKey(x.startedAt) - timeKey(y.startedAt) || compareIds(x.id, y.id));
   const stats = await db.auditStats.bulkGet(audits.map((a) => a.id));
   const total = stats.reduce((sum, s) => sum + (s?.total ?? 0), 0);
@@ -116,13 +117,15 @@ export async function exportTouchpointsCsv(
 }
 
 /**
- * A study's `comparison.csv` (its columns: docs/FILES.md) as a Blob, from the kept totals (never a scan of the
- * touchpoints), with labels in the user's language. Undefined when the study or rubric is missing.
+ * A study's `comparison.csv` (its columns: docs/FILES.md) for one wave (by default the latest
+ * with data) as a Blob, from the kept totals (never a scan of the touchpoints), with labels in
+ * the user's language. Undefined when the study or rubric is missing.
  */
 export async function exportComparisonCsv(
   db: AuditorDb,
   studyId: string,
   opts?: CsvOptions,
+  wave?: string,
 ): Promise<Blob | undefined> {
   const pinned = await loadStudyWithRubric(db, studyId);
   const kept = pinned && (await getStudyTally(db, studyId, new Date()));
@@ -131,7 +134,9 @@ export async function exportComparisonCsv(
   const options = opts ?? (await csvOptionsFromSettings(db));
   const brands = await brandsOfStudy(db, study);
   const custom = new Map((await db.categories.toArray()).map((c) => [c.id, c]));
-  const rows = buildComparison(kept.tally, { brands, rubric });
+  const waves = study.waves.map((w) => ({ wave: w, tally: waveTally(kept, w) }));
+  const shown = wave ?? latestWaveWithData(waves);
+  const rows = buildComparison(waveTally(kept, shown), { brands, rubric });
   const labelOf = (dimension: Parameters<typeof dimensionKeyLabel>[0], key: string) =>
     dimensionKeyLabel(dimension, key, {
       criterionLabel: (id) => rubric.criteria.find((c) => c.id === id)?.label,

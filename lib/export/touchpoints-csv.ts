@@ -1,6 +1,7 @@
 import type { Audit, Brand, Rubric, Study, Touchpoint } from '../model';
 import { roundHalfAwayFromZero, scoreTouchpoint } from '../scoring';
 import { toCsv, type CsvCell, type CsvOptions } from './csv';
+import { auditCounts } from '../report/counts';
 
 /** Everything needed to write one study's `touchpoints.csv`. */
 export interface TouchpointsCsvInput {
@@ -70,7 +71,7 @@ export function touchpointRow(ctx: TouchpointRowContext, tp: Touchpoint): CsvCel
   const score = scoreTouchpoint(tp, rubric);
   const fixed: CsvCell[] = [
     study.name,
-    study.wave,
+    audit.wave,
     audit.id,
     brand?.name ?? null,
     brand?.role ?? null,
@@ -110,14 +111,17 @@ function compareIds(a: string, b: string): number {
 }
 
 /**
- * The study's rows in file order: live touchpoints of the study's live audits, sorted by their
+ * The study's rows in file order: live touchpoints of the study's counted audits (see
+ * `auditCounts`: no calibration work), sorted by their
  * audit's `startedAt`, then audit id (two audits started in the same millisecond stay
  * apart), then the touchpoint's `createdAt`, then its id, so the file is the same on every export.
  */
 export function touchpointRows(input: TouchpointsCsvInput): CsvCell[][] {
   const { study, rubric } = input;
   const audits = new Map(
-    input.audits.filter((a) => a.studyId === study.id && !a.deleted).map((a) => [a.id, a]),
+    input.audits
+      .filter((a) => a.studyId === study.id && auditCounts(a, study))
+      .map((a) => [a.id, a]),
   );
   const brands = new Map(input.brands.map((b) => [b.id, b]));
   const selected = input.touchpoints.flatMap((tp) => {

@@ -403,6 +403,13 @@ export const enPages = {
   'backup.expect.touchpoint': 'expected a touchpoint object',
   'backup.expect.evidence': 'expected an evidence object',
   'backup.expect.backup': 'expected a backup object',
+  'backup.expect.waves': 'expected a list of at least one wave label',
+  'backup.expect.waves-unique': 'expected wave labels that are all different',
+  'backup.expect.purpose': 'expected "audit" or "calibration"',
+  'backup.expect.review': 'expected a review state ({ids})',
+  'backup.expect.relocated-by': 'expected how the element was found again ({ids})',
+  'backup.expect.comment': 'expected a comment { id, at, by, text }',
+  'backup.expect.category': 'expected a category { id, label, defaultStage, createdAt, updatedAt }',
   'backup.expect.number': 'expected a number',
   'backup.expect.anchor': 'expected an anchor object or null',
   'backup.expect.rect': 'expected a rectangle { x, y, width, height }',
@@ -417,6 +424,9 @@ export const enPages = {
   'backup.no-touchpoint': 'touchpoint "{id}" is neither in this backup nor in the extension',
   'backup.unknown-criterion':
     '"{criterion}" is not a criterion of rubric "{rubric}" version {version}',
+  'backup.wave-not-listed': 'the open wave "{wave}" is not one of the study\'s waves',
+  'backup.unknown-wave': 'wave "{wave}" is not a wave of study "{study}"',
+  'backup.builtin-category': '"{id}" is a built-in category; a custom one needs an id of its own',
   'backup.score-off-scale': 'expected an integer {min}–{max} or "NA"',
   'backup.future-time':
     "{time} is in the future (this computer's clock says {now}); a record from the future would win every later merge",

@@ -29,7 +29,7 @@ export interface Versioned {
 }
 
 /** A category of touchpoint with the stage it defaults to. */
-export interface Category {
+export interface Category extends Partial<Versioned> {
   /** Stable id, e.g. `live_chat`. */
   id: CategoryId;
   /** Stage pre-selected when the shopper picks this category. */
@@ -38,6 +38,7 @@ export interface Category {
   label?: string;
   /** True for the seeded taxonomy. */
   builtin: boolean;
+  // Custom categories carry `createdAt`/`updatedAt` (and `deleted`) so backups can merge them.
 }
 
 /** A company whose touchpoints are audited. */
@@ -92,12 +93,19 @@ export interface Rubric {
   updatedAt: IsoTime;
 }
 
-/** One comparison: brands audited with one pinned rubric version over one wave. */
+/**
+ * One comparison: brands audited with one pinned rubric version, measured wave after wave
+ * (docs/ARCHITECTURE.md#waves-and-trends).
+ */
 export interface Study extends Versioned {
   id: string;
   name: string;
-  /** Wave label, e.g. `2026-Q4`. */
+  /** The open wave's label, e.g. `2026-Q4`: the last of `waves`; new audits start in it. */
   wave: string;
+  /** Every wave's label, oldest first, unique; includes `wave`. */
+  waves: string[];
+  /** Only approved audits count in the report, the popup's counts and every CSV. */
+  requireReview: boolean;
   /** The pinned rubric's id. */
   rubricId: string;
   /** The pinned rubric's version. */
@@ -106,11 +114,25 @@ export interface Study extends Versioned {
   brandIds: string[];
 }
 
-/** One shopper's visit of one brand within a study. */
+/** Why an audit was made: a real visit, or scoring a calibration round's items. */
+export type AuditPurpose = 'audit' | 'calibration';
+
+/** Where an audit stands in the lead's review (docs/ARCHITECTURE.md#waves-and-trends). */
+export type ReviewState = 'in_progress' | 'submitted' | 'returned' | 'approved';
+
+/** One shopper's visit of one brand within one wave of a study. */
 export interface Audit extends Versioned {
   id: string;
   studyId: string;
   brandId: string;
+  /** The study's wave the audit belongs to (the open one when it started). */
+  wave: string;
+  /** Calibration audits never count in comparisons, trends or touchpoints.csv. */
+  purpose: AuditPurpose;
+  review: ReviewState;
+  /** Who moved the review state last, and when. */
+  reviewedBy?: string;
+  reviewedAt?: IsoTime;
   /** The shopper's name. */
   shopper: string;
   /** The scenario followed, e.g. "buy running shoes as a first-time customer". */
@@ -141,6 +163,17 @@ export interface Anchor {
   kind?: 'element' | 'page' | 'region';
 }
 
+/** How a re-audit found the earlier wave's element again (`none`: it is gone). */
+export type RelocatedBy = 'css' | 'text' | 'position' | 'none';
+
+/** A lead's remark on a touchpoint during review. */
+export interface ReviewComment {
+  id: string;
+  at: IsoTime;
+  by: string;
+  text: string;
+}
+
 /** One tagged moment of contact. */
 export interface Touchpoint extends Versioned {
   id: string;
@@ -156,6 +189,16 @@ export interface Touchpoint extends Versioned {
   /** Scores by criterion id; a missing key means not yet scored. */
   scores: Record<string, ScoreValue>;
   notes: string;
+  /** The earlier wave's touchpoint this one re-audits. */
+  previousId?: string;
+  /** How the earlier touchpoint's anchor was found again on the page. */
+  relocatedBy?: RelocatedBy;
+  /** Whether the re-found element's text differs from the earlier one's. */
+  textChanged?: boolean;
+  /** Scorings of one calibration item share it. */
+  calibrationKey?: string;
+  /** The lead's review comments, a set merged by id. */
+  comments?: ReviewComment[];
 }
 
 /** A screenshot (or photo) of a touchpoint. */

@@ -1,7 +1,9 @@
 export type * from './types';
 export * from './aggregate';
 export * from './comparison';
+export * from './counts';
 export * from './coverage';
 export * from './order';
 export * from './rank';
 export * from './views';
+export * from './trend';

@@ -9,18 +9,22 @@ import {
   readTouchpointPage,
   type AuditorDb,
   type PageCursor,
+  waveTally,
 } from '../db';
 import type { Brand, Category, Evidence, Rubric, Study, Touchpoint } from '../model';
 import { scoreTouchpoint, type TouchpointScore } from '../scoring';
-import type { Dimension, Tally } from './types';
+import { latestWaveWithData } from './trend';
+import type { Dimension, Tally, WaveTally } from './types';
 
 /** What the report page's first render needs: no touchpoint is read for it. */
 export interface ReportHead {
   study: Study;
   brands: Brand[];
   rubric: Rubric;
-  /** The study's totals kept on write (see `getStudyTally`), by brand. */
+  /** The totals kept on write (see `getStudyTally`) of the latest wave with data, by brand. */
   tally: Tally;
+  /** Every wave's kept totals, oldest first (an empty tally for a wave without data). */
+  waves: WaveTally[];
   /** Custom categories by id, for their labels. */
   customCategories: Map<string, Category>;
 }
@@ -42,11 +46,13 @@ export async function loadReportHead(
     getStudyTally(db, studyId, now),
     db.categories.filter((c) => !c.builtin).toArray(),
   ]);
+  const waves = study.waves.map((wave) => ({ wave, tally: waveTally(kept, wave) }));
   return {
     study,
     brands,
     rubric,
-    tally: kept?.tally ?? {},
+    tally: waveTally(kept, latestWaveWithData(waves)),
+    waves,
     customCategories: new Map(categories.map((c) => [c.id, c])),
   };
 }

@@ -97,3 +97,9 @@ export interface ScoreboardEntry {
   /** Category ids where it has at least one touchpoint, in report order. */
   categoriesSeen: string[];
 }
+
+/** One wave's totals, as kept on write. */
+export interface WaveTally {
+  wave: string;
+  tally: Tally;
+}

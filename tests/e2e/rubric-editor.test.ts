@@ -67,6 +67,8 @@ const study: Study = {
   id: 'e2e-study',
   name: 'Shoes Q4',
   wave: '2026-Q4',
+  waves: ['2026-Q4'],
+  requireReview: false,
   rubricId: 'default',
   rubricVersion: 1,
   brandIds: ['e2e-brand'],
@@ -81,6 +83,9 @@ const audit: Audit = {
   scenario: 'Buy running shoes',
   startedAt: at,
   endedAt: at,
+  wave: '2026-Q4',
+  purpose: 'audit',
+  review: 'submitted',
   createdAt: at,
   updatedAt: at,
 };

@@ -49,6 +49,8 @@ export function makeBenchData(n: number, studyId = 'bench-study'): BenchData {
     id: studyId,
     name: `Bench study (${n.toLocaleString('en')} touchpoints)`,
     wave: '2026-Q4',
+    waves: ['2026-Q4'],
+    requireReview: false,
     rubricId: 'default',
     rubricVersion: 1,
     brandIds: brands.map((b) => b.id),
@@ -63,6 +65,9 @@ export function makeBenchData(n: number, studyId = 'bench-study'): BenchData {
     scenario: 'Buy running shoes as a first-time customer and ask a question in chat',
     startedAt: new Date(Date.parse(at) + i * 3_600_000).toISOString(),
     endedAt: null,
+    wave: '2026-Q4',
+    purpose: 'audit',
+    review: 'in_progress',
     createdAt: at,
     updatedAt: at,
   }));
@@ -126,6 +131,7 @@ export async function benchBackup(
       {
         studies: [data.study],
         brands: data.brands,
+        categories: [],
         rubrics: [rubric],
         audits: data.audits,
         touchpoints: data.touchpoints,

@@ -33,6 +33,8 @@ export const study: Study = {
   id: 's-e2e',
   name: 'Q4 shoes',
   wave: '2026-Q4',
+  waves: ['2026-Q4'],
+  requireReview: false,
   rubricId: 'default',
   rubricVersion: 1,
   brandIds: ['b-own', 'b-rival'],
@@ -47,6 +49,9 @@ export const audit = (id: string, brandId: string): Audit => ({
   scenario: 'Buy shoes',
   startedAt: T,
   endedAt: null,
+  wave: '2026-Q4',
+  purpose: 'audit',
+  review: 'in_progress',
   createdAt: T,
   updatedAt: T,
 });

@@ -20,6 +20,8 @@ const study = (id: string, name: string, brandIds: string[]): Study => ({
   id,
   name,
   wave: 'W',
+  waves: ['W'],
+  requireReview: false,
   rubricId: 'default',
   rubricVersion: 1,
   brandIds,

@@ -1,7 +1,7 @@
 // A small but complete data set for backup tests: two studies on rubrics with different
 // scales, brands, audits, touchpoints (one tombstone) and evidence.
 import { createHash } from 'node:crypto';
-import type { BackupData, BackupEvidence, BackupV1 } from '../../../lib/backup';
+import type { BackupData, BackupEvidence, Backup } from '../../../lib/backup';
 import { toBackup } from '../../../lib/backup';
 import type { Rubric } from '../../../lib/model';
 import { audit, brands, rubric, study, T0, touchpoint } from '../export/fixtures';
@@ -55,6 +55,7 @@ export function sampleData(): BackupData {
     studies: [study, studyB],
     brands,
     rubrics: [rubric, tenRubric],
+    categories: [],
     audits: [
       audit('a-own', 'b-own', '2026-11-22T09:00:00.000Z'),
       audit('a-b', 'b-ru', '2026-11-22T09:00:00.000Z', {
@@ -94,6 +95,6 @@ export function sampleData(): BackupData {
 }
 
 /** A valid backup object to mutate in tests. */
-export function sampleBackup(): BackupV1 {
+export function sampleBackup(): Backup {
   return structuredClone(toBackup(sampleData(), NOW));
 }

@@ -3,7 +3,7 @@
 // except a forged hash, which is repaired and noted.
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BackupV1 } from '../../../lib/backup';
+import type { Backup } from '../../../lib/backup';
 import type { Reencode } from '../../../lib/capture/reencode';
 import { AuditorDb } from '../../../lib/db';
 import { readBackup } from '../../../lib/backup/export-db';
@@ -15,7 +15,7 @@ import { dropDb } from '../db/test-db';
 import { said, saidResult } from './said';
 
 let db: AuditorDb;
-let good: BackupV1;
+let good: Backup;
 beforeEach(async () => {
   db = freshDb();
   await seed(db);
@@ -26,12 +26,12 @@ beforeEach(async () => {
 });
 afterEach(() => dropDb(db));
 
-const text = (change: (b: BackupV1 & Record<string, unknown>) => void): string => {
-  const copy = structuredClone(good) as BackupV1 & Record<string, unknown>;
+const text = (change: (b: Backup & Record<string, unknown>) => void): string => {
+  const copy = structuredClone(good) as Backup & Record<string, unknown>;
   change(copy);
   return JSON.stringify(copy);
 };
-const last = (b: BackupV1) => b.evidence[b.evidence.length - 1]!;
+const last = (b: Backup) => b.evidence[b.evidence.length - 1]!;
 const HUGE = Number.MAX_SAFE_INTEGER;
 
 const cases: [string, () => string, string, RegExp][] = [

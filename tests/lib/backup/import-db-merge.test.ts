@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
 import { toBackup, type BackupData } from '../../../lib/backup';
-import { AuditorDb, getStudyTally } from '../../../lib/db';
+import { AuditorDb, getStudyTally, waveTally } from '../../../lib/db';
 import { importBackup } from '../../../lib/backup/import-db';
 import { audit, brands, rubric, study, touchpoint } from '../export/fixtures';
 import { evidence, NOW } from './fixtures';
@@ -22,7 +22,7 @@ afterEach(async () => {
 });
 
 /** What both shoppers got from the lead: the study, its brands and rubric. */
-const shared = { studies: [study], brands, rubrics: [rubric] };
+const shared = { studies: [study], brands, rubrics: [rubric], categories: [] };
 
 /** Ana audited the own brand; she renamed a competitor at 10:05. */
 function anaFile(): string {
@@ -100,10 +100,13 @@ describe('merging two shoppers’ backups', () => {
     const second = await importBackup(db, benFile(), NOW);
     expect(second.ok && second.value.summary).toMatchObject({ removed: 1 });
     const kept = await getStudyTally(db, study.id, NOW);
-    expect(kept?.tally['b-own']?.categories).toEqual({
+    expect(waveTally(kept, '2026-Q4')['b-own']?.categories).toEqual({
       cart: { n: 1, scoredN: 1, sumPct: expect.closeTo(37.5, 6) as number, criticalFails: 0 },
     });
-    expect(Object.keys(kept?.tally['b-ru']?.categories ?? {}).sort()).toEqual(['cart', 'payment']);
+    expect(Object.keys(waveTally(kept, '2026-Q4')['b-ru']?.categories ?? {}).sort()).toEqual([
+      'cart',
+      'payment',
+    ]);
     expect(await db.auditStats.get('a-ana')).toEqual({
       auditId: 'a-ana',
       total: 1,

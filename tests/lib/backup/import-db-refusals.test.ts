@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BackupV1 } from '../../../lib/backup';
+import type { Backup } from '../../../lib/backup';
 import { AuditorDb } from '../../../lib/db';
 import { readBackup } from '../../../lib/backup/export-db';
 import { importBackup } from '../../../lib/backup/import-db';
@@ -9,7 +9,7 @@ import { dump, expectRefused, freshDb, seed } from './db-fixtures';
 import { dropDb } from '../db/test-db';
 
 let db: AuditorDb;
-let good: BackupV1;
+let good: Backup;
 beforeEach(async () => {
   db = freshDb();
   await seed(db);
@@ -23,7 +23,7 @@ beforeEach(async () => {
 });
 afterEach(() => dropDb(db));
 
-const mutate = (change: (b: BackupV1) => void): string => {
+const mutate = (change: (b: Backup) => void): string => {
   const copy = structuredClone(good);
   change(copy);
   return JSON.stringify(copy);
@@ -46,9 +46,9 @@ const cases: [string, () => string, string, RegExp][] = [
   ],
   [
     'a newer version',
-    () => mutate((b) => Object.assign(b, { version: 2 })),
+    () => mutate((b) => Object.assign(b, { version: 3 })),
     'version',
-    /newer version \(2\); update/,
+    /newer version \(3\); update/,
   ],
   [
     'a touchpoint pointing at a missing audit',

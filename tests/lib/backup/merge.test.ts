@@ -12,12 +12,21 @@ import {
 import type { Brand, Rubric } from '../../../lib/model';
 import { evidence, NOW, sampleData } from './fixtures';
 
-const TABLES: Table[] = ['studies', 'brands', 'rubrics', 'audits', 'touchpoints', 'evidence'];
+const TABLES: Table[] = [
+  'studies',
+  'brands',
+  'rubrics',
+  'categories',
+  'audits',
+  'touchpoints',
+  'evidence',
+];
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 22, 10, minute)).toISOString();
 const empty = (): BackupTables => ({
   studies: [],
   brands: [],
   rubrics: [],
+  categories: [],
   audits: [],
   touchpoints: [],
   evidence: [],

@@ -8,7 +8,7 @@ describe('toBackup', () => {
     const b = toBackup(sampleData(), NOW);
     expect([b.format, b.version, b.exportedAt]).toEqual([
       'touchpoint-auditor-backup',
-      1,
+      2,
       '2026-11-23T08:00:00.000Z',
     ]);
     expect(Object.keys(b)).toEqual([
@@ -18,6 +18,7 @@ describe('toBackup', () => {
       'studies',
       'brands',
       'rubrics',
+      'categories',
       'audits',
       'touchpoints',
       'evidence',

@@ -4,7 +4,7 @@ import {
   parseBackup,
   toBackup,
   validateBackup,
-  type BackupV1,
+  type Backup,
   type ExistingRefs,
 } from '../../../lib/backup';
 import { del, mutated, push, set, valid } from './edit';
@@ -33,7 +33,7 @@ describe('validateBackup accepts', () => {
     [
       'an audit of a stored study and brand',
       mutated(set('audits[0].studyId', 's'), set('audits[0].brandId', 'br')),
-      { studyIds: ['s'], brandIds: ['br'] },
+      { studyIds: ['s'], brandIds: ['br'], studyWaves: { s: ['2026-Q4'] } },
     ],
     [
       'a study on a stored rubric',
@@ -98,16 +98,16 @@ describe('validateBackup refuses a file of the wrong shape, saying where and wha
     ],
     [
       'a newer version',
-      mutated(set('version', 2)),
+      mutated(set('version', 3)),
       {
         path: 'version',
-        message: 'this backup was made by a newer version (2); update the extension',
+        message: 'this backup was made by a newer version (3); update the extension',
       },
     ],
     [
       'a version as text',
       mutated(set('version', '1')),
-      { path: 'version', message: 'unsupported backup version ("1"); expected 1' },
+      { path: 'version', message: 'unsupported backup version ("1"); expected 2' },
     ],
     [
       'a missing table',
@@ -210,13 +210,13 @@ describe('validateBackup refuses a file of the wrong shape, saying where and wha
 
   it('types the value it returns', () => {
     const result = validateBackup(valid);
-    const value: BackupV1 | undefined = result.ok ? result.value : undefined;
+    const value: Backup | undefined = result.ok ? result.value : undefined;
     expect(value?.touchpoints.map((t) => t.id)).toEqual(['tp-1', 'tp-2', 'tp-3']);
   });
 });
 
 describe("an anchor's problems read as the anchor's schema words them", () => {
-  const anchor = (JSON.parse(valid) as BackupV1).touchpoints[2]!.anchor!;
+  const anchor = (JSON.parse(valid) as Backup).touchpoints[2]!.anchor!;
   it.each<[string, string, unknown]>([
     ['a selector that is a number', 'css', 5],
     ['a selector of 8,001 characters', 'css', 'a'.repeat(8001)],

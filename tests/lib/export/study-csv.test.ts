@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AuditorDb, getStudyTally, setSetting } from '../../../lib/db';
+import { AuditorDb, getStudyTally, setSetting, waveTally } from '../../../lib/db';
 import {
   exportComparisonCsv,
   exportStudyCsv,
@@ -92,7 +92,10 @@ describe('CSV exports from the database', () => {
     await setSetting(db, 'csvDelimiter', ';');
     const data = sampleData();
     const kept = await getStudyTally(db, 'study-1', NOW);
-    const rows = buildComparison(kept!.tally, { brands: data.brands, rubric: data.rubrics[0]! });
+    const rows = buildComparison(waveTally(kept, '2026-Q4'), {
+      brands: data.brands,
+      rubric: data.rubrics[0]!,
+    });
     const labelOf = (d: Parameters<typeof dimensionKeyLabel>[0], key: string) =>
       dimensionKeyLabel(d, key, {
         criterionLabel: (id) => data.rubrics[0]!.criteria.find((c) => c.id === id)?.label,

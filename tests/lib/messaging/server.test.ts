@@ -122,6 +122,8 @@ describe('the background dispatcher', () => {
       id: 's',
       name: 'Q4',
       wave: '2026-Q4',
+      waves: ['2026-Q4'],
+      requireReview: false,
       rubricId: 'default',
       rubricVersion: 1,
       brandIds: ['nw', 'co'],
