@@ -6,6 +6,7 @@ import {
   listBrands,
   listPinnableRubrics,
   listStudies,
+  openNextWave,
   siblingBrands,
   updateBrand,
   updateStudy,
@@ -56,7 +57,14 @@ export function StudiesSection() {
             }}
           />
         )}
-        {studies && brands && <StudyList studies={studies} brands={brands} onEdit={setStudy} />}
+        {studies && brands && (
+          <StudyList
+            studies={studies}
+            brands={brands}
+            onEdit={setStudy}
+            onOpenWave={(s, label) => openNextWave(db, s.id, label, new Date())}
+          />
+        )}
       </section>
       <section data-testid="brands-section">
         <header class="section-head">

@@ -1,15 +1,24 @@
+import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { Brand, Study } from '@/lib/model';
+import type { Result } from '@/lib/result';
+import { NextWaveForm } from './NextWaveForm';
 
 /** Props of {@link StudyList}. */
 export interface StudyListProps {
   studies: readonly Study[];
   brands: readonly Brand[];
   onEdit: (study: Study) => void;
+  /** Opens a study's next wave under `label`. */
+  onOpenWave: (study: Study, label: string) => Promise<Result<Study>>;
 }
 
-/** Options page, Studies tab: the studies, each with its wave, brands and pinned rubric. */
-export function StudyList({ studies, brands, onEdit }: StudyListProps) {
+/**
+ * Options page, Studies tab: the studies, each with its waves, brands and pinned rubric, and
+ * the lead's way to open the next wave.
+ */
+export function StudyList({ studies, brands, onEdit, onOpenWave }: StudyListProps) {
+  const [opening, setOpening] = useState<string | null>(null);
   if (studies.length === 0) return <p class="muted">{t('studies.none')}</p>;
   const nameOf = (id: string) => brands.find((b) => b.id === id)?.name ?? '?';
   return (
@@ -26,6 +35,18 @@ export function StudyList({ studies, brands, onEdit }: StudyListProps) {
                 version: s.rubricVersion,
               })}
             </div>
+            {s.waves.length > 1 && (
+              <div class="muted small" data-testid="study-waves">
+                {t('studies.waves', { waves: s.waves.join(' → '), wave: s.wave })}
+              </div>
+            )}
+            {opening === s.id && (
+              <NextWaveForm
+                study={s}
+                onOpen={(label) => onOpenWave(s, label)}
+                onClose={() => setOpening(null)}
+              />
+            )}
           </div>
           <div class="actions">
             <a href={`/touchpoints.html?study=${encodeURIComponent(s.id)}`}>
@@ -34,6 +55,13 @@ export function StudyList({ studies, brands, onEdit }: StudyListProps) {
             <a href={`/report.html?study=${encodeURIComponent(s.id)}`}>{t('studies.openReport')}</a>
             <button data-testid="study-edit" onClick={() => onEdit(s)}>
               {t('studies.edit')}
+            </button>
+            <button
+              data-testid="study-next-wave"
+              aria-expanded={opening === s.id}
+              onClick={() => setOpening(opening === s.id ? null : s.id)}
+            >
+              {t('studies.nextWave')}
             </button>
           </div>
         </li>

@@ -1,4 +1,5 @@
 import type { Brand, Rubric, Study } from '../model';
+import { fail, ok, problem, type Result } from '../result';
 import type { AuditorDb } from './schema';
 
 /** Fields a lead provides to create a study. */
@@ -86,6 +87,8 @@ export async function updateStudy(
     const at = now.toISOString();
     const next: Study = { ...prev, ...changes, updatedAt: at };
     if (changes.wave !== undefined && changes.wave !== prev.wave) {
+      // Two waves under one label would merge their figures: refused (the form shows why).
+      if (prev.waves.includes(changes.wave)) throw new Error(`wave "${changes.wave}" exists`);
       next.waves = prev.waves.map((w) => (w === prev.wave ? changes.wave! : w));
       await db.audits
         .where('studyId')
@@ -101,21 +104,23 @@ export async function updateStudy(
 }
 
 /**
- * Opens the study's next wave: `label` (trimmed) becomes the open wave, after the others.
- * Undefined when the study does not exist; refuses an empty label or one the study has.
+ * Opens the study's next wave: `label` (trimmed) becomes the open wave, after the others, and
+ * the audits started from now on belong to it. Refuses an empty label (`required`), one the
+ * study has (`wave-taken`) and a missing study (`not-found`), at the path `wave`.
  */
 export async function openNextWave(
   db: AuditorDb,
   id: string,
   label: string,
   now: Date,
-): Promise<Study | undefined | 'empty' | 'taken'> {
+): Promise<Result<Study>> {
   const wave = label.trim();
   return db.transaction('rw', db.studies, async () => {
     const prev = await db.studies.get(id);
-    if (!prev || prev.deleted) return undefined;
-    if (!wave) return 'empty';
-    if (prev.waves.includes(wave)) return 'taken';
+    if (!prev || prev.deleted) return fail('not-found');
+    if (!wave) return { ok: false, error: problem('required', undefined, 'wave') };
+    if (prev.waves.includes(wave))
+      return { ok: false, error: problem('wave-taken', { wave }, 'wave') };
     const next: Study = {
       ...prev,
       wave,
@@ -123,7 +128,7 @@ export async function openNextWave(
       updatedAt: now.toISOString(),
     };
     await db.studies.put(next);
-    return next;
+    return ok(next);
   });
 }
 

@@ -26,6 +26,7 @@ const MESSAGES: Record<string, MessageKey> = {
   'two-own': 'validation.twoOwn',
   'no-brands': 'validation.noBrands',
   'no-rubric': 'validation.noRubric',
+  'wave-taken': 'validation.waveTaken',
   // Rubrics (lib/rubric/validate.ts).
   'empty-id': 'rubric.issue.empty-id',
   'id-too-long': 'rubric.issue.id-too-long',

@@ -45,6 +45,8 @@ describe('the touchpoints view with a large study', () => {
                 id: 'big',
                 name: 'Big study',
                 wave: 'W',
+                waves: ['W'],
+                requireReview: false,
                 rubricId: 'default',
                 rubricVersion: 1,
                 brandIds: ['big-brand'],
@@ -61,6 +63,9 @@ describe('the touchpoints view with a large study', () => {
                   scenario: '',
                   startedAt: at,
                   endedAt: at,
+                  wave: 'W',
+                  purpose: 'audit',
+                  review: 'submitted',
                   createdAt: at,
                   updatedAt: at,
                 });

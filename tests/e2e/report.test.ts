@@ -80,7 +80,7 @@ describe('the comparison report in real Chromium', () => {
     const backup = await download(page, 'report-export-backup');
     expect(JSON.parse(backup.text)).toMatchObject({
       format: 'touchpoint-auditor-backup',
-      version: 1,
+      version: 2,
     });
     await wipeRaw(page);
     await page.reload();

@@ -52,6 +52,8 @@ export async function seedAudit(
             id: ids.studyId,
             name: 'Running shoes Q4',
             wave: '2026-Q4',
+            waves: ['2026-Q4'],
+            requireReview: false,
             rubricId: 'default',
             rubricVersion: 1,
             brandIds: [ids.ownBrandId, ids.rivalBrandId],
@@ -66,6 +68,9 @@ export async function seedAudit(
             scenario: 'Buy shoes',
             startedAt: at,
             endedAt: null,
+            wave: '2026-Q4',
+            purpose: 'audit',
+            review: 'in_progress',
             ...base,
           });
           tx.objectStore('settings').put({ key: 'activeAuditId', value: ids.auditId });

@@ -57,9 +57,18 @@ describe('waves of a study', () => {
     expect(await endActiveAudit(db, now)).toMatchObject({ review: 'submitted' });
 
     const next = await openNextWave(db, study.id, ' 2027-Q1 ', now);
-    expect(next).toMatchObject({ wave: '2027-Q1', waves: ['2026-Q4', '2027-Q1'] });
-    expect(await openNextWave(db, study.id, '2026-Q4', now)).toBe('taken');
-    expect(await openNextWave(db, study.id, '  ', now)).toBe('empty');
+    expect(next).toMatchObject({
+      ok: true,
+      value: { wave: '2027-Q1', waves: ['2026-Q4', '2027-Q1'] },
+    });
+    expect(await openNextWave(db, study.id, '2026-Q4', now)).toEqual({
+      ok: false,
+      error: { code: 'wave-taken', params: { wave: '2026-Q4' }, path: 'wave' },
+    });
+    expect(await openNextWave(db, study.id, '  ', now)).toMatchObject({
+      ok: false,
+      error: { code: 'required', path: 'wave' },
+    });
 
     const second = await visit(study.id);
     expect(second.wave).toBe('2027-Q1');
