@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { measureAgreement, type CalibrationScoring } from '../../../lib/calibration/agreement';
+
+const scoring = (item: string, shopper: string, scores: CalibrationScoring['scores']) => ({
+  item,
+  shopper,
+  scores,
+});
+
+describe('agreement among shoppers', () => {
+  // Three shoppers, four chats. Ana and Ben agree; Cai scores every chat one point lower and
+  // finds friendliness not applicable twice.
+  const scorings: CalibrationScoring[] = [
+    scoring('chat-1', 'Ana', { speed: 4, friendly: 5 }),
+    scoring('chat-1', 'Ben', { speed: 4, friendly: 5 }),
+    scoring('chat-1', 'Cai', { speed: 3, friendly: 'NA' }),
+    scoring('chat-2', 'Ana', { speed: 2, friendly: 3 }),
+    scoring('chat-2', 'Ben', { speed: 2, friendly: 3 }),
+    scoring('chat-2', 'Cai', { speed: 1, friendly: 2 }),
+    scoring('chat-3', 'Ana', { speed: 5, friendly: 4 }),
+    scoring('chat-3', 'Ben', { speed: 5, friendly: 4 }),
+    scoring('chat-3', 'Cai', { speed: 4, friendly: 'NA' }),
+    scoring('chat-4', 'Ana', { speed: 3 }),
+    scoring('chat-4', 'Ben', { speed: 3, friendly: 2 }),
+    scoring('chat-4', 'Cai', { speed: 2, friendly: 1 }),
+  ];
+
+  it('counts items and raters per criterion and overall', () => {
+    const result = measureAgreement(scorings, ['speed', 'friendly']);
+    expect(result.criteria.map((r) => [r.key, r.items, r.raters])).toEqual([
+      ['speed', 4, 3],
+      ['friendly', 4, 3],
+    ]);
+    expect(result.overall).toMatchObject({ key: 'overall', items: 8, raters: 3 });
+    for (const r of [...result.criteria, result.overall]) {
+      expect(r.alpha).toBeGreaterThan(0);
+      expect(r.alpha).toBeLessThan(1);
+    }
+  });
+
+  it('finds the harsh shopper and their N/A rate', () => {
+    const { shoppers } = measureAgreement(scorings, ['speed', 'friendly']);
+    const cai = shoppers.find((s) => s.shopper === 'Cai')!;
+    expect(cai.meanDeviation).toBeCloseTo(-1, 9);
+    expect(cai.naRate).toBeCloseTo(2 / 8, 9);
+    const ana = shoppers.find((s) => s.shopper === 'Ana')!;
+    // Ana: +0.5 where Cai (one lower) scored too (5 units), 0 where only Ben did (2 units).
+    expect(ana.meanDeviation).toBeCloseTo(2.5 / 7, 9);
+    expect(ana.naRate).toBe(0);
+  });
+
+  it('gives alpha 1 when everyone agrees and none when fewer than 2 units pair up', () => {
+    const same = ['a', 'b', 'c'].flatMap((item, i) =>
+      ['Ana', 'Ben'].map((who) => scoring(item, who, { speed: i + 1 })),
+    );
+    expect(measureAgreement(same, ['speed']).criteria[0]!.alpha).toBeCloseTo(1, 12);
+    const one = [scoring('a', 'Ana', { speed: 1 }), scoring('a', 'Ben', { speed: 5 })];
+    expect(measureAgreement(one, ['speed']).criteria[0]).toEqual({
+      key: 'speed',
+      alpha: null,
+      items: 1,
+      raters: 2,
+    });
+  });
+
+  it("counts a shopper's later scoring of the same item only", () => {
+    const twice = [
+      scoring('a', 'Ana', { speed: 1 }),
+      scoring('a', 'Ana', { speed: 3 }),
+      scoring('a', 'Ben', { speed: 3 }),
+    ];
+    const { shoppers } = measureAgreement(twice, ['speed']);
+    expect(shoppers.find((s) => s.shopper === 'Ana')?.meanDeviation).toBe(0);
+  });
+});
