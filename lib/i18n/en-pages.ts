@@ -431,6 +431,13 @@ export const enPages = {
   'backup.no-touchpoint': 'touchpoint "{id}" is neither in this backup nor in the extension',
   'backup.unknown-criterion':
     '"{criterion}" is not a criterion of rubric "{rubric}" version {version}',
+  'review.knockout-without-note':
+    '{label}: a knock-out is scored without a note; say what happened',
+  'review.lowest-without-note': '{label}: the lowest score is given without a note; say why',
+  'review.no-screenshot': '{label}: tagged on a page but has no screenshot; retake it',
+  'review.unscored': '{label}: "{criterion}" is not scored; score it or mark it N/A',
+  'review.duplicate-anchor': '{label}: the same element of the same page is tagged twice',
+  'review.not-allowed': 'The audit is in review state "{state}": "{action}" does not apply to it',
   'backup.wave-not-listed': 'the open wave "{wave}" is not one of the study\'s waves',
   'backup.unknown-wave': 'wave "{wave}" is not a wave of study "{study}"',
   'backup.builtin-category': '"{id}" is a built-in category; a custom one needs an id of its own',
