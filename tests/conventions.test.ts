@@ -60,9 +60,15 @@ const inFolder = (file: string, folder: string) =>
  */
 function storageMayImport(target: string): boolean {
   if (
-    ['lib/db', 'lib/model', 'lib/taxonomy', 'lib/scoring', 'lib/rubric', 'lib/result'].some((f) =>
-      inFolder(target, f),
-    )
+    [
+      'lib/db',
+      'lib/model',
+      'lib/taxonomy',
+      'lib/scoring',
+      'lib/rubric',
+      'lib/review',
+      'lib/result',
+    ].some((f) => inFolder(target, f))
   )
     return true;
   if (!inFolder(target, 'lib/report')) return false;

@@ -1,4 +1,6 @@
 import type { Audit } from '../model';
+import { fail, ok, type Result } from '../result';
+import { moveReview, type ReviewAction } from '../review/states';
 import type { AuditorDb } from './schema';
 import { getSetting, setSetting } from './settings';
 import { moveAuditInTallies, tallyTables } from './tallies';
@@ -91,5 +93,28 @@ export async function updateAudit(
     await db.audits.put(next);
     await moveAuditInTallies(db, prev, next, now);
     return next;
+  });
+}
+
+/**
+ * Moves an audit's review state (`moveReview`): written with who and when, and the study's kept
+ * totals follow when it counts approved audits only. The refusal when the action does not
+ * apply; `not-found` when there is no such audit.
+ */
+export async function reviewAudit(
+  db: AuditorDb,
+  id: string,
+  action: ReviewAction,
+  by: string,
+  now: Date,
+): Promise<Result<Audit>> {
+  return db.transaction('rw', [db.touchpoints, ...tallyTables(db)], async () => {
+    const prev = await db.audits.get(id);
+    if (!prev || prev.deleted) return fail('not-found');
+    const moved = moveReview(prev, action, by, now.toISOString());
+    if (!moved.ok) return moved;
+    await db.audits.put(moved.value);
+    await moveAuditInTallies(db, prev, moved.value, now);
+    return ok(moved.value);
   });
 }

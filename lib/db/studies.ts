@@ -132,6 +132,26 @@ export async function openNextWave(
   });
 }
 
+/**
+ * Turns "count approved audits only" on or off for a study: the kept totals are rebuilt, as
+ * every audit that is not approved moves in or out of them. Undefined when the study is gone.
+ */
+export async function setRequireReview(
+  db: AuditorDb,
+  id: string,
+  on: boolean,
+  now: Date,
+): Promise<Study | undefined> {
+  return db.transaction('rw', [db.studies, db.studyTallies], async () => {
+    const prev = await db.studies.get(id);
+    if (!prev) return undefined;
+    const next: Study = { ...prev, requireReview: on, updatedAt: now.toISOString() };
+    await db.studies.put(next);
+    if (prev.requireReview !== on) await db.studyTallies.delete(id);
+    return next;
+  });
+}
+
 /** Every version of every rubric a study can pin, by name then newest version first. */
 export async function listPinnableRubrics(db: AuditorDb): Promise<Rubric[]> {
   const all = await db.rubrics.toArray();
