@@ -56,7 +56,7 @@ export const TOUCHPOINT_COLUMNS = [
 
 /** The header: the fixed columns, then `score_<criterionId>` per criterion in rubric order. */
 export function touchpointsCsvHeader(rubric: Rubric): string[] {
-  return [...TOUCHPOINT_COLUMNS, ...rubric.criteria.map((c) => `score_${c.id}`)];
+  return [...TOUCHPOINT_COLUMNS, ...rubric.criteria.map((c) => `score_${c.id}`), 'review_status'];
 }
 
 /** An ISO time written as ISO 8601 UTC (`…Z`); text that is not a time is kept as it is. */
@@ -93,7 +93,7 @@ export function touchpointRow(ctx: TouchpointRowContext, tp: Touchpoint): CsvCel
     tp.notes,
   ];
   const scores = rubric.criteria.map((c): CsvCell => ownValue(tp.scores, c.id) ?? null);
-  return [...fixed, ...scores];
+  return [...fixed, ...scores, audit.review];
 }
 
 /** A record's own value for a key: ids such as `constructor` must not find inherited members. */

@@ -73,7 +73,7 @@ describe('the comparison report in real Chromium', () => {
         '\uFEFFstudy,wave,audit_id,brand,brand_role,shopper,scenario,touchpoint_id,',
       ),
     ).toBe(true);
-    expect(tpLines[0]!.endsWith(',score_consistency,score_resolution')).toBe(true);
+    expect(tpLines[0]!.endsWith(',score_consistency,score_resolution,review_status')).toBe(true);
     expect(tpLines).toHaveLength(touchpoints.length + 1);
     expect(tpLines.find((l) => l.includes(',t1,'))).toContain(`,37.5,false,${PNG_3X2_SHA256},`);
 

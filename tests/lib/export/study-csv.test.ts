@@ -80,7 +80,7 @@ describe('CSV exports from the database', () => {
       const text = await textOf(blob);
       expect(text).toBe(expected);
       expect(text.split('\r\n')[0]).toBe(
-        `\uFEFF${[...TOUCHPOINT_COLUMNS, ...data.rubrics[0]!.criteria.map((c) => `score_${c.id}`)].join(opts.delimiter)}`,
+        `\uFEFF${[...TOUCHPOINT_COLUMNS, ...data.rubrics[0]!.criteria.map((c) => `score_${c.id}`), 'review_status'].join(opts.delimiter)}`,
       );
       expect(progress).toContain('reading');
       expect(progress.filter((p) => p === 'writing').length).toBeGreaterThan(2);

@@ -76,6 +76,7 @@ export const HEADER = [
   ...'speed clarity effort empathy personalisation trust consistency resolution'
     .split(' ')
     .map((id) => `score_${id}`),
+  'review_status',
 ];
 
 const page = {
@@ -125,6 +126,7 @@ const common = {
   evidence_sha256: '',
   critical_fail: 'false',
   score_pct: '',
+  review_status: 'in_progress',
 };
 
 /** Every column of every row, in file order (audit start, then touchpoint creation). */

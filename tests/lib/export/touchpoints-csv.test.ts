@@ -14,7 +14,11 @@ function parse(text: string, delimiter: ',' | ';'): string[][] {
 describe('buildTouchpointsCsv', () => {
   it('has exactly the documented columns (docs/FILES.md), criteria in rubric order', () => {
     expect(touchpointsCsvHeader(rubric)).toEqual(HEADER);
-    expect(touchpointsCsvHeader(criticalRubric).slice(21)).toEqual(['score_safety', 'score_speed']);
+    expect(touchpointsCsvHeader(criticalRubric).slice(21)).toEqual([
+      'score_safety',
+      'score_speed',
+      'review_status',
+    ]);
   });
 
   it.each([
