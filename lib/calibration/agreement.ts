@@ -34,6 +34,8 @@ export interface ShopperRow {
   naRate: number | null;
   /** Units that count in `meanDeviation`. */
   units: number;
+  /** Distinct shoppers, them included, with a value in those units. */
+  raters: number;
 }
 
 /** Everything `calibration.csv` and the calibration page show. */
@@ -85,9 +87,11 @@ export function measureAgreement(
   const all = [...units.values()].flatMap((byItem) => [...byItem.values()]);
   const shoppers = [...na.keys()].sort().map((shopper): ShopperRow => {
     const deviations: number[] = [];
+    const met = new Set<string>();
     for (const values of all) {
       const mine = values.get(shopper);
       if (mine === undefined || values.size < 2) continue;
+      for (const who of values.keys()) met.add(who);
       const others = [...values].filter(([who]) => who !== shopper).map(([, v]) => v);
       deviations.push(mine - others.reduce((a, b) => a + b, 0) / others.length);
     }
@@ -99,6 +103,7 @@ export function measureAgreement(
         : null,
       naRate: naCount + given > 0 ? naCount / (naCount + given) : null,
       units: deviations.length,
+      raters: met.size,
     };
   });
   return {

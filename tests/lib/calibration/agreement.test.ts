@@ -73,3 +73,32 @@ describe('agreement among shoppers', () => {
     expect(shoppers.find((s) => s.shopper === 'Ana')?.meanDeviation).toBe(0);
   });
 });
+
+describe('calibration.csv', () => {
+  it('writes criterion, overall and shopper rows with rounded figures', async () => {
+    const { buildCalibrationCsv } = await import('../../../lib/export/calibration-csv');
+    const scorings: CalibrationScoring[] = ['a', 'b', 'c'].flatMap((item, i) => [
+      scoring(item, 'Ana', { speed: i + 2 }),
+      scoring(item, 'Ben', { speed: i + 2 }),
+      scoring(item, 'Cai', { speed: i + 1, care: 'NA' }),
+    ]);
+    const text = buildCalibrationCsv(
+      {
+        studyName: 'Chats',
+        agreement: measureAgreement(scorings, ['speed', 'care']),
+        labelOf: (key) => ({ speed: 'Speed', care: 'Care', overall: 'Overall' })[key] ?? key,
+      },
+      { delimiter: ',', bom: false },
+    );
+    const alpha = measureAgreement(scorings, ['speed']).criteria[0]!.alpha!;
+    expect(text.split('\r\n')).toEqual([
+      'study,scope,key,label,items,raters,alpha_ordinal,mean_deviation,na_rate',
+      `Chats,criterion,speed,Speed,3,3,${Math.round(alpha * 1000) / 1000},,`,
+      'Chats,criterion,care,Care,0,0,,,',
+      `Chats,overall,overall,Overall,3,3,${Math.round(alpha * 1000) / 1000},,`,
+      'Chats,shopper,Ana,Ana,3,3,,0.5,0',
+      'Chats,shopper,Ben,Ben,3,3,,0.5,0',
+      'Chats,shopper,Cai,Cai,3,3,,-1,0.5',
+    ]);
+  });
+});
