@@ -1,16 +1,10 @@
-import type { Audit, Brand, Rubric, Study, Touchpoint } from '../model';
-import { BACKUP_FORMAT, BACKUP_VERSION, type BackupEvidence, type BackupV1 } from './types';
+import { BACKUP_FORMAT, BACKUP_VERSION, type BackupTables, type BackupV1 } from './types';
 
-/** What a backup is made of: every record of every table, tombstones included. */
-export interface BackupData {
-  studies: Study[];
-  brands: Brand[];
-  rubrics: Rubric[];
-  audits: Audit[];
-  touchpoints: Touchpoint[];
-  /** Screenshots with their bytes already base64-encoded (the caller reads the Blobs). */
-  evidence: BackupEvidence[];
-}
+/**
+ * What a backup is made of: every record of every table, tombstones included; screenshots
+ * with their bytes already base64-encoded (the caller reads the Blobs).
+ */
+export type BackupData = BackupTables;
 
 /**
  * The `backup.json` object (docs/FILES.md) for everything passed in, stamped `now`. Records are
