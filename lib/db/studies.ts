@@ -1,5 +1,6 @@
 import type { Brand, Rubric, Study } from '../model';
 import type { AuditorDb } from './schema';
+import { updateStamped } from './stamped-update';
 
 /** Fields a lead provides to create a study. */
 export type NewStudy = Pick<Study, 'name' | 'wave' | 'rubricId' | 'rubricVersion' | 'brandIds'>;
@@ -70,13 +71,7 @@ export async function updateStudy(
   changes: Partial<NewStudy>,
   now: Date,
 ): Promise<Study | undefined> {
-  return db.transaction('rw', db.studies, async () => {
-    const prev = await db.studies.get(id);
-    if (!prev) return undefined;
-    const next: Study = { ...prev, ...changes, updatedAt: now.toISOString() };
-    await db.studies.put(next);
-    return next;
-  });
+  return updateStamped<Study>(db, db.studies, id, changes, now);
 }
 
 /** Every version of every rubric a study can pin, by name then newest version first. */
