@@ -1,4 +1,5 @@
 import { FailureAlert } from '@/components/FailureAlert';
+import { TextField } from '@/components/TextField';
 import { FieldProblem } from '@/components/FieldError';
 import { FormActions } from '@/components/FormActions';
 import { useCheckedSave } from '@/hooks/use-action';
@@ -39,17 +40,14 @@ export function BrandForm({ brand, siblings, onSave, onCancel }: BrandFormProps)
 
   return (
     <form class="card" data-testid="brand-form" onSubmit={submit} noValidate>
-      <label>
-        {t('brands.name')}
-        <input
-          data-testid="brand-name"
-          value={name}
-          aria-invalid={!!errorAt('name')}
-          aria-describedby={errorAt('name') ? 'brand-error-name' : undefined}
-          onInput={(e) => setName(e.currentTarget.value)}
-        />
-      </label>
-      {message('name')}
+      <TextField
+        label={t('brands.name')}
+        testId="brand-name"
+        value={name}
+        onInput={setName}
+        problemId="brand-error-name"
+        problem={errorAt('name')}
+      />
       <label>
         {t('brands.role')}
         <select
@@ -63,21 +61,16 @@ export function BrandForm({ brand, siblings, onSave, onCancel }: BrandFormProps)
         </select>
       </label>
       {message('role')}
-      <label>
-        {t('brands.domains')}
-        <input
-          data-testid="brand-domains"
-          value={domainsText}
-          placeholder={t('brands.domainsPlaceholder')}
-          aria-invalid={!!errorAt('domains')}
-          aria-describedby={errorAt('domains') ? 'brand-error-domains' : 'brand-domains-help'}
-          onInput={(e) => setDomainsText(e.currentTarget.value)}
-        />
-      </label>
-      <p class="muted small" id="brand-domains-help">
-        {t('brands.domainsHelp')}
-      </p>
-      {message('domains')}
+      <TextField
+        label={t('brands.domains')}
+        testId="brand-domains"
+        value={domainsText}
+        onInput={setDomainsText}
+        problemId="brand-error-domains"
+        problem={errorAt('domains')}
+        placeholder={t('brands.domainsPlaceholder')}
+        help={{ id: 'brand-domains-help', text: t('brands.domainsHelp') }}
+      />
       <FailureAlert failure={failure} testId="brand-failed" />
       <FormActions
         submitTestId="brand-save"

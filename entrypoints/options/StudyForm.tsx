@@ -1,4 +1,5 @@
 import { FailureAlert } from '@/components/FailureAlert';
+import { TextField } from '@/components/TextField';
 import { FieldProblem } from '@/components/FieldError';
 import { FormActions } from '@/components/FormActions';
 import { useCheckedSave } from '@/hooks/use-action';
@@ -62,17 +63,14 @@ export function StudyForm({ study, brands, rubrics, onSave, onCancel }: StudyFor
 
   return (
     <form class="card" data-testid="study-form" onSubmit={submit} noValidate>
-      <label>
-        {t('studies.name')}
-        <input
-          data-testid="study-name"
-          value={name}
-          aria-invalid={!!errorAt('name')}
-          aria-describedby={errorAt('name') ? 'study-error-name' : undefined}
-          onInput={(e) => setName(e.currentTarget.value)}
-        />
-      </label>
-      {message('name')}
+      <TextField
+        label={t('studies.name')}
+        testId="study-name"
+        value={name}
+        onInput={setName}
+        problemId="study-error-name"
+        problem={errorAt('name')}
+      />
       <label>
         {t('studies.wave')}
         <input

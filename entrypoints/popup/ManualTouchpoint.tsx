@@ -1,13 +1,24 @@
 import { useState } from 'preact/hooks';
+import { FailureAlert } from '@/components/FailureAlert';
+import { FormActions } from '@/components/FormActions';
 import { TouchpointForm } from '@/components/TouchpointForm';
-import { createManualTouchpoint, evidenceProblem, MAX_EVIDENCE_BYTES } from '@/lib/audit';
+import { createManualTouchpoint, MAX_EVIDENCE_BYTES } from '@/lib/audit';
 import { getDb, listCategories } from '@/lib/db';
+import { useAction } from '@/hooks/use-action';
 import { useLiveQuery } from '@/hooks/use-live-query';
 import { checkImageBytes } from '@/lib/backup/image-check';
-import { describeProblem, describeProblemAt, t } from '@/lib/i18n';
+import { describeProblemAt, t } from '@/lib/i18n';
 import type { TouchpointForm as FormValue } from '@/lib/messaging';
 import type { Rubric } from '@/lib/model';
-import { caught } from '@/lib/result';
+import { problem, type Problem } from '@/lib/result';
+
+/** The popup words the problems a shopper meets for a picked file in its own way. */
+function failureText(failure: Problem): string {
+  const { code, params } = failure;
+  if (code === 'backup.image.too-many-pixels') return t('manual.tooManyPixels', params);
+  if (code === 'backup.image.not-an-image') return t('manual.notAnImage');
+  return describeProblemAt(failure);
+}
 
 /** Props of {@link ManualTouchpoint}. */
 export interface ManualTouchpointProps {
@@ -29,48 +40,30 @@ export function ManualTouchpoint({ rubric, onDone }: ManualTouchpointProps) {
     includeFieldValues: false,
   });
   const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, setFailure, run } = useAction();
 
   const save = async (e: Event) => {
     e.preventDefault();
     if (file && file.size > MAX_EVIDENCE_BYTES) {
-      setError(t('manual.tooLarge', { mb: MAX_EVIDENCE_BYTES / 1024 / 1024 }));
+      setFailure(problem('manual.tooLarge', { mb: MAX_EVIDENCE_BYTES / 1024 / 1024 }));
       return;
     }
     const image = file && checkImageBytes(new Uint8Array(await file.arrayBuffer()));
     if (image && !image.ok) {
-      // The popup words the problems a shopper meets for a picked file in its own way.
-      const { code, params } = image.error;
-      setError(
-        code === 'backup.image.too-many-pixels'
-          ? t('manual.tooManyPixels', params)
-          : code === 'backup.image.not-an-image'
-            ? t('manual.notAnImage')
-            : describeProblemAt(image.error),
-      );
+      setFailure(image.error);
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       const { category, stage, channel, scores, notes } = value;
-      await createManualTouchpoint(
+      const saved = await createManualTouchpoint(
         db,
         { category, stage, channel, scores, notes },
         file,
         new Date(),
       );
-      onDone();
-    } catch (err) {
-      const problem = evidenceProblem(err);
-      setError(
-        problem
-          ? t('error.generic', { message: describeProblemAt(problem) })
-          : describeProblem(caught(err)),
-      );
-    } finally {
-      setBusy(false);
-    }
+      if (saved.ok) onDone();
+      else setFailure(saved.error);
+    });
   };
 
   return (
@@ -88,19 +81,14 @@ export function ManualTouchpoint({ rubric, onDone }: ManualTouchpointProps) {
           onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
         />
       </label>
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div class="actions">
-        <button type="submit" class="primary" data-testid="manual-save" disabled={busy}>
-          {t('manual.save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('manual.cancel')}
-        </button>
-      </div>
+      <FailureAlert failure={failure} testId="manual-failed" text={failureText} />
+      <FormActions
+        submitTestId="manual-save"
+        submitLabel={t('manual.save')}
+        cancelLabel={t('manual.cancel')}
+        busy={busy}
+        onCancel={onDone}
+      />
     </form>
   );
 }

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
+import { FailureAlert } from '@/components/FailureAlert';
+import { useAction } from '@/hooks/use-action';
 import { getDb, getSetting, setSetting } from '@/lib/db';
 import { exportBackup, type BackupProgress } from '@/lib/backup/export-db';
 import { exportStudyCsv, type ExportProgress, type StudyCsvKind } from '@/lib/export/study-csv';
 import { downloadBlob } from '@/lib/util/download';
 import { describeProblem, describeProblemAt, t } from '@/lib/i18n';
 import type { Study } from '@/lib/model';
-import { caught, ok, type Problem, type Result } from '@/lib/result';
+import type { Problem } from '@/lib/result';
 import { importBackupFile } from './import-client';
-
-type Status = { kind: 'busy' | 'done' | 'error'; text: string } | null;
 
 function progressText(p: ExportProgress | BackupProgress): string {
   if (p.phase === 'checking') return t('report.progress.checking');
@@ -33,52 +33,51 @@ function refusalText(problem: Problem): string {
  */
 export function FilesBar({ study, onImported }: { study?: Study; onImported: () => void }) {
   const [delimiter, setDelimiter] = useState<',' | ';'>(',');
-  const [status, setStatus] = useState<Status>(null);
-  const busy = status?.kind === 'busy';
+  const { busy, failure, setFailure, run } = useAction();
+  /** What the running task says (its progress), or what the last one did. */
+  const [said, setSaid] = useState<string>();
   useEffect(() => {
     void getSetting(getDb(), 'csvDelimiter').then(setDelimiter);
   }, []);
 
-  /** Runs a file task: it returns what to say, or the text of its refusal; or it throws. */
-  const run = async (task: () => Promise<Result<string, string>>) => {
-    setStatus({ kind: 'busy', text: t('report.working') });
-    try {
-      const said = await task();
-      setStatus(said.ok ? { kind: 'done', text: said.value } : { kind: 'error', text: said.error });
-    } catch (error) {
-      setStatus({ kind: 'error', text: describeProblem(caught(error)) });
-    }
-  };
-  const onProgress = (p: ExportProgress | BackupProgress) =>
-    setStatus({ kind: 'busy', text: progressText(p) });
+  /** Runs a file task: it says what it did, or keeps its refusal as the failure; or it throws. */
+  const runTask = (task: () => Promise<string | undefined>) =>
+    run(async () => {
+      setSaid(undefined);
+      setSaid(await task());
+    });
+  const onProgress = (p: ExportProgress | BackupProgress) => setSaid(progressText(p));
 
   const exportCsv = (studyId: string, kind: StudyCsvKind) =>
-    run(async () => {
+    runTask(async () => {
       const opts = { delimiter, bom: true };
       const file = await exportStudyCsv(getDb(), studyId, kind, new Date(), opts, onProgress);
       if (!file) throw new Error(t('report.notFound'));
       downloadBlob(file.blob, file.fileName);
-      return ok(t('report.exported', { name: file.fileName }));
+      return t('report.exported', { name: file.fileName });
     });
   const exportAll = () =>
-    run(async () => {
+    runTask(async () => {
       const file = await exportBackup(getDb(), new Date(), onProgress);
       downloadBlob(file.blob, file.fileName);
-      return ok(t('report.exported', { name: file.fileName }));
+      return t('report.exported', { name: file.fileName });
     });
   const importFile = (input: HTMLInputElement) => {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    void run(async () => {
+    void runTask(async () => {
       const result = await importBackupFile(file, new Date(), onProgress);
-      if (!result.ok) return { ok: false, error: refusalText(result.error) };
+      if (!result.ok) {
+        setFailure(result.error);
+        return undefined;
+      }
       onImported();
       const { summary, notes } = result.value;
       const repaired = notes.map((n) =>
         t('report.import.repaired', { problem: describeProblemAt(n) }),
       );
-      return ok([t('report.import.done', { ...summary }), ...repaired].join(' '));
+      return [t('report.import.done', { ...summary }), ...repaired].join(' ');
     });
   };
 
@@ -140,14 +139,23 @@ export function FilesBar({ study, onImported }: { study?: Study; onImported: () 
           />
         </label>
       </div>
-      {status && (
-        <p
-          role={status.kind === 'error' ? 'alert' : 'status'}
-          class={`status ${status.kind}`}
-          data-testid="report-files-status"
-        >
-          {status.text}
-        </p>
+      {failure ? (
+        <FailureAlert
+          failure={failure}
+          testId="report-files-status"
+          text={refusalText}
+          class="status error"
+        />
+      ) : (
+        (busy || said) && (
+          <p
+            role="status"
+            class={`status ${busy ? 'busy' : 'done'}`}
+            data-testid="report-files-status"
+          >
+            {busy ? (said ?? t('report.working')) : said}
+          </p>
+        )
       )}
     </section>
   );

@@ -1,7 +1,7 @@
 import { sanitizeImage } from '../backup/image-check';
 import { canvasReencoder, type Reencode } from '../capture/reencode';
 import type { NewEvidence } from '../db';
-import type { Problem } from '../result';
+import { ok, type Result } from '../result';
 
 /** The largest file a shopper may attach as evidence: the limit backups are imported with. */
 export { MAX_EVIDENCE_BYTES } from '../backup/limits';
@@ -16,25 +16,17 @@ export async function sha256Hex(blob: Blob): Promise<string> {
  * Evidence from a file the shopper picked (a photo of a parcel, a screenshot of an e-mail),
  * stored like a screenshot. Only a JPEG, PNG or WebP image is taken, known by its bytes, not
  * its declared type or name; it is re-encoded where a canvas is available, and its type, size
- * in pixels and SHA-256 come from the stored bytes. Throws on any other file, with the
- * problem (`backup.image.*`) as the error's `cause` (see {@link evidenceProblem}); the popup
- * checks first with `checkImageBytes`, so this is left for images that cannot be decoded.
+ * in pixels and SHA-256 come from the stored bytes. Any other file fails with its problem
+ * (`backup.image.*`); the popup checks first with `checkImageBytes`, so this is left for
+ * images that cannot be decoded.
  */
 export async function evidenceFromFile(
   file: Blob,
   url: string | null = null,
   reencode: Reencode | undefined = canvasReencoder(),
-): Promise<NewEvidence> {
+): Promise<Result<NewEvidence>> {
   const checked = await sanitizeImage(new Uint8Array(await file.arrayBuffer()), reencode);
-  if (!checked.ok) throw new Error(checked.error.code, { cause: checked.error });
+  if (!checked.ok) return checked;
   const { bytes, mime, width, height, sha256 } = checked.value;
-  return { blob: new Blob([bytes], { type: mime }), mime, width, height, sha256, url };
-}
-
-/** The problem an {@link evidenceFromFile} failure carries, or undefined for any other error. */
-export function evidenceProblem(error: unknown): Problem | undefined {
-  const cause = error instanceof Error ? (error.cause as Partial<Problem> | undefined) : undefined;
-  return typeof cause?.code === 'string' && cause.code.startsWith('backup.image.')
-    ? (cause as Problem)
-    : undefined;
+  return ok({ blob: new Blob([bytes], { type: mime }), mime, width, height, sha256, url });
 }

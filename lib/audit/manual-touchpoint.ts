@@ -5,6 +5,7 @@ import {
   type NewTouchpoint,
 } from '../db';
 import type { Evidence, Touchpoint } from '../model';
+import { fail, ok, type Result } from '../result';
 import { evidenceFromFile } from './evidence-file';
 
 /** What the popup's off-page form provides. */
@@ -16,7 +17,8 @@ export type ManualTouchpointInput = Pick<
 /**
  * Records an off-page touchpoint (a phone call, a store visit, a parcel) in the running
  * audit, with source `manual`, no page anchor, and the picked file as its evidence, in one
- * transaction. Throws when no audit runs. The file is hashed before the transaction opens
+ * transaction. Fails with `no-active-audit` when no audit runs, or with the file's problem
+ * (`backup.image.*`); nothing is stored then. The file is hashed before the transaction opens
  * (an IndexedDB transaction does not survive awaiting anything else).
  */
 export async function createManualTouchpoint(
@@ -24,14 +26,16 @@ export async function createManualTouchpoint(
   input: ManualTouchpointInput,
   file: Blob | null,
   now: Date,
-): Promise<{ touchpoint: Touchpoint; evidence: Evidence | null }> {
+): Promise<Result<{ touchpoint: Touchpoint; evidence: Evidence | null }>> {
   const audit = await getActiveAudit(db);
-  if (!audit) throw new Error('no audit is running');
-  const evidence = file ? await evidenceFromFile(file) : null;
-  return createTouchpointWithEvidence(
+  if (!audit) return fail('no-active-audit');
+  const evidence = file ? await evidenceFromFile(file) : ok(null);
+  if (!evidence.ok) return evidence;
+  const saved = await createTouchpointWithEvidence(
     db,
     { ...input, auditId: audit.id, source: 'manual', url: null, pageTitle: null, anchor: null },
-    evidence,
+    evidence.value,
     now,
   );
+  return ok(saved);
 }

@@ -1,8 +1,15 @@
 import * as v from 'valibot';
-import { ok, problem, type Problem, type ProblemParams, type Result } from '../result';
+import {
+  ok,
+  problem,
+  schemaProblem,
+  type Problem,
+  type ProblemParams,
+  type Result,
+} from '../result';
 import { findJsonError } from './json-error';
 import { upgradeStudy, type Audit, type Study } from '../model';
-import { backupV1Schema, backupV2Schema, schemaProblem } from './schema';
+import { backupV1Schema, backupV2Schema } from './schema';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './types';
 
 /** A failure at `path` (`''`: the file as a whole). */
@@ -62,45 +69,8 @@ function issueProblem(issue: v.BaseIssue<unknown>): Problem {
   }
   return (
     schemaProblem(issue.message, path ?? '') ??
-    anchorProblem(issue, keys, path) ??
     problem('backup.invalid', { detail: issue.message }, path)
   );
-}
-
-/**
- * The problem of an issue in an anchor, by the issue's kind: the anchor's schema is shared
- * with messaging (lib/model/anchor-schema.ts) and words its own messages in English.
- */
-function anchorProblem(
-  issue: v.BaseIssue<unknown>,
-  keys: readonly (string | number)[],
-  path: string | undefined,
-): Problem | null {
-  const at = (code: string, params?: ProblemParams) => problem(code, params, path);
-  const max = typeof issue.requirement === 'number' ? issue.requirement : undefined;
-  switch (issue.type) {
-    case 'string':
-      return at('backup.expect.string');
-    case 'number':
-    case 'finite':
-      return at('backup.expect.number');
-    case 'array':
-      return at('backup.expect.list');
-    case 'max_length':
-      if (max === undefined) return null;
-      return at(
-        typeof issue.input === 'string'
-          ? 'backup.expect.string-length'
-          : 'backup.expect.list-length',
-        { max },
-      );
-    case 'picklist':
-      return at('backup.expect.anchor-kind');
-    case 'strict_object':
-      return at(keys[keys.length - 1] === 'rect' ? 'backup.expect.rect' : 'backup.expect.anchor');
-    default:
-      return null;
-  }
 }
 
 /** A value from the file, quoted and cut short so a message stays readable. */

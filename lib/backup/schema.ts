@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { MAX_ID_LENGTH, type ScoreValue } from '../model';
 import { anchorSchema } from '../model/anchor-schema';
 import { IMAGE_MIMES } from '../capture/image-header';
-import { problem, type Problem, type ProblemParams } from '../result';
+import { expectMessage as m } from '../result';
 import { MAX_SCALE_STEPS, SCALE_BOUND, scaleProblem } from '../rubric/scale';
 import { CHANNELS, STAGES } from '../taxonomy';
 import { MAX_LIST_ITEMS, MAX_RECORDS, MAX_TEXT_LENGTH } from './limits';
@@ -23,23 +23,6 @@ export function isBase64(s: string): boolean {
 }
 
 const listOf = (ids: readonly string[]): string => ids.map((id) => `"${id}"`).join(', ');
-
-// valibot carries each problem as its issue message: the code (`backup.expect.*`, also its
-// message key), then its parameters as JSON after a space, read back by `schemaProblem`.
-const m = (code: string, params?: ProblemParams): string =>
-  params ? `${code} ${JSON.stringify(params)}` : code;
-
-/**
- * The problem a valibot issue message of these schemas stands for, at `path`; null for a
- * message that is not one (a schema from elsewhere, such as the anchor's).
- */
-export function schemaProblem(message: string, path: string): Problem | null {
-  const space = message.indexOf(' ');
-  const code = space === -1 ? message : message.slice(0, space);
-  if (!/^backup\.expect\.[\w-]+$/.test(code)) return null;
-  const params = space === -1 ? undefined : (JSON.parse(message.slice(space + 1)) as ProblemParams);
-  return problem(code, params, path || undefined);
-}
 
 /** Any non-empty string of up to 200 characters: UUIDs, seeded ids, ids of other tools. */
 export const idSchema = v.pipe(

@@ -1,19 +1,10 @@
-import type { Audit, Brand, Rubric, Study, Touchpoint } from '../model';
-import type { BackupCategory } from './types';
-import { BACKUP_FORMAT, BACKUP_VERSION, type BackupEvidence, type Backup } from './types';
+import { BACKUP_FORMAT, BACKUP_VERSION, type BackupTables, type Backup } from './types';
 
-/** What a backup is made of: every record of every table, tombstones included. */
-export interface BackupData {
-  studies: Study[];
-  brands: Brand[];
-  rubrics: Rubric[];
-  /** The study's own categories (seeded ones are not written). */
-  categories: BackupCategory[];
-  audits: Audit[];
-  touchpoints: Touchpoint[];
-  /** Screenshots with their bytes already base64-encoded (the caller reads the Blobs). */
-  evidence: BackupEvidence[];
-}
+/**
+ * What a backup is made of: every record of every table, tombstones included; screenshots
+ * with their bytes already base64-encoded (the caller reads the Blobs).
+ */
+export type BackupData = BackupTables;
 
 /**
  * The `backup.json` object (docs/FILES.md) for everything passed in, stamped `now`. Records are

@@ -1,5 +1,6 @@
 import type { Brand } from '../model';
 import type { AuditorDb } from './schema';
+import { updateStamped } from './stamped-update';
 
 /** Live brands, by name. */
 export async function listBrands(db: AuditorDb): Promise<Brand[]> {
@@ -14,13 +15,7 @@ export async function updateBrand(
   changes: Partial<Pick<Brand, 'name' | 'role' | 'domains'>>,
   now: Date,
 ): Promise<Brand | undefined> {
-  return db.transaction('rw', db.brands, async () => {
-    const prev = await db.brands.get(id);
-    if (!prev) return undefined;
-    const next: Brand = { ...prev, ...changes, updatedAt: now.toISOString() };
-    await db.brands.put(next);
-    return next;
-  });
+  return updateStamped<Brand>(db, db.brands, id, changes, now);
 }
 
 /**

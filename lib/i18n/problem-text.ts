@@ -73,7 +73,7 @@ export const isKnownProblemCode = (code: string): boolean => keyOf(code) !== und
 
 /**
  * A code's message key: from the table above, or the code itself when it is a key of this
- * surface's texts (the backup file's `backup.*` codes are). Pages carry those texts; the
+ * surface's texts (the backup file's `backup.*` codes and an anchor's `anchor.expect.*` are). Pages carry those texts; the
  * content script carries only the core ones, so the table stays small there.
  */
 function keyOf(code: string): MessageKey | undefined {

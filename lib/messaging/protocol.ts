@@ -158,35 +158,34 @@ export const backgroundMessages = {
   ),
 };
 
+/** A map of messages: each a request and a response schema. */
+type MessageMap = Record<string, { request: v.GenericSchema; response: v.GenericSchema }>;
+/** The request of message `K` of map `M`. */
+type RequestIn<M extends MessageMap, K extends keyof M> = v.InferOutput<M[K]['request']>;
+/** The response of message `K` of map `M` (its `Result`'s value). */
+type ResponseIn<M extends MessageMap, K extends keyof M> = v.InferOutput<M[K]['response']>;
+/** A map's messages as function signatures: request in, response out. */
+type ProtocolOf<M extends MessageMap> = {
+  [K in keyof M]: (req: RequestIn<M, K>) => ResponseIn<M, K>;
+};
+
 /** Names of the background's messages. */
 export type BackgroundMessageType = keyof typeof backgroundMessages;
 /** The request of a background message. */
-export type RequestOf<K extends BackgroundMessageType> = v.InferOutput<
-  (typeof backgroundMessages)[K]['request']
->;
+export type RequestOf<K extends BackgroundMessageType> = RequestIn<typeof backgroundMessages, K>;
 /** The response of a background message (its `Result`'s value). */
-export type ResponseOf<K extends BackgroundMessageType> = v.InferOutput<
-  (typeof backgroundMessages)[K]['response']
->;
+export type ResponseOf<K extends BackgroundMessageType> = ResponseIn<typeof backgroundMessages, K>;
 /** The background's messages as function signatures: request in, response out. */
-export type BackgroundProtocol = {
-  [K in BackgroundMessageType]: (req: RequestOf<K>) => ResponseOf<K>;
-};
+export type BackgroundProtocol = ProtocolOf<typeof backgroundMessages>;
 
 /** Names of the content script's messages. */
 export type ContentMessageType = keyof typeof contentMessages;
 /** The request of a content-script message. */
-export type ContentRequestOf<K extends ContentMessageType> = v.InferOutput<
-  (typeof contentMessages)[K]['request']
->;
+export type ContentRequestOf<K extends ContentMessageType> = RequestIn<typeof contentMessages, K>;
 /** The response of a content-script message (its `Result`'s value). */
-export type ContentResponseOf<K extends ContentMessageType> = v.InferOutput<
-  (typeof contentMessages)[K]['response']
->;
+export type ContentResponseOf<K extends ContentMessageType> = ResponseIn<typeof contentMessages, K>;
 /** The content script's messages as function signatures: request in, response out. */
-export type ContentProtocol = {
-  [K in ContentMessageType]: (req: ContentRequestOf<K>) => ContentResponseOf<K>;
-};
+export type ContentProtocol = ProtocolOf<typeof contentMessages>;
 
 /** The envelope of a message to the background; `channel` tells ours apart. */
 export interface Envelope<K extends BackgroundMessageType = BackgroundMessageType> {

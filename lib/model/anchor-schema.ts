@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { expectMessage as m } from '../result';
 
 /** Caps on an anchor's fields wherever one arrives from outside (a tagger writes much less). */
 export const ANCHOR_LIMITS = {
@@ -10,12 +11,14 @@ export const ANCHOR_LIMITS = {
   frames: 64,
 } as const;
 
+// Each message is a problem's code (`anchor.expect.*`) with its parameters: whoever reads an
+// anchor turns the issue into that problem (`schemaProblem`) and the UI words it.
 const textOf = (max: number) =>
   v.pipe(
-    v.string('expected a string'),
-    v.maxLength(max, `expected a string of at most ${max} characters`),
+    v.string(m('anchor.expect.string')),
+    v.maxLength(max, m('anchor.expect.string-length', { max })),
   );
-const finite = v.pipe(v.number('expected a number'), v.finite('expected a number'));
+const finite = v.pipe(v.number(m('anchor.expect.number')), v.finite(m('anchor.expect.number')));
 
 /**
  * The shape of an `Anchor` (see `types.ts`), checked wherever one arrives from outside: a
@@ -32,15 +35,16 @@ export const anchorSchema = v.strictObject(
     suffix: v.optional(textOf(ANCHOR_LIMITS.context)),
     rect: v.strictObject(
       { x: finite, y: finite, width: finite, height: finite },
-      'expected a rectangle { x, y, width, height }',
+      m('anchor.expect.rect'),
     ),
     framePath: v.pipe(
-      v.array(textOf(ANCHOR_LIMITS.selector), 'expected a list'),
-      v.maxLength(ANCHOR_LIMITS.frames, `expected a list of at most ${ANCHOR_LIMITS.frames} items`),
+      v.array(textOf(ANCHOR_LIMITS.selector), m('anchor.expect.list')),
+      v.maxLength(
+        ANCHOR_LIMITS.frames,
+        m('anchor.expect.list-length', { max: ANCHOR_LIMITS.frames }),
+      ),
     ),
-    kind: v.optional(
-      v.picklist(['element', 'page', 'region'], 'expected "element", "page" or "region"'),
-    ),
+    kind: v.optional(v.picklist(['element', 'page', 'region'], m('anchor.expect.kind'))),
   },
-  'expected an anchor object or null',
+  m('anchor.expect.anchor'),
 );

@@ -57,3 +57,23 @@ export function caught(error: unknown): Problem {
     detail: error instanceof Error ? error.message : String(error),
   });
 }
+
+// A valibot schema carries each problem as its issue message: the code (`backup.expect.*`,
+// `anchor.expect.*`, also its message key), then its parameters as JSON after a space.
+const SCHEMA_CODE = /^[\w-]+\.expect\.[\w-]+$/;
+
+/** A valibot issue message standing for problem `code` with `params` (see {@link schemaProblem}). */
+export const expectMessage = (code: string, params?: ProblemParams): string =>
+  params ? `${code} ${JSON.stringify(params)}` : code;
+
+/**
+ * The problem a valibot issue message written by {@link expectMessage} stands for, at `path`;
+ * null for a message that is not one (a schema that words its own).
+ */
+export function schemaProblem(message: string, path: string): Problem | null {
+  const space = message.indexOf(' ');
+  const code = space === -1 ? message : message.slice(0, space);
+  if (!SCHEMA_CODE.test(code)) return null;
+  const params = space === -1 ? undefined : (JSON.parse(message.slice(space + 1)) as ProblemParams);
+  return problem(code, params, path || undefined);
+}

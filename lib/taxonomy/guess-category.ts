@@ -44,6 +44,25 @@ export interface ElementFacts {
   schema: string[];
 }
 
+/** The facts of an element known only by `known`: every other text empty, no frame host. */
+export const factsWith = (known: Partial<ElementFacts>): ElementFacts => ({
+  tag: '',
+  ownMarks: '',
+  marks: '',
+  title: '',
+  text: '',
+  labels: [],
+  nearby: '',
+  width: 0,
+  height: 0,
+  frameHost: null,
+  pageUrl: '',
+  fields: [],
+  buttons: [],
+  schema: [],
+  ...known,
+});
+
 /** The text keys (`guess.*`) that say why a category was guessed. */
 export const GUESS_REASON_KEYS = [
   'guess.ad',

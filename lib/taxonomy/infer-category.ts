@@ -1,5 +1,5 @@
 import type { ChannelId } from '../model';
-import { guessCategory, type ElementFacts, type GuessReason } from './guess-category';
+import { factsWith, guessCategory, type ElementFacts, type GuessReason } from './guess-category';
 
 /** What the tagger could tell about what was tagged. */
 export interface PickHints {
@@ -57,19 +57,4 @@ export function inferCategory(h: PickHints): Guess | null {
 }
 
 /** What is known of an element picked inside a frame of another origin: its frame's host. */
-const frameOnly = (frameHost: string): ElementFacts => ({
-  tag: 'iframe',
-  ownMarks: '',
-  marks: '',
-  title: '',
-  text: '',
-  labels: [],
-  nearby: '',
-  width: 0,
-  height: 0,
-  frameHost,
-  pageUrl: '',
-  fields: [],
-  buttons: [],
-  schema: [],
-});
+const frameOnly = (frameHost: string): ElementFacts => factsWith({ tag: 'iframe', frameHost });

@@ -20,9 +20,11 @@ async function importGiving(result: Result<ImportSummary>): Promise<string | nul
   const input = screen.getByTestId('report-import-backup') as HTMLInputElement;
   Object.defineProperty(input, 'files', { value: [new File(['{}'], 'backup.json')] });
   fireEvent.change(input);
-  const status = await screen.findByTestId('report-files-status');
-  await waitFor(() => expect(status.textContent).not.toBe('Working…'));
-  return status.textContent;
+  // The status line is a new element once it turns into a failure's alert: ask for it again.
+  const status = () => screen.getByTestId('report-files-status').textContent;
+  await screen.findByTestId('report-files-status');
+  await waitFor(() => expect(status()).not.toBe('Working…'));
+  return status();
 }
 
 describe('FilesBar says what an import did, in words made from its problems', () => {

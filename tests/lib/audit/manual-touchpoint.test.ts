@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createManualTouchpoint, evidenceProblem } from '../../../lib/audit';
+import { createManualTouchpoint } from '../../../lib/audit';
 import { AuditorDb, listEvidenceOf, startAudit } from '../../../lib/db';
 import { describeProblemAt } from '../../../lib/i18n';
 import { HTML, PNG_3X2, SVG } from '../../fixtures/images';
@@ -28,12 +28,14 @@ describe('off-page touchpoints', () => {
       scores: { speed: 4 },
       notes: 'box',
     } as const;
-    const { touchpoint } = await createManualTouchpoint(
+    const saved = await createManualTouchpoint(
       db,
       { ...input, scores: { ...input.scores } },
       file,
       t0,
     );
+    if (!saved.ok) throw new Error(saved.error.code);
+    const { touchpoint } = saved.value;
     expect(touchpoint).toMatchObject({
       source: 'manual',
       url: null,
@@ -56,29 +58,25 @@ describe('off-page touchpoints', () => {
   ])('refuses %s as evidence and stores nothing', async (_name, file, message) => {
     await startAudit(db, { studyId: 's', brandId: 'b1', shopper: 'Ana', scenario: '' }, t0);
     const before = await db.touchpoints.count();
-    const error: unknown = await createManualTouchpoint(
+    const saved = await createManualTouchpoint(
       db,
       { category: 'other', stage: 'consideration', channel: 'phone', scores: {}, notes: '' },
       file,
       t0,
-    ).then(
-      () => undefined,
-      (e: unknown) => e,
     );
-    const problem = evidenceProblem(error);
-    expect(problem && describeProblemAt(problem)).toMatch(message);
+    expect(!saved.ok && describeProblemAt(saved.error)).toMatch(message);
     expect(await db.touchpoints.count()).toBe(before);
     expect(await db.evidence.count()).toBe(0);
   });
 
   it('refuses a manual touchpoint without a running audit', async () => {
-    await expect(
-      createManualTouchpoint(
+    expect(
+      await createManualTouchpoint(
         db,
         { category: 'other', stage: 'consideration', channel: 'phone', scores: {}, notes: '' },
         null,
         t0,
       ),
-    ).rejects.toThrow(/no audit/);
+    ).toEqual({ ok: false, error: { code: 'no-active-audit' } });
   });
 });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { guessCategory, type ElementFacts } from '@/lib/taxonomy/guess-category';
+import { factsWith, guessCategory, type ElementFacts } from '@/lib/taxonomy/guess-category';
 import { elementFacts } from '@/lib/tagger/element-facts';
 import { inferCategory, type Guess } from '@/lib/taxonomy/infer-category';
 import { hasCardFields } from '@/lib/tagger/card-fields';
@@ -58,22 +58,7 @@ describe('guessCategory on real markup', () => {
   });
 });
 
-const base: ElementFacts = {
-  tag: 'div',
-  ownMarks: '',
-  marks: '',
-  title: '',
-  text: '',
-  labels: [],
-  nearby: '',
-  width: 0,
-  height: 0,
-  frameHost: null,
-  pageUrl: 'https://shop.example/',
-  fields: [],
-  buttons: [],
-  schema: [],
-};
+const base: ElementFacts = factsWith({ tag: 'div', pageUrl: 'https://shop.example/' });
 
 describe('guessCategory', () => {
   it.each<[string, Partial<ElementFacts>, string | null, string]>([
