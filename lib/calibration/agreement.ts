@@ -112,3 +112,79 @@ export function measureAgreement(
     shoppers,
   };
 }
+
+/** Below this ordinal alpha a criterion is scored inconsistently (Krippendorff's lowest bar). */
+export const ALPHA_FLOOR = 0.667;
+
+/** A shopper further than this from the others, in scale points, is lenient or harsh. */
+export const DEVIATION_LIMIT = 0.5;
+
+/** The values each shopper gave each item on one criterion (the later scoring counts). */
+function valuesOf(scorings: readonly CalibrationScoring[], criterionId: string) {
+  const byItem = new Map<string, Map<string, number>>();
+  for (const s of scorings) {
+    const value = Object.hasOwn(s.scores, criterionId) ? s.scores[criterionId] : undefined;
+    if (typeof value !== 'number') continue;
+    let values = byItem.get(s.item);
+    if (!values) byItem.set(s.item, (values = new Map()));
+    values.set(s.shopper, value);
+  }
+  return byItem;
+}
+
+/**
+ * The items that split shoppers most on one criterion: those with at least two values, by the
+ * spread between the highest and lowest score (largest first), at most `limit`, spread > 0.
+ */
+export function splittingItems(
+  scorings: readonly CalibrationScoring[],
+  criterionId: string,
+  limit = 3,
+): { item: string; low: number; high: number }[] {
+  return [...valuesOf(scorings, criterionId)]
+    .filter(([, values]) => values.size >= 2)
+    .map(([item, values]) => ({
+      item,
+      low: Math.min(...values.values()),
+      high: Math.max(...values.values()),
+    }))
+    .filter((x) => x.high > x.low)
+    .sort((a, b) => b.high - b.low - (a.high - a.low) || a.item.localeCompare(b.item))
+    .slice(0, limit);
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * Where each shopper's scores sit against each item's median: for every (item, shopper), the
+ * mean over criteria of (their score − the median of all shoppers' scores for that criterion
+ * and item), over criteria where the item has at least two values. 0 is the median.
+ */
+export function deviationsFromMedian(
+  scorings: readonly CalibrationScoring[],
+  criterionIds: readonly string[],
+): { item: string; shopper: string; deviation: number }[] {
+  const sums = new Map<string, { item: string; shopper: string; sum: number; n: number }>();
+  for (const id of criterionIds) {
+    for (const [item, values] of valuesOf(scorings, id)) {
+      if (values.size < 2) continue;
+      const mid = median([...values.values()]);
+      for (const [shopper, value] of values) {
+        const key = `${item}\u0000${shopper}`;
+        const entry = sums.get(key) ?? { item, shopper, sum: 0, n: 0 };
+        entry.sum += value - mid;
+        entry.n += 1;
+        sums.set(key, entry);
+      }
+    }
+  }
+  return [...sums.values()].map(({ item, shopper, sum, n }) => ({
+    item,
+    shopper,
+    deviation: sum / n,
+  }));
+}

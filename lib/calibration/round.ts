@@ -200,3 +200,22 @@ export async function scoreItem(
   await putTouchpoints(db, [next]);
   return next;
 }
+
+/**
+ * Touchpoints a lead may calibrate on: those of the study's real audits, live, newest first,
+ * at most `limit` (read audit by audit through the audit index).
+ */
+export async function roundCandidates(
+  db: AuditorDb,
+  studyId: string,
+  limit = 200,
+): Promise<Touchpoint[]> {
+  const audits = (await listAuditsOfStudy(db, studyId)).filter((a) => a.purpose !== 'calibration');
+  const out: Touchpoint[] = [];
+  for (const audit of audits) {
+    const tps = await db.touchpoints.where('auditId').equals(audit.id).toArray();
+    out.push(...tps.filter((tp) => !tp.deleted));
+    if (out.length >= limit) break;
+  }
+  return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, limit);
+}

@@ -102,3 +102,34 @@ describe('calibration.csv', () => {
     ]);
   });
 });
+
+describe('what the calibration page points at', () => {
+  const scorings: CalibrationScoring[] = [
+    scoring('a', 'Ana', { speed: 5 }),
+    scoring('a', 'Ben', { speed: 1 }),
+    scoring('a', 'Cai', { speed: 4 }),
+    scoring('b', 'Ana', { speed: 3 }),
+    scoring('b', 'Ben', { speed: 2 }),
+    scoring('c', 'Ana', { speed: 2 }),
+    scoring('c', 'Ben', { speed: 2 }),
+  ];
+
+  it('lists the items that split shoppers most, widest first', async () => {
+    const { splittingItems } = await import('../../../lib/calibration/agreement');
+    expect(splittingItems(scorings, 'speed')).toEqual([
+      { item: 'a', low: 1, high: 5 },
+      { item: 'b', low: 2, high: 3 },
+    ]);
+  });
+
+  it("places each shopper's score against the item's median", async () => {
+    const { deviationsFromMedian } = await import('../../../lib/calibration/agreement');
+    const found = deviationsFromMedian(scorings, ['speed']);
+    expect(found.filter((d) => d.item === 'a')).toEqual([
+      { item: 'a', shopper: 'Ana', deviation: 1 },
+      { item: 'a', shopper: 'Ben', deviation: -3 },
+      { item: 'a', shopper: 'Cai', deviation: 0 },
+    ]);
+    expect(found.find((d) => d.item === 'b' && d.shopper === 'Ana')?.deviation).toBe(0.5);
+  });
+});

@@ -1,0 +1,81 @@
+import { useState } from 'preact/hooks';
+import { FailureAlert } from '@/components/FailureAlert';
+import { useAction } from '@/hooks/use-action';
+import { useLiveQuery } from '@/hooks/use-live-query';
+import { createRound, roundCandidates } from '@/lib/calibration/round';
+import { getDb } from '@/lib/db';
+import { categoryLabel, t } from '@/lib/i18n';
+
+/**
+ * The lead's part: pick touchpoints the shoppers should all score, and start a round. The
+ * shoppers receive it in a backup and score it on this page.
+ */
+export function StartRound({ studyId }: { studyId: string }) {
+  const db = getDb();
+  const candidates = useLiveQuery(() => roundCandidates(db, studyId), [studyId]);
+  const [picked, setPicked] = useState<string[]>([]);
+  const [lead, setLead] = useState('');
+  const [started, setStarted] = useState<number>();
+  const { busy, failure, run } = useAction();
+  if (!candidates || candidates.length === 0) return null;
+  const start = () =>
+    run(async () => {
+      const keys = await createRound(
+        db,
+        {
+          studyId,
+          touchpointIds: picked,
+          lead: lead.trim(),
+          scenario: t('calibration.roundScenario'),
+        },
+        new Date(),
+      );
+      setStarted(keys.length);
+      setPicked([]);
+    });
+  return (
+    <section aria-labelledby="round-heading" class="no-print">
+      <h2 id="round-heading">{t('calibration.roundHeading')}</h2>
+      <p class="muted">{t('calibration.roundHelp')}</p>
+      <label>
+        {t('calibration.leadName')}
+        <input
+          data-testid="calibration-lead"
+          value={lead}
+          onInput={(e) => setLead(e.currentTarget.value)}
+        />
+      </label>
+      <fieldset>
+        <legend>{t('calibration.pickItems')}</legend>
+        {candidates.map((tp) => (
+          <label key={tp.id} class="check">
+            <input
+              type="checkbox"
+              data-testid="calibration-candidate"
+              checked={picked.includes(tp.id)}
+              onChange={(e) =>
+                setPicked((ids) =>
+                  e.currentTarget.checked ? [...ids, tp.id] : ids.filter((id) => id !== tp.id),
+                )
+              }
+            />{' '}
+            {categoryLabel(tp.category)} — {tp.anchor?.text || tp.pageTitle || tp.url || tp.notes}
+          </label>
+        ))}
+      </fieldset>
+      <button
+        type="button"
+        class="primary"
+        data-testid="calibration-start-round"
+        disabled={busy || picked.length === 0 || !lead.trim()}
+        onClick={() => void start()}
+      >
+        {t('calibration.startRound', { n: picked.length })}
+      </button>
+      {started !== undefined && (
+        <p role="status">{t('calibration.roundStarted', { n: started })}</p>
+      )}
+      <FailureAlert failure={failure} testId="calibration-round-failed" />
+    </section>
+  );
+}
