@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { EXTENSION_DIRS } from '../tests/support/browser';
 import { measureBundles } from './bench/bundle-sizes';
 import { bundleForPage, openBenchPage } from './bench/run-in-page';
+import { benchCalibration } from './bench/calibration';
 import { benchScale } from './bench/scale';
 import { benchTagger } from './bench/tagger';
 
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
     await bench.close();
   }
 
+  benchCalibration();
   await benchTagger(400, 9);
   await benchScale(process.argv.includes('--quick') ? [10_000] : [10_000, 100_000]);
 }
