@@ -102,7 +102,7 @@ function studiesMovedBy(stored: readonly Audit[], put: readonly Audit[]): Set<st
 /**
  * Imports a `backup.json` text. It is validated first against itself, what is stored and the
  * clock (`validateBackup`), and its images by their bytes (`checkEvidenceImages`, re-encoded
- * where a canvas is available): a bad file writes nothing and comes back as the first problem
+ * where a canvas is available and bytes ride past an image's end; clean ones kept as they are): a bad file writes nothing and comes back as the first problem
  * with its path; what could be repaired (a wrong hash) is, and is listed in `notes`. A good
  * one is merged by id (`planMerge`: newer `updatedAt` wins, tombstones win over older
  * records) in ONE transaction over every table, touchpoints through the path
