@@ -15,7 +15,8 @@ import { createDraftSync } from './draft-sync';
 import { isGenuine, type GuardState } from './event-guard';
 import { clipHints } from './element-facts';
 import { findFrameElement, frameContentOrigin, toParentViewport } from './frames';
-import { mountHost, type HostLayer } from './host';
+import { mountGuarded, unmountGuarded } from './guarded-layer';
+import type { HostLayer } from './host';
 import { createPanelDrag } from './panel-drag';
 import { recordSave } from './perf';
 import { createPicker, type PickResult } from './picker';
@@ -62,13 +63,9 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
   function close(): void {
     if (!layer) return;
     if (view.phase === 'picking') relayFrames(false);
-    guard.modal = null;
-    guard.host = null;
-    guard.root = null;
     guard.holdFocus = false;
     guard.reassert = null;
-    render(layer.container, null, actions);
-    layer.unmount();
+    unmountGuarded(guard, layer, render, actions);
     layer = null;
     place = null;
     target = null;
@@ -157,9 +154,7 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
   async function start(): Promise<void> {
     // The page may have erased the guard (`document.open()`): no tagging without it.
     if (layer || guard.ensure?.() === false) return;
-    layer = mountHost(css);
-    guard.host = layer.host;
-    guard.root = layer.root;
+    layer = mountGuarded(guard, css);
     guard.reassert = layer.reassert;
     guard.onEscape = () => actions.cancel();
     layer.root.addEventListener('pointermove', (e) => drag.feed(e));

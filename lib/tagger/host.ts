@@ -1,3 +1,4 @@
+import type { Box } from '../anchoring/position';
 import { bodyRoot, knownPurging } from './in-place';
 import { pristine } from './pristine';
 
@@ -11,6 +12,16 @@ export interface HostLayer {
   reassert(force: boolean): void;
   /** Removes the layer and stops watching for the page removing it. */
   unmount(): void;
+}
+
+/** Puts an absolutely placed box of the UI (a mask, an outline) over a viewport box. */
+export function placeBox(el: HTMLElement, r: Box): void {
+  Object.assign(el.style, {
+    left: `${r.x}px`,
+    top: `${r.y}px`,
+    width: `${r.width}px`,
+    height: `${r.height}px`,
+  });
 }
 
 /** Where each mounted host's UI is drawn now, inside its (closed) shadow root. */
