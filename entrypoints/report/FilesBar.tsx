@@ -74,11 +74,19 @@ export function FilesBar({ study, onImported }: { study?: Study; onImported: () 
       const result = await importBackupFile(file, new Date(), onProgress);
       if (!result.ok) return { ok: false, error: refusalText(result.error) };
       onImported();
-      const { summary, notes } = result.value;
+      const { summary, notes, leftOut } = result.value;
       const repaired = notes.map((n) =>
         t('report.import.repaired', { problem: describeProblemAt(n) }),
       );
-      return ok([t('report.import.done', { ...summary }), ...repaired].join(' '));
+      const left = leftOut.length
+        ? [
+            t('report.import.leftOut', {
+              count: leftOut.length,
+              list: leftOut.map((p) => describeProblemAt(p)).join(', '),
+            }),
+          ]
+        : [];
+      return ok([t('report.import.done', { ...summary }), ...left, ...repaired].join(' '));
     });
   };
 

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { ok, problem, type Problem, type ProblemParams, type Result } from '../result';
 import { findJsonError } from './json-error';
+import { takeOutAttachments } from './left-out';
 import { backupV1Schema, schemaProblem } from './schema';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupV1 } from './types';
 
@@ -121,6 +122,15 @@ function isRecord(x: unknown): x is Record<string, unknown> {
  * except inside anchors, which refuse them.
  */
 export function parseBackup(text: string): Result<BackupV1> {
+  const parsed = parseBackupFile(text);
+  return parsed.ok ? ok(parsed.value.backup) : parsed;
+}
+
+/**
+ * {@link parseBackup}, where the evidence an older popup let in that is no image (a PDF, an
+ * e-mail, a text) is taken out first and listed in `leftOut` (see `takeOutAttachments`).
+ */
+export function parseBackupFile(text: string): Result<{ backup: BackupV1; leftOut: Problem[] }> {
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') return fail('backup.empty');
   let data: unknown;
@@ -150,8 +160,9 @@ export function parseBackup(text: string): Result<BackupV1> {
       'version',
     );
   }
-  const result = v.safeParse(backupV1Schema, data, { abortEarly: true });
+  const { data: rest, leftOut } = takeOutAttachments(data);
+  const result = v.safeParse(backupV1Schema, rest, { abortEarly: true });
   if (!result.success) return { ok: false, error: issueProblem(result.issues[0]) };
-  const value: BackupV1 = result.output;
-  return ok(value);
+  const backup: BackupV1 = result.output;
+  return ok({ backup, leftOut });
 }

@@ -109,6 +109,7 @@ export const enPages = {
   'report.import.refused': 'Nothing was imported. {reason}',
   'report.import.at': 'At {problem}',
   'report.import.repaired': 'Repaired at {problem}.',
+  'report.import.leftOut': '{count} attachments that are not images were left out: {list}.',
   'touchpoints.title': 'Touchpoints',
   'form.saveFailed': 'Not saved: {reason}',
   'validation.required': 'Please fill this in.',
@@ -425,6 +426,7 @@ export const enPages = {
   'backup.image.too-many-pixels':
     'the image is {width} × {height} pixels, larger than {side} pixels a side or {megapixels} megapixels',
   'backup.image.undecodable': 'the image cannot be decoded ({reason})',
+  'backup.attachment-left-out': 'a {type} attachment',
   'backup.hash-recomputed':
     "the file's hash {declared} does not match its image ({actual}); recomputed",
 } as const;
