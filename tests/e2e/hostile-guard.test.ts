@@ -217,6 +217,26 @@ describe('a page cannot read, steer or spoof the open tagger', () => {
     await page.close();
   });
 
+  it('keeps its panel usable when the page makes <html> and <body> inert', async () => {
+    const page = await openPage(ext, server.url('hostile', '/inert.html'));
+    const known = await knownIds();
+    await startTagging(page);
+    await pickAt(page, page.locator('#target'));
+    await panel(page).waitFor({ state: 'visible' });
+    await page.evaluate(() => (window as unknown as { inertNow: () => void }).inertNow());
+    await page.waitForTimeout(300);
+    expect(await pageValue<number>(page, 'inerted')).toBeGreaterThan(0);
+    await score(page, 'clarity', 4);
+    await typeNote(page, 'still typing');
+    await saveAndWait(page);
+    const { tp, evidence } = await savedAfter(known);
+    expect(tp).toMatchObject({ notes: 'still typing', scores: { clarity: 4 } });
+    expect(evidence).toHaveLength(1);
+    // Once tagging is over, the page has its inert <html> back.
+    expect(await page.evaluate(() => document.documentElement.inert)).toBe(true);
+    await page.close();
+  });
+
   it("masks a field inside the page's own closed shadow root", async () => {
     const page = await openPage(ext, server.url('hostile', '/closed-shadow-input.html'));
     const known = await knownIds();
