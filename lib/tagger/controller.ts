@@ -22,7 +22,7 @@ import { recordSave } from './perf';
 import { createPicker, type PickResult } from './picker';
 import { describePick, initialForm, liveRect, taggedLabel, type Described } from './place';
 import { pristine } from './pristine';
-import { initialView, type TaggerActions, type TaggerView } from './view';
+import { initialView, pickerViewOf, type TaggerActions, type TaggerView } from './view';
 
 /** Draws the view into the layer (Preact in the content script; anything in tests). */
 export type Renderer = (
@@ -139,7 +139,7 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     const picker = createPicker({
       doc: document,
       host: () => guard.host,
-      view: { hover: (rect, label) => update({ hover: rect ? { rect, label } : null }) },
+      view: pickerViewOf(update),
       onPick: (p) => onPick(p),
       onCancel: close,
     });

@@ -9,7 +9,7 @@ import type { HostLayer } from './host';
 import { createPicker, type PickResult } from './picker';
 import { describePick, liveRect } from './place';
 import type { Renderer } from './controller';
-import { initialView, type TaggerActions, type TaggerView } from './view';
+import { initialView, pickerViewOf, type TaggerActions, type TaggerView } from './view';
 
 const noActions: TaggerActions = {
   setPickMode: () => undefined,
@@ -89,7 +89,7 @@ export function createFramePicker(guard: GuardState, css: string, render: Render
     const picker = createPicker({
       doc: document,
       host: () => guard.host,
-      view: { hover: (rect, label) => update({ hover: rect ? { rect, label } : null }) },
+      view: pickerViewOf(update),
       onPick: report,
       onCancel() {
         stop();

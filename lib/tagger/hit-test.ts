@@ -92,7 +92,8 @@ function descend(start: Element, x: number, y: number): Element {
  */
 export function hitTest(doc: Document, x: number, y: number, host: Element | null): Element | null {
   let el: Element | null = pristine().elementFromPoint.call(doc, x, y);
-  if (el === host) return null;
+  // Our pointer-catching layer (see `TaggerView.letThrough`) is over the page while picking.
+  if (el === host) el = stackAt(doc, x, y, host)[0] ?? null;
   if (el && el !== doc.documentElement && el !== doc.body && drawsNothing(el))
     el = stackAt(doc, x, y, host).find((e) => !drawsNothing(e)) ?? el;
   el ??= doc.documentElement;

@@ -217,6 +217,30 @@ describe('a page cannot read, steer or spoof the open tagger', () => {
     await page.close();
   });
 
+  it('gives the page no :hover while the shopper points and picks', async () => {
+    const page = await openPage(ext, server.url('hostile', '/hover.html'));
+    const known = await knownIds();
+    await page.mouse.move(600, 500);
+    await startTagging(page);
+    const box = (await page.locator('#target').boundingBox())!;
+    for (const dx of [10, 30, 50]) {
+      await page.mouse.move(box.x + dx, box.y + box.height / 2, { steps: 3 });
+      await page.waitForTimeout(60);
+    }
+    const look = await page.evaluate(() => ({
+      background: getComputedStyle(document.getElementById('target')!).backgroundColor,
+      seen: (window as unknown as { hoverSeen: string[] }).hoverSeen,
+    }));
+    expect(look).toEqual({ background: 'rgb(0, 160, 0)', seen: [] });
+    await page.mouse.click(box.x + 50, box.y + box.height / 2);
+    await panel(page).waitFor({ state: 'visible' });
+    await score(page, 'clarity', 3);
+    await saveAndWait(page);
+    const { tp } = await savedAfter(known);
+    expect(tp.anchor?.css).toBe('#target');
+    await page.close();
+  });
+
   it('keeps its panel usable when the page makes <html> and <body> inert', async () => {
     const page = await openPage(ext, server.url('hostile', '/inert.html'));
     const known = await knownIds();
