@@ -98,8 +98,9 @@ export function hitTest(doc: Document, x: number, y: number, host: Element | nul
     el = stackAt(doc, x, y, host).find((e) => !drawsNothing(e)) ?? el;
   el ??= doc.documentElement;
   if (el === doc.documentElement || el === doc.body) el = doc.body ? descend(doc.body, x, y) : el;
-  while (el.shadowRoot && !isOwnRoot(el.shadowRoot)) {
-    const inner: Element | null = el.shadowRoot.elementFromPoint(x, y);
+  for (let root = el.shadowRoot; root && !isOwnRoot(root); root = el.shadowRoot) {
+    // The topmost element of this root, not ours above it (retargeted into this scope).
+    const inner = root.elementsFromPoint(x, y).find((e) => root.contains(e));
     if (!inner || inner === el) break;
     el = inner;
   }
