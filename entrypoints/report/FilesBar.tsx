@@ -73,11 +73,19 @@ export function FilesBar({ study, onImported }: { study?: Study; onImported: () 
         return undefined;
       }
       onImported();
-      const { summary, notes } = result.value;
+      const { summary, notes, leftOut } = result.value;
       const repaired = notes.map((n) =>
         t('report.import.repaired', { problem: describeProblemAt(n) }),
       );
-      return [t('report.import.done', { ...summary }), ...repaired].join(' ');
+      const left = leftOut.length
+        ? [
+            t('report.import.leftOut', {
+              count: leftOut.length,
+              list: leftOut.map((p) => describeProblemAt(p)).join(', '),
+            }),
+          ]
+        : [];
+      return [t('report.import.done', { ...summary }), ...left, ...repaired].join(' ');
     });
   };
 

@@ -15,6 +15,10 @@ export function App({ view, actions }: { view: TaggerView; actions: TaggerAction
   const capturing = view.phase === 'capturing';
   return (
     <>
+      {view.phase === 'picking' && (
+        // Takes the pointer from the page while picking: the page's :hover stays still.
+        <div class={view.letThrough ? 'catcher through' : 'catcher'} data-catcher="" />
+      )}
       {!capturing && view.phase === 'picking' && view.hover && (
         <div class="highlight" style={boxStyle(view.hover.rect)}>
           <span class="highlight-label">{view.hover.label}</span>

@@ -16,8 +16,8 @@ const short = (hash: string): string => `${hash.slice(0, 12)}…`;
 
 /**
  * Checks every image of a backup by its bytes (JPEG, PNG or WebP by magic bytes, sizes within
- * the limits), re-encodes it when `reencode` is given, and takes its type, size in pixels and
- * SHA-256 from the bytes rather than from the file. A hash that does not match the file's
+ * the limits), re-encodes it when `reencode` is given and bytes ride past the image's end,
+ * and takes its type, size in pixels and SHA-256 from the bytes rather than from the file. A hash that does not match the file's
  * image is not trusted: it is recomputed and noted (`backup.hash-recomputed`). The first image
  * that cannot be stored fails the whole check, with its path.
  */

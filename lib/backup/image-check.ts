@@ -1,4 +1,5 @@
 import {
+  bytesPastEnd,
   describeNonImage,
   readImageHeader,
   type ImageHeader,
@@ -59,20 +60,24 @@ export function checkImageBytes(
 }
 
 /**
- * Makes evidence bytes safe to store: {@link checkImageBytes}, then, with `reencode`, decoded
- * and encoded again in the same type (as JPEG if that comes out over the size limit), and
- * the type, size in pixels and SHA-256 taken from the bytes that will be stored.
+ * Makes evidence bytes safe to store: {@link checkImageBytes}, then, where the file carries
+ * bytes past the image's end (see `bytesPastEnd`) and `reencode` is given, decoded and encoded
+ * again in the same type (as JPEG if that comes out over the size limit); the type, size in
+ * pixels and SHA-256 are taken from the bytes that will be stored. A clean image is kept byte
+ * for byte, so export → wipe → import gives back the very same evidence. `always` re-encodes
+ * a clean one too (a shopper's own photo: its metadata may say where it was taken).
  */
 export async function sanitizeImage(
   bytes: Uint8Array<ArrayBuffer>,
   reencode?: Reencode,
   maxBytes = MAX_EVIDENCE_BYTES,
+  always = false,
 ): Promise<Result<CheckedImage>> {
   const checked = checkImageBytes(bytes, maxBytes);
   if (!checked.ok) return checked;
   let out = bytes;
   let header = checked.value;
-  if (reencode) {
+  if (reencode && (always || bytesPastEnd(bytes, header.mime) > 0)) {
     try {
       out = new Uint8Array(await (await reencode(bytes, header.mime)).arrayBuffer());
       if (out.length > maxBytes && header.mime !== 'image/jpeg') {

@@ -11,7 +11,8 @@ import { existingRefs, type BackupProgress } from './export-db';
 import { planMerge, type ExistingTables, type MergeSummary } from './merge';
 import { ok, type Problem, type Result } from '../result';
 import type { Backup, BackupCategory, Table } from './types';
-import { validateBackup, type ValidateOptions } from './validate';
+import { parseBackupFile } from './parse';
+import { checkBackup, type ValidateOptions } from './validate';
 import { canvasReencoder, type Reencode } from '../capture/reencode';
 
 /** What an import did: the merge's counts, over all tables and per table. */
@@ -20,6 +21,11 @@ export interface ImportSummary {
   byTable: Record<Table, MergeSummary>;
   /** What the file had wrong that the import repaired (a SHA-256 that did not match…). */
   notes: Problem[];
+  /**
+   * Evidence left out because it is no image (a PDF, e-mail or text an older popup let in),
+   * one `backup.attachment-left-out` each, with its touchpoint's path in the file.
+   */
+  leftOut: Problem[];
 }
 
 /** How an import checks its file. */
@@ -146,9 +152,11 @@ function toCategory(c: BackupCategory): Category {
 }
 
 /**
- * Imports a `backup.json` text. It is validated first against itself, what is stored and the
+ * Imports a `backup.json` text. Evidence that is no image but a PDF, e-mail or text (an older
+ * popup let them in) is left out and listed in `leftOut`; the rest is validated first against
+ * itself, what is stored and the
  * clock (`validateBackup`), and its images by their bytes (`checkEvidenceImages`, re-encoded
- * where a canvas is available): a bad file writes nothing and comes back as the first problem
+ * where a canvas is available and bytes ride past an image's end; clean ones kept as they are): a bad file writes nothing and comes back as the first problem
  * with its path; what could be repaired (a wrong hash) is, and is listed in `notes`. A good
  * one is merged by id (`planMerge`: newer `updatedAt` wins, tombstones win over older
  * records) in ONE transaction over every table, touchpoints through the path
@@ -164,7 +172,10 @@ export async function importBackup(
 ): Promise<Result<ImportSummary>> {
   onProgress?.({ phase: 'checking', done: 0, total: 1 });
   await yieldToEventLoop();
-  const checked = validateBackup(text, await existingRefs(db), { ...opts, now });
+  const parsed = parseBackupFile(text);
+  if (!parsed.ok) return parsed;
+  const { leftOut } = parsed.value;
+  const checked = checkBackup(parsed.value.backup, await existingRefs(db), { ...opts, now });
   if (!checked.ok) return checked;
   const backup = checked.value;
   // Images are checked and re-encoded before the transaction: it would not survive the wait.
@@ -219,7 +230,7 @@ export async function importBackup(
     for (const studyId of studiesMovedBy(before, put)) {
       await rebuildStudyTally(db, studyId, now);
     }
-    return { summary: plan.summary, byTable: plan.byTable, notes: images.value.notes };
+    return { summary: plan.summary, byTable: plan.byTable, notes: images.value.notes, leftOut };
   });
   return ok(result);
 }

@@ -9,6 +9,7 @@ import {
 } from '../result';
 import { findJsonError } from './json-error';
 import { upgradeStudy, type Audit, type Study } from '../model';
+import { takeOutAttachments } from './left-out';
 import { backupV1Schema, backupV2Schema } from './schema';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './types';
 
@@ -92,6 +93,15 @@ function isRecord(x: unknown): x is Record<string, unknown> {
  * except inside anchors, which refuse them.
  */
 export function parseBackup(text: string): Result<Backup> {
+  const parsed = parseBackupFile(text);
+  return parsed.ok ? ok(parsed.value.backup) : parsed;
+}
+
+/**
+ * {@link parseBackup}, where the evidence an older popup let in that is no image (a PDF, an
+ * e-mail, a text) is taken out first and listed in `leftOut` (see `takeOutAttachments`).
+ */
+export function parseBackupFile(text: string): Result<{ backup: Backup; leftOut: Problem[] }> {
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') return fail('backup.empty');
   let data: unknown;
@@ -115,9 +125,10 @@ export function parseBackup(text: string): Result<Backup> {
     return fail('backup.no-version', { expected: BACKUP_VERSION }, 'version');
   }
   if (version === 1) {
-    const result = v.safeParse(backupV1Schema, data, { abortEarly: true });
+    const { data: rest, leftOut } = takeOutAttachments(data);
+    const result = v.safeParse(backupV1Schema, rest, { abortEarly: true });
     if (!result.success) return { ok: false, error: issueProblem(result.issues[0]) };
-    return ok(upgradeV1(result.output));
+    return ok({ backup: upgradeV1(result.output), leftOut });
   }
   if (version !== BACKUP_VERSION) {
     return fail(
@@ -126,10 +137,11 @@ export function parseBackup(text: string): Result<Backup> {
       'version',
     );
   }
-  const result = v.safeParse(backupV2Schema, data, { abortEarly: true });
+  const { data: rest, leftOut } = takeOutAttachments(data);
+  const result = v.safeParse(backupV2Schema, rest, { abortEarly: true });
   if (!result.success) return { ok: false, error: issueProblem(result.issues[0]) };
-  const value: Backup = result.output;
-  return ok(value);
+  const backup: Backup = result.output;
+  return ok({ backup, leftOut });
 }
 
 /**

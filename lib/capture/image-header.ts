@@ -108,3 +108,65 @@ export function describeNonImage(bytes: Uint8Array): string {
   if (ascii(bytes, 0, 'RIFF')) return 'a damaged or unknown RIFF file';
   return bytes.length === 0 ? 'empty' : 'of an unknown type';
 }
+
+/** Where a PNG ends: just after its IEND chunk (length, type, data, CRC), walked chunk by chunk. */
+function pngEnd(b: Uint8Array): number | null {
+  let at = 8;
+  while (at + 12 <= b.length) {
+    const next = at + 12 + u32be(b, at);
+    if (ascii(b, at + 4, 'IEND')) return next <= b.length ? next : null;
+    at = next;
+  }
+  return null;
+}
+
+/**
+ * Where a JPEG ends: just after its EOI marker, found by walking the marker segments by their
+ * lengths and, after each start of scan, the entropy-coded data (where `FF 00` is a data byte
+ * and `FF D0`–`FF D7` restart markers), so an EOI inside metadata or a thumbnail is skipped.
+ */
+function jpegEnd(b: Uint8Array): number | null {
+  let at = 2;
+  while (at + 2 <= b.length) {
+    if (b[at] !== 0xff) return null;
+    const marker = b[at + 1]!;
+    if (marker === 0xff) {
+      at += 1;
+      continue;
+    }
+    if (marker === 0xd9) return at + 2;
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      at += 2;
+      continue;
+    }
+    if (at + 4 > b.length) return null;
+    at += 2 + u16be(b, at + 2);
+    if (marker !== 0xda) continue;
+    // Scan data runs until a marker that is neither a stuffed byte nor a restart.
+    while (at + 1 < b.length) {
+      const next = b[at + 1]!;
+      if (b[at] === 0xff && next !== 0x00 && !(next >= 0xd0 && next <= 0xd7)) break;
+      at += 1;
+    }
+  }
+  return null;
+}
+
+/** Where a WebP ends: the RIFF header's length (plus the pad byte of an odd one). */
+function webpEnd(b: Uint8Array): number | null {
+  if (b.length < 12) return null;
+  const size = (b[4]! | (b[5]! << 8) | (b[6]! << 16)) + b[7]! * 0x1000000;
+  return 8 + size + (size & 1);
+}
+
+/**
+ * How many bytes of `bytes` come after the end of its image (past the JPEG EOI marker, the PNG
+ * IEND chunk, the length in the WebP RIFF header): 0 for a clean file, the whole rest when no
+ * end can be found (a file cut short counts as carrying something). Another file or a payload
+ * appended to an image rides there, unseen by any viewer.
+ */
+export function bytesPastEnd(bytes: Uint8Array, mime: ImageMime): number {
+  const end =
+    mime === 'image/png' ? pngEnd(bytes) : mime === 'image/jpeg' ? jpegEnd(bytes) : webpEnd(bytes);
+  return end === null || end > bytes.length ? bytes.length : bytes.length - end;
+}

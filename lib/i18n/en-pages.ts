@@ -109,6 +109,7 @@ export const enPages = {
   'report.import.refused': 'Nothing was imported. {reason}',
   'report.import.at': 'At {problem}',
   'report.import.repaired': 'Repaired at {problem}.',
+  'report.import.leftOut': '{count} attachments that are not images were left out: {list}.',
   'touchpoints.title': 'Touchpoints',
   'form.saveFailed': 'Not saved: {reason}',
   'validation.required': 'Please fill this in.',
@@ -507,6 +508,7 @@ export const enPages = {
   'calibration.startRound': 'Start a round with {n} items',
   'calibration.roundStarted': 'Round started with {n} items.',
   'calibration.roundScenario': 'Calibration round',
+  'backup.attachment-left-out': 'a {type} attachment',
   'backup.hash-recomputed':
     "the file's hash {declared} does not match its image ({actual}); recomputed",
 } as const;

@@ -15,13 +15,14 @@ import { createDraftSync } from './draft-sync';
 import { isGenuine, type GuardState } from './event-guard';
 import { clipHints } from './element-facts';
 import { findFrameElement, frameContentOrigin, toParentViewport } from './frames';
-import { mountHost, type HostLayer } from './host';
+import { mountGuarded, unmountGuarded } from './guarded-layer';
+import type { HostLayer } from './host';
 import { createPanelDrag } from './panel-drag';
 import { recordSave } from './perf';
 import { createPicker, type PickResult } from './picker';
 import { describePick, initialForm, liveRect, taggedLabel, type Described } from './place';
 import { pristine } from './pristine';
-import { initialView, type TaggerActions, type TaggerView } from './view';
+import { initialView, pickerViewOf, type TaggerActions, type TaggerView } from './view';
 
 /** Draws the view into the layer (Preact in the content script; anything in tests). */
 export type Renderer = (
@@ -62,13 +63,9 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
   function close(): void {
     if (!layer) return;
     if (view.phase === 'picking') relayFrames(false);
-    guard.modal = null;
-    guard.host = null;
-    guard.root = null;
     guard.holdFocus = false;
     guard.reassert = null;
-    render(layer.container, null, actions);
-    layer.unmount();
+    unmountGuarded(guard, layer, render, actions);
     layer = null;
     place = null;
     target = null;
@@ -142,7 +139,7 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     const picker = createPicker({
       doc: document,
       host: () => guard.host,
-      view: { hover: (rect, label) => update({ hover: rect ? { rect, label } : null }) },
+      view: pickerViewOf(update),
       onPick: (p) => onPick(p),
       onCancel: close,
     });
@@ -157,9 +154,7 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
   async function start(): Promise<void> {
     // The page may have erased the guard (`document.open()`): no tagging without it.
     if (layer || guard.ensure?.() === false) return;
-    layer = mountHost(css);
-    guard.host = layer.host;
-    guard.root = layer.root;
+    layer = mountGuarded(guard, css);
     guard.reassert = layer.reassert;
     guard.onEscape = () => actions.cancel();
     layer.root.addEventListener('pointermove', (e) => drag.feed(e));

@@ -187,6 +187,11 @@ export function installEventGuard(state: GuardState): void {
       // Events of our own UI: hidden from the page, replayed inside the shadow root.
       e.stopImmediatePropagation();
       if (!e.isTrusted || !state.root || !tagging) return;
+      // The layer catching the pointer while picking: its events are the picker's.
+      if (state.modal && innerTarget(e, state.root)?.hasAttribute('data-catcher')) {
+        if (state.modal(e) && e.cancelable) e.preventDefault();
+        return;
+      }
       watchFocus(state.root);
       if (e.type === 'toggle') state.reassert?.(false);
       if (REPLAYED.has(e.type)) reroute(e, state.root);

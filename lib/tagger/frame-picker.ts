@@ -4,11 +4,12 @@ import type { FramePick } from '../messaging/protocol';
 import { hasCardFields } from './card-fields';
 import type { GuardState } from './event-guard';
 import { findFrameElement, frameContentOrigin, toParentViewport } from './frames';
-import { mountHost, type HostLayer } from './host';
+import { mountGuarded, unmountGuarded } from './guarded-layer';
+import type { HostLayer } from './host';
 import { createPicker, type PickResult } from './picker';
 import { describePick, liveRect } from './place';
 import type { Renderer } from './controller';
-import { initialView, type TaggerActions, type TaggerView } from './view';
+import { initialView, pickerViewOf, type TaggerActions, type TaggerView } from './view';
 
 const noActions: TaggerActions = {
   setPickMode: () => undefined,
@@ -39,11 +40,7 @@ export function createFramePicker(guard: GuardState, css: string, render: Render
 
   function stop(): void {
     if (!layer) return;
-    guard.modal = null;
-    guard.host = null;
-    guard.root = null;
-    render(layer.container, null, noActions);
-    layer.unmount();
+    unmountGuarded(guard, layer, render, noActions);
     layer = null;
   }
 
@@ -87,14 +84,12 @@ export function createFramePicker(guard: GuardState, css: string, render: Render
 
   function start(): void {
     if (layer) return;
-    layer = mountHost(css);
-    guard.host = layer.host;
-    guard.root = layer.root;
+    layer = mountGuarded(guard, css);
     view = initialView(false);
     const picker = createPicker({
       doc: document,
       host: () => guard.host,
-      view: { hover: (rect, label) => update({ hover: rect ? { rect, label } : null }) },
+      view: pickerViewOf(update),
       onPick: report,
       onCancel() {
         stop();

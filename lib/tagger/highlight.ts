@@ -5,7 +5,7 @@ import type { MessageKey } from '../i18n/en';
 import { t } from '../i18n/translate';
 import type { Anchor } from '../model';
 import type { ForwardToFrame, ShowAnchorResult } from '../messaging/protocol';
-import { mountHost, type HostLayer } from './host';
+import { mountHost, placeBox, type HostLayer } from './host';
 import { liveRect } from './place';
 import { pristine } from './pristine';
 
@@ -84,13 +84,7 @@ export function createHighlighter(css: string) {
       if (layer !== current) return;
       const r = boxOf();
       box.style.display = r ? 'block' : 'none';
-      if (r)
-        Object.assign(box.style, {
-          left: `${r.x}px`,
-          top: `${r.y}px`,
-          width: `${r.width}px`,
-          height: `${r.height}px`,
-        });
+      if (r) placeBox(box, r);
       p.requestAnimationFrame(place);
     };
     place();

@@ -92,13 +92,15 @@ function descend(start: Element, x: number, y: number): Element {
  */
 export function hitTest(doc: Document, x: number, y: number, host: Element | null): Element | null {
   let el: Element | null = pristine().elementFromPoint.call(doc, x, y);
-  if (el === host) return null;
+  // Our pointer-catching layer (see `TaggerView.letThrough`) is over the page while picking.
+  if (el === host) el = stackAt(doc, x, y, host)[0] ?? null;
   if (el && el !== doc.documentElement && el !== doc.body && drawsNothing(el))
     el = stackAt(doc, x, y, host).find((e) => !drawsNothing(e)) ?? el;
   el ??= doc.documentElement;
   if (el === doc.documentElement || el === doc.body) el = doc.body ? descend(doc.body, x, y) : el;
-  while (el.shadowRoot && !isOwnRoot(el.shadowRoot)) {
-    const inner: Element | null = el.shadowRoot.elementFromPoint(x, y);
+  for (let root = el.shadowRoot; root && !isOwnRoot(root); root = el.shadowRoot) {
+    // The topmost element of this root, not ours above it (retargeted into this scope).
+    const inner = root.elementsFromPoint(x, y).find((e) => root.contains(e));
     if (!inner || inner === el) break;
     el = inner;
   }

@@ -1,3 +1,4 @@
+import type { Box } from '../anchoring/position';
 import { bodyRoot, knownPurging } from './in-place';
 import { pristine } from './pristine';
 
@@ -11,6 +12,16 @@ export interface HostLayer {
   reassert(force: boolean): void;
   /** Removes the layer and stops watching for the page removing it. */
   unmount(): void;
+}
+
+/** Puts an absolutely placed box of the UI (a mask, an outline) over a viewport box. */
+export function placeBox(el: HTMLElement, r: Box): void {
+  Object.assign(el.style, {
+    left: `${r.x}px`,
+    top: `${r.y}px`,
+    width: `${r.width}px`,
+    height: `${r.height}px`,
+  });
 }
 
 /** Where each mounted host's UI is drawn now, inside its (closed) shadow root. */
@@ -85,7 +96,7 @@ function raise(host: HTMLElement, force = false): void {
  * every node it did not make), the host moves into a shadow root on <body> (see `bodyRoot`),
  * where no observer of the page can see it; where body takes none, it keeps coming back.
  * Whatever the page does to the host (its style, `hidden`, `inert`, taking it out of the top
- * layer) is undone as soon as it is done. Above a modal dialog of the page a popover stays
+ * layer) is undone as soon as it is done, and so is `inert` on an ancestor (`<html>`, `<body>`). Above a modal dialog of the page a popover stays
  * inert: the UI then moves into a modal dialog of its own inside the shadow root, the topmost.
  */
 export function mountHost(css: string): HostLayer {
@@ -151,6 +162,31 @@ export function mountHost(css: string): HostLayer {
   const watcher = new p.MutationObserver(() => reassert(false));
   watcher.observe(host, { attributes: true });
 
+  // `inert` on an ancestor (`<html inert>`) would leave the UI taking no click or key: it is
+  // taken off while the layer is up and given back when the layer goes. A page that puts it
+  // back in a loop gets one undo per frame after the first hundred (as `reassert`).
+  const madeInert = new Set<Element>();
+  let undos = 0;
+  const uninert = () => {
+    if (!mounted) return;
+    if (undos++ === 0) p.requestAnimationFrame(() => (undos = 0));
+    if (undos > 100) {
+      if (undos === 102) p.requestAnimationFrame(uninert);
+      return;
+    }
+    for (
+      let n: Node | null = host.parentNode;
+      n;
+      n = n instanceof ShadowRoot ? n.host : n.parentNode
+    )
+      if (n instanceof Element && n.hasAttribute('inert')) {
+        madeInert.add(n);
+        n.removeAttribute('inert');
+      }
+  };
+  const inertWatcher = new p.MutationObserver(uninert);
+  inertWatcher.observe(doc, { attributes: true, attributeFilter: ['inert'], subtree: true });
+
   let pending = false;
   // Set while the task that added the host runs: a removal then comes from a page that purges.
   let fresh = false;
@@ -162,6 +198,7 @@ export function mountHost(css: string): HostLayer {
     p.appendChild.call(inPlace ?? doc.documentElement ?? doc, host);
     styleHost(host);
     raise(host);
+    uninert();
     fresh = true;
     setTimeout(() => (fresh = false), 0);
   };
@@ -185,8 +222,10 @@ export function mountHost(css: string): HostLayer {
       mounted = false;
       observer.disconnect();
       watcher.disconnect();
+      inertWatcher.disconnect();
       modal?.close();
       host.remove();
+      for (const el of madeInert) el.setAttribute('inert', '');
     },
   };
 }

@@ -1,5 +1,5 @@
 import { fieldMasks } from './fields';
-import { mountHost, surfaceOf, type HostLayer } from './host';
+import { mountHost, placeBox, surfaceOf, type HostLayer } from './host';
 import { pristine } from './pristine';
 
 /** A mask left behind (the background stopped before removing it) goes by itself after this. */
@@ -7,26 +7,37 @@ export const MASK_MAX_MS = 5_000;
 
 const nextFrame = () => new Promise<void>((r) => pristine().requestAnimationFrame(() => r()));
 
+/** A frame's own mask layer, idle after a capture, is taken down after this (unless reused). */
+export const LAYER_IDLE_MS = 60_000;
+
 /**
  * The field masks of one frame during an evidence capture: opaque boxes over every visible
  * form field of this frame's document (each frame masks its own fields, so cross-origin chat
  * and payment frames are covered too). Where the tagger's layer is up (the frame the shopper
  * tags in), the masks are painted inside its closed shadow root: nothing new appears in the
  * page's document at the instant of capture, so a page watching its DOM cannot tell a capture
- * is under way and repaint for it. Elsewhere they get a closed-root layer of their own for the
- * capture. `taggerHost` is the tagger's own layer, if any.
+ * is under way and repaint for it. Elsewhere they get a closed-root layer of their own, mounted
+ * at the first capture and reused by the next ones (a pick and its save are two captures), so
+ * the page sees one element appear once rather than one per capture; it goes after
+ * {@link LAYER_IDLE_MS} without a capture. `taggerHost` is the tagger's own layer, if any.
  */
 export function createMaskLayer(css: string, taggerHost: () => Element | null) {
-  let layer: HostLayer | null = null;
+  let own: HostLayer | null = null;
   let painted: HTMLElement | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let idle: ReturnType<typeof setTimeout> | undefined;
+
+  const unmount = () => {
+    own?.unmount();
+    own = null;
+  };
 
   function hide(): void {
     clearTimeout(timer);
     painted?.remove();
     painted = null;
-    layer?.unmount();
-    layer = null;
+    clearTimeout(idle);
+    if (own) idle = setTimeout(unmount, LAYER_IDLE_MS);
   }
 
   /** Draws the masks and resolves once the browser has painted them; answers how many. */
@@ -36,24 +47,19 @@ export function createMaskLayer(css: string, taggerHost: () => Element | null) {
     const boxes = fieldMasks(document, host);
     if (boxes.length === 0) return { masks: 0 };
     const p = pristine();
-    const surface = surfaceOf(host);
-    const into = p.createElement.call(document, 'div') as HTMLElement;
-    if (surface) {
-      painted = into;
-      p.appendChild.call(surface, into);
-    } else {
-      layer = mountHost(css);
-      p.appendChild.call(layer.container, into);
+    let surface = surfaceOf(host);
+    if (!surface) {
+      clearTimeout(idle);
+      own ??= mountHost(css);
+      surface = own.container;
     }
+    const into = p.createElement.call(document, 'div') as HTMLElement;
+    painted = into;
+    p.appendChild.call(surface, into);
     for (const b of boxes) {
       const mask = p.createElement.call(document, 'div') as HTMLElement;
       mask.className = 'mask';
-      Object.assign(mask.style, {
-        left: `${b.x}px`,
-        top: `${b.y}px`,
-        width: `${b.width}px`,
-        height: `${b.height}px`,
-      });
+      placeBox(mask, b);
       p.appendChild.call(into, mask);
     }
     timer = setTimeout(hide, MASK_MAX_MS);
@@ -62,5 +68,10 @@ export function createMaskLayer(css: string, taggerHost: () => Element | null) {
     return { masks: boxes.length };
   }
 
-  return { show, hide };
+  return {
+    show,
+    hide,
+    /** This frame's own layer, if one is mounted (for tests). */
+    ownLayer: () => own,
+  };
 }

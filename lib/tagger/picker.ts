@@ -14,7 +14,8 @@ export interface PickResult {
 
 /** Where the picker draws: the highlight box with its label, and the region being dragged. */
 export interface PickerView {
-  hover(rect: Box | null, label: string): void;
+  /** `letThrough`: the pointer is over a frame, whose own picker takes it from here. */
+  hover(rect: Box | null, label: string, letThrough: boolean): void;
 }
 
 /** A running picker. */
@@ -26,6 +27,8 @@ export interface Picker {
   /** Picks the whole page. */
   pickPage(): void;
 }
+
+const FRAME = /^i?frame$/;
 
 const box = (r: DOMRect): Box => ({ x: r.left, y: r.top, width: r.width, height: r.height });
 
@@ -71,15 +74,17 @@ export function createPicker(opts: {
 
   const show = () => {
     if (mode === 'region') {
-      view.hover(region, region ? `${Math.round(region.width)}×${Math.round(region.height)}` : '');
+      const size = region ? `${Math.round(region.width)}×${Math.round(region.height)}` : '';
+      view.hover(region, size, false);
       return;
     }
-    if (!current) return view.hover(null, '');
+    if (!current) return view.hover(null, '', false);
     const r = box(current.getBoundingClientRect());
     const at = stack ? stack.indexOf(current) : -1;
     view.hover(
       r,
       describeElement(current, r, at >= 0 ? { at: at + 1, of: stack!.length } : undefined),
+      !!base && FRAME.test(base.localName),
     );
   };
 

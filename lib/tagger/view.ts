@@ -23,6 +23,11 @@ export interface TaggerView {
   guess: { category: string; reason: string } | null;
   /** Saved without a screenshot: the panel offers to retake one instead of saving. */
   retake: boolean;
+  /**
+   * While picking, a transparent layer of ours catches the pointer, so the page's `:hover`
+   * does not follow it; over a frame it lets the pointer through to the frame's own picker.
+   */
+  letThrough: boolean;
 }
 
 /** What the UI can ask the controller to do. */
@@ -41,6 +46,12 @@ export interface TaggerActions {
   startDrag(e: PointerEvent, panel: HTMLElement): void;
 }
 
+/** The picker's drawing (see `PickerView`) as changes of a view. */
+export const pickerViewOf = (update: (patch: Partial<TaggerView>) => void) => ({
+  hover: (rect: Box | null, label: string, letThrough: boolean) =>
+    update({ hover: rect ? { rect, label } : null, letThrough }),
+});
+
 /** A fresh view for a frame. */
 export const initialView = (isTop: boolean): TaggerView => ({
   phase: 'picking',
@@ -55,4 +66,5 @@ export const initialView = (isTop: boolean): TaggerView => ({
   panelAt: null,
   guess: null,
   retake: false,
+  letThrough: false,
 });

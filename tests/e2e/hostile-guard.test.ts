@@ -217,6 +217,50 @@ describe('a page cannot read, steer or spoof the open tagger', () => {
     await page.close();
   });
 
+  it('gives the page no :hover while the shopper points and picks', async () => {
+    const page = await openPage(ext, server.url('hostile', '/hover.html'));
+    const known = await knownIds();
+    await page.mouse.move(600, 500);
+    await startTagging(page);
+    const box = (await page.locator('#target').boundingBox())!;
+    for (const dx of [10, 30, 50]) {
+      await page.mouse.move(box.x + dx, box.y + box.height / 2, { steps: 3 });
+      await page.waitForTimeout(60);
+    }
+    const look = await page.evaluate(() => ({
+      background: getComputedStyle(document.getElementById('target')!).backgroundColor,
+      seen: (window as unknown as { hoverSeen: string[] }).hoverSeen,
+    }));
+    expect(look).toEqual({ background: 'rgb(0, 160, 0)', seen: [] });
+    await page.mouse.click(box.x + 50, box.y + box.height / 2);
+    await panel(page).waitFor({ state: 'visible' });
+    await score(page, 'clarity', 3);
+    await saveAndWait(page);
+    const { tp } = await savedAfter(known);
+    expect(tp.anchor?.css).toBe('#target');
+    await page.close();
+  });
+
+  it('keeps its panel usable when the page makes <html> and <body> inert', async () => {
+    const page = await openPage(ext, server.url('hostile', '/inert.html'));
+    const known = await knownIds();
+    await startTagging(page);
+    await pickAt(page, page.locator('#target'));
+    await panel(page).waitFor({ state: 'visible' });
+    await page.evaluate(() => (window as unknown as { inertNow: () => void }).inertNow());
+    await page.waitForTimeout(300);
+    expect(await pageValue<number>(page, 'inerted')).toBeGreaterThan(0);
+    await score(page, 'clarity', 4);
+    await typeNote(page, 'still typing');
+    await saveAndWait(page);
+    const { tp, evidence } = await savedAfter(known);
+    expect(tp).toMatchObject({ notes: 'still typing', scores: { clarity: 4 } });
+    expect(evidence).toHaveLength(1);
+    // Once tagging is over, the page has its inert <html> back.
+    expect(await page.evaluate(() => document.documentElement.inert)).toBe(true);
+    await page.close();
+  });
+
   it("masks a field inside the page's own closed shadow root", async () => {
     const page = await openPage(ext, server.url('hostile', '/closed-shadow-input.html'));
     const known = await knownIds();

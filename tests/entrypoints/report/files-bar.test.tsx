@@ -59,10 +59,26 @@ describe('FilesBar says what an import did, in words made from its problems', ()
       path: 'evidence[0].sha256',
     };
     const byTable = {} as ImportSummary['byTable'];
-    expect(await importGiving({ ok: true, value: { summary, byTable, notes: [note] } })).toBe(
+    expect(
+      await importGiving({ ok: true, value: { summary, byTable, notes: [note], leftOut: [] } }),
+    ).toBe(
       'Backup imported: 1 added, 0 updated, 0 unchanged, 0 removed. Repaired at ' +
         "evidence[0].sha256: the file's hash ffffffffffff… does not match its image " +
         '(0123456789ab…); recomputed.',
+    );
+  });
+
+  it('lists the attachments left out because they are no images', async () => {
+    const byTable = {} as ImportSummary['byTable'];
+    const leftOut: Problem[] = [4, 7, 9].map((k) => ({
+      code: 'backup.attachment-left-out',
+      params: { type: 'PDF' },
+      path: `touchpoints[${k}]`,
+    }));
+    expect(await importGiving({ ok: true, value: { summary, byTable, notes: [], leftOut } })).toBe(
+      'Backup imported: 1 added, 0 updated, 0 unchanged, 0 removed. 3 attachments that are ' +
+        'not images were left out: touchpoints[4]: a PDF attachment, touchpoints[7]: a PDF ' +
+        'attachment, touchpoints[9]: a PDF attachment.',
     );
   });
 });

@@ -23,6 +23,10 @@ function pngClaiming(width: number, height: number): Uint8Array<ArrayBuffer> {
   return b;
 }
 
+/** An image with a payload after its end marker (a PDF riding along). */
+const withPayload = (b64: string): Uint8Array<ArrayBuffer> =>
+  new Uint8Array([...bytes(b64), ...new TextEncoder().encode('%PDF-1.7 rides along')]);
+
 /** A stand-in canvas: "re-encodes" any image as the given bytes. */
 const reencodeAs =
   (out: string): Reencode =>
@@ -59,8 +63,24 @@ describe('sanitizeImage', () => {
     });
   });
 
-  it('with a canvas: stores what the re-encoding gave, described by its own bytes', async () => {
-    const result = await sanitizeImage(bytes(PNG_3X2), reencodeAs(WEBP_VP8L_3X2));
+  it.each([
+    ['PNG', PNG_3X2],
+    ['JPEG', JPEG_3X2],
+    ['WebP', WEBP_VP8L_3X2],
+  ])('with a canvas: keeps a clean %s byte for byte (nothing after its end)', async (_n, b64) => {
+    let asked = 0;
+    const reencode: Reencode = async () => {
+      asked++;
+      return new Blob([bytes(PNG_3X2)]);
+    };
+    const result = await sanitizeImage(bytes(b64), reencode);
+    expect(asked).toBe(0);
+    expect(result.ok && result.value.bytes).toEqual(bytes(b64));
+    expect(result.ok && result.value.sha256).toBe(sha(bytes(b64)));
+  });
+
+  it('with a canvas: re-encodes an image carrying bytes after its end, described by its own bytes', async () => {
+    const result = await sanitizeImage(withPayload(PNG_3X2), reencodeAs(WEBP_VP8L_3X2));
     expect(result.ok && { ...result.value, bytes: undefined }).toEqual({
       bytes: undefined,
       mime: 'image/webp',
@@ -76,7 +96,7 @@ describe('sanitizeImage', () => {
       asked.push(mime);
       return mime === 'image/png' ? new Blob([new Uint8Array(2048)]) : new Blob([bytes(JPEG_3X2)]);
     };
-    const result = await sanitizeImage(bytes(PNG_3X2), reencode, 1024);
+    const result = await sanitizeImage(withPayload(PNG_3X2), reencode, 1024);
     expect(asked).toEqual(['image/png', 'image/jpeg']);
     expect(result.ok && result.value.mime).toBe('image/jpeg');
   });
@@ -84,7 +104,7 @@ describe('sanitizeImage', () => {
   it('refuses an image the canvas cannot decode', async () => {
     const reencode: Reencode = () =>
       Promise.reject(new DOMException('bad image', 'InvalidStateError'));
-    expect(await sanitizeImage(bytes(PNG_3X2), reencode)).toEqual({
+    expect(await sanitizeImage(withPayload(PNG_3X2), reencode)).toEqual({
       ok: false,
       error: { code: 'backup.image.undecodable', params: { reason: 'bad image' } },
     });

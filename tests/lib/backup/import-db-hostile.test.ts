@@ -33,6 +33,11 @@ const text = (change: (b: Backup & Record<string, unknown>) => void): string => 
 };
 const last = (b: Backup) => b.evidence[b.evidence.length - 1]!;
 const HUGE = Number.MAX_SAFE_INTEGER;
+/** A PNG with a PDF appended after its IEND chunk: what a canvas must re-encode. */
+const PNG_WITH_PAYLOAD = Buffer.concat([
+  Buffer.from(PNG_3X2, 'base64'),
+  Buffer.from('%PDF-1.7 rides along'),
+]).toString('base64');
 
 const cases: [string, () => string, string, RegExp][] = [
   [
@@ -101,7 +106,10 @@ describe('a hostile backup is refused with its path and writes nothing', () => {
       mime === 'image/png'
         ? Promise.reject(new Error('decode failed'))
         : Promise.resolve(new Blob([]));
-    const file = text((b) => b.evidence.splice(0, 2));
+    const file = text((b) => {
+      b.evidence.splice(0, 2);
+      Object.assign(last(b), evidence('ev-new', 'tp-new', PNG_WITH_PAYLOAD));
+    });
     const result = await importBackup(db, file, NOW, undefined, { reencode });
     expect(saidResult(result)).toEqual({
       ok: false,
@@ -148,10 +156,13 @@ describe('what an import repairs rather than trusts', () => {
     expect((await db.evidence.get('ev-new'))!.blob.type).toBe('image/jpeg');
   });
 
-  it('stores the re-encoded image with its own hash when a canvas re-encodes', async () => {
+  it('stores the re-encoded image with its own hash when it carried bytes past its end', async () => {
     const jpeg = Buffer.from(JPEG_3X2, 'base64');
     const reencode: Reencode = async () => new Blob([jpeg]);
-    const result = await importBackup(db, JSON.stringify(good), NOW, undefined, { reencode });
+    const file = text((b) =>
+      Object.assign(last(b), evidence('ev-new', 'tp-new', PNG_WITH_PAYLOAD)),
+    );
+    const result = await importBackup(db, file, NOW, undefined, { reencode });
     expect(result.ok && result.value.notes).toEqual([]);
     const stored = (await db.evidence.get('ev-new'))!;
     expect(stored).toMatchObject({

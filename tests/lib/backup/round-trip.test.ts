@@ -6,6 +6,8 @@ import { AuditorDb, getStudyTally, waveTally } from '../../../lib/db';
 import { exportBackup, readBackup } from '../../../lib/backup/export-db';
 import { importBackup } from '../../../lib/backup/import-db';
 import { tallyTouchpoints } from '../../../lib/report';
+import type { Reencode } from '../../../lib/capture/reencode';
+import { JPEG_3X2 } from '../../fixtures/images';
 import { NOW, sampleData } from './fixtures';
 import { dump, freshDb, seed, wipe } from './db-fixtures';
 import { dropDb } from '../db/test-db';
@@ -56,6 +58,22 @@ describe('backup round trips', () => {
       other.close();
       await other.delete();
     }
+  });
+
+  it('keeps clean screenshots byte for byte even where a canvas could re-encode them', async () => {
+    await seed(db);
+    const before = (await dump(db)).evidence;
+    const text = await exportText(db);
+    await wipe(db);
+    let reencoded = 0;
+    // A canvas that would change every image it is given.
+    const reencode: Reencode = async () => {
+      reencoded++;
+      return new Blob([Buffer.from(JPEG_3X2, 'base64')]);
+    };
+    expect(await importBackup(db, text, NOW, undefined, { reencode })).toMatchObject({ ok: true });
+    expect(reencoded).toBe(0);
+    expect((await dump(db)).evidence).toEqual(before);
   });
 
   it('importing the same file twice changes nothing the second time', async () => {

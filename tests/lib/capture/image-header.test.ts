@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { describeNonImage, readImageHeader } from '../../../lib/capture/image-header';
+import {
+  bytesPastEnd,
+  describeNonImage,
+  readImageHeader,
+  type ImageMime,
+} from '../../../lib/capture/image-header';
 import {
   HTML,
   JPEG_3X2,
@@ -73,5 +78,36 @@ describe('describeNonImage', () => {
     ['anything else', new Uint8Array([1, 2, 3]), 'of an unknown type'],
   ])('%s', (_name, b, expected) => {
     expect(describeNonImage(b)).toBe(expected);
+  });
+});
+
+describe('bytesPastEnd', () => {
+  const img = (b64: string) => new Uint8Array(Buffer.from(b64, 'base64'));
+  const plus = (b: Uint8Array, extra: Uint8Array) => new Uint8Array([...b, ...extra]);
+  const payload = new TextEncoder().encode('%PDF-1.7 hidden');
+  const images: [string, string, ImageMime][] = [
+    ['PNG', PNG_3X2, 'image/png'],
+    ['JPEG', JPEG_3X2, 'image/jpeg'],
+    ['WebP (VP8)', WEBP_VP8_3X2, 'image/webp'],
+    ['WebP (VP8L)', WEBP_VP8L_3X2, 'image/webp'],
+    ['WebP (VP8X)', WEBP_VP8X_3X2, 'image/webp'],
+  ];
+
+  it.each(images)('a clean %s: nothing past its end', (_name, b64, mime) => {
+    expect(bytesPastEnd(img(b64), mime)).toBe(0);
+  });
+
+  it.each(images)('a %s with a payload appended: the payload', (_name, b64, mime) => {
+    expect(bytesPastEnd(plus(img(b64), payload), mime)).toBe(payload.length);
+  });
+
+  it('a JPEG followed by a second JPEG: the second one', () => {
+    const jpeg = img(JPEG_3X2);
+    expect(bytesPastEnd(plus(jpeg, jpeg), 'image/jpeg')).toBe(jpeg.length);
+  });
+
+  it.each(images)('a %s cut short: all of it counts', (_name, b64, mime) => {
+    const cut = img(b64).subarray(0, img(b64).length - 3);
+    expect(bytesPastEnd(cut, mime)).toBe(cut.length);
   });
 });

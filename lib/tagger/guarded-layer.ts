@@ -1,0 +1,26 @@
+import type { Renderer } from './controller';
+import type { GuardState } from './event-guard';
+import { mountHost, type HostLayer } from './host';
+import type { TaggerActions } from './view';
+
+/** Mounts a tagger layer (top frame or sub-frame) and points the event guard at it. */
+export function mountGuarded(guard: GuardState, css: string): HostLayer {
+  const layer = mountHost(css);
+  guard.host = layer.host;
+  guard.root = layer.root;
+  return layer;
+}
+
+/** Empties the layer's view and takes it down; the guard goes back to watching for the shortcut. */
+export function unmountGuarded(
+  guard: GuardState,
+  layer: HostLayer,
+  render: Renderer,
+  actions: TaggerActions,
+): void {
+  guard.modal = null;
+  guard.host = null;
+  guard.root = null;
+  render(layer.container, null, actions);
+  layer.unmount();
+}
