@@ -5,3 +5,4 @@ export * from './coverage';
 export * from './order';
 export * from './rank';
 export * from './views';
+export * from './trend';

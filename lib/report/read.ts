@@ -12,7 +12,7 @@ import {
 } from '../db';
 import type { Brand, Category, Evidence, Rubric, Study, Touchpoint } from '../model';
 import { scoreTouchpoint, type TouchpointScore } from '../scoring';
-import type { Dimension, Tally } from './types';
+import type { Dimension, Tally, WaveTally } from './types';
 
 /** What the report page's first render needs: no touchpoint is read for it. */
 export interface ReportHead {
@@ -21,6 +21,8 @@ export interface ReportHead {
   rubric: Rubric;
   /** The study's totals kept on write (see `getStudyTally`), by brand. */
   tally: Tally;
+  /** Every wave of the study, oldest first, each with its kept totals (`{}` without data). */
+  waves: WaveTally[];
   /** Custom categories by id, for their labels. */
   customCategories: Map<string, Category>;
 }
@@ -42,11 +44,13 @@ export async function loadReportHead(
     getStudyTally(db, studyId, now),
     db.categories.filter((c) => !c.builtin).toArray(),
   ]);
+  const tally = kept?.tally ?? {};
   return {
     study,
     brands,
     rubric,
-    tally: kept?.tally ?? {},
+    tally,
+    waves: [{ wave: study.wave, tally }],
     customCategories: new Map(categories.map((c) => [c.id, c])),
   };
 }
