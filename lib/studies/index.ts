@@ -1,2 +1,3 @@
 export * from './validate';
 export * from './hosts';
+export * from './next-wave';
