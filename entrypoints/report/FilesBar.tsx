@@ -31,7 +31,16 @@ function refusalText(problem: Problem): string {
  * The report page's file controls: a study's CSV exports and delimiter (when a study is
  * open), and backup export and import (always, so a wiped profile can be restored).
  */
-export function FilesBar({ study, onImported }: { study?: Study; onImported: () => void }) {
+export function FilesBar({
+  study,
+  wave,
+  onImported,
+}: {
+  study?: Study;
+  /** The wave the report shows: `comparison.csv` holds it. */
+  wave?: string;
+  onImported: () => void;
+}) {
   const [delimiter, setDelimiter] = useState<',' | ';'>(',');
   const { busy, failure, setFailure, run } = useAction();
   /** What the running task says (its progress), or what the last one did. */
@@ -51,7 +60,8 @@ export function FilesBar({ study, onImported }: { study?: Study; onImported: () 
   const exportCsv = (studyId: string, kind: StudyCsvKind) =>
     runTask(async () => {
       const opts = { delimiter, bom: true };
-      const file = await exportStudyCsv(getDb(), studyId, kind, new Date(), opts, onProgress);
+      const now = new Date();
+      const file = await exportStudyCsv(getDb(), studyId, kind, now, opts, onProgress, wave);
       if (!file) throw new Error(t('report.notFound'));
       downloadBlob(file.blob, file.fileName);
       return t('report.exported', { name: file.fileName });
@@ -125,6 +135,14 @@ export function FilesBar({ study, onImported }: { study?: Study; onImported: () 
               onClick={() => void exportCsv(study.id, 'comparison')}
             >
               {t('report.export.comparison')}
+            </button>
+            <button
+              type="button"
+              disabled={busy}
+              data-testid="report-export-trend"
+              onClick={() => void exportCsv(study.id, 'trend')}
+            >
+              {t('report.export.trend')}
             </button>
           </>
         )}

@@ -3,7 +3,7 @@ import { getDb } from '@/lib/db';
 import { loadReportHead, touchpointsBehind, type ReportHead } from '@/lib/report/read';
 import { dimensionKeyLabel, t } from '@/lib/i18n';
 import type { Study } from '@/lib/model';
-import { buildComparison, type Dimension } from '@/lib/report';
+import { buildTrend, latestWaveWithData, type Dimension } from '@/lib/report';
 import { caught, type Problem } from '@/lib/result';
 import { CriterionChart } from './CriterionChart';
 import { FilesBar } from './FilesBar';
@@ -37,10 +37,15 @@ export function ReportView({
   }, [studyId]);
   useEffect(reload, [reload]);
 
-  const rows = useMemo(
-    () => (head ? buildComparison(head.tally, { brands: head.brands, rubric: head.rubric }) : []),
+  const [picked, setPicked] = useState<string>();
+  const trend = useMemo(
+    () => (head ? buildTrend(head.waves, { brands: head.brands, rubric: head.rubric }) : []),
     [head],
   );
+  const wave =
+    (picked !== undefined && trend.some((w) => w.wave === picked) ? picked : undefined) ??
+    (head ? (latestWaveWithData(head.waves) ?? head.waves.at(-1)?.wave) : undefined);
+  const rows = useMemo(() => trend.find((w) => w.wave === wave)?.rows ?? [], [trend, wave]);
   const labelOf = useCallback(
     (dimension: Dimension, key: string) =>
       dimensionKeyLabel(dimension, key, {
@@ -79,13 +84,27 @@ export function ReportView({
           </h1>
           <p class="muted">
             {t('report.subtitle', {
-              wave: study.wave,
+              wave: wave ?? study.wave,
               rubric: rubric.name,
               version: rubric.version,
               brands: brands.length,
             })}
           </p>
         </div>
+        <label class="no-print">
+          {t('report.wave')}{' '}
+          <select
+            value={wave}
+            data-testid="report-wave"
+            onChange={(e) => setPicked(e.currentTarget.value)}
+          >
+            {head.waves.map((w) => (
+              <option key={w.wave} value={w.wave}>
+                {w.wave}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="button" class="no-print" onClick={() => window.print()}>
           {t('report.print')}
         </button>
@@ -106,6 +125,7 @@ export function ReportView({
       />
       <FilesBar
         study={study}
+        wave={wave}
         onImported={() => {
           onImported();
           reload();

@@ -39,7 +39,10 @@ function round1(value: number | null): number | null {
  * unrounded scores); missing figures are empty cells. A brand that is not in `brands` gets empty
  * name and role cells rather than dropping the row.
  */
-export function comparisonRow(input: ComparisonCsvInput, row: ComparisonRow): CsvCell[] {
+export function comparisonRow(
+  input: Omit<ComparisonCsvInput, 'rows'>,
+  row: ComparisonRow,
+): CsvCell[] {
   const brand = input.brands.find((b) => b.id === row.brandId);
   return [
     input.study.name,

@@ -1,5 +1,5 @@
 /** What a downloaded file holds; the middle part of its name. */
-export type ExportKind = 'touchpoints' | 'comparison' | 'backup' | 'calibration';
+export type ExportKind = 'touchpoints' | 'comparison' | 'trend' | 'backup' | 'calibration';
 
 const APP = 'touchpoint-auditor';
 const MAX_SLUG_LENGTH = 60;

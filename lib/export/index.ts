@@ -3,3 +3,4 @@ export * from './csv';
 export * from './touchpoints-csv';
 export * from './comparison-csv';
 export * from './file-name';
+export * from './trend-csv';

@@ -1,17 +1,11 @@
 import { Dexie } from 'dexie';
-import {
-  brandsOfStudy,
-  getSetting,
-  getStudy,
-  getStudyTally,
-  loadStudyWithRubric,
-  waveTally,
-  type AuditorDb,
-} from '../db';
+import { brandsOfStudy, getSetting, getStudy, loadStudyWithRubric, type AuditorDb } from '../db';
 import { dimensionKeyLabel } from '../i18n';
 import type { Audit, Touchpoint } from '../model';
-import { auditCounts, buildComparison, latestWaveWithData } from '../report';
+import { auditCounts, buildComparison, buildTrend, latestWaveWithData } from '../report';
+import { loadReportHead, type ReportHead } from '../report/read';
 import { buildComparisonCsv } from './comparison-csv';
+import { buildTrendCsv } from './trend-csv';
 import { csvRecordsAfter, DEFAULT_CSV_OPTIONS, toCsv, type CsvOptions } from './csv';
 import { exportFileName } from './file-name';
 import { touchpointRows, touchpointsCsvHeader } from './touchpoints-csv';
@@ -116,10 +110,18 @@ export async function exportTouchpointsCsv(
   return new Blob(blobs, { type: CSV_MIME });
 }
 
+function labelsOf(head: ReportHead) {
+  return (dimension: Parameters<typeof dimensionKeyLabel>[0], key: string) =>
+    dimensionKeyLabel(dimension, key, {
+      criterionLabel: (id) => head.rubric.criteria.find((c) => c.id === id)?.label,
+      customCategory: (id) => head.customCategories.get(id),
+    });
+}
+
 /**
- * A study's `comparison.csv` (its columns: docs/FILES.md) for one wave (by default the latest
- * with data) as a Blob, from the kept totals (never a scan of the touchpoints), with labels in
- * the user's language. Undefined when the study or rubric is missing.
+ * A study's `comparison.csv` (its columns: docs/FILES.md) as a Blob, from the kept totals (never
+ * a scan of the touchpoints), with labels in the user's language: the wave asked for, else the
+ * latest wave with data. Undefined when the study or rubric is missing.
  */
 export async function exportComparisonCsv(
   db: AuditorDb,
@@ -127,33 +129,46 @@ export async function exportComparisonCsv(
   opts?: CsvOptions,
   wave?: string,
 ): Promise<Blob | undefined> {
-  const pinned = await loadStudyWithRubric(db, studyId);
-  const kept = pinned && (await getStudyTally(db, studyId, new Date()));
-  if (!pinned || !kept) return undefined;
-  const { study, rubric } = pinned;
+  const head = await loadReportHead(db, studyId, new Date());
+  if (!head) return undefined;
+  const { study, brands, rubric, waves } = head;
   const options = opts ?? (await csvOptionsFromSettings(db));
-  const brands = await brandsOfStudy(db, study);
-  const custom = new Map((await db.categories.toArray()).map((c) => [c.id, c]));
-  const waves = study.waves.map((w) => ({ wave: w, tally: waveTally(kept, w) }));
-  const shown = wave ?? latestWaveWithData(waves);
-  const rows = buildComparison(waveTally(kept, shown), { brands, rubric });
-  const labelOf = (dimension: Parameters<typeof dimensionKeyLabel>[0], key: string) =>
-    dimensionKeyLabel(dimension, key, {
-      criterionLabel: (id) => rubric.criteria.find((c) => c.id === id)?.label,
-      customCategory: (id) => custom.get(id),
-    });
-  return new Blob([buildComparisonCsv({ study, brands, rows, labelOf }, options)], {
+  const shown = wave ?? latestWaveWithData(waves) ?? study.wave;
+  const tally = waves.find((w) => w.wave === shown)?.tally ?? {};
+  const rows = buildComparison(tally, { brands, rubric });
+  return new Blob([buildComparisonCsv({ study, brands, rows, labelOf: labelsOf(head) }, options)], {
+    type: CSV_MIME,
+  });
+}
+
+/**
+ * A study's `trend.csv` (its columns: docs/FILES.md#trendcsv) as a Blob: every wave's
+ * comparison from the kept totals, with the change since the previous wave. Undefined when the
+ * study or rubric is missing.
+ */
+export async function exportTrendCsv(
+  db: AuditorDb,
+  studyId: string,
+  opts?: CsvOptions,
+): Promise<Blob | undefined> {
+  const head = await loadReportHead(db, studyId, new Date());
+  if (!head) return undefined;
+  const { study, brands, rubric } = head;
+  const options = opts ?? (await csvOptionsFromSettings(db));
+  const waves = buildTrend(head.waves, { brands, rubric });
+  return new Blob([buildTrendCsv({ study, brands, waves, labelOf: labelsOf(head) }, options)], {
     type: CSV_MIME,
   });
 }
 
 /** Which CSV file of a study. */
-export type StudyCsvKind = 'touchpoints' | 'comparison';
+export type StudyCsvKind = 'touchpoints' | 'comparison' | 'trend';
 
 /**
  * One CSV file of a study with the name it is downloaded under (`exportFileName`), in the
  * delimiter kept in settings unless `opts` says otherwise: what the popup and the report page
- * call. Undefined when the study or its rubric is missing.
+ * call. `wave` picks the wave of `comparison.csv` (by default the latest with data). Undefined
+ * when the study or its rubric is missing.
  */
 export async function exportStudyCsv(
   db: AuditorDb,
@@ -162,12 +177,15 @@ export async function exportStudyCsv(
   now: Date,
   opts?: CsvOptions,
   onProgress?: (progress: ExportProgress) => void,
+  wave?: string,
 ): Promise<{ blob: Blob; fileName: string } | undefined> {
   const study = await getStudy(db, studyId);
   if (!study) return undefined;
   const blob =
     kind === 'touchpoints'
       ? await exportTouchpointsCsv(db, studyId, opts, onProgress)
-      : await exportComparisonCsv(db, studyId, opts);
+      : kind === 'trend'
+        ? await exportTrendCsv(db, studyId, opts)
+        : await exportComparisonCsv(db, studyId, opts, wave);
   return blob && { blob, fileName: exportFileName(study.name, kind, now, 'csv') };
 }

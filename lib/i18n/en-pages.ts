@@ -94,6 +94,8 @@ export const enPages = {
   'report.files': 'Files',
   'report.export.touchpoints': 'Touchpoints (CSV)',
   'report.export.comparison': 'Comparison (CSV)',
+  'report.export.trend': 'Trend over waves (CSV)',
+  'report.wave': 'Wave',
   'report.export.backup': 'Back up everything (JSON)',
   'report.import.backup': 'Import a backup (JSON)',
   'report.delimiter': 'CSV delimiter',

@@ -13,7 +13,7 @@ export interface ComparisonOptions {
 }
 
 /** A row's figures before ranking against the other brands. */
-type Figures = Pick<ComparisonRow, 'touchpoints' | 'scorePct' | 'criticalFails'>;
+type Figures = Pick<ComparisonRow, 'touchpoints' | 'scorePct' | 'scored' | 'criticalFails'>;
 
 /** One (dimension, key) with each brand's figures, in brand order. */
 interface Group {
@@ -25,10 +25,11 @@ interface Group {
 const EMPTY: BrandTally = { categories: {}, stages: {}, criteria: {} };
 
 function figuresOf(cell: TallyCell | undefined): Figures {
-  if (!cell) return { touchpoints: 0, scorePct: null, criticalFails: 0 };
+  if (!cell) return { touchpoints: 0, scorePct: null, scored: 0, criticalFails: 0 };
   return {
     touchpoints: cell.n,
     scorePct: cell.scoredN > 0 ? cell.sumPct / cell.scoredN : null,
+    scored: cell.scoredN,
     criticalFails: cell.criticalFails,
   };
 }
@@ -43,6 +44,7 @@ function overallOf(brand: BrandTally): Figures {
   return {
     touchpoints: cells.reduce((sum, c) => sum + c.n, 0),
     scorePct: means.length > 0 ? means.reduce((a, b) => a + b, 0) / means.length : null,
+    scored: cells.reduce((sum, c) => sum + c.scoredN, 0),
     criticalFails: cells.reduce((sum, c) => sum + c.criticalFails, 0),
   };
 }

@@ -51,7 +51,7 @@ export async function loadReportHead(
     study,
     brands,
     rubric,
-    tally: waveTally(kept, latestWaveWithData(waves)),
+    tally: waveTally(kept, latestWaveWithData(waves) ?? study.wave),
     waves,
     customCategories: new Map(categories.map((c) => [c.id, c])),
   };

@@ -14,6 +14,11 @@ export interface ComparisonRow {
   touchpoints: number;
   /** Mean score in %, or null when the brand has nothing scored in the row. */
   scorePct: number | null;
+  /**
+   * The scored touchpoints behind `scorePct` (for `criterion`: where it is scored, not N/A;
+   * for `overall`: the sum over the brand's categories).
+   */
+  scored: number;
   /** 1 is best; equal scores share a rank; null without a score. */
   rank: number | null;
   /** scorePct minus the own brand's in the same row; null for the own brand or missing scores. */
@@ -98,8 +103,9 @@ export interface ScoreboardEntry {
   categoriesSeen: string[];
 }
 
-/** One wave's totals, as kept on write. */
+/** One wave of a study with its kept totals (`{}` when nothing was audited in it). */
 export interface WaveTally {
+  /** The wave's label, e.g. `2026-Q4`. */
   wave: string;
   tally: Tally;
 }

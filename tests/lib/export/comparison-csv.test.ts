@@ -23,6 +23,7 @@ const row = (
 ): ComparisonRow => ({
   touchpoints: 0,
   scorePct: null,
+  scored: 0,
   rank: null,
   deltaVsOwn: null,
   criticalFails: 0,
