@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { getDb } from '@/lib/db';
-import { loadReportHead, touchpointsBehind, type ReportHead } from '@/lib/report/read';
+import { loadReportHead, pairsOfWave, touchpointsBehind, type ReportHead } from '@/lib/report/read';
 import { dimensionKeyLabel, t } from '@/lib/i18n';
 import type { Study } from '@/lib/model';
 import { buildComparison, type Dimension } from '@/lib/report';
 import { caught, type Problem } from '@/lib/result';
+import { BeforeAfter } from './BeforeAfter';
 import { CriterionChart } from './CriterionChart';
 import { FilesBar } from './FilesBar';
 import { Heatmap } from './Heatmap';
@@ -49,6 +50,13 @@ export function ReportView({
       }),
     [head],
   );
+  const loadPairs = useCallback(
+    (wave: string) =>
+      head
+        ? pairsOfWave(getDb(), head.study, wave, head.rubric)
+        : Promise.resolve({ pairs: [], truncated: false }),
+    [head],
+  );
 
   if (failure) return <LoadFailed problem={failure} />;
   if (head === undefined) return <p class="muted">{t('report.loading')}</p>;
@@ -91,6 +99,13 @@ export function ReportView({
         </button>
       </header>
       {!hasTouchpoints && <p>{t('report.empty')}</p>}
+      <BeforeAfter
+        wave={study.wave}
+        waves={study.waves}
+        brands={brands}
+        labelOf={labelOf}
+        load={loadPairs}
+      />
       <Scoreboard rows={rows} brands={brands} />
       <Heatmap rows={rows} brands={brands} labelOf={labelOf} />
       <JourneyChart rows={rows} brands={brands} labelOf={labelOf} />

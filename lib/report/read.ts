@@ -124,6 +124,9 @@ export async function touchpointsBehind(
   return out;
 }
 
+/** How many re-audits of each brand the report shows: the largest changes. */
+export const PAIRS_PER_BRAND = 12;
+
 /** A re-audit with both touchpoints' screenshots, as the report's before/after shows it. */
 export interface PairEvidence extends TouchpointPair {
   beforeEvidence: Evidence[];
@@ -150,7 +153,7 @@ export async function pairsOfWave(
   study: Study,
   wave: string,
   rubric: Rubric,
-  limit = 12,
+  limit = PAIRS_PER_BRAND,
   pages = 25,
 ): Promise<WavePairs> {
   const audits = (await db.audits.where('studyId').equals(study.id).toArray()).filter(
