@@ -154,7 +154,7 @@ export async function pairsOfWave(
   wave: string,
   rubric: Rubric,
   limit = PAIRS_PER_BRAND,
-  pages = 25,
+  pages = 10,
 ): Promise<WavePairs> {
   const audits = (await db.audits.where('studyId').equals(study.id).toArray()).filter(
     (a) => a.wave === wave && auditCounts(a, study),
