@@ -44,7 +44,7 @@ export interface TouchpointPair {
   afterScore: TouchpointScore;
   /** Overall score change in points (`after − before`); null unless both have a score. */
   delta: number | null;
-  /** Every criterion of the rubric that applies to either touchpoint, in rubric order. */
+  /** The criteria scored on either side (N/A counts as not scored), in rubric order. */
   criteria: CriterionChange[];
 }
 
@@ -70,6 +70,7 @@ export function pairTouchpoints(
     if (criteria.some((c) => c.id === id)) continue;
     const b = was.get(id) ?? null;
     const a = now.get(id) ?? null;
+    if (a === null && b === null) continue;
     criteria.push({ id, before: b, after: a, delta: a !== null && b !== null ? a - b : null });
   }
   return {
