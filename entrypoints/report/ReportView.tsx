@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { getDb } from '@/lib/db';
-import { loadReportHead, touchpointsBehind, type ReportHead } from '@/lib/report/read';
+import { loadReportHead, pairsOfWave, touchpointsBehind, type ReportHead } from '@/lib/report/read';
 import { dimensionKeyLabel, t } from '@/lib/i18n';
 import type { Study } from '@/lib/model';
 import { buildTrend, latestWaveWithData, type Dimension } from '@/lib/report';
 import { caught, type Problem } from '@/lib/result';
+import { BeforeAfter } from './BeforeAfter';
 import { CriterionChart } from './CriterionChart';
 import { FilesBar } from './FilesBar';
 import { Heatmap } from './Heatmap';
@@ -52,6 +53,13 @@ export function ReportView({
         criterionLabel: (id) => head?.rubric.criteria.find((c) => c.id === id)?.label,
         customCategory: (id) => head?.customCategories.get(id),
       }),
+    [head],
+  );
+  const loadPairs = useCallback(
+    (wave: string) =>
+      head
+        ? pairsOfWave(getDb(), head.study, wave, head.rubric)
+        : Promise.resolve({ pairs: [], truncated: false }),
     [head],
   );
 
@@ -110,6 +118,13 @@ export function ReportView({
         </button>
       </header>
       {!hasTouchpoints && <p>{t('report.empty')}</p>}
+      <BeforeAfter
+        wave={study.wave}
+        waves={study.waves}
+        brands={brands}
+        labelOf={labelOf}
+        load={loadPairs}
+      />
       <Scoreboard rows={rows} brands={brands} />
       <Heatmap rows={rows} brands={brands} labelOf={labelOf} />
       <JourneyChart rows={rows} brands={brands} labelOf={labelOf} />

@@ -52,3 +52,11 @@ export function heatColour(pct: number | null): string {
 export function brandName(brands: readonly Brand[], brandId: string): string {
   return brands.find((b) => b.id === brandId)?.name ?? brandId;
 }
+
+/** A change in points for display, signed (`+12.5 pts`, `−3.0 pts`); a dash without one. */
+export function formatChange(points: number | null): string {
+  if (points === null) return t('report.pairs.noChange');
+  const rounded = roundHalfAwayFromZero(points, 1);
+  const text = formatPoints(Math.abs(rounded));
+  return rounded > 0 ? `+${text}` : rounded < 0 ? `−${text}` : text;
+}

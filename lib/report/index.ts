@@ -7,3 +7,4 @@ export * from './order';
 export * from './rank';
 export * from './views';
 export * from './trend';
+export * from './pairs';

@@ -13,6 +13,8 @@ import {
 } from '../db';
 import type { Brand, Category, Evidence, Rubric, Study, Touchpoint } from '../model';
 import { scoreTouchpoint, type TouchpointScore } from '../scoring';
+import { auditCounts } from './counts';
+import { orderPairs, pairTouchpoints, type TouchpointPair } from './pairs';
 import { latestWaveWithData } from './trend';
 import type { Dimension, Tally, WaveTally } from './types';
 
@@ -120,4 +122,78 @@ export async function touchpointsBehind(
     }
   }
   return out;
+}
+
+/** How many re-audits of each brand the report shows: the largest changes. */
+export const PAIRS_PER_BRAND = 12;
+
+/** A re-audit with both touchpoints' screenshots, as the report's before/after shows it. */
+export interface PairEvidence extends TouchpointPair {
+  beforeEvidence: Evidence[];
+  afterEvidence: Evidence[];
+}
+
+/** The re-audited pairs of one wave, and whether the caps left some out. */
+export interface WavePairs {
+  /** Grouped by brand in study order, the largest overall change first (see `orderPairs`). */
+  pairs: PairEvidence[];
+  /** A brand had more pairs than `limit`, or more touchpoints than were read. */
+  truncated: boolean;
+}
+
+/**
+ * The re-audits of one wave of a study: its counted audits' touchpoints that carry a
+ * `previousId`, each with the touchpoint it re-audits (a missing or deleted one leaves the pair
+ * out). Read brand by brand, page by page through the [auditId+category] index (at most
+ * `pages` pages of 200 per brand); the `limit` largest changes of each brand are kept and only
+ * those get their evidence read.
+ */
+export async function pairsOfWave(
+  db: AuditorDb,
+  study: Study,
+  wave: string,
+  rubric: Rubric,
+  limit = PAIRS_PER_BRAND,
+  pages = 10,
+): Promise<WavePairs> {
+  const audits = (await db.audits.where('studyId').equals(study.id).toArray()).filter(
+    (a) => a.wave === wave && auditCounts(a, study),
+  );
+  const brandIds = [
+    ...study.brandIds,
+    ...new Set(audits.map((a) => a.brandId).filter((id) => !study.brandIds.includes(id))),
+  ];
+  const out: PairEvidence[] = [];
+  let truncated = false;
+  for (const brandId of brandIds) {
+    const mine = audits.filter((a) => a.brandId === brandId);
+    const later: Touchpoint[] = [];
+    let cursor: PageCursor | null = FIRST_PAGE;
+    for (let read = 0; cursor && read < pages; read++) {
+      const page = await readTouchpointPage(db, mine, {}, rubric, cursor, 200);
+      later.push(...page.rows.filter((tp) => !!tp.previousId));
+      cursor = page.next;
+    }
+    if (cursor) truncated = true;
+    const earlier = await db.touchpoints.bulkGet(later.map((tp) => tp.previousId!));
+    const pairs = orderPairs(
+      later.flatMap((after, i) => {
+        const before = earlier[i];
+        return before && !before.deleted
+          ? [pairTouchpoints({ brandId, before, after }, rubric)]
+          : [];
+      }),
+      [brandId],
+    );
+    if (pairs.length > limit) truncated = true;
+    for (const pair of pairs.slice(0, limit)) {
+      const [beforeEvidence, afterEvidence] = await Promise.all(
+        [pair.before.id, pair.after.id].map((id) =>
+          db.evidence.where('touchpointId').equals(id).toArray(),
+        ),
+      );
+      out.push({ ...pair, beforeEvidence: beforeEvidence!, afterEvidence: afterEvidence! });
+    }
+  }
+  return { pairs: out, truncated };
 }

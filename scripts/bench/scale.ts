@@ -22,8 +22,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
 interface ScaleApi {
-  seed(n: number): Promise<{ studyId: string; ms: number }>;
+  seed(n: number, trend?: boolean): Promise<{ studyId: string; ms: number }>;
   fullScan(studyId: string): Promise<number>;
+  trendRead(studyId: string): Promise<{ ms: number; wavesWithData: number }>;
   csv(studyId: string): Promise<Record<string, number>>;
   backupImport(
     n: number,
@@ -123,7 +124,24 @@ export async function benchScale(sizes: number[]): Promise<void> {
           ` · Dexie bulkPut of the same records: ${ms(imp.bulkPutMs)} · ratio ${(imp.importMs / imp.bulkPutMs).toFixed(2)}× (target ≤ 1.5× at 10,000)`,
       );
     }
+    await benchTrend(helper, sizes.at(-1)!);
   } finally {
     await ext.close();
   }
+}
+
+/** The trend figure: a study of `n` touchpoints over eight waves, read for the report. */
+async function benchTrend(helper: Page, n: number): Promise<void> {
+  console.log(
+    `\n## Trend: ${n.toLocaleString('en')} touchpoints × 8 waves (4 brands, 64 audits; headless Chromium)`,
+  );
+  const seeded = await callScale(helper, 'seed', n, true);
+  console.log(
+    `seeded through the data-access layer (counters and report totals kept, per wave) in ${ms(seeded.ms)}`,
+  );
+  const runs: { ms: number; wavesWithData: number }[] = [];
+  for (let i = 0; i < 5; i++) runs.push(await callScale(helper, 'trendRead', seeded.studyId));
+  console.log(
+    `trend read (loadReportHead + buildComparison of each wave, ${runs[0]!.wavesWithData} waves with data, median of 5): ${ms(median(runs.map((r) => r.ms)))} (target ≤ 300 ms at 100,000 × 8 waves)`,
+  );
 }

@@ -1,9 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateBackup } from '../../lib/backup';
+import type { Anchor } from '../../lib/model';
+import { bundleForPage } from '../../scripts/bench/run-in-page';
 import { runScriptedDemo, type DemoResult } from '../../scripts/demo/run';
 import { launchWithExtension, type ExtensionSession } from '../support/browser';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
@@ -67,5 +69,57 @@ describe('the scripted demo (npm run demo -- --headless)', () => {
     expect(backup.ok && backup.value.touchpoints.length).toBe(10);
     expect(backup.ok && backup.value.evidence.length).toBe(8);
     expect(statSync(result.files.report).size).toBeGreaterThan(50_000);
+  });
+
+  it('meets a changed storefront in wave 2: the rebuilt ad found by its text, the rival’s ad gone, its checkout total changed', async () => {
+    const backup = validateBackup(readFileSync(result.files.backup, 'utf8'));
+    if (!backup.ok) throw new Error('the demo backup does not validate');
+    const relocate = await bundleForPage(resolve('tests/e2e/support/relocate-page.ts'));
+    const found: Record<string, unknown> = {};
+    for (const tp of backup.value.touchpoints) {
+      const shop = tp.url && /^http:\/\/(northwind|contoso)\./.exec(tp.url)?.[1];
+      if (!shop || !tp.anchor || tp.anchor.framePath.length > 0) continue;
+      const url = new URL(tp.url!);
+      url.searchParams.set('wave', '2');
+      const page = await ext.context.newPage();
+      await page.goto(url.href);
+      await page.evaluate(relocate);
+      found[`${shop}|${tp.category}`] = await page.evaluate(
+        (anchor) =>
+          (
+            globalThis as unknown as {
+              tpaRelocate: (a: Anchor) => { relocatedBy: string; textChanged: boolean };
+            }
+          ).tpaRelocate(anchor),
+        tp.anchor as Anchor,
+      );
+      await page.close();
+    }
+    expect(found).toEqual({
+      'northwind|online_ad': { relocatedBy: 'text', textChanged: false },
+      'northwind|checkout_step': { relocatedBy: 'css', textChanged: false },
+      'contoso|online_ad': { relocatedBy: 'none', textChanged: false },
+      'contoso|checkout_step': { relocatedBy: 'css', textChanged: true },
+    });
+  });
+
+  it('wave 2: the rival shows its service fee from the cart on and its chat answers within 2 s; wave 1 is as it was', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('contoso', '/checkout.html?wave=2'));
+    expect(await page.locator('#service-fee-row').isVisible()).toBe(true);
+    expect(await page.locator('#summary-total').textContent()).toBe('$131.97');
+    await page.goto(server.url('contoso', '/cart.html'));
+    expect(await page.locator('#cart-service-fee').textContent()).toBe('$4.99');
+    await page.goto(server.url('contoso', '/checkout.html?wave=1'));
+    expect(await page.locator('#service-fee-row').isVisible()).toBe(false);
+    expect(await page.locator('#summary-total').textContent()).toBe('$126.98');
+
+    await page.goto(server.url('chat', '/widget.html?brand=contoso&wave=2'));
+    await page.locator('#chat-input').fill('Do these run small?');
+    const sent = Date.now();
+    await page.locator('#chat-send').click();
+    await page.locator('li.msg-agent').waitFor({ timeout: 5_000 });
+    expect(Date.now() - sent).toBeLessThan(2_000);
+    await page.close();
   });
 });

@@ -9,9 +9,11 @@ import {
   download,
   PNG_3X2_SHA256,
   seedRaw,
+  seedTwoWavesRaw,
   study,
   T,
   touchpoints,
+  twoWaves,
   wipeRaw,
 } from './support/report-seed';
 
@@ -130,6 +132,58 @@ describe('the comparison report in real Chromium', () => {
       .toBe(
         'Nothing was imported. At touchpoints[0].scores.speed: expected an integer 1–5 or "NA"',
       );
+    await page.close();
+  });
+
+  it('shows the open wave’s re-audits before and after, by brand, largest change first, in print too', async () => {
+    const page = await ext.openExtensionPage(`report.html?study=${study.id}`);
+    await expect.poll(() => page.getByTestId('report-scoreboard-row').count()).toBe(2);
+    // A one-wave study's report has no before/after.
+    expect(await page.getByTestId('report-pairs').count()).toBe(0);
+    await seedTwoWavesRaw(page);
+    await page.goto(
+      page.url().replace(/report\.html.*$/, `report.html?study=${twoWaves.study.id}`),
+    );
+
+    const pairs = page.getByTestId('report-pair');
+    await expect.poll(() => pairs.count()).toBe(5);
+    expect(await page.getByTestId('report-pairs').locator('h2').textContent()).toBe(
+      'Before and after: 2026-Q4',
+    );
+    expect(
+      await pairs.evaluateAll((els) =>
+        els.map((e) => {
+          const d = (e as HTMLElement).dataset;
+          return [d.afterId, d.drift, d.delta];
+        }),
+      ),
+    ).toEqual([
+      ['p-o2b', 'moved', '-37.5'],
+      ['p-o1b', 'same', '12.5'],
+      ['p-r1b', 'text_changed', '75.0'],
+      ['p-r3b', 'same', '50.0'],
+      ['p-r2b', 'gone', ''],
+    ]);
+    expect(await page.getByTestId('report-pairs').locator('h3').allTextContents()).toEqual([
+      'Northwind',
+      'Contoso',
+    ]);
+    const fee = pairs.nth(2);
+    expect(await fee.getByTestId('report-pair-delta').textContent()).toBe(
+      '12.5 % → 87.5 % (+75.0 pts)',
+    );
+    await expect.poll(() => fee.getByTestId('report-evidence').count()).toBe(2);
+    expect(
+      await fee
+        .getByRole('row', { name: /Clarity of information/ })
+        .locator('td')
+        .allTextContents(),
+    ).toEqual(['0.0 %', '100.0 %', '+100.0 pts']);
+    expect(await pairs.nth(4).getByTestId('report-pair-drift').textContent()).toBe('gone');
+
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByTestId('report-pairs').isVisible()).toBe(true);
+    expect(await fee.getByTestId('report-evidence').first().isVisible()).toBe(true);
     await page.close();
   });
 });

@@ -33,10 +33,28 @@ export interface BenchData {
   touchpoints: Touchpoint[];
 }
 
-/** Makes the bench data deterministically (seeded by index), ~1 KB per touchpoint. */
-export function makeBenchData(n: number, studyId = 'bench-study'): BenchData {
+/** How the bench study is cut up: brands, waves (oldest first) and audits. */
+export interface BenchShape {
+  brands: number;
+  waves: string[];
+  /** Spread evenly over the waves, brand after brand within each. */
+  audits: number;
+}
+
+/** The scale figures' study: five brands, one wave, fifty audits. */
+const ONE_WAVE: BenchShape = { brands: 5, waves: ['2026-Q4'], audits: 50 };
+
+/**
+ * Makes the bench data deterministically (seeded by index), ~1 KB per touchpoint, touchpoints
+ * dealt to the audits in turn.
+ */
+export function makeBenchData(
+  n: number,
+  studyId = 'bench-study',
+  shape: BenchShape = ONE_WAVE,
+): BenchData {
   const at = '2026-11-22T10:15:00.000Z';
-  const names = ['Northwind', 'Contoso', 'Fabrikam', 'Tailspin', 'Wingtip'];
+  const names = ['Northwind', 'Contoso', 'Fabrikam', 'Tailspin', 'Wingtip'].slice(0, shape.brands);
   const brands: Brand[] = names.map((name, i) => ({
     id: `${studyId}-brand-${i}`,
     name,
@@ -48,8 +66,8 @@ export function makeBenchData(n: number, studyId = 'bench-study'): BenchData {
   const study: Study = {
     id: studyId,
     name: `Bench study (${n.toLocaleString('en')} touchpoints)`,
-    wave: '2026-Q4',
-    waves: ['2026-Q4'],
+    wave: shape.waves.at(-1)!,
+    waves: shape.waves,
     requireReview: false,
     rubricId: 'default',
     rubricVersion: 1,
@@ -57,7 +75,8 @@ export function makeBenchData(n: number, studyId = 'bench-study'): BenchData {
     createdAt: at,
     updatedAt: at,
   };
-  const audits: Audit[] = Array.from({ length: 50 }, (_, i) => ({
+  const perWave = Math.ceil(shape.audits / shape.waves.length);
+  const audits: Audit[] = Array.from({ length: shape.audits }, (_, i) => ({
     id: `${studyId}-audit-${i}`,
     studyId,
     brandId: brands[i % brands.length]!.id,
@@ -65,7 +84,7 @@ export function makeBenchData(n: number, studyId = 'bench-study'): BenchData {
     scenario: 'Buy running shoes as a first-time customer and ask a question in chat',
     startedAt: new Date(Date.parse(at) + i * 3_600_000).toISOString(),
     endedAt: null,
-    wave: '2026-Q4',
+    wave: shape.waves[Math.floor(i / perWave)]!,
     purpose: 'audit',
     review: 'in_progress',
     createdAt: at,

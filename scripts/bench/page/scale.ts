@@ -17,17 +17,28 @@ import { exportComparisonCsv, exportTouchpointsCsv } from '../../../lib/export/s
 import { touchpointRows } from '../../../lib/export';
 import type { Audit, Touchpoint } from '../../../lib/model';
 import { buildComparison, tallyTouchpoints } from '../../../lib/report';
-import { benchBackup, makeBenchData } from './fixtures';
+import { loadReportHead } from '../../../lib/report/read';
+import { benchBackup, makeBenchData, type BenchShape } from './fixtures';
 import { watchFrames } from './frames';
 
 const now = new Date('2026-11-22T12:00:00.000Z');
 
-/** Wipes the product database and seeds a study of `n` touchpoints; the first audit runs. */
-async function seed(n: number): Promise<{ studyId: string; ms: number }> {
+/** The trend figure's study: four brands, eight quarterly waves, eight audits in each. */
+const TREND: BenchShape = {
+  brands: 4,
+  waves: ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'],
+  audits: 64,
+};
+
+/**
+ * Wipes the product database and seeds a study of `n` touchpoints (`trend`: spread over eight
+ * waves); the first audit runs.
+ */
+async function seed(n: number, trend = false): Promise<{ studyId: string; ms: number }> {
   const db = getDb();
   await Promise.all(db.tables.map((t) => t.clear()));
   await seedDefaults(db, now);
-  const data = makeBenchData(n);
+  const data = trend ? makeBenchData(n, 'trend-study', TREND) : makeBenchData(n);
   const started = performance.now();
   await db.brands.bulkPut(data.brands);
   await db.studies.put(data.study);
@@ -82,6 +93,21 @@ async function fullScan(studyId: string): Promise<number> {
     rubric,
   });
   return performance.now() - started;
+}
+
+/**
+ * A trend's read: the report head (every wave's kept totals) and the comparison of each wave.
+ * Returns the time and how many waves had touchpoints.
+ */
+async function trendRead(studyId: string): Promise<{ ms: number; wavesWithData: number }> {
+  const started = performance.now();
+  const head = (await loadReportHead(getDb(), studyId, now))!;
+  let wavesWithData = 0;
+  for (const { tally } of head.waves) {
+    const rows = buildComparison(tally, { brands: head.brands, rubric: head.rubric });
+    if (rows.some((r) => r.dimension === 'overall' && r.touchpoints > 0)) wavesWithData++;
+  }
+  return { ms: performance.now() - started, wavesWithData };
 }
 
 /** touchpoints.csv through the product, and the direct way (getAll + rows + unparse). */
@@ -153,4 +179,10 @@ async function backupImport(n: number) {
   return { importMs, bulkPutMs, ok: result.ok, bytes: text.length };
 }
 
-(globalThis as unknown as { tpaScale: unknown }).tpaScale = { seed, fullScan, csv, backupImport };
+(globalThis as unknown as { tpaScale: unknown }).tpaScale = {
+  seed,
+  fullScan,
+  trendRead,
+  csv,
+  backupImport,
+};

@@ -151,3 +151,101 @@ export async function download(
   ]);
   return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
 }
+
+/** A study measured twice: wave 2026-Q4 re-audits touchpoints of 2026-Q3 (report pairs). */
+export const twoWaves = (() => {
+  const waves = ['2026-Q3', '2026-Q4'];
+  const studyW: Study = {
+    ...study,
+    id: 's-waves',
+    name: 'Shoes over time',
+    wave: waves[1]!,
+    waves,
+  };
+  const auditW = (id: string, brandId: string, wave: string): Audit => ({
+    ...audit(id, brandId),
+    studyId: studyW.id,
+    wave,
+  });
+  const at = (
+    base: Touchpoint,
+    relocatedBy: Touchpoint['relocatedBy'],
+    previousId: string,
+    textChanged = false,
+  ): Touchpoint => ({ ...base, previousId, relocatedBy, textChanged });
+  return {
+    study: studyW,
+    audits: [
+      auditW('wa-own-1', 'b-own', waves[0]!),
+      auditW('wa-rival-1', 'b-rival', waves[0]!),
+      auditW('wa-own-2', 'b-own', waves[1]!),
+      auditW('wa-rival-2', 'b-rival', waves[1]!),
+    ],
+    touchpoints: [
+      tp('p-o1', 'wa-own-1', 'cart', 'purchase', { speed: 2, clarity: 3 }),
+      tp('p-o2', 'wa-own-1', 'live_chat', 'consideration', { speed: 5, empathy: 5 }),
+      tp('p-r1', 'wa-rival-1', 'payment', 'purchase', { clarity: 1, trust: 2 }),
+      tp('p-r2', 'wa-rival-1', 'newsletter_signup', 'consideration', { speed: 3 }),
+      tp('p-r3', 'wa-rival-1', 'live_chat', 'consideration', { speed: 1 }),
+      // Own: cart 37.5 → 50 (same element); chat 100 → 62.5 (found by its text: moved).
+      at(tp('p-o1b', 'wa-own-2', 'cart', 'purchase', { speed: 3, clarity: 3 }), 'css', 'p-o1'),
+      at(
+        tp('p-o2b', 'wa-own-2', 'live_chat', 'consideration', { speed: 3, empathy: 4 }),
+        'text',
+        'p-o2',
+      ),
+      // Rival: the fee shown up front, 12.5 → 87.5 (text changed); chat 0 → 50; pop-up gone.
+      at(
+        tp('p-r1b', 'wa-rival-2', 'payment', 'purchase', { clarity: 5, trust: 4 }),
+        'css',
+        'p-r1',
+        true,
+      ),
+      at(tp('p-r2b', 'wa-rival-2', 'newsletter_signup', 'consideration', {}), 'none', 'p-r2'),
+      at(tp('p-r3b', 'wa-rival-2', 'live_chat', 'consideration', { speed: 3 }), 'css', 'p-r3'),
+      tp('p-new', 'wa-rival-2', 'cart', 'purchase', { speed: 4 }),
+    ],
+    /** Touchpoints with a screenshot. */
+    shots: ['p-r1', 'p-r1b'],
+  };
+})();
+
+/** Writes {@link twoWaves} (and the brands) straight into the extension's IndexedDB. */
+export async function seedTwoWavesRaw(page: Page): Promise<void> {
+  await page.evaluate(
+    (data) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('touchpoint-auditor');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(
+            ['brands', 'studies', 'audits', 'touchpoints', 'evidence'],
+            'readwrite',
+          );
+          data.brands.forEach((r) => tx.objectStore('brands').put(r));
+          tx.objectStore('studies').put(data.study);
+          data.audits.forEach((r) => tx.objectStore('audits').put(r));
+          data.touchpoints.forEach((r) => tx.objectStore('touchpoints').put(r));
+          for (const touchpointId of data.shots) {
+            const blob = new Blob([Uint8Array.from(atob(data.png), (c) => c.charCodeAt(0))], {
+              type: 'image/png',
+            });
+            tx.objectStore('evidence').put({
+              id: `ev-${touchpointId}`,
+              touchpointId,
+              blob,
+              mime: 'image/png',
+              width: 3,
+              height: 2,
+              sha256: data.pngSha256,
+              capturedAt: data.at,
+              url: null,
+            });
+          }
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { ...twoWaves, brands, at: T, png: PNG_3X2, pngSha256: PNG_3X2_SHA256 },
+  );
+}

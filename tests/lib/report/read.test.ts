@@ -1,7 +1,14 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuditorDb, getStudyTally, waveTally } from '../../../lib/db';
-import { loadReportHead, pickReportStudy, touchpointsBehind } from '../../../lib/report/read';
+import {
+  loadReportHead,
+  pairsOfWave,
+  pickReportStudy,
+  touchpointsBehind,
+} from '../../../lib/report/read';
+import { putTouchpoints } from '../../../lib/db';
+import { audit, T0, touchpoint } from '../export/fixtures';
 import { NOW, sampleData } from '../backup/fixtures';
 import { freshDb, seed } from '../backup/db-fixtures';
 import { dropDb } from '../db/test-db';
@@ -71,5 +78,46 @@ describe('the report page’s data', () => {
       rubric,
     );
     expect(byCriterion).toEqual([]);
+  });
+
+  it('pairs the selected wave’s re-audits with the touchpoints they re-audit, largest change first', async () => {
+    const rubric = sampleData().rubrics[0]!;
+    const W2 = '2027-Q1';
+    await db.studies.update('study-1', { wave: W2, waves: ['2026-Q4', W2] });
+    const study = (await db.studies.get('study-1'))!;
+    await db.audits.bulkPut([
+      audit('a-own-2', 'b-own', T0, { wave: W2 }),
+      audit('a-lv-2', 'b-lv', T0, { wave: W2 }),
+      audit('a-cal', 'b-own', T0, { wave: W2, purpose: 'calibration' }),
+    ]);
+    await db.audits.update('a-own', { brandId: 'b-lv' });
+    await putTouchpoints(db, [
+      touchpoint('tp-0', 'a-own', T0, { scores: { speed: 1 } }),
+      touchpoint('w2-small', 'a-own-2', T0, {
+        previousId: 'tp-1',
+        relocatedBy: 'css',
+        scores: { speed: 4 },
+      }),
+      touchpoint('w2-big', 'a-lv-2', T0, {
+        previousId: 'tp-0',
+        relocatedBy: 'text',
+        scores: { speed: 5 },
+      }),
+      touchpoint('w2-gone-prev', 'a-own-2', T0, { previousId: 'tp-2', relocatedBy: 'none' }),
+      touchpoint('w2-cal', 'a-cal', T0, { previousId: 'tp-1', scores: { speed: 1 } }),
+      touchpoint('w2-new', 'a-own-2', T0, { scores: { speed: 2 } }),
+    ]);
+    const { pairs, truncated } = await pairsOfWave(db, study, W2, rubric);
+    expect(truncated).toBe(false);
+    // Brands in study order (b-own, then b-lv); the deleted tp-2 and calibration work left out.
+    expect(pairs.map((p) => [p.after.id, p.before.id, p.drift, p.delta])).toEqual([
+      ['w2-small', 'tp-1', 'same', -25],
+      ['w2-big', 'tp-0', 'moved', 100],
+    ]);
+    expect(pairs[0]!.beforeEvidence.map((e) => e.id)).toEqual(['ev-1']);
+    expect(pairs[0]!.afterEvidence).toEqual([]);
+    expect((await pairsOfWave(db, study, '2026-Q4', rubric)).pairs).toEqual([]);
+    const capped = await pairsOfWave(db, study, W2, rubric, 0);
+    expect(capped).toEqual({ pairs: [], truncated: true });
   });
 });
