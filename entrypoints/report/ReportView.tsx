@@ -113,13 +113,20 @@ export function ReportView({
             ))}
           </select>
         </label>
+        <a
+          class="no-print"
+          href={`/calibration.html?study=${encodeURIComponent(study.id)}`}
+          data-testid="report-calibration"
+        >
+          {t('report.calibration')}
+        </a>
         <button type="button" class="no-print" onClick={() => window.print()}>
           {t('report.print')}
         </button>
       </header>
       {!hasTouchpoints && <p>{t('report.empty')}</p>}
       <BeforeAfter
-        wave={study.wave}
+        wave={wave ?? study.wave}
         waves={study.waves}
         brands={brands}
         labelOf={labelOf}
@@ -135,7 +142,15 @@ export function ReportView({
         ownBrandId={own?.id}
         labelOf={labelOf}
         loadBehind={(row) =>
-          touchpointsBehind(getDb(), study.id, [row.own.brandId, row.best.brandId], row, rubric)
+          touchpointsBehind(
+            getDb(),
+            study.id,
+            [row.own.brandId, row.best.brandId],
+            row,
+            rubric,
+            undefined,
+            wave,
+          )
         }
       />
       <FilesBar

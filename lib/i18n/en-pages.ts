@@ -44,6 +44,7 @@ export const enPages = {
   'options.rubrics': 'Rubrics',
   'options.studies': 'Studies & brands',
   'report.title': 'Comparison report',
+  'report.calibration': 'Calibration of shoppers',
   'report.noStudy': 'No study to report on yet.',
   'report.pick': 'Choose the study to report on:',
   'report.loading': 'Loading the report…',

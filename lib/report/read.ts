@@ -82,7 +82,8 @@ export interface TouchpointEvidence {
 
 /**
  * The touchpoints behind one comparison row for some brands of a study (at most `limit` per
- * brand): those of that category or stage, or, for a criterion, those where it is scored.
+ * brand), of counted audits (of `wave` when given): those of that category or stage, or, for a
+ * criterion, those where it is scored.
  * Read page by page through the [auditId+category] index, with their evidence.
  */
 export async function touchpointsBehind(
@@ -92,9 +93,11 @@ export async function touchpointsBehind(
   row: { dimension: Dimension; key: string },
   rubric: Rubric,
   limit = 12,
+  wave?: string,
 ): Promise<TouchpointEvidence[]> {
+  const study = await db.studies.get(studyId);
   const audits = (await db.audits.where('studyId').equals(studyId).toArray()).filter(
-    (a) => !a.deleted,
+    (a) => auditCounts(a, study) && (wave === undefined || a.wave === wave),
   );
   const filter =
     row.dimension === 'category'
