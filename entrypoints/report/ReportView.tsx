@@ -6,6 +6,7 @@ import type { Study } from '@/lib/model';
 import { buildTrend, latestWaveWithData, type Dimension } from '@/lib/report';
 import { caught, type Problem } from '@/lib/result';
 import { BeforeAfter } from './BeforeAfter';
+import { TrendSection } from './TrendSection';
 import { CriterionChart } from './CriterionChart';
 import { FilesBar } from './FilesBar';
 import { Heatmap } from './Heatmap';
@@ -133,6 +134,7 @@ export function ReportView({
         load={loadPairs}
       />
       <Scoreboard rows={rows} brands={brands} />
+      {wave && <TrendSection trend={trend} wave={wave} brands={brands} labelOf={labelOf} />}
       <Heatmap rows={rows} brands={brands} labelOf={labelOf} />
       <JourneyChart rows={rows} brands={brands} labelOf={labelOf} />
       <CriterionChart rows={rows} brands={brands} labelOf={labelOf} />
