@@ -85,8 +85,17 @@ export const touchpoints: Touchpoint[] = [
   tp('t5', 'a-rival', 'live_chat', 'consideration', { speed: 4, empathy: 'NA' }),
 ];
 
-/** Writes records straight into the extension's IndexedDB from one of its pages. */
-export async function seedRaw(page: Page): Promise<void> {
+/** What {@link writeRaw} puts in: a study with its audits and touchpoints, some with a shot. */
+interface RawData {
+  study: Study;
+  audits: Audit[];
+  touchpoints: Touchpoint[];
+  /** Touchpoints that get the 3 × 2 PNG as evidence (`ev-<touchpointId>`). */
+  shots: string[];
+}
+
+/** Writes records (and the brands) straight into the extension's IndexedDB from its page. */
+async function writeRaw(page: Page, records: RawData): Promise<void> {
   await page.evaluate(
     (data) =>
       new Promise<void>((resolve, reject) => {
@@ -101,26 +110,33 @@ export async function seedRaw(page: Page): Promise<void> {
           tx.objectStore('studies').put(data.study);
           data.audits.forEach((r) => tx.objectStore('audits').put(r));
           data.touchpoints.forEach((r) => tx.objectStore('touchpoints').put(r));
-          const blob = new Blob([Uint8Array.from(atob(data.png), (c) => c.charCodeAt(0))], {
-            type: 'image/png',
-          });
-          tx.objectStore('evidence').put({
-            id: 'ev-1',
-            touchpointId: 't1',
-            blob,
-            mime: 'image/png',
-            width: 3,
-            height: 2,
-            sha256: data.pngSha256,
-            capturedAt: data.at,
-            url: null,
-          });
+          for (const touchpointId of data.shots) {
+            const blob = new Blob([Uint8Array.from(atob(data.png), (c) => c.charCodeAt(0))], {
+              type: 'image/png',
+            });
+            tx.objectStore('evidence').put({
+              id: `ev-${touchpointId}`,
+              touchpointId,
+              blob,
+              mime: 'image/png',
+              width: 3,
+              height: 2,
+              sha256: data.pngSha256,
+              capturedAt: data.at,
+              url: null,
+            });
+          }
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);
         };
       }),
-    { brands, study, audits, touchpoints, at: T, png: PNG_3X2, pngSha256: PNG_3X2_SHA256 },
+    { ...records, brands, at: T, png: PNG_3X2, pngSha256: PNG_3X2_SHA256 },
   );
+}
+
+/** Writes the one-wave study (one screenshot, on `t1`) into the extension's IndexedDB. */
+export function seedRaw(page: Page): Promise<void> {
+  return writeRaw(page, { study, audits, touchpoints, shots: ['t1'] });
 }
 
 /** Empties every store of the extension's database (a wiped profile). */
@@ -211,41 +227,6 @@ export const twoWaves = (() => {
 })();
 
 /** Writes {@link twoWaves} (and the brands) straight into the extension's IndexedDB. */
-export async function seedTwoWavesRaw(page: Page): Promise<void> {
-  await page.evaluate(
-    (data) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('touchpoint-auditor');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(
-            ['brands', 'studies', 'audits', 'touchpoints', 'evidence'],
-            'readwrite',
-          );
-          data.brands.forEach((r) => tx.objectStore('brands').put(r));
-          tx.objectStore('studies').put(data.study);
-          data.audits.forEach((r) => tx.objectStore('audits').put(r));
-          data.touchpoints.forEach((r) => tx.objectStore('touchpoints').put(r));
-          for (const touchpointId of data.shots) {
-            const blob = new Blob([Uint8Array.from(atob(data.png), (c) => c.charCodeAt(0))], {
-              type: 'image/png',
-            });
-            tx.objectStore('evidence').put({
-              id: `ev-${touchpointId}`,
-              touchpointId,
-              blob,
-              mime: 'image/png',
-              width: 3,
-              height: 2,
-              sha256: data.pngSha256,
-              capturedAt: data.at,
-              url: null,
-            });
-          }
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    { ...twoWaves, brands, at: T, png: PNG_3X2, pngSha256: PNG_3X2_SHA256 },
-  );
+export function seedTwoWavesRaw(page: Page): Promise<void> {
+  return writeRaw(page, twoWaves);
 }

@@ -10,6 +10,7 @@ import {
   startAudit,
   waveTally,
 } from '../../../lib/db';
+import { pageTag } from '../db/page-tag';
 import { dropDb } from '../db/test-db';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
@@ -35,18 +36,15 @@ async function studyWithTwoChats() {
   for (const speed of [2, 4]) {
     const tp = await createTouchpoint(
       db,
-      {
-        auditId: audit.id,
+      pageTag(audit.id, {
         category: 'live_chat',
         stage: 'consideration',
         channel: 'chat',
-        source: 'page',
         url: 'http://shop/',
         pageTitle: 'Shop',
-        anchor: null,
         scores: { speed },
         notes: 'the lead saw it',
-      },
+      }),
       now,
     );
     await db.evidence.add({

@@ -13,6 +13,7 @@ import {
   waveTally,
 } from '../../../lib/db';
 import type { ReviewAction } from '../../../lib/review';
+import { pageTag } from './page-tag';
 import { dropDb } from './test-db';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
@@ -36,22 +37,7 @@ async function studyWithAudits(count: number) {
       { studyId: study.id, brandId: 'b', shopper: `S${i}`, scenario: '' },
       now,
     );
-    await createTouchpoint(
-      db,
-      {
-        auditId: audit.id,
-        category: 'cart',
-        stage: 'purchase',
-        channel: 'web',
-        source: 'page',
-        url: null,
-        pageTitle: null,
-        anchor: null,
-        scores: { speed: 1 + i },
-        notes: '',
-      },
-      now,
-    );
+    await createTouchpoint(db, pageTag(audit.id, { scores: { speed: 1 + i } }), now);
     ids.push(audit.id);
   }
   return { studyId: study.id, auditIds: ids };

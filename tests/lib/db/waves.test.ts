@@ -11,6 +11,7 @@ import {
   updateStudy,
   waveTally,
 } from '../../../lib/db';
+import { pageTag } from './page-tag';
 import { dropDb } from './test-db';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
@@ -30,22 +31,7 @@ const newStudy = () =>
 const visit = (studyId: string) =>
   startAudit(db, { studyId, brandId: 'b', shopper: 'Ana', scenario: 'buy' }, now);
 const tag = (auditId: string, speed: number) =>
-  createTouchpoint(
-    db,
-    {
-      auditId,
-      category: 'cart',
-      stage: 'purchase',
-      channel: 'web',
-      source: 'page',
-      url: null,
-      pageTitle: null,
-      anchor: null,
-      scores: { speed },
-      notes: '',
-    },
-    now,
-  );
+  createTouchpoint(db, pageTag(auditId, { scores: { speed } }), now);
 
 describe('waves of a study', () => {
   it('starts with its wave and opens the next after it; audits start in the open wave', async () => {
