@@ -85,6 +85,11 @@ export function ReportView({
               brands: brands.length,
             })}
           </p>
+          {study.requireReview && (
+            <p class="muted" data-testid="report-approved-only">
+              {t('report.approvedOnly')}
+            </p>
+          )}
         </div>
         <button type="button" class="no-print" onClick={() => window.print()}>
           {t('report.print')}
