@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useLiveQuery } from '@/hooks/use-live-query';
 import { getDb, getSetting } from '@/lib/db';
 import { reviewStateLabel, t } from '@/lib/i18n';
@@ -21,10 +21,14 @@ export interface ReviewQueueProps {
 export function ReviewQueue({ audits, brands, rubric }: ReviewQueueProps) {
   const reviewer = useLiveQuery(() => getSetting(getDb(), 'reviewerName'), []);
   const [selectedId, setSelectedId] = useState<string>();
-  if (reviewer === undefined) return null;
-  if (!reviewer) return <ReviewerName />;
   const queue = reviewQueue(audits);
   const selected = queue.find((a) => a.id === selectedId) ?? queue[0];
+  // Keep the audit shown once chosen: a decision moves it in the queue, not off the screen.
+  useEffect(() => {
+    if (selected && selected.id !== selectedId) setSelectedId(selected.id);
+  }, [selected?.id]);
+  if (reviewer === undefined) return null;
+  if (!reviewer) return <ReviewerName />;
   const brandOf = (a: Audit) => brands.find((b) => b.id === a.brandId);
 
   return (

@@ -459,7 +459,6 @@ export const enPages = {
   'popup.review.returnedBy': 'Returned by {lead}: {count} comments',
   'popup.review.resume': 'Resume {brand} · {study}',
   'review.mode.review': 'Review queue',
-  'review.mode.all': 'All touchpoints',
   'review.queue': 'Audits to review',
   'review.queue.empty': 'No audit is waiting for review.',
   'review.queue.item': '{brand} · {shopper} · {date}: {state}',
