@@ -7,6 +7,7 @@ import {
   listPinnableRubrics,
   listStudies,
   openNextWave,
+  setRequireReview,
   siblingBrands,
   updateBrand,
   updateStudy,
@@ -63,6 +64,7 @@ export function StudiesSection() {
             brands={brands}
             onEdit={setStudy}
             onOpenWave={(s, label) => openNextWave(db, s.id, label, new Date())}
+            onRequireReview={(s, on) => setRequireReview(db, s.id, on, new Date())}
           />
         )}
       </section>

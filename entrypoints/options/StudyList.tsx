@@ -3,6 +3,7 @@ import { t } from '@/lib/i18n';
 import type { Brand, Study } from '@/lib/model';
 import type { Result } from '@/lib/result';
 import { NextWaveForm } from './NextWaveForm';
+import { RequireReviewToggle } from './RequireReviewToggle';
 
 /** Props of {@link StudyList}. */
 export interface StudyListProps {
@@ -11,13 +12,21 @@ export interface StudyListProps {
   onEdit: (study: Study) => void;
   /** Opens a study's next wave under `label`. */
   onOpenWave: (study: Study, label: string) => Promise<Result<Study>>;
+  /** Turns "count approved audits only" on or off for a study. */
+  onRequireReview: (study: Study, on: boolean) => Promise<unknown>;
 }
 
 /**
  * Options page, Studies tab: the studies, each with its waves, brands and pinned rubric, and
  * the lead's way to open the next wave.
  */
-export function StudyList({ studies, brands, onEdit, onOpenWave }: StudyListProps) {
+export function StudyList({
+  studies,
+  brands,
+  onEdit,
+  onOpenWave,
+  onRequireReview,
+}: StudyListProps) {
   const [opening, setOpening] = useState<string | null>(null);
   if (studies.length === 0) return <p class="muted">{t('studies.none')}</p>;
   const nameOf = (id: string) => brands.find((b) => b.id === id)?.name ?? '?';
@@ -40,6 +49,7 @@ export function StudyList({ studies, brands, onEdit, onOpenWave }: StudyListProp
                 {t('studies.waves', { waves: s.waves.join(' → '), wave: s.wave })}
               </div>
             )}
+            <RequireReviewToggle study={s} onChange={(on) => onRequireReview(s, on)} />
             {opening === s.id && (
               <NextWaveForm
                 study={s}

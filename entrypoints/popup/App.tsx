@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useLiveQuery } from '@/hooks/use-live-query';
-import { listStudyChoices, loadActiveAuditView } from '@/lib/audit';
+import { listReturnedAudits, listStudyChoices, loadActiveAuditView } from '@/lib/audit';
 import { endActiveAudit, getDb, getRubric, getSetting, pinnedRubric, startAudit } from '@/lib/db';
 import { exportStudyCsv } from '@/lib/export/study-csv';
 import { downloadBlob } from '@/lib/util/download';
@@ -15,6 +15,8 @@ import { findCurrentTab, type CurrentTab } from './current-tab';
 import { HostClaim } from './HostClaim';
 import { IdlePanel } from './IdlePanel';
 import { ManualTouchpoint } from './ManualTouchpoint';
+import { ReturnedAudits } from './ReturnedAudits';
+import { ReviewSubmit } from './ReviewSubmit';
 import { StartAuditForm } from './StartAuditForm';
 
 type Mode = 'main' | 'start' | 'manual';
@@ -37,6 +39,7 @@ export function App() {
   const view = useLiveQuery(() => loadActiveAuditView(db), []);
   const choices = useLiveQuery(() => listStudyChoices(db), []);
   const shopper = useLiveQuery(() => getSetting(db, 'shopperName'), []);
+  const returned = useLiveQuery(() => listReturnedAudits(db), []);
   const study = view?.study;
   const rubric = useLiveQuery(
     () => (study ? pinnedRubric(db, study) : getRubric(db, 'default', 1)),
@@ -113,6 +116,7 @@ export function App() {
               await openPage(`/touchpoints.html?study=${encodeURIComponent(view.study.id)}`);
           })}
         />
+        <ReviewSubmit key={view.audit.id} audit={view.audit} />
         {unclaimed && view.study && (
           <HostClaim
             host={host}
@@ -142,7 +146,12 @@ export function App() {
       </>
     );
   } else {
-    body = <IdlePanel choices={choices} host={host} onStart={() => setMode('start')} />;
+    body = (
+      <>
+        <IdlePanel choices={choices} host={host} onStart={() => setMode('start')} />
+        <ReturnedAudits returned={returned ?? []} />
+      </>
+    );
   }
 
   return (

@@ -99,6 +99,11 @@ export function ReportView({
               brands: brands.length,
             })}
           </p>
+          {study.requireReview && (
+            <p class="muted" data-testid="report-approved-only">
+              {t('report.approvedOnly')}
+            </p>
+          )}
         </div>
         <label class="no-print">
           {t('report.wave')}{' '}

@@ -17,6 +17,7 @@ import { describeProblem, t } from '@/lib/i18n';
 import type { Touchpoint } from '@/lib/model';
 import { caught, type Problem } from '@/lib/result';
 import { FilterBar } from './FilterBar';
+import { ReviewQueue } from './ReviewQueue';
 import { TouchpointDetail } from './TouchpointDetail';
 import { TouchpointTable } from './TouchpointTable';
 import { UndoBar } from './UndoBar';
@@ -40,6 +41,9 @@ export function App() {
     [sid, study?.rubricVersion],
   );
   const categories = useLiveQuery(() => listCategories(db), []);
+  const [reviewing, setReviewing] = useState(
+    () => new URLSearchParams(location.search).get('review') === '1',
+  );
   const [filter, setFilter] = useState<TouchpointFilter>({});
   const matching = useMemo(
     () => (audits ? auditsMatching(audits, filter) : undefined),
@@ -93,16 +97,26 @@ export function App() {
             ))}
           </select>
         </label>
-        {count != null && (
+        {count != null && !reviewing && (
           <span data-testid="touchpoints-count">{t('touchpoints.count', { count })}</span>
         )}
+        <button
+          data-testid="touchpoints-review-mode"
+          aria-pressed={reviewing}
+          onClick={() => setReviewing(!reviewing)}
+        >
+          {t('review.mode.review')}
+        </button>
       </header>
       {failure && (
         <p class="field-error" role="alert" data-testid="touchpoints-failed">
           {t('touchpoints.actionFailed', { reason: describeProblem(failure) })}
         </p>
       )}
-      <main class={open ? 'with-detail' : undefined}>
+      {reviewing && audits && brands && rubric && (
+        <ReviewQueue audits={audits} brands={brands} rubric={rubric} />
+      )}
+      <main class={open ? 'with-detail' : undefined} hidden={reviewing}>
         <div class="list">
           {brands && audits && categories && (
             <FilterBar
@@ -126,6 +140,7 @@ export function App() {
           <TouchpointDetail
             key={open.id}
             touchpoint={open}
+            audit={audits?.find((a) => a.id === open.auditId)}
             rubric={rubric}
             categories={categories}
             onSaved={(tp) => list.upsert(tp)}

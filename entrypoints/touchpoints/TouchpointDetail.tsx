@@ -1,19 +1,23 @@
 import { useState } from 'preact/hooks';
 import { FailureAlert } from '@/components/FailureAlert';
 import { TouchpointForm } from '@/components/TouchpointForm';
-import { getDb, listEvidenceOf, updateTouchpoint } from '@/lib/db';
+import { getDb, getSetting, listEvidenceOf, reviewAudit, updateTouchpoint } from '@/lib/db';
 import { useAction } from '@/hooks/use-action';
 import { useLiveQuery } from '@/hooks/use-live-query';
 import { describeProblem, t } from '@/lib/i18n';
 import type { TouchpointForm as FormValue } from '@/lib/messaging';
-import type { Category, Rubric, Touchpoint } from '@/lib/model';
+import type { Audit, Category, Rubric, Touchpoint } from '@/lib/model';
+import { isEditable } from '@/lib/review';
 import { caught } from '@/lib/result';
+import { CommentList } from './CommentList';
 import { EvidenceView } from './EvidenceView';
 import { showOnPage, type ShownOnPage } from './show-on-page';
 
 /** Props of {@link TouchpointDetail}. */
 export interface TouchpointDetailProps {
   touchpoint: Touchpoint;
+  /** Its audit: while the audit is approved, the touchpoint is read-only. */
+  audit?: Audit;
   /** The study's pinned rubric. */
   rubric: Rubric;
   categories: readonly Category[];
@@ -28,6 +32,7 @@ const openable = (url: string | null): url is string => !!url && /^https?:\/\//i
 /** Touchpoints page: one touchpoint opened — its evidence at full size, and its correction. */
 export function TouchpointDetail({
   touchpoint: tp,
+  audit,
   rubric,
   categories,
   onSaved,
@@ -46,7 +51,15 @@ export function TouchpointDetail({
   });
   const [saved, setSaved] = useState(false);
   const [shown, setShown] = useState<ShownOnPage | null>(null);
-  const { failure, run } = useAction();
+  const { failure, setFailure, run } = useAction();
+  const readOnly = !!audit && !isEditable(audit);
+  const reopen = (approved: Audit) =>
+    run(async () => {
+      // The lead's name from the review queue; the approver's when it was never given here.
+      const by = (await getSetting(db, 'reviewerName')) || approved.reviewedBy || '';
+      const moved = await reviewAudit(db, approved.id, 'reopen', by, new Date());
+      if (!moved.ok) setFailure(moved.error);
+    });
 
   const save = () => {
     const { category, stage, channel, scores, notes } = value;
@@ -82,17 +95,33 @@ export function TouchpointDetail({
         <EvidenceView key={e.id} evidence={e} />
       ))}
       {evidence?.length === 0 && <p class="muted small">{t('touchpoints.noEvidence')}</p>}
-      <TouchpointForm
-        rubric={rubric}
-        categories={[...categories]}
-        value={value}
-        onChange={(v: FormValue) => {
-          setValue(v);
-          setSaved(false);
-        }}
-      />
+      {readOnly && audit && (
+        <p class="notice" data-testid="touchpoint-read-only">
+          {t('review.approvedReadOnly')}{' '}
+          <button data-testid="touchpoint-reopen" onClick={() => void reopen(audit)}>
+            {t('review.reopen')}
+          </button>
+        </p>
+      )}
+      <fieldset class="plain" disabled={readOnly}>
+        <TouchpointForm
+          rubric={rubric}
+          categories={[...categories]}
+          value={value}
+          onChange={(v: FormValue) => {
+            setValue(v);
+            setSaved(false);
+          }}
+        />
+      </fieldset>
+      {(tp.comments?.length ?? 0) > 0 && <CommentList comments={tp.comments ?? []} />}
       <div class="actions">
-        <button class="primary" data-testid="touchpoint-save" onClick={() => void save()}>
+        <button
+          class="primary"
+          data-testid="touchpoint-save"
+          disabled={readOnly}
+          onClick={() => void save()}
+        >
           {t('touchpoints.save')}
         </button>
         {pageUrl && (
@@ -111,7 +140,7 @@ export function TouchpointDetail({
             </span>
           </span>
         )}
-        <button data-testid="touchpoint-delete" onClick={onDelete}>
+        <button data-testid="touchpoint-delete" disabled={readOnly} onClick={onDelete}>
           {t('touchpoints.delete')}
         </button>
         <button onClick={onClose}>{t('touchpoints.close')}</button>

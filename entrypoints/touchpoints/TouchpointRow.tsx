@@ -1,4 +1,4 @@
-import { categoryLabel, channelLabel, stageLabel, t } from '@/lib/i18n';
+import { categoryLabel, channelLabel, reviewStateLabel, stageLabel, t } from '@/lib/i18n';
 import type { Audit, Brand, Rubric, Touchpoint } from '@/lib/model';
 import { roundHalfAwayFromZero, scoreTouchpoint } from '@/lib/scoring';
 
@@ -31,7 +31,14 @@ export function TouchpointRow({
     >
       <td>{tp.createdAt.slice(0, 16).replace('T', ' ')}</td>
       <td>{brand?.name ?? ''}</td>
-      <td>{audit?.shopper ?? ''}</td>
+      <td>
+        {audit?.shopper ?? ''}
+        {audit && (
+          <span class="tag" data-testid="touchpoint-row-review" data-state={audit.review}>
+            {reviewStateLabel(audit.review)}
+          </span>
+        )}
+      </td>
       <td data-testid="touchpoint-row-category">{categoryLabel(tp.category)}</td>
       <td>{stageLabel(tp.stage)}</td>
       <td>

@@ -1,4 +1,9 @@
-/** The shopper's use cases in the popup: the running audit's view and off-page touchpoints. */
+/**
+ * The shopper's use cases in the popup: the running audit's view, off-page touchpoints, handing
+ * an audit in for review and finding the ones sent back.
+ */
 export * from './popup-state';
 export * from './manual-touchpoint';
 export * from './evidence-file';
+export * from './submit';
+export * from './returned';

@@ -182,6 +182,7 @@ export const auditSchema = v.object(
     review: v.picklist(REVIEW_STATES, m('backup.expect.review', { ids: listOf(REVIEW_STATES) })),
     reviewedBy: v.optional(text),
     reviewedAt: v.optional(isoTimeSchema),
+    submitNote: v.optional(text),
   },
   m('backup.expect.audit'),
 );

@@ -72,7 +72,15 @@ export async function listAuditsOfStudy(db: AuditorDb, studyId: string): Promise
 export type AuditChanges = Partial<
   Pick<
     Audit,
-    'wave' | 'brandId' | 'shopper' | 'scenario' | 'review' | 'reviewedBy' | 'reviewedAt' | 'deleted'
+    | 'wave'
+    | 'brandId'
+    | 'shopper'
+    | 'scenario'
+    | 'review'
+    | 'reviewedBy'
+    | 'reviewedAt'
+    | 'submitNote'
+    | 'deleted'
   >
 >;
 
@@ -98,8 +106,9 @@ export async function updateAudit(
 
 /**
  * Moves an audit's review state (`moveReview`): written with who and when, and the study's kept
- * totals follow when it counts approved audits only. The refusal when the action does not
- * apply; `not-found` when there is no such audit.
+ * totals follow when it counts approved audits only. A `submit` stores `submitNote` (the
+ * shopper's reason for handing in with problems unfixed) or, without one, clears an earlier
+ * one. The refusal when the action does not apply; `not-found` when there is no such audit.
  */
 export async function reviewAudit(
   db: AuditorDb,
@@ -107,14 +116,41 @@ export async function reviewAudit(
   action: ReviewAction,
   by: string,
   now: Date,
+  submitNote?: string,
 ): Promise<Result<Audit>> {
   return db.transaction('rw', [db.touchpoints, ...tallyTables(db)], async () => {
     const prev = await db.audits.get(id);
     if (!prev || prev.deleted) return fail('not-found');
     const moved = moveReview(prev, action, by, now.toISOString());
     if (!moved.ok) return moved;
+    if (action === 'submit') {
+      if (submitNote) moved.value.submitNote = submitNote;
+      else delete moved.value.submitNote;
+    }
     await db.audits.put(moved.value);
     await moveAuditInTallies(db, prev, moved.value, now);
     return ok(moved.value);
+  });
+}
+
+/**
+ * Makes a returned audit the running one again so its shopper can fix it: it is no longer
+ * ended and becomes the active audit (a running one is ended first). Its review state stays
+ * `returned` until it is submitted again. `not-found`, or `review.not-allowed` when the audit
+ * was not returned.
+ */
+export async function resumeAudit(db: AuditorDb, id: string, now: Date): Promise<Result<Audit>> {
+  return db.transaction('rw', db.audits, db.settings, async () => {
+    const prev = await db.audits.get(id);
+    if (!prev || prev.deleted) return fail('not-found');
+    if (prev.review !== 'returned') {
+      return fail('review.not-allowed', { action: 'resume', state: prev.review });
+    }
+    const active = await getActiveAudit(db);
+    if (active && active.id !== id) await endActiveAudit(db, now);
+    const next: Audit = { ...prev, endedAt: null, updatedAt: now.toISOString() };
+    await db.audits.put(next);
+    await setSetting(db, 'activeAuditId', id);
+    return ok(next);
   });
 }

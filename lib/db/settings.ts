@@ -8,9 +8,19 @@ export interface Settings {
   shopperName: string;
   /** CSV delimiter for spreadsheets in locales that expect `;`. */
   csvDelimiter: ',' | ';';
+  /** The lead's name, written on review comments and decisions (asked once). */
+  reviewerName: string;
+  /** The lead's reusable review comments, in the order added. */
+  commentLibrary: string[];
 }
 
-const defaults: Settings = { activeAuditId: null, shopperName: '', csvDelimiter: ',' };
+const defaults: Settings = {
+  activeAuditId: null,
+  shopperName: '',
+  csvDelimiter: ',',
+  reviewerName: '',
+  commentLibrary: [],
+};
 
 /** Reads one setting, or its default. */
 export async function getSetting<K extends keyof Settings>(

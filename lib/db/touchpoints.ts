@@ -1,4 +1,4 @@
-import type { Touchpoint } from '../model';
+import type { ReviewComment, Touchpoint } from '../model';
 import type { AuditorDb, AuditStats } from './schema';
 import { applyToTallies, tallyTables } from './tallies';
 
@@ -58,6 +58,36 @@ export async function updateTouchpoint(
   const next: Touchpoint = { ...prev, ...changes, updatedAt: now.toISOString() };
   await writeTouchpoint(db, next);
   return next;
+}
+
+/**
+ * Adds the lead's review comment to a touchpoint (a fresh id, `at` = now); `updatedAt` moves
+ * on so merges keep it. Undefined when the touchpoint does not exist.
+ */
+export async function addTouchpointComment(
+  db: AuditorDb,
+  id: string,
+  comment: Pick<ReviewComment, 'by' | 'text'>,
+  now: Date,
+): Promise<Touchpoint | undefined> {
+  return db.transaction('rw', [db.touchpoints, db.auditStats, ...tallyTables(db)], async () => {
+    const prev = await db.touchpoints.get(id);
+    if (!prev) return undefined;
+    const at = now.toISOString();
+    const added: ReviewComment = {
+      id: crypto.randomUUID(),
+      at,
+      by: comment.by,
+      text: comment.text,
+    };
+    const next: Touchpoint = {
+      ...prev,
+      comments: [...(prev.comments ?? []), added],
+      updatedAt: at,
+    };
+    await writeTouchpoint(db, next);
+    return next;
+  });
 }
 
 /** Deletes (true) or restores (false) a touchpoint, leaving a tombstone for merges. */

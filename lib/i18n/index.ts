@@ -6,3 +6,4 @@ import { addEnglish } from './translate';
 addEnglish(enPages);
 
 export * from './core';
+export * from './page-labels';

@@ -133,6 +133,8 @@ export interface Audit extends Versioned {
   /** Who moved the review state last, and when. */
   reviewedBy?: string;
   reviewedAt?: IsoTime;
+  /** The shopper's reason for submitting with the checks' problems unfixed (the lead reads it). */
+  submitNote?: string;
   /** The shopper's name. */
   shopper: string;
   /** The scenario followed, e.g. "buy running shoes as a first-time customer". */

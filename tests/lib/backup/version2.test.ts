@@ -42,6 +42,7 @@ function twoWaveData() {
         review: 'approved',
         reviewedBy: 'Lead',
         reviewedAt: '2026-11-22T11:00:00.000Z',
+        submitNote: 'The chat was closed, no way to score it',
       }),
       audit('a-q1', 'b-own', '2026-11-22T10:00:00.000Z', { wave: '2027-Q1' }),
     ],
@@ -74,6 +75,7 @@ describe('backup version 2', () => {
       wave: '2026-Q4',
       review: 'approved',
       reviewedBy: 'Lead',
+      submitNote: 'The chat was closed, no way to score it',
     });
     expect(await db.touchpoints.get('t-new')).toMatchObject({
       previousId: 't-old',

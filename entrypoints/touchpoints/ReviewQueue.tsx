@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useLiveQuery } from '@/hooks/use-live-query';
+import { getDb, getSetting } from '@/lib/db';
+import { reviewStateLabel, t } from '@/lib/i18n';
+import type { Audit, Brand, Rubric } from '@/lib/model';
+import { reviewQueue } from '@/lib/review';
+import { ReviewAudit } from './ReviewAudit';
+import { ReviewerName } from './ReviewerName';
+
+/** Props of {@link ReviewQueue}. */
+export interface ReviewQueueProps {
+  audits: readonly Audit[];
+  brands: readonly Brand[];
+  rubric: Rubric;
+}
+
+/**
+ * Touchpoints page, review mode: the study's audits in queue order (submitted, returned,
+ * approved), and the selected one to review. Asks the lead's name first, once.
+ */
+export function ReviewQueue({ audits, brands, rubric }: ReviewQueueProps) {
+  const reviewer = useLiveQuery(() => getSetting(getDb(), 'reviewerName'), []);
+  const [selectedId, setSelectedId] = useState<string>();
+  const queue = reviewQueue(audits);
+  const selected = queue.find((a) => a.id === selectedId) ?? queue[0];
+  // Keep the audit shown once chosen: a decision moves it in the queue, not off the screen.
+  useEffect(() => {
+    if (selected && selected.id !== selectedId) setSelectedId(selected.id);
+  }, [selected?.id]);
+  if (reviewer === undefined) return null;
+  if (!reviewer) return <ReviewerName />;
+  const brandOf = (a: Audit) => brands.find((b) => b.id === a.brandId);
+
+  return (
+    <main class="review" data-testid="review-queue">
+      <nav aria-labelledby="review-queue-title">
+        <h2 id="review-queue-title">{t('review.queue')}</h2>
+        <p class="muted small">{t('review.reviewer.is', { name: reviewer })}</p>
+        {queue.length === 0 ? (
+          <p class="muted" data-testid="review-queue-empty">
+            {t('review.queue.empty')}
+          </p>
+        ) : (
+          <ul>
+            {queue.map((a) => (
+              <li key={a.id}>
+                <button
+                  class="queue-item"
+                  data-testid="review-queue-item"
+                  data-id={a.id}
+                  data-state={a.review}
+                  aria-current={a.id === selected?.id ? 'true' : undefined}
+                  onClick={() => setSelectedId(a.id)}
+                >
+                  {t('review.queue.item', {
+                    brand: brandOf(a)?.name ?? '?',
+                    shopper: a.shopper,
+                    date: a.startedAt.slice(0, 16).replace('T', ' '),
+                    state: reviewStateLabel(a.review),
+                  })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </nav>
+      {selected && (
+        <ReviewAudit
+          key={selected.id}
+          audit={selected}
+          brand={brandOf(selected)}
+          rubric={rubric}
+          reviewer={reviewer}
+        />
+      )}
+    </main>
+  );
+}

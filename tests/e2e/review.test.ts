@@ -1,0 +1,257 @@
+// The lead reviews every audit before stakeholders see it (docs/ARCHITECTURE.md#review): a
+// shopper submits, is stopped by the checks, fixes, submits; the lead returns with a comment,
+// the shopper resumes and submits again, the lead approves; with "count approved audits only"
+// the report counts the brand's touchpoints only after the approval.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { categoryLabel } from '../../lib/i18n';
+import type { ExtensionSession } from '../support/browser';
+import type { FixtureServer } from '../support/fixture-server';
+import { readStore } from './support/extension-db';
+import { closeSession, openSession } from './support/session';
+import {
+  openPage,
+  panel,
+  pickAt,
+  saveAndWait,
+  score,
+  startTagging,
+  waitForSaved,
+} from './support/tagger';
+
+let server: FixtureServer;
+let ext: ExtensionSession;
+const ids = { studyId: 'study-review', auditId: 'audit-review', brandId: 'brand-northwind' };
+
+/**
+ * A study pinned to a two-criterion rubric whose `speed` is a knock-out, Northwind and Contoso,
+ * and Ana's running audit of Northwind: raw IndexedDB writes from an extension page.
+ */
+async function seed(): Promise<void> {
+  const page = await ext.openExtensionPage('popup.html');
+  const at = new Date().toISOString();
+  await page.evaluate(
+    ({ ids, at }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('touchpoint-auditor');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const stores = ['rubrics', 'studies', 'brands', 'audits', 'settings'];
+          const tx = db.transaction(stores, 'readwrite');
+          const base = { createdAt: at, updatedAt: at };
+          const criterion = (id: string, label: string, critical: boolean) => ({
+            id,
+            label,
+            help: '',
+            weight: 1,
+            appliesTo: 'all',
+            critical,
+          });
+          tx.objectStore('rubrics').put({
+            id: 'knockout',
+            version: 1,
+            name: 'Knock-out kit',
+            scale: { min: 1, max: 5 },
+            criteria: [criterion('speed', 'Speed', true), criterion('clarity', 'Clarity', false)],
+            ...base,
+          });
+          for (const [id, name, role, domain] of [
+            [ids.brandId, 'Northwind Running', 'own', 'northwind.localhost'],
+            ['brand-contoso', 'Contoso Sports', 'competitor', 'contoso.localhost'],
+          ])
+            tx.objectStore('brands').put({ id, name, role, domains: [domain], ...base });
+          tx.objectStore('studies').put({
+            id: ids.studyId,
+            name: 'Reviewed study',
+            wave: '2026-Q4',
+            waves: ['2026-Q4'],
+            requireReview: false,
+            rubricId: 'knockout',
+            rubricVersion: 1,
+            brandIds: [ids.brandId, 'brand-contoso'],
+            ...base,
+          });
+          tx.objectStore('audits').put({
+            id: ids.auditId,
+            studyId: ids.studyId,
+            brandId: ids.brandId,
+            shopper: 'Ana',
+            scenario: 'Return a pair of shoes',
+            startedAt: at,
+            endedAt: null,
+            wave: '2026-Q4',
+            purpose: 'audit',
+            review: 'in_progress',
+            ...base,
+          });
+          tx.objectStore('settings').put({ key: 'activeAuditId', value: ids.auditId });
+          tx.oncomplete = () => (db.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { ids, at },
+  );
+  await page.close();
+}
+
+/** The audit as stored. */
+async function storedAudit(page: Page) {
+  const audits = await readStore<{ id: string; review: string; reviewedBy?: string }>(
+    page,
+    'audits',
+  );
+  return audits.find((a) => a.id === ids.auditId);
+}
+
+/** Northwind's touchpoints counted in the report's scoreboard ("0" when it has no row). */
+async function countedInReport(report: Page): Promise<string> {
+  await report.reload();
+  await report.getByTestId('report-comparison').waitFor();
+  const row = report.locator(
+    `[data-testid="report-scoreboard-row"][data-brand-id="${ids.brandId}"]`,
+  );
+  return (await row.count()) === 0 ? '0' : ((await row.locator('td').nth(2).textContent()) ?? '');
+}
+
+beforeAll(async () => {
+  ({ server, ext } = await openSession());
+  await seed();
+});
+afterAll(() => closeSession({ server, ext }));
+
+describe('review from submit to approval', () => {
+  let popup: Page;
+  let lead: Page;
+  let report: Page;
+  let category = '';
+
+  it('turns "count approved audits only" on in the options, and the report says so', async () => {
+    const options = await ext.openExtensionPage('options.html');
+    const toggle = options.getByTestId('study-require-review');
+    await toggle.check();
+    await expect
+      .poll(
+        async () =>
+          (await readStore<{ requireReview: boolean }>(options, 'studies'))[0]?.requireReview,
+      )
+      .toBe(true);
+    expect(await toggle.isChecked()).toBe(true);
+    await options.close();
+    report = await ext.openExtensionPage(`report.html?study=${ids.studyId}`);
+    await expect
+      .poll(() => report.getByTestId('report-approved-only').textContent())
+      .toBe('Only audits the lead approved are counted.');
+  });
+
+  it('stops a submit whose knock-out has no note, naming the touchpoint', async () => {
+    const shop = await openPage(ext, server.url('northwind', '/returns.html'));
+    await startTagging(shop);
+    await pickAt(shop, shop.locator('#returns-policy'));
+    await panel(shop).waitFor({ state: 'visible' });
+    await score(shop, 'speed', 1);
+    await score(shop, 'clarity', 4);
+    await saveAndWait(shop);
+    const { touchpoints, evidence } = await waitForSaved(ext, 1);
+    expect(evidence).toHaveLength(1);
+    category = touchpoints[0]!.category;
+
+    popup = await ext.openExtensionPage('popup.html');
+    await expect
+      .poll(() => popup.getByTestId('review-state').getAttribute('data-state'))
+      .toBe('in_progress');
+    await popup.getByTestId('review-submit').click();
+    const problem = popup.getByTestId('review-problem');
+    await expect.poll(() => problem.count()).toBe(1);
+    const text = (await problem.textContent()) ?? '';
+    expect(text).toContain(categoryLabel(category));
+    expect(text).toContain('“Start a return with your order number');
+    expect(text).toContain('a knock-out is scored without a note');
+    // Submitting anyway needs a reason.
+    await popup.getByTestId('review-submit-anyway').click();
+    await expect.poll(() => popup.getByTestId('review-reason-error').isVisible()).toBe(true);
+    expect((await storedAudit(popup))?.review).toBe('in_progress');
+  });
+
+  it('submits once the note is added in the touchpoints view', async () => {
+    const view = await ext.openExtensionPage(`touchpoints.html?study=${ids.studyId}`);
+    await view.getByTestId('touchpoint-open').click();
+    await view.getByTestId('tagger-notes').fill('The policy page took 40 s to load');
+    await view.getByTestId('touchpoint-save').click();
+    await view.getByTestId('touchpoint-saved').waitFor();
+    await view.close();
+
+    await popup.getByTestId('review-submit').click();
+    await popup.getByTestId('popup-idle').waitFor();
+    expect(await storedAudit(popup)).toMatchObject({ review: 'submitted', reviewedBy: 'Ana' });
+    expect(await countedInReport(report)).toBe('0');
+  });
+
+  it('lets the lead return it with a comment, from the keyboard', async () => {
+    lead = await ext.openExtensionPage(`touchpoints.html?study=${ids.studyId}&review=1`);
+    await lead.getByTestId('review-reviewer-name').fill('Lea');
+    await lead.getByTestId('review-reviewer-save').click();
+    await expect
+      .poll(() => lead.getByTestId('review-queue-item').first().getAttribute('data-state'))
+      .toBe('submitted');
+    await expect.poll(() => lead.getByTestId('review-notes').textContent()).toContain('40 s');
+    await expect.poll(() => lead.getByTestId('review-touchpoint').locator('img').count()).toBe(1);
+
+    await lead.locator('body').click({ position: { x: 5, y: 5 } });
+    await lead.keyboard.press('c');
+    const box = lead.getByTestId('review-comment');
+    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Typing "r" or "a" in the box is text, not a decision.
+    await lead.keyboard.type('Which store was this? Add the branch');
+    await lead.keyboard.press('Enter');
+    await expect.poll(() => lead.getByTestId('review-comment-item').count()).toBe(1);
+    expect(await box.inputValue()).toBe('');
+    expect((await storedAudit(lead))?.review).toBe('submitted');
+
+    await lead.getByTestId('review-return').click();
+    await expect.poll(async () => (await storedAudit(lead))?.review).toBe('returned');
+    await expect
+      .poll(() => lead.getByTestId('review-audit').getAttribute('data-state'))
+      .toBe('returned');
+  });
+
+  it('shows the shopper it was returned; they resume it and submit again', async () => {
+    await popup.reload();
+    const item = popup.getByTestId('review-returned-audit');
+    await expect.poll(() => item.textContent()).toContain('Returned by Lea: 1 comments');
+    await item.getByTestId('review-resume').click();
+    await expect
+      .poll(() => popup.getByTestId('review-state').getAttribute('data-state'))
+      .toBe('returned');
+    expect(await popup.getByTestId('review-state').textContent()).toBe('Review: returned by Lea');
+    await popup.getByTestId('review-submit').click();
+    await popup.getByTestId('popup-idle').waitFor();
+    expect((await storedAudit(popup))?.review).toBe('submitted');
+    expect(await countedInReport(report)).toBe('0');
+  });
+
+  it('lets the lead approve it with the "a" key; the report then counts it', async () => {
+    await expect
+      .poll(() => lead.getByTestId('review-audit').getAttribute('data-state'))
+      .toBe('submitted');
+    await lead.locator('body').click({ position: { x: 5, y: 5 } });
+    await lead.keyboard.press('a');
+    await expect.poll(async () => (await storedAudit(lead))?.review).toBe('approved');
+    await lead.getByTestId('review-read-only').waitFor();
+    expect(await lead.getByTestId('review-comment').isDisabled()).toBe(true);
+    expect(await countedInReport(report)).toBe('1');
+  });
+
+  it('keeps an approved audit read-only in the touchpoints list until it is reopened', async () => {
+    const view = await ext.openExtensionPage(`touchpoints.html?study=${ids.studyId}`);
+    expect(await view.getByTestId('touchpoint-row-review').textContent()).toBe('approved');
+    await view.getByTestId('touchpoint-open').click();
+    await view.getByTestId('touchpoint-read-only').waitFor();
+    expect(await view.getByTestId('touchpoint-save').isDisabled()).toBe(true);
+    expect(await view.getByTestId('tagger-notes').isDisabled()).toBe(true);
+    await view.getByTestId('touchpoint-reopen').click();
+    await expect.poll(() => view.getByTestId('touchpoint-save').isDisabled()).toBe(false);
+    expect((await storedAudit(view))?.review).toBe('submitted');
+    expect(await countedInReport(report)).toBe('0');
+  });
+});

@@ -1,0 +1,103 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ReviewAudit } from '../../../entrypoints/touchpoints/ReviewAudit';
+import {
+  createStudy,
+  createTouchpoint,
+  getDb,
+  getSetting,
+  reviewAudit,
+  seedDefaults,
+  startAudit,
+} from '../../../lib/db';
+import type { Audit } from '../../../lib/model';
+import { makeDefaultRubric } from '../../../lib/rubric';
+
+afterEach(cleanup);
+
+const now = new Date('2026-11-22T10:00:00.000Z');
+const rubric = makeDefaultRubric(now.toISOString());
+
+/** A submitted audit of two manual touchpoints, in the page's (fake) database. */
+async function submittedAudit(): Promise<Audit> {
+  const db = getDb();
+  await seedDefaults(db, now);
+  const study = await createStudy(
+    db,
+    { name: 'S', wave: 'W1', rubricId: 'default', rubricVersion: 1, brandIds: ['b'] },
+    now,
+  );
+  const audit = await startAudit(
+    db,
+    { studyId: study.id, brandId: 'b', shopper: 'Ana', scenario: 'Call' },
+    now,
+  );
+  for (const [minute, notes] of [
+    [1, 'First call'],
+    [2, 'Second call'],
+  ] as const) {
+    await createTouchpoint(
+      db,
+      {
+        auditId: audit.id,
+        category: 'customer_support',
+        stage: 'post_purchase',
+        channel: 'phone',
+        source: 'manual',
+        url: null,
+        pageTitle: null,
+        anchor: null,
+        scores: { speed: 3 },
+        notes,
+      },
+      new Date(now.getTime() + minute * 60_000),
+    );
+  }
+  const moved = await reviewAudit(db, audit.id, 'submit', 'Ana', now);
+  if (!moved.ok) throw new Error('not submitted');
+  return moved.value;
+}
+
+const key = (k: string, target: Element = document.body) =>
+  fireEvent.keyDown(target, { key: k, bubbles: true });
+
+describe('ReviewAudit', () => {
+  it('moves with j/k, comments with c and Enter, keeps reusable comments, approves with a', async () => {
+    const audit = await submittedAudit();
+    render(<ReviewAudit audit={audit} brand={undefined} rubric={rubric} reviewer="Lea" />);
+    await waitFor(() => expect(screen.getByTestId('review-notes').textContent).toBe('First call'));
+    key('j');
+    await waitFor(() => expect(screen.getByTestId('review-notes').textContent).toBe('Second call'));
+    key('ArrowUp');
+    await waitFor(() => expect(screen.getByTestId('review-notes').textContent).toBe('First call'));
+
+    key('c');
+    const box = screen.getByTestId('review-comment') as HTMLTextAreaElement;
+    expect(document.activeElement).toBe(box);
+    fireEvent.input(box, { target: { value: 'Say which branch you called' } });
+    // Keys typed in the box are text, never a decision.
+    key('a', box);
+    fireEvent.click(screen.getByTestId('review-library-save'));
+    await waitFor(async () =>
+      expect(await getSetting(getDb(), 'commentLibrary')).toEqual(['Say which branch you called']),
+    );
+    fireEvent.keyDown(box, { key: 'Enter' });
+    await waitFor(() => expect(screen.getAllByTestId('review-comment-item')).toHaveLength(1));
+    expect(screen.getByTestId('review-comment-item').textContent).toContain(
+      'Say which branch you called',
+    );
+    expect(box.value).toBe('');
+    expect((await getDb().audits.get(audit.id))?.review).toBe('submitted');
+
+    fireEvent.click(await screen.findByTestId('review-library-insert'));
+    expect(box.value).toBe('Say which branch you called');
+
+    key('a');
+    await waitFor(async () =>
+      expect(await getDb().audits.get(audit.id)).toMatchObject({
+        review: 'approved',
+        reviewedBy: 'Lea',
+      }),
+    );
+  });
+});
