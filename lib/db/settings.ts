@@ -4,13 +4,20 @@ import type { AuditorDb } from './schema';
 export interface Settings {
   /** The audit running in this browser profile, if any (one at a time). */
   activeAuditId: string | null;
+  /** The audit ended last, so the popup can say what it left undone (re-audits). */
+  lastAuditId: string | null;
   /** The shopper's name, remembered for the next audit. */
   shopperName: string;
   /** CSV delimiter for spreadsheets in locales that expect `;`. */
   csvDelimiter: ',' | ';';
 }
 
-const defaults: Settings = { activeAuditId: null, shopperName: '', csvDelimiter: ',' };
+const defaults: Settings = {
+  activeAuditId: null,
+  lastAuditId: null,
+  shopperName: '',
+  csvDelimiter: ',',
+};
 
 /** Reads one setting, or its default. */
 export async function getSetting<K extends keyof Settings>(
