@@ -1,5 +1,5 @@
 import type { Box } from '../anchoring/position';
-import type { TaggerContext, TouchpointForm } from '../messaging/protocol';
+import type { ReauditNote, TaggerContext, TouchpointForm } from '../messaging/protocol';
 
 /** What the tagger's UI shows; the controller owns it and re-renders on every change. */
 export interface TaggerView {
@@ -23,6 +23,8 @@ export interface TaggerView {
   guess: { category: string; reason: string } | null;
   /** Saved without a screenshot: the panel offers to retake one instead of saving. */
   retake: boolean;
+  /** The earlier wave's touchpoint this tag re-audits ("Visit again"), shown for reference. */
+  reaudit?: ReauditNote | null;
 }
 
 /** What the UI can ask the controller to do. */
