@@ -9,6 +9,7 @@ import type { TouchpointForm as FormValue } from '@/lib/messaging';
 import type { Category, Rubric, Touchpoint } from '@/lib/model';
 import { caught } from '@/lib/result';
 import { EvidenceView } from './EvidenceView';
+import { ReauditOf } from './ReauditOf';
 import { showOnPage, type ShownOnPage } from './show-on-page';
 
 /** Props of {@link TouchpointDetail}. */
@@ -78,6 +79,7 @@ export function TouchpointDetail({
       <p class="muted small">
         {tp.pageTitle ?? ''} {tp.url ?? ''}
       </p>
+      <ReauditOf touchpoint={tp} />
       {evidence?.map((e) => (
         <EvidenceView key={e.id} evidence={e} />
       ))}

@@ -32,7 +32,14 @@ export function TouchpointRow({
       <td>{tp.createdAt.slice(0, 16).replace('T', ' ')}</td>
       <td>{brand?.name ?? ''}</td>
       <td>{audit?.shopper ?? ''}</td>
-      <td data-testid="touchpoint-row-category">{categoryLabel(tp.category)}</td>
+      <td data-testid="touchpoint-row-category">
+        {categoryLabel(tp.category)}
+        {tp.previousId && (
+          <span class="tag" data-testid="touchpoint-row-reaudit">
+            {t('touchpoints.reauditTag')}
+          </span>
+        )}
+      </td>
       <td>{stageLabel(tp.stage)}</td>
       <td>
         {channelLabel(tp.channel)}
