@@ -15,6 +15,8 @@ const W2 = '2026-Q4';
 /** The shop page as it is in wave 2 (tests/fixtures/hostile/README.md). */
 const shopUrl = () => server.url('hostile', '/reaudit/shop.html?v=2');
 const hostileUrl = () => server.url('hostile', '/all-events.html');
+/** The demo shop with its chat open: the chat is a cross-origin iframe. */
+const chatPageUrl = () => server.url('northwind', '/product.html?chat=open');
 
 /** A wave-1 touchpoint anchored to an element of the shop as it was then (`?v=1`). */
 const earlier = (id: string, url: string, css: string, text: string, y: number) => ({
@@ -48,6 +50,17 @@ async function seedWaves(): Promise<void> {
     earlier('tp-newsletter', shopUrl(), '#newsletter', 'Join our newsletter for early offers', 183),
     earlier('tp-returns', shopUrl(), '#returns', 'Returns are free within 30 days', 204),
     earlier('tp-hostile', hostileUrl(), '#target', 'Spring offer', 115),
+    {
+      ...earlier('tp-chat', chatPageUrl(), '#agent-name', 'Maya', 26),
+      category: 'live_chat',
+      anchor: {
+        css: '#agent-name',
+        text: 'Maya',
+        rect: { x: 0, y: 0, width: 0, height: 0 },
+        framePath: ['#chat-frame'],
+        kind: 'element',
+      },
+    },
   ];
   await page.evaluate(
     ({ tps, study, w1, w2, png }) =>
@@ -162,7 +175,7 @@ describe('re-audits', () => {
     await popup.getByTestId('audit-start').click();
     await popup.getByTestId('reaudit-list').waitFor();
     expect(await popup.getByTestId('reaudit-summary').textContent()).toBe(
-      `5 of 5 touchpoints from ${W1} not re-audited yet.`,
+      `6 of 6 touchpoints from ${W1} not re-audited yet.`,
     );
     const promo = item(popup, 'tp-promo');
     expect(await promo.textContent()).toContain('Pricing & promotions');
@@ -270,6 +283,23 @@ describe('re-audits', () => {
     await page.close();
   });
 
+  it('finds the element again inside a cross-origin frame, frame by frame', async () => {
+    const shop = await visitInNewTab('tp-chat');
+    expect(await shop.getByTestId('tagger-reaudit').getAttribute('data-relocated-by')).toBe('css');
+    // The frame that holds it outlines it.
+    const outline = shop.frameLocator('#chat-frame').getByTestId('tagger-highlight');
+    expect(await outline.getAttribute('data-matched-by')).toBe('css');
+    expect(await shop.getByTestId('tagger-category').inputValue()).toBe('live_chat');
+    await saveAndWait(shop);
+    await expect.poll(() => reauditOf('tp-chat')).toBeDefined();
+    expect(await reauditOf('tp-chat')).toMatchObject({
+      relocatedBy: 'css',
+      textChanged: false,
+      anchor: { css: '#agent-name', framePath: ['#chat-frame'] },
+    });
+    await shop.close();
+  });
+
   it('shows what each touchpoint re-audits in the touchpoints view', async () => {
     const view = await ext.openExtensionPage(`touchpoints.html?study=${STUDY}`);
     const id = (await reauditOf('tp-promo'))!.id as string;
@@ -287,7 +317,7 @@ describe('re-audits', () => {
     const popup = await ext.openExtensionPage('popup.html');
     await popup.getByTestId('reaudit-list').waitFor();
     expect(await popup.getByTestId('reaudit-summary').textContent()).toBe(
-      `1 of 5 touchpoints from ${W1} not re-audited yet.`,
+      `1 of 6 touchpoints from ${W1} not re-audited yet.`,
     );
     expect(await item(popup, 'tp-promo').getByTestId('reaudit-state').textContent()).toBe(
       're-audited',
