@@ -9,7 +9,7 @@ import { describeProblem, t } from '@/lib/i18n';
 import { caught } from '@/lib/result';
 import { brandForHost, claimableHost } from '@/lib/studies/hosts';
 import { addCompetitorForHost, claimHostForBrand } from '@/lib/studies/claim-host';
-import { sendToFrame } from '@/lib/messaging';
+import { sendToBackground, sendToFrame } from '@/lib/messaging';
 import { ActiveAuditPanel } from './ActiveAuditPanel';
 import { findCurrentTab, type CurrentTab } from './current-tab';
 import { HostClaim } from './HostClaim';
@@ -17,6 +17,7 @@ import { IdlePanel } from './IdlePanel';
 import { ManualTouchpoint } from './ManualTouchpoint';
 import { ReturnedAudits } from './ReturnedAudits';
 import { ReviewSubmit } from './ReviewSubmit';
+import { ReauditLeftovers, ReauditList } from './ReauditList';
 import { StartAuditForm } from './StartAuditForm';
 
 type Mode = 'main' | 'start' | 'manual';
@@ -71,6 +72,16 @@ export function App() {
       setNotice(t('popup.tagFailed'));
     }
   };
+  /** "Visit again": the background opens the page and the tagger there; the popup steps aside. */
+  const visit = async (previousId: string) => {
+    setNotice(undefined);
+    const visited = await sendToBackground('visitAgain', { previousId });
+    if (!visited.ok) {
+      setNotice(t('popup.reaudit.visitFailed', { message: describeProblem(visited.error) }));
+      return;
+    }
+    window.close();
+  };
   /** Runs a button's action; a failure shows in the panel's notice instead of vanishing. */
   const attempt = (action: () => Promise<unknown>) => () => {
     setNotice(undefined);
@@ -117,6 +128,7 @@ export function App() {
           })}
         />
         <ReviewSubmit key={view.audit.id} audit={view.audit} />
+        <ReauditList audit={view.audit} onVisit={(id) => void visit(id)} />
         {unclaimed && view.study && (
           <HostClaim
             host={host}
@@ -150,6 +162,7 @@ export function App() {
       <>
         <IdlePanel choices={choices} host={host} onStart={() => setMode('start')} />
         <ReturnedAudits returned={returned ?? []} />
+        <ReauditLeftovers />
       </>
     );
   }

@@ -1,6 +1,7 @@
 import { TouchpointForm } from '@/components/TouchpointForm';
 import { t } from '@/lib/i18n/core';
 import type { TaggerActions, TaggerView } from '@/lib/tagger/view';
+import { ReauditNote } from './ReauditNote';
 
 /** The scoring panel of the tagger, movable by its header; Ctrl+Enter saves. */
 export function Panel({
@@ -65,6 +66,7 @@ export function Panel({
           <p class="muted">{t('tagger.openPopupHint')}</p>
         </div>
       )}
+      {view.reaudit && <ReauditNote note={view.reaudit} rubric={context?.rubric} />}
       <p class="muted tagged" data-testid="tagger-what">
         {view.tagged}
       </p>

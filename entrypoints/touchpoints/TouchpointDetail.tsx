@@ -11,6 +11,7 @@ import { isEditable } from '@/lib/review';
 import { caught } from '@/lib/result';
 import { CommentList } from './CommentList';
 import { EvidenceView } from './EvidenceView';
+import { ReauditOf } from './ReauditOf';
 import { showOnPage, type ShownOnPage } from './show-on-page';
 
 /** Props of {@link TouchpointDetail}. */
@@ -91,6 +92,7 @@ export function TouchpointDetail({
       <p class="muted small">
         {tp.pageTitle ?? ''} {tp.url ?? ''}
       </p>
+      <ReauditOf touchpoint={tp} />
       {evidence?.map((e) => (
         <EvidenceView key={e.id} evidence={e} />
       ))}

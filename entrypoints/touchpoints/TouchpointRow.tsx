@@ -39,7 +39,14 @@ export function TouchpointRow({
           </span>
         )}
       </td>
-      <td data-testid="touchpoint-row-category">{categoryLabel(tp.category)}</td>
+      <td data-testid="touchpoint-row-category">
+        {categoryLabel(tp.category)}
+        {tp.previousId && (
+          <span class="tag" data-testid="touchpoint-row-reaudit">
+            {t('touchpoints.reauditTag')}
+          </span>
+        )}
+      </td>
       <td>{stageLabel(tp.stage)}</td>
       <td>
         {channelLabel(tp.channel)}

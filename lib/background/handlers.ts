@@ -27,6 +27,7 @@ import { brandForHost } from '../studies/hosts';
 import { inferCategory } from '../taxonomy/infer-category';
 import { hostOf } from '../util/url';
 import { showAnchorInTab, type ShowAnchorIo } from './show-anchor';
+import { visitAgain, type VisitIo } from './visit-again';
 
 /** What the handlers depend on, injected so tests control time and the database. */
 export interface HandlerDeps {
@@ -50,6 +51,8 @@ export interface HandlerDeps {
   showIo?: ShowAnchorIo;
   /** `chrome-extension://<id>/`: messages only the extension's own pages may send. */
   extensionOrigin?: string;
+  /** Opens tabs and reaches their frames for "Visit again" (absent in tests without a browser). */
+  visitIo?: VisitIo;
 }
 
 /** The draft key of the sender's tab; pages without a tab (popup) share `manual`. */
@@ -70,6 +73,7 @@ export function createHandlers({
   openPage,
   showIo,
   extensionOrigin,
+  visitIo,
 }: HandlerDeps): Handlers {
   // A content script (the audited page's side) must not steer other tabs.
   const fromExtensionPage = (sender: SenderInfo) =>
@@ -86,6 +90,18 @@ export function createHandlers({
       console.warn('[touchpoint-auditor] evidence capture failed', e);
       return null;
     });
+  }
+
+  /** The re-audit "Visit again" left in the tab's draft for touchpoint `id` of `auditId`. */
+  async function pendingReaudit(draftKey: string, id: string, auditId: string) {
+    const draft = await getDraft(db, draftKey);
+    const r = draft?.touchpointId === id && draft.auditId === auditId ? draft.reaudit : undefined;
+    if (!r) return {};
+    return {
+      previousId: r.previousId,
+      relocatedBy: r.relocatedBy,
+      ...(r.textChanged !== undefined && { textChanged: r.textChanged }),
+    };
   }
 
   async function taggerContext(url: string): Promise<TaggerContext> {
@@ -118,14 +134,20 @@ export function createHandlers({
     saveDraft: async ({ form, place, touchpointId }, sender) => {
       const audit = await getActiveAudit(db);
       const updatedAt = now().toISOString();
+      const tabKey = draftKeyOf(sender);
+      // A pending re-audit belongs to the tag "Visit again" opened, not to a new pick.
+      const kept = await getDraft(db, tabKey);
+      const reaudit =
+        kept?.reaudit && kept.touchpointId === touchpointId ? kept.reaudit : undefined;
       await saveDraft(db, {
-        tabKey: draftKeyOf(sender),
+        tabKey,
         auditId: audit?.id ?? null,
         ...form,
         url: place?.url ?? null,
         pageTitle: place?.pageTitle ?? null,
         anchor: place?.anchor ?? null,
         ...(touchpointId !== undefined && { touchpointId }),
+        ...(reaudit && { reaudit }),
         updatedAt,
       });
       return ok({ savedAt: updatedAt });
@@ -148,9 +170,19 @@ export function createHandlers({
       }
       if (!d) return ok(null);
       const { category, stage, channel, scores, notes, includeFieldValues, touchpointId } = d;
+      const pending = d.reaudit;
       return ok({
         form: { category, stage, channel, scores, notes, includeFieldValues },
         ...(touchpointId !== undefined && { touchpointId }),
+        ...(pending && {
+          reaudit: {
+            wave: pending.wave,
+            relocatedBy: pending.relocatedBy,
+            ...(pending.textChanged !== undefined && { textChanged: pending.textChanged }),
+            scores: pending.scores,
+            shot: pending.shot,
+          },
+        }),
         place:
           d.url === null ? null : { url: d.url, pageTitle: d.pageTitle ?? '', anchor: d.anchor },
       });
@@ -174,12 +206,13 @@ export function createHandlers({
       }
       const audit = await getActiveAudit(db);
       if (!audit) return fail('no-active-audit', 'no audit is running');
+      const pending = await pendingReaudit(draftKey, id, audit.id);
       // Capture first, while the tagger keeps its own UI hidden and the fields masked.
       const image = wanted ? await shoot(wanted, sender, !form.includeFieldValues) : null;
       const { includeFieldValues: _mask, ...fields } = form;
       const saved = await createTouchpointWithEvidence(
         db,
-        { ...fields, auditId: audit.id, source: 'page', ...place },
+        { ...fields, auditId: audit.id, source: 'page', ...place, ...pending },
         image && { ...image, url: place.url },
         now(),
         { id, draftKey },
@@ -224,6 +257,13 @@ export function createHandlers({
         return fail('forbidden-sender', 'only extension pages may show an anchor');
       if (!showIo) return fail('unreachable', 'no browser to reach the tab');
       return showAnchorInTab(showIo, tabId, anchor);
+    },
+
+    visitAgain: async ({ previousId }, sender) => {
+      if (!fromExtensionPage(sender))
+        return fail('forbidden-sender', 'only extension pages may visit again');
+      if (!visitIo) return fail('unreachable', 'no browser to open a tab');
+      return visitAgain(db, visitIo, previousId, now);
     },
   };
 }

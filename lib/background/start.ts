@@ -3,6 +3,7 @@ import { createHandlers } from './handlers';
 import { withFrameMasks } from './frame-masks';
 import { checkedCapture } from './tab-shot';
 import type { ShowAnchorIo } from './show-anchor';
+import { browserVisitIo } from './visit-io';
 import { captureEvidence, createCaptureQueue } from '../capture';
 import { getDb, seedDefaults } from '../db';
 import { createDispatcher, sendToFrame, tabsTransport } from '../messaging';
@@ -44,6 +45,7 @@ export function startBackground(): void {
       await browser.tabs.create({ url: browser.runtime.getURL(path as '/popup.html') });
     },
     showIo: frames,
+    visitIo: browserVisitIo(frames),
     extensionOrigin: browser.runtime.getURL('/'),
   });
   const dispatch = createDispatcher(handlers, {

@@ -4,3 +4,4 @@ export * from './evidence';
 export * from './rate-limit';
 export * from './image-header';
 export * from './reencode';
+export * from './thumbnail';

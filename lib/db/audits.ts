@@ -58,6 +58,7 @@ export async function endActiveAudit(db: AuditorDb, now: Date): Promise<Audit | 
       updatedAt: at,
     };
     await db.audits.put(ended);
+    await setSetting(db, 'lastAuditId', ended.id);
     return ended;
   });
 }

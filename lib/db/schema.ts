@@ -11,6 +11,7 @@ import type {
   Study,
   Touchpoint,
   Anchor,
+  RelocatedBy,
 } from '../model';
 import { upgradeAudit, upgradeStudy } from '../model';
 import type { Tally } from '../report/types';
@@ -35,7 +36,27 @@ export interface Draft {
   anchor: Anchor | null;
   /** The id the tagger made for this tag, so a retried or restored save stores it once. */
   touchpointId?: string;
+  /** The re-audit "Visit again" opened this tab for; attached to the touchpoint on Save. */
+  reaudit?: PendingReaudit;
   updatedAt: string;
+}
+
+/**
+ * A re-audit waiting for its Save (docs/ARCHITECTURE.md#re-audits): kept with the tab's draft,
+ * not in the service worker's memory, which Chrome may drop at any time.
+ */
+export interface PendingReaudit {
+  /** The earlier wave's touchpoint. */
+  previousId: string;
+  /** Its wave's label. */
+  wave: string;
+  relocatedBy: RelocatedBy;
+  /** Whether the element found again shows other text; absent when it is gone. */
+  textChanged?: boolean;
+  /** The earlier touchpoint's scores, shown beside the panel. */
+  scores: Record<string, ScoreValue>;
+  /** Its screenshot, downscaled to a small JPEG data URL; null when it had none. */
+  shot: string | null;
 }
 
 /** A small key–value setting (active audit, remembered shopper name, CSV delimiter…). */

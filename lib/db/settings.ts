@@ -4,6 +4,8 @@ import type { AuditorDb } from './schema';
 export interface Settings {
   /** The audit running in this browser profile, if any (one at a time). */
   activeAuditId: string | null;
+  /** The audit ended last, so the popup can say what it left undone (re-audits). */
+  lastAuditId: string | null;
   /** The shopper's name, remembered for the next audit. */
   shopperName: string;
   /** CSV delimiter for spreadsheets in locales that expect `;`. */
@@ -20,6 +22,7 @@ const defaults: Settings = {
   csvDelimiter: ',',
   reviewerName: '',
   commentLibrary: [],
+  lastAuditId: null,
 };
 
 /** Reads one setting, or its default. */

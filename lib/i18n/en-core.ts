@@ -99,4 +99,12 @@ export const enCore = {
   'tagger.highlight.css': 'Touchpoint · found by CSS selector',
   'tagger.highlight.text': 'Touchpoint · found by text',
   'tagger.highlight.position': 'Touchpoint · found by position',
+  'tagger.reaudit.title': 'Re-audits a touchpoint of {wave}',
+  'tagger.reaudit.css': 'Found again by its CSS selector.',
+  'tagger.reaudit.text': 'Found again by its text.',
+  'tagger.reaudit.position': 'Found again by its position.',
+  'tagger.reaudit.none': 'It is gone: the whole page is tagged.',
+  'tagger.reaudit.textChanged': 'Its text changed.',
+  'tagger.reaudit.scores': 'Scored then: {scores}',
+  'tagger.reaudit.shot': 'Screenshot from {wave}',
 } as const;

@@ -13,6 +13,8 @@ import {
   perfStatsSchema,
   pickHintsSchema,
   placeSchema,
+  reauditNoteSchema,
+  refindResultSchema,
   relayedSchema,
   showAnchorResultSchema,
   taggerContextSchema,
@@ -47,6 +49,15 @@ export const contentMessages = {
   highlightAnchor: message(
     v.strictObject({ anchor: anchorSchema }),
     v.union([showAnchorResultSchema, forwardToFrameSchema]),
+  ),
+  /**
+   * For a re-audit: finds the anchor's element again in this frame and outlines it, as
+   * `highlightAnchor` does, and answers how it was found with its anchor as the page is now
+   * (relative to this frame); a frame whose anchor lies in a sub-frame answers where to go on.
+   */
+  refindAnchor: message(
+    v.strictObject({ anchor: anchorSchema }),
+    v.union([refindResultSchema, forwardToFrameSchema]),
   ),
   /**
    * Draws (or removes) opaque masks over this frame's own form fields, in a closed shadow root,
@@ -98,6 +109,8 @@ export const backgroundMessages = {
         form: formSchema,
         place: v.nullable(placeSchema),
         touchpointId: v.optional(idSchema),
+        /** The re-audit the tab's draft was opened for ("Visit again"). */
+        reaudit: v.optional(reauditNoteSchema),
       }),
     ),
   ),
@@ -155,6 +168,17 @@ export const backgroundMessages = {
   showAnchorInTab: message(
     v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)), anchor: anchorSchema }),
     showAnchorResultSchema,
+  ),
+  /**
+   * "Visit again", from an extension page only: opens (or brings to front) a tab on the URL of
+   * `previousId` (a touchpoint on the running audit's re-audit checklist), finds its element
+   * again frame by frame, keeps the pending re-audit with the tab's draft and opens the tagger
+   * there with that element (the whole page when it is gone) and the old category. Answers the
+   * tab and how the element was found.
+   */
+  visitAgain: message(
+    v.strictObject({ previousId: idSchema }),
+    v.object({ tabId: v.number(), relocatedBy: anchorMatchSchema }),
   ),
 };
 
@@ -215,6 +239,10 @@ export type FramePick = v.InferOutput<typeof framePickSchema>;
 export type AnchorMatch = v.InferOutput<typeof anchorMatchSchema>;
 /** What the content script answers to `highlightAnchor` when it looked itself. */
 export type ShowAnchorResult = v.InferOutput<typeof showAnchorResultSchema>;
+/** What a frame answers to `refindAnchor` when it looked itself. */
+export type RefindResult = v.InferOutput<typeof refindResultSchema>;
+/** A re-audit under way in a tab, as the tagger's panel shows it. */
+export type ReauditNote = v.InferOutput<typeof reauditNoteSchema>;
 /** What the top frame answers to `highlightAnchor` when the anchor lies in a sub-frame. */
 export type ForwardToFrame = v.InferOutput<typeof forwardToFrameSchema>;
 /** Timing figures the tagger keeps in memory (never on the page): medians in milliseconds. */

@@ -115,6 +115,34 @@ export const anchorMatchSchema = v.picklist(['css', 'text', 'position', 'none'])
 export const showAnchorResultSchema = v.object({ matchedBy: anchorMatchSchema });
 
 /**
+ * What a frame answers when it found an anchor's element again for a re-audit: how, and the
+ * element's anchor as the page is now (null when nothing was found).
+ */
+export const refindResultSchema = v.object({
+  matchedBy: anchorMatchSchema,
+  anchor: v.nullable(anchorSchema),
+});
+
+/** A small JPEG data URL (an earlier touchpoint's screenshot, downscaled for the panel). */
+export const thumbnailSchema = v.pipe(
+  v.string(),
+  v.maxLength(200_000),
+  v.startsWith('data:image/jpeg;base64,'),
+);
+
+/**
+ * A re-audit under way in a tab, as the tagger's panel shows it: which wave's touchpoint it
+ * re-audits, how its element was found again, its scores and a small screenshot.
+ */
+export const reauditNoteSchema = v.object({
+  wave: text(200),
+  relocatedBy: anchorMatchSchema,
+  textChanged: v.optional(v.boolean()),
+  scores: v.record(id, scoreValue),
+  shot: v.nullable(thumbnailSchema),
+});
+
+/**
  * The top frame's answer to `highlightAnchor` when the anchor lies in one of its sub-frames:
  * the iframe's URL, so the background can forward the request to that frame.
  */

@@ -180,7 +180,13 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
         tagged: anchor ? taggedLabel(anchor, el?.localName) : '',
         hints: { pageHost: location.hostname, frameHost: null, hasCardFields: false },
       };
-      await openPanel(described, form, { kind: 'info', text: t('tagger.draftRestored') });
+      const reaudit = draft.value.reaudit;
+      await openPanel(
+        described,
+        form,
+        reaudit ? null : { kind: 'info', text: t('tagger.draftRestored') },
+      );
+      update({ reaudit });
       // Keep where it was tagged, even if the tab has moved on since.
       if (place) place = saved;
       return;

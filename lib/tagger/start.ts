@@ -8,6 +8,7 @@ import { createFramePicker } from './frame-picker';
 import { createHighlighter } from './highlight';
 import { createMaskLayer } from './mask-layer';
 import { perfStats } from './perf';
+import { refindAnchor } from './refind';
 import { capturePristine } from './pristine';
 
 /**
@@ -59,6 +60,7 @@ export function startTagger(css: string, render: Renderer): void {
       },
       // Only the frame asked (the background names it) gets this.
       highlightAnchor: ({ anchor }) => ok(highlighter.show(anchor)),
+      refindAnchor: ({ anchor }) => ok(refindAnchor(anchor, highlighter)),
       setFieldMasks: ({ active }) => {
         // Every frame masks its own fields while the background captures the tab.
         if (active) return masks.show().then(ok);

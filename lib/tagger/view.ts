@@ -1,5 +1,5 @@
 import type { Box } from '../anchoring/position';
-import type { TaggerContext, TouchpointForm } from '../messaging/protocol';
+import type { ReauditNote, TaggerContext, TouchpointForm } from '../messaging/protocol';
 
 /** What the tagger's UI shows; the controller owns it and re-renders on every change. */
 export interface TaggerView {
@@ -28,6 +28,8 @@ export interface TaggerView {
    * does not follow it; over a frame it lets the pointer through to the frame's own picker.
    */
   letThrough: boolean;
+  /** The earlier wave's touchpoint this tag re-audits ("Visit again"), shown for reference. */
+  reaudit?: ReauditNote | null;
 }
 
 /** What the UI can ask the controller to do. */

@@ -29,3 +29,13 @@ export function webHostOf(url: string): string {
     return '';
   }
 }
+
+/** `shop.example/shoes/tempo`: a page's host and path, to name it in a list ('' if not a URL). */
+export function hostAndPath(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.hostname + (parsed.pathname === '/' ? '' : parsed.pathname);
+  } catch {
+    return '';
+  }
+}

@@ -21,6 +21,7 @@ function subFrame() {
     framePicked: (pick) => (seen.push(`picked:${pick.anchor.css}`), ok({ ok: true })),
     pickFrameElement: () => ok({ ok: true }),
     highlightAnchor: () => ok({ matchedBy: 'css' as const }),
+    refindAnchor: () => ok({ matchedBy: 'none' as const, anchor: null }),
     setFieldMasks: async () => ok({ masks: 2 }),
     getPerfStats: () => undefined,
   };

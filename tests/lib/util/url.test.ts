@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostOf, webHostOf } from '@/lib/util/url';
+import { hostAndPath, hostOf, webHostOf } from '@/lib/util/url';
 
 describe('hostOf and webHostOf', () => {
   it.each([
@@ -18,5 +18,15 @@ describe('hostOf and webHostOf', () => {
   ])('%s', (url, host, webHost) => {
     expect(hostOf(url)).toBe(host);
     expect(webHostOf(url)).toBe(webHost);
+  });
+});
+
+describe('hostAndPath', () => {
+  it.each([
+    ['https://shop.example/shoes/tempo?size=42#top', 'shop.example/shoes/tempo'],
+    ['http://hostile.localhost:5173/', 'hostile.localhost'],
+    ['not a url', ''],
+  ])('%s', (url, shown) => {
+    expect(hostAndPath(url)).toBe(shown);
   });
 });
