@@ -20,7 +20,7 @@ async function keepDownload(
   return target;
 }
 
-/** The four demo files: both CSVs and the backup from the report page, and its screenshot. */
+/** The demo files: the three CSVs and the backup from the report page, and its screenshot. */
 export async function writeReportFiles(
   ext: ExtensionSession,
   studyId: string,
@@ -32,6 +32,7 @@ export async function writeReportFiles(
   const files = [
     await keepDownload(page, 'report-export-touchpoints', outDir, 'touchpoints.csv'),
     await keepDownload(page, 'report-export-comparison', outDir, 'comparison.csv'),
+    await keepDownload(page, 'report-export-trend', outDir, 'trend.csv'),
     await keepDownload(page, 'report-export-backup', outDir, 'backup.json'),
   ];
   const shot = resolve(outDir, 'report.png');
@@ -66,4 +67,19 @@ export function summarise(comparisonCsv: string): string[] {
       `Biggest lead: ${lead.r.label} — ahead of ${lead.r.brand} by ${(-lead.delta).toFixed(1)} points`,
     );
   return lines;
+}
+
+/** Each brand's overall change since the previous wave, from trend.csv's latest wave. */
+export function summariseTrend(trendCsv: string): string[] {
+  const rows = Papa.parse<Record<string, string>>(trendCsv.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: true,
+  }).data.filter((r) => r.dimension === 'overall');
+  const latest = rows.at(-1)?.wave;
+  return rows
+    .filter((r) => r.wave === latest && r.delta_vs_prev_wave !== '')
+    .map(
+      (r) =>
+        `${r.brand}: ${r.score_pct} % overall in ${r.wave}, ${Number(r.delta_vs_prev_wave) >= 0 ? '+' : ''}${r.delta_vs_prev_wave} points since the previous wave`,
+    );
 }

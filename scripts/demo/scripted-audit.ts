@@ -11,7 +11,8 @@ import {
 } from '../../tests/e2e/support/tagger';
 import { endAuditFromPopup, startAuditFromPopup, tabIdOf } from './setup';
 
-type Shop = 'northwind' | 'contoso';
+/** A demo shop's host name. */
+export type Shop = 'northwind' | 'contoso';
 type Scores = Record<string, number | 'NA'>;
 
 /** One touchpoint the shopper meets on a page, and how they score it. */
@@ -128,7 +129,7 @@ async function tagStep(
 }
 
 /** Records the off-page phone call from the popup's form. */
-async function addPhoneCall(ext: ExtensionSession, shop: Shop): Promise<void> {
+export async function addPhoneCall(ext: ExtensionSession, shop: Shop): Promise<void> {
   const popup = await ext.openExtensionPage('popup.html');
   await popup.getByTestId('popup-add-manual').click();
   await popup.getByTestId('tagger-channel').selectOption('phone');

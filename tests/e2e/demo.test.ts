@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateBackup } from '../../lib/backup';
-import type { Anchor } from '../../lib/model';
-import { bundleForPage } from '../../scripts/bench/run-in-page';
+import { buildTrend, tallyTouchpoints } from '../../lib/report';
+import { roundHalfAwayFromZero } from '../../lib/scoring';
 import { runScriptedDemo, type DemoResult } from '../../scripts/demo/run';
 import { launchWithExtension, type ExtensionSession } from '../support/browser';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
@@ -33,12 +33,15 @@ const parse = (file: string) =>
     skipEmptyLines: true,
   }).data;
 
+const BRANDS = ['Northwind Running', 'Contoso Sports'];
+
 describe('the scripted demo (npm run demo -- --headless)', () => {
-  it('tags five touchpoints per shop, page and off-page, each with its evidence where it was on a page', () => {
+  it('tags five touchpoints per shop in each of two waves, each with its evidence where it was on a page', () => {
     const rows = parse(result.files.touchpoints);
-    expect(rows).toHaveLength(10);
-    expect(rows.map((r) => `${r.brand}|${r.category}|${r.channel}|${r.source}`)).toEqual(
-      ['Northwind Running', 'Contoso Sports'].flatMap((brand) => [
+    expect(rows).toHaveLength(20);
+    const first = rows.filter((r) => r.wave === '2026-Q4');
+    expect(first.map((r) => `${r.brand}|${r.category}|${r.channel}|${r.source}`)).toEqual(
+      BRANDS.flatMap((brand) => [
         `${brand}|online_ad|web|page`,
         `${brand}|live_chat|chat|page`,
         `${brand}|checkout_step|web|page`,
@@ -46,12 +49,22 @@ describe('the scripted demo (npm run demo -- --headless)', () => {
         `${brand}|customer_support|phone|manual`,
       ]),
     );
+    // The second wave re-audits the same touchpoints, brand by brand.
+    const second = rows.filter((r) => r.wave === '2027-Q1');
+    for (const brand of BRANDS) {
+      const categories = (of: typeof rows) =>
+        of
+          .filter((r) => r.brand === brand)
+          .map((r) => r.category)
+          .sort();
+      expect(categories(second)).toEqual(categories(first));
+    }
     for (const r of rows) expect(r.evidence_sha256 !== '').toBe(r.source === 'page');
-    expect(rows.find((r) => r.category === 'live_chat')?.selector).toBe('#agent-name');
+    expect(first.find((r) => r.category === 'live_chat')?.selector).toBe('#agent-name');
   });
 
-  it('writes a comparison where the own brand leads overall but trails on the ad', () => {
-    const rows = parse(result.files.comparison);
+  it('writes a first wave where the own brand leads overall but trails on the ad', () => {
+    const rows = parse(result.files.trend).filter((r) => r.wave === '2026-Q4');
     const overall = rows.filter((r) => r.dimension === 'overall');
     expect(overall.map((r) => [r.brand, r.rank])).toEqual([
       ['Northwind Running', '1'],
@@ -61,39 +74,28 @@ describe('the scripted demo (npm run demo -- --headless)', () => {
       (r) => r.dimension === 'category' && r.key === 'online_ad' && r.brand === 'Contoso Sports',
     );
     expect(Number(ad?.delta_vs_own)).toBeGreaterThan(0);
-    expect(result.summary.join('\n')).toMatch(/Biggest gap where we trail: Online ad/);
   });
 
-  it('writes a backup that validates and a screenshot of the report', () => {
-    const backup = validateBackup(readFileSync(result.files.backup, 'utf8'));
-    expect(backup.ok && backup.value.touchpoints.length).toBe(10);
-    expect(backup.ok && backup.value.evidence.length).toBe(8);
-    expect(statSync(result.files.report).size).toBeGreaterThan(50_000);
-  });
-
-  it('meets a changed storefront in wave 2: the rebuilt ad found by its text, the rival’s ad gone, its checkout total changed', async () => {
+  it('re-audits from the checklist: the rebuilt ad found by its text, the rival’s ad gone, its checkout total changed', () => {
     const backup = validateBackup(readFileSync(result.files.backup, 'utf8'));
     if (!backup.ok) throw new Error('the demo backup does not validate');
-    const relocate = await bundleForPage(resolve('tests/e2e/support/relocate-page.ts'));
+    const { audits, touchpoints } = backup.value;
+    const wave = (tp: (typeof touchpoints)[number]) =>
+      audits.find((a) => a.id === tp.auditId)?.wave;
+    const shopOf = (url: string | null) =>
+      (url && /^http:\/\/(northwind|contoso)\./.exec(url)?.[1]) || '';
     const found: Record<string, unknown> = {};
-    for (const tp of backup.value.touchpoints) {
-      const shop = tp.url && /^http:\/\/(northwind|contoso)\./.exec(tp.url)?.[1];
-      if (!shop || !tp.anchor || tp.anchor.framePath.length > 0) continue;
-      const url = new URL(tp.url!);
-      url.searchParams.set('wave', '2');
-      const page = await ext.context.newPage();
-      await page.goto(url.href);
-      await page.evaluate(relocate);
-      found[`${shop}|${tp.category}`] = await page.evaluate(
-        (anchor) =>
-          (
-            globalThis as unknown as {
-              tpaRelocate: (a: Anchor) => { relocatedBy: string; textChanged: boolean };
-            }
-          ).tpaRelocate(anchor),
-        tp.anchor as Anchor,
+    for (const tp of touchpoints.filter((t) => wave(t) === '2027-Q1' && t.source === 'page')) {
+      const before = touchpoints.find((t) => t.id === tp.previousId);
+      expect(before && wave(before), `${tp.category} re-audits a wave-1 touchpoint`).toBe(
+        '2026-Q4',
       );
-      await page.close();
+      const shop = shopOf(before!.url);
+      if (shop && before!.anchor?.framePath.length === 0)
+        found[`${shop}|${tp.category}`] = {
+          relocatedBy: tp.relocatedBy,
+          textChanged: tp.textChanged ?? false,
+        };
     }
     expect(found).toEqual({
       'northwind|online_ad': { relocatedBy: 'text', textChanged: false },
@@ -101,6 +103,62 @@ describe('the scripted demo (npm run demo -- --headless)', () => {
       'contoso|online_ad': { relocatedBy: 'none', textChanged: false },
       'contoso|checkout_step': { relocatedBy: 'css', textChanged: true },
     });
+  });
+
+  it("writes trend.csv with each wave's figures and the change since the previous wave, and says each brand's change", () => {
+    const backup = validateBackup(readFileSync(result.files.backup, 'utf8'));
+    if (!backup.ok) throw new Error('the demo backup does not validate');
+    const { audits, touchpoints, brands, rubrics, studies } = backup.value;
+    const rubric = rubrics.find(
+      (r) => r.id === studies[0]!.rubricId && r.version === studies[0]!.rubricVersion,
+    )!;
+    const trend = buildTrend(
+      studies[0]!.waves.map((w) => ({
+        wave: w,
+        tally: tallyTouchpoints(
+          touchpoints.flatMap((touchpoint) => {
+            const audit = audits.find((a) => a.id === touchpoint.auditId);
+            return audit?.wave === w && !touchpoint.deleted
+              ? [{ brandId: audit.brandId, touchpoint }]
+              : [];
+          }),
+          rubric,
+        ),
+      })),
+      { brands: studies[0]!.brandIds.map((id) => brands.find((b) => b.id === id)!), rubric },
+    );
+    const file = parse(result.files.trend);
+    const round = (x: number | null) => (x === null ? '' : String(roundHalfAwayFromZero(x, 1)));
+    for (const { wave, rows } of trend) {
+      for (const row of rows.filter((r) => r.dimension === 'overall')) {
+        const name = brands.find((b) => b.id === row.brandId)!.name;
+        const line = file.find(
+          (r) => r.wave === wave && r.dimension === 'overall' && r.brand === name,
+        );
+        expect([line?.score_pct, line?.delta_vs_prev_wave], `${wave} ${name}`).toEqual([
+          round(row.scorePct),
+          round(row.deltaVsPrevWave),
+        ]);
+      }
+    }
+    expect(
+      file.filter(
+        (r) => r.wave === '2027-Q1' && r.dimension === 'overall' && r.delta_vs_prev_wave !== '',
+      ),
+    ).toHaveLength(2);
+    for (const brand of BRANDS)
+      expect(result.summary.join('\n')).toMatch(
+        new RegExp(
+          `${brand}: [\\d.]+ % overall in 2027-Q1, [+-][\\d.]+ points since the previous wave`,
+        ),
+      );
+  });
+
+  it('writes a backup that validates and a screenshot of the report', () => {
+    const backup = validateBackup(readFileSync(result.files.backup, 'utf8'));
+    expect(backup.ok && backup.value.touchpoints.length).toBe(20);
+    expect(backup.ok && backup.value.evidence.length).toBe(16);
+    expect(statSync(result.files.report).size).toBeGreaterThan(50_000);
   });
 
   it('wave 2: the rival shows its service fee from the cart on and its chat answers within 2 s; wave 1 is as it was', async () => {
