@@ -32,7 +32,7 @@ function hasDisplay(): boolean {
 async function runHeadless(ext: ExtensionSession, server: FixtureServer): Promise<void> {
   const result = await runScriptedDemo(ext, server, OUT);
   console.log(
-    `\nScripted audit of ${DEMO_STUDY.brands.length} shops: ${result.tagged} touchpoints in ${result.seconds.toFixed(1)} s.`,
+    `\nScripted audits of ${DEMO_STUDY.brands.length} shops over two waves: ${result.tagged} touchpoints in ${result.seconds.toFixed(1)} s.`,
   );
   for (const line of result.summary) console.log(`  ${line}`);
   console.log(
