@@ -143,14 +143,18 @@ export async function addPhoneCall(ext: ExtensionSession, shop: Shop): Promise<v
   await popup.close();
 }
 
-/** A shopper's audit of one shop, from the popup's start to its end. */
-export async function auditShop(
+/**
+ * Opens the shop's home page (with `query`, e.g. `wave=2`) and starts the demo shopper's audit
+ * of it from the popup over that tab.
+ */
+export async function startShopAudit(
   ext: ExtensionSession,
   server: FixtureServer,
   shop: Shop,
   brandName: string,
-): Promise<number> {
-  const home = await openPage(ext, server.url(shop, '/?popup=0'));
+  query = '',
+): Promise<void> {
+  const home = await openPage(ext, server.url(shop, `/?popup=0${query ? `&${query}` : ''}`));
   await startAuditFromPopup(
     ext,
     await tabIdOf(ext, home.url()),
@@ -159,6 +163,16 @@ export async function auditShop(
     'Demo shopper',
   );
   await home.close();
+}
+
+/** A shopper's audit of one shop, from the popup's start to its end. */
+export async function auditShop(
+  ext: ExtensionSession,
+  server: FixtureServer,
+  shop: Shop,
+  brandName: string,
+): Promise<number> {
+  await startShopAudit(ext, server, shop, brandName);
   for (const step of STEPS) await tagStep(ext, server, shop, step);
   await addPhoneCall(ext, shop);
   await endAuditFromPopup(ext);

@@ -1,9 +1,9 @@
 import type { ExtensionSession } from '../../tests/support/browser';
 import type { FixtureServer } from '../../tests/support/fixture-server';
 import { readStore } from '../../tests/e2e/support/extension-db';
-import { openPage, panel, saveAndWait, score } from '../../tests/e2e/support/tagger';
-import { addPhoneCall, type Shop } from './scripted-audit';
-import { endAuditFromPopup, startAuditFromPopup, tabIdOf } from './setup';
+import { panel, saveAndWait, score } from '../../tests/e2e/support/tagger';
+import { addPhoneCall, startShopAudit, type Shop } from './scripted-audit';
+import { endAuditFromPopup } from './setup';
 
 type Scores = Record<string, number | 'NA'>;
 
@@ -61,15 +61,7 @@ export async function reauditShop(
   brandName: string,
 ): Promise<number> {
   // The shop as it is a quarter later, in every tab from now on.
-  const home = await openPage(ext, server.url(shop, '/?popup=0&wave=2'));
-  await startAuditFromPopup(
-    ext,
-    await tabIdOf(ext, home.url()),
-    brandName,
-    'Buy running shoes as a first-time customer and ask a question in chat',
-    'Demo shopper',
-  );
-  await home.close();
+  await startShopAudit(ext, server, shop, brandName, 'wave=2');
   const popup = await ext.openExtensionPage('popup.html');
   const rows = popup.getByTestId('reaudit-item');
   await rows.first().waitFor();
