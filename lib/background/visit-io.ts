@@ -1,30 +1,11 @@
 import { browser } from 'wxt/browser';
+import { whenTabLoaded } from '../util/tab-loaded';
 import { thumbnailDataUrl } from '../capture/thumbnail';
 import { tabsTransport } from '../messaging';
 import type { ShowAnchorIo } from './show-anchor';
 import type { VisitIo } from './visit-again';
 
-/** How long a page may take to load before "Visit again" looks for the element anyway. */
-const LOAD_TIMEOUT_MS = 30_000;
-
 const withoutFragment = (url: string) => url.split('#')[0];
-
-/** Resolves once the tab has finished loading (or the wait timed out). */
-function whenComplete(tabId: number): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      browser.tabs.onUpdated.removeListener(onUpdated);
-      resolve();
-    };
-    const onUpdated = (id: number, change: { status?: string }) =>
-      id === tabId && change.status === 'complete' && done();
-    const timer = setTimeout(done, LOAD_TIMEOUT_MS);
-    browser.tabs.onUpdated.addListener(onUpdated);
-    // It may have loaded before the listener was in place.
-    void browser.tabs.get(tabId).then((tab) => tab.status === 'complete' && done(), done);
-  });
-}
 
 /** "Visit again" through the browser's tabs API. */
 export function browserVisitIo(frames: ShowAnchorIo): VisitIo {
@@ -46,7 +27,7 @@ export function browserVisitIo(frames: ShowAnchorIo): VisitIo {
         await browser.windows.update(tab.windowId, { focused: true });
     },
     async whenLoaded(tabId) {
-      await whenComplete(tabId);
+      await whenTabLoaded(tabId);
       const tab = await browser.tabs.get(tabId);
       return { url: tab.url ?? '', title: tab.title ?? '' };
     },

@@ -161,6 +161,23 @@ describe('the scripted demo (npm run demo -- --headless)', () => {
     expect(statSync(result.files.report).size).toBeGreaterThan(50_000);
   });
 
+  it("shows the trend and the re-audited pairs in the report, the rival's gone ad among them", async () => {
+    const page = await ext.openExtensionPage('report.html');
+    await page.getByTestId('report-comparison').waitFor();
+    expect(await page.getByTestId('report-wave').inputValue()).toBe('2027-Q1');
+    await page.getByTestId('report-trend').waitFor();
+    const changes = page.locator('[data-testid="report-trend-change"][data-dimension="overall"]');
+    expect(await changes.count()).toBe(2);
+    const pairs = page.getByTestId('report-pair');
+    await expect.poll(() => pairs.count(), { timeout: 10_000 }).toBe(8);
+    const drifts = await pairs.evaluateAll((els) =>
+      els.map((e) => (e as HTMLElement).dataset.drift),
+    );
+    expect(drifts).toContain('gone');
+    expect(drifts).toContain('text_changed');
+    await page.close();
+  });
+
   it('wave 2: the rival shows its service fee from the cart on and its chat answers within 2 s; wave 1 is as it was', async () => {
     const page = await ext.context.newPage();
     await page.goto(server.url('contoso', '/checkout.html?wave=2'));
