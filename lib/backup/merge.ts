@@ -1,3 +1,4 @@
+import type { ReviewComment } from '../model';
 import type { BackupTables, Table } from './types';
 
 /** What a merge needs to know of a stored record (rubrics also need their `version`). */
@@ -36,7 +37,25 @@ export interface MergePlan {
 }
 
 type Outcome = keyof MergeSummary;
-type Stamp = { updatedAt?: string; deleted?: boolean };
+type Stamp = { updatedAt?: string; deleted?: boolean; comments?: ReviewComment[] };
+
+/**
+ * Two sets of review comments as one, by id (the second's copy of an id wins), oldest first;
+ * undefined when neither has any.
+ */
+function unionComments(
+  a: readonly ReviewComment[] | undefined,
+  b: readonly ReviewComment[] | undefined,
+): ReviewComment[] | undefined {
+  if (!a?.length && !b?.length) return a || b ? [...(a ?? b ?? [])] : undefined;
+  const byId = new Map<string, ReviewComment>();
+  for (const c of [...(a ?? []), ...(b ?? [])]) byId.set(c.id, c);
+  return [...byId.values()].sort((x, y) => x.at.localeCompare(y.at) || x.id.localeCompare(y.id));
+}
+
+/** Whether `incoming` carries a comment id that `stored` lacks. */
+const bringsComments = (stored: Stamp, incoming: Stamp): boolean =>
+  (incoming.comments ?? []).some((c) => !(stored.comments ?? []).some((s) => s.id === c.id));
 
 const emptySummary = (): MergeSummary => ({ added: 0, updated: 0, unchanged: 0, removed: 0 });
 
@@ -68,7 +87,7 @@ function decide(table: Table, stored: Stamp | undefined, incoming: Stamp): Outco
 /**
  * Plans importing a backup into what is stored (docs/FILES.md): merge by id (rubrics by id +
  * version), newer `updatedAt` wins, a tombstone wins over an older record, evidence is added
- * when missing. Pure and deterministic; the caller writes `put` in one transaction. Two
+ * when missing, a touchpoint's review comments are merged as a set by id whichever copy wins. Pure and deterministic; the caller writes `put` in one transaction. Two
  * copies with the same id and `updatedAt` are taken to be the same version of the record.
  * Records repeated within the backup are merged in turn, the later against the earlier.
  */
@@ -82,12 +101,23 @@ export function planMerge(existing: ExistingTables, incoming: BackupTables): Mer
     const out: T[] = [];
     for (const r of records) {
       const key = keyOf(table, r);
-      const outcome = decide(table, state.get(key), r);
+      const stored = state.get(key);
+      let outcome = decide(table, stored, r);
+      let record: T = r;
+      if (table === 'touchpoints' && stored) {
+        // Review comments are a set: whichever copy wins, the other's comments are kept.
+        const comments = unionComments(stored.comments, (r as Stamp).comments);
+        if (outcome !== 'unchanged') record = comments ? { ...r, comments } : r;
+        else if (bringsComments(stored, r)) {
+          record = { ...(stored as T), comments };
+          outcome = 'updated';
+        }
+      }
       counts[outcome] += 1;
       summary[outcome] += 1;
       if (outcome !== 'unchanged') {
-        out.push(r);
-        state.set(key, r);
+        out.push(record);
+        state.set(key, record);
       }
     }
     byTable[table] = counts;

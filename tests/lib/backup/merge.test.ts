@@ -206,3 +206,43 @@ describe('planMerge properties', () => {
     );
   });
 });
+
+describe('review comments merge as a set', () => {
+  const comment = (id: string, minute: number) => ({ id, at: at(minute), by: 'Lea', text: id });
+  const tp = (minute: number, comments: ReturnType<typeof comment>[], scores = {}) => ({
+    ...sampleData().touchpoints[0]!,
+    id: 't',
+    scores,
+    updatedAt: at(minute),
+    comments,
+  });
+
+  it('keeps the stored comments when a newer copy wins', () => {
+    const plan = planMerge(
+      { touchpoints: [tp(1, [comment('c1', 1)])] },
+      { ...empty(), touchpoints: [tp(5, [comment('c2', 4)], { speed: 3 })] },
+    );
+    expect(plan.put.touchpoints).toHaveLength(1);
+    expect(plan.put.touchpoints[0]).toMatchObject({ scores: { speed: 3 } });
+    expect(plan.put.touchpoints[0]!.comments?.map((c) => c.id)).toEqual(['c1', 'c2']);
+  });
+
+  it('adds the file’s new comments to a stored copy that stays, and counts it as updated', () => {
+    const plan = planMerge(
+      { touchpoints: [tp(9, [comment('c1', 1)], { speed: 5 })] },
+      { ...empty(), touchpoints: [tp(2, [comment('c1', 1), comment('c3', 2)])] },
+    );
+    expect(plan.byTable.touchpoints).toMatchObject({ updated: 1, unchanged: 0 });
+    expect(plan.put.touchpoints[0]).toMatchObject({ scores: { speed: 5 }, updatedAt: at(9) });
+    expect(plan.put.touchpoints[0]!.comments?.map((c) => c.id)).toEqual(['c1', 'c3']);
+  });
+
+  it('writes nothing when the file brings no comment the stored copy lacks', () => {
+    const plan = planMerge(
+      { touchpoints: [tp(9, [comment('c1', 1), comment('c3', 2)])] },
+      { ...empty(), touchpoints: [tp(2, [comment('c3', 2)])] },
+    );
+    expect(plan.put.touchpoints).toEqual([]);
+    expect(plan.byTable.touchpoints).toMatchObject({ unchanged: 1 });
+  });
+});
