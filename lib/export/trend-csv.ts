@@ -1,7 +1,7 @@
 import type { Brand, Study } from '../model';
 import type { Dimension, WaveComparison } from '../report';
 import { roundHalfAwayFromZero } from '../scoring';
-import { comparisonRow } from './comparison-csv';
+import { COMPARISON_COLUMNS, comparisonRow } from './comparison-csv';
 import { toCsv, type CsvCell, type CsvOptions } from './csv';
 
 /** Everything needed to write one study's `trend.csv`. */
@@ -15,19 +15,14 @@ export interface TrendCsvInput {
   labelOf: (dimension: Dimension, key: string) => string;
 }
 
-/** The columns of `trend.csv` (docs/FILES.md#trendcsv), in order. */
+/**
+ * The columns of `trend.csv` (docs/FILES.md#trendcsv), in order: comparison.csv's, with `wave`
+ * after `study` and `delta_vs_prev_wave` before `critical_fails`.
+ */
 export const TREND_COLUMNS = [
   'study',
   'wave',
-  'dimension',
-  'key',
-  'label',
-  'brand',
-  'brand_role',
-  'touchpoints',
-  'score_pct',
-  'rank',
-  'delta_vs_own',
+  ...COMPARISON_COLUMNS.slice(1, -1),
   'delta_vs_prev_wave',
   'critical_fails',
 ] as const;
