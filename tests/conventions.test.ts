@@ -68,7 +68,9 @@ function storageMayImport(target: string): boolean {
       'lib/rubric',
       'lib/review',
       'lib/result',
-    ].some((f) => inFolder(target, f))
+    ].some((f) => inFolder(target, f)) ||
+    // The language codes a setting holds.
+    target === join(root, 'lib', 'i18n', 'languages.ts')
   )
     return true;
   if (!inFolder(target, 'lib/report')) return false;
@@ -86,8 +88,15 @@ const MAY_TRANSLATE: Record<string, string> = {
   'lib/tagger/':
     "the content script's view: it draws the tagger's panel and highlights into the page " +
     '(plain DOM, no Preact), so it shows text itself',
+  'lib/background/handlers.ts':
+    "the tagger's context carries the texts of the shopper's language and the default " +
+    'rubric in their words (the content script holds only English)',
+  'lib/rubric/default-rubric.ts':
+    'the seeded rubric is stored in English, taken from the catalogue so its texts are ' +
+    'written once (lib/i18n/rubric.ts shows them in the reader’s language)',
   'lib/export/study-csv.ts':
-    "comparison.csv's `label` column is each key's name in the user's language",
+    "comparison.csv's `label` column is each key's name in the user's language, and the " +
+    'CSV dialect follows the language unless the user chose one',
 };
 
 /** The modules a file imports values from (type-only imports left out). */
@@ -179,7 +188,9 @@ describe('conventions that keep the design true', () => {
     const path = join(root, file);
     const i18n = valueImportsOf(path).filter((spec) => {
       const target = resolveImport(path, spec);
-      return !!target && inFolder(target, 'lib/i18n');
+      // The language codes and the dialect each reads are data, not translation.
+      const codesOnly = target === join(root, 'lib', 'i18n', 'languages.ts');
+      return !!target && inFolder(target, 'lib/i18n') && !codesOnly;
     });
     expect(i18n, `${file} imports translation from lib/i18n`).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { loadCalibration, type CalibrationView } from '@/lib/calibration/round';
 import { getDb, getSetting, listStudies } from '@/lib/db';
-import { describeProblem, t } from '@/lib/i18n';
+import { describeProblem, localizeRubric, t } from '@/lib/i18n';
 import type { Study } from '@/lib/model';
 import { caught, type Problem } from '@/lib/result';
 import { useLiveQuery } from '@/hooks/use-live-query';
@@ -38,7 +38,7 @@ export function App() {
   useEffect(() => {
     if (!studyId) return;
     loadCalibration(db, studyId).then(
-      (v) => setView(v ?? null),
+      (v) => setView(v ? { ...v, rubric: localizeRubric(v.rubric) } : null),
       (error: unknown) => setFailure(caught(error)),
     );
   }, [studyId, changed]);

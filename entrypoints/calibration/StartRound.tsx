@@ -70,10 +70,10 @@ export function StartRound({ studyId }: { studyId: string }) {
         disabled={busy || picked.length === 0 || !lead.trim()}
         onClick={() => void start()}
       >
-        {t('calibration.startRound', { n: picked.length })}
+        {t('calibration.startRound', { count: picked.length })}
       </button>
       {started !== undefined && (
-        <p role="status">{t('calibration.roundStarted', { n: started })}</p>
+        <p role="status">{t('calibration.roundStarted', { count: started })}</p>
       )}
       <FailureAlert failure={failure} testId="calibration-round-failed" />
     </section>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
+import { LanguageSettingField } from './LanguageSetting';
 import { RubricsSection } from './RubricsSection';
 import { StudiesSection } from './StudiesSection';
 
@@ -28,6 +29,7 @@ export function App() {
             {t('options.rubrics')}
           </button>
         </nav>
+        <LanguageSettingField />
       </header>
       <main>{tab === 'studies' ? <StudiesSection /> : <RubricsSection />}</main>
     </>

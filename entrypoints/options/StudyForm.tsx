@@ -4,7 +4,7 @@ import { FieldProblem } from '@/components/FieldError';
 import { FormActions } from '@/components/FormActions';
 import { useCheckedSave } from '@/hooks/use-action';
 import { useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { localizeRubric, t } from '@/lib/i18n';
 import type { Brand, Rubric, Study } from '@/lib/model';
 import { problemsAt } from '@/lib/result';
 import { parseRubricKey, rubricKey, validateStudy, type ValidStudy } from '@/lib/studies';
@@ -109,7 +109,7 @@ export function StudyForm({ study, brands, rubrics, onSave, onCancel }: StudyFor
           >
             {rubrics.map((r) => (
               <option key={rubricKey(r.id, r.version)} value={rubricKey(r.id, r.version)}>
-                {t('studies.rubricOption', { name: r.name, version: r.version })}
+                {t('studies.rubricOption', { name: localizeRubric(r).name, version: r.version })}
               </option>
             ))}
           </select>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { localizeRubric, t } from '@/lib/i18n';
 import type { Rubric, Study } from '@/lib/model';
 import { MoveStudyWarning } from './rubrics/MoveStudyWarning';
 
@@ -39,7 +39,7 @@ export function StudyRubricPin({ study, rubrics, version, onMoved }: StudyRubric
           >
             {others.map((r) => (
               <option key={r.version} value={r.version}>
-                {t('studies.rubricOption', { name: r.name, version: r.version })}
+                {t('studies.rubricOption', { name: localizeRubric(r).name, version: r.version })}
               </option>
             ))}
           </select>{' '}

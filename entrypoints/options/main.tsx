@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { mountPage } from '@/components/mount-page';
 import { App } from './App';
 
-render(<App />, document.getElementById('app')!);
+void mountPage(<App />);

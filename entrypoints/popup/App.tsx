@@ -5,7 +5,7 @@ import { listReturnedAudits, listStudyChoices, loadActiveAuditView } from '@/lib
 import { endActiveAudit, getDb, getRubric, getSetting, pinnedRubric, startAudit } from '@/lib/db';
 import { exportStudyCsv } from '@/lib/export/study-csv';
 import { downloadBlob } from '@/lib/util/download';
-import { describeProblem, t } from '@/lib/i18n';
+import { describeProblem, localizeRubric, t } from '@/lib/i18n';
 import { caught } from '@/lib/result';
 import { brandForHost, claimableHost } from '@/lib/studies/hosts';
 import { addCompetitorForHost, claimHostForBrand } from '@/lib/studies/claim-host';
@@ -43,7 +43,10 @@ export function App() {
   const returned = useLiveQuery(() => listReturnedAudits(db), []);
   const study = view?.study;
   const rubric = useLiveQuery(
-    () => (study ? pinnedRubric(db, study) : getRubric(db, 'default', 1)),
+    () =>
+      (study ? pinnedRubric(db, study) : getRubric(db, 'default', 1)).then(
+        (r) => r && localizeRubric(r),
+      ),
     [study?.id, study?.rubricVersion],
   );
   const [tab, setTab] = useState<CurrentTab | null>(null);

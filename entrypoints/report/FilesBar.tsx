@@ -3,9 +3,14 @@ import { FailureAlert } from '@/components/FailureAlert';
 import { useAction } from '@/hooks/use-action';
 import { getDb, getSetting, setSetting } from '@/lib/db';
 import { exportBackup, type BackupProgress } from '@/lib/backup/export-db';
-import { exportStudyCsv, type ExportProgress, type StudyCsvKind } from '@/lib/export/study-csv';
+import {
+  csvDelimiterFor,
+  exportStudyCsv,
+  type ExportProgress,
+  type StudyCsvKind,
+} from '@/lib/export/study-csv';
 import { downloadBlob } from '@/lib/util/download';
-import { describeProblem, describeProblemAt, t } from '@/lib/i18n';
+import { currentLanguage, describeProblem, describeProblemAt, t } from '@/lib/i18n';
 import type { Study } from '@/lib/model';
 import type { Problem } from '@/lib/result';
 import { importBackupFile } from './import-client';
@@ -46,7 +51,9 @@ export function FilesBar({
   /** What the running task says (its progress), or what the last one did. */
   const [said, setSaid] = useState<string>();
   useEffect(() => {
-    void getSetting(getDb(), 'csvDelimiter').then(setDelimiter);
+    void getSetting(getDb(), 'csvDelimiter').then((chosen) =>
+      setDelimiter(csvDelimiterFor(chosen, currentLanguage())),
+    );
   }, []);
 
   /** Runs a file task: it says what it did, or keeps its refusal as the failure; or it throws. */

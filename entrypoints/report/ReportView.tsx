@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { getDb } from '@/lib/db';
 import { loadReportHead, pairsOfWave, touchpointsBehind, type ReportHead } from '@/lib/report/read';
-import { dimensionKeyLabel, t } from '@/lib/i18n';
+import { dimensionKeyLabel, localizeRubric, t } from '@/lib/i18n';
 import type { Study } from '@/lib/model';
 import { buildTrend, latestWaveWithData, type Dimension } from '@/lib/report';
 import { caught, type Problem } from '@/lib/result';
@@ -48,10 +48,12 @@ export function ReportView({
     (picked !== undefined && trend.some((w) => w.wave === picked) ? picked : undefined) ??
     (head ? (latestWaveWithData(head.waves) ?? head.waves.at(-1)?.wave) : undefined);
   const rows = useMemo(() => trend.find((w) => w.wave === wave)?.rows ?? [], [trend, wave]);
+  /** The pinned rubric as the reader sees it: the default one in their language. */
+  const rubricShown = useMemo(() => head && localizeRubric(head.rubric), [head]);
   const labelOf = useCallback(
     (dimension: Dimension, key: string) =>
       dimensionKeyLabel(dimension, key, {
-        criterionLabel: (id) => head?.rubric.criteria.find((c) => c.id === id)?.label,
+        criterionLabel: (id) => rubricShown?.criteria.find((c) => c.id === id)?.label,
         customCategory: (id) => head?.customCategories.get(id),
       }),
     [head],
@@ -81,7 +83,8 @@ export function ReportView({
       </main>
     );
   }
-  const { study, brands, rubric } = head;
+  const { study, brands } = head;
+  const rubric = rubricShown ?? head.rubric;
   const own = brands.find((b) => b.role === 'own');
   const hasTouchpoints = rows.some((r) => r.dimension === 'overall' && r.touchpoints > 0);
   return (

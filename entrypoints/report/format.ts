@@ -1,17 +1,12 @@
-import { t } from '@/lib/i18n';
+import { formatDecimal, t } from '@/lib/i18n';
 import type { Brand } from '@/lib/model';
 import { roundHalfAwayFromZero } from '@/lib/scoring';
 
-/** A score for display: one decimal, rounded half away from zero at the very end. */
-export function formatPct(pct: number | null): string {
-  return pct === null
-    ? t('report.noScore')
-    : t('report.pct', { score: roundHalfAwayFromZero(pct, 1).toFixed(1) });
-}
+export { formatPct } from '@/lib/i18n';
 
 /** A difference in points for display, rounded like every figure. */
 export function formatPoints(points: number): string {
-  return t('report.points', { points: roundHalfAwayFromZero(points, 1).toFixed(1) });
+  return t('report.points', { points: formatDecimal(roundHalfAwayFromZero(points, 1), 1) });
 }
 
 /** Chart colours: the own brand in the strong blue, competitors in distinct muted hues. */

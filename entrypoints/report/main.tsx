@@ -1,9 +1,4 @@
-import { render } from 'preact';
+import { mountPage } from '@/components/mount-page';
 import { App } from './App';
 
-/** Wires the report page: the app into #app. */
-function main(): void {
-  render(<App />, document.getElementById('app')!);
-}
-
-main();
+void mountPage(<App />);

@@ -13,7 +13,7 @@ import {
 } from '@/lib/db';
 import { useLiveQuery } from '@/hooks/use-live-query';
 import { useTouchpointList } from '@/hooks/use-touchpoint-list';
-import { describeProblem, t } from '@/lib/i18n';
+import { describeProblem, localizeRubric, t } from '@/lib/i18n';
 import type { Touchpoint } from '@/lib/model';
 import { caught, type Problem } from '@/lib/result';
 import { FilterBar } from './FilterBar';
@@ -36,10 +36,10 @@ export function App() {
     [sid, study?.updatedAt],
   );
   const audits = useLiveQuery(() => (sid ? listAuditsOfStudy(db, sid) : []), [sid]);
-  const rubric = useLiveQuery(
-    () => (study ? pinnedRubric(db, study) : undefined),
-    [sid, study?.rubricVersion],
-  );
+  const rubric = useLiveQuery(async () => {
+    const pinned = study ? await pinnedRubric(db, study) : undefined;
+    return pinned && localizeRubric(pinned);
+  }, [sid, study?.rubricVersion]);
   const categories = useLiveQuery(() => listCategories(db), []);
   const [reviewing, setReviewing] = useState(
     () => new URLSearchParams(location.search).get('review') === '1',

@@ -1,4 +1,4 @@
-import { categoryLabel, stageLabel, t } from '@/lib/i18n';
+import { categoryLabel, formatDateTime, stageLabel, t } from '@/lib/i18n';
 import type { Audit, Brand, Category } from '@/lib/model';
 import type { TouchpointFilter } from '@/lib/db';
 import { STAGES } from '@/lib/taxonomy';
@@ -70,7 +70,7 @@ export function FilterBar({ filter, brands, audits, categories, onChange }: Filt
             t('touchpoints.auditLabel', {
               brand: brandName(a.brandId),
               shopper: a.shopper,
-              date: a.startedAt.slice(0, 16).replace('T', ' '),
+              date: formatDateTime(a.startedAt),
             }),
           ]),
         (v) => set({ auditId: v }),

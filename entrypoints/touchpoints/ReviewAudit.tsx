@@ -3,7 +3,7 @@ import { FailureAlert } from '@/components/FailureAlert';
 import { useAction } from '@/hooks/use-action';
 import { useLiveQuery } from '@/hooks/use-live-query';
 import { getDb, listTouchpointsOfAudit, reviewAudit } from '@/lib/db';
-import { reviewStateLabel, t } from '@/lib/i18n';
+import { formatDateTime, reviewStateLabel, t } from '@/lib/i18n';
 import type { Audit, Brand, Rubric } from '@/lib/model';
 import { isEditable, type ReviewAction } from '@/lib/review';
 import { CommentBox } from './CommentBox';
@@ -77,7 +77,7 @@ export function ReviewAudit({ audit, brand, rubric, reviewer }: ReviewAuditProps
           ? t('review.stateBy', {
               state,
               by: audit.reviewedBy,
-              at: audit.reviewedAt.slice(0, 16).replace('T', ' '),
+              at: formatDateTime(audit.reviewedAt),
             })
           : state}
       </p>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLiveQuery } from '@/hooks/use-live-query';
 import { getDb, getSetting } from '@/lib/db';
-import { reviewStateLabel, t } from '@/lib/i18n';
+import { formatDateTime, reviewStateLabel, t } from '@/lib/i18n';
 import type { Audit, Brand, Rubric } from '@/lib/model';
 import { reviewQueue } from '@/lib/review';
 import { ReviewAudit } from './ReviewAudit';
@@ -55,7 +55,7 @@ export function ReviewQueue({ audits, brands, rubric }: ReviewQueueProps) {
                   {t('review.queue.item', {
                     brand: brandOf(a)?.name ?? '?',
                     shopper: a.shopper,
-                    date: a.startedAt.slice(0, 16).replace('T', ' '),
+                    date: formatDateTime(a.startedAt),
                     state: reviewStateLabel(a.review),
                   })}
                 </button>

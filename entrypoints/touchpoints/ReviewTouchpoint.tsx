@@ -1,9 +1,9 @@
 import { useLiveQuery } from '@/hooks/use-live-query';
 import { getDb, listEvidenceOf } from '@/lib/db';
-import { categoryLabel, channelLabel, stageLabel, t } from '@/lib/i18n';
+import { categoryLabel, channelLabel, formatPct, stageLabel, t } from '@/lib/i18n';
 import type { Rubric, Touchpoint } from '@/lib/model';
 import { criteriaFor } from '@/lib/rubric/criteria';
-import { roundHalfAwayFromZero, scoreTouchpoint } from '@/lib/scoring';
+import { scoreTouchpoint } from '@/lib/scoring';
 import { CommentList } from './CommentList';
 import { EvidenceView } from './EvidenceView';
 
@@ -21,7 +21,7 @@ export function ReviewTouchpoint({ touchpoint: tp, rubric }: ReviewTouchpointPro
     <article class="review-touchpoint" data-testid="review-touchpoint" data-id={tp.id}>
       <h3>
         {categoryLabel(tp.category)} · {stageLabel(tp.stage)} · {channelLabel(tp.channel)}
-        {score.pct != null && ` · ${roundHalfAwayFromZero(score.pct, 1)} %`}
+        {score.pct != null && ` · ${formatPct(score.pct)}`}
         {score.criticalFail && <span class="tag danger">{t('touchpoints.criticalFail')}</span>}
       </h3>
       <p class="muted small">

@@ -1,6 +1,14 @@
-import { categoryLabel, channelLabel, reviewStateLabel, stageLabel, t } from '@/lib/i18n';
+import {
+  categoryLabel,
+  channelLabel,
+  formatDateTime,
+  formatPct,
+  reviewStateLabel,
+  stageLabel,
+  t,
+} from '@/lib/i18n';
 import type { Audit, Brand, Rubric, Touchpoint } from '@/lib/model';
-import { roundHalfAwayFromZero, scoreTouchpoint } from '@/lib/scoring';
+import { scoreTouchpoint } from '@/lib/scoring';
 
 /** Props of {@link TouchpointRow}. */
 export interface TouchpointRowProps {
@@ -29,7 +37,7 @@ export function TouchpointRow({
       aria-selected={selected}
       class={score?.criticalFail ? 'critical' : undefined}
     >
-      <td>{tp.createdAt.slice(0, 16).replace('T', ' ')}</td>
+      <td>{formatDateTime(tp.createdAt)}</td>
       <td>{brand?.name ?? ''}</td>
       <td>
         {audit?.shopper ?? ''}
@@ -56,7 +64,7 @@ export function TouchpointRow({
         {score?.pct == null ? (
           <span class="muted">{t('touchpoints.noScore')}</span>
         ) : (
-          `${roundHalfAwayFromZero(score.pct, 1)} %`
+          formatPct(score.pct)
         )}
         {score?.criticalFail && <span class="tag danger">{t('touchpoints.criticalFail')}</span>}
       </td>

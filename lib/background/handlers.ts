@@ -7,6 +7,7 @@ import {
   getActiveAudit,
   getDraft,
   getRubric,
+  getSetting,
   listEvidenceOf,
   pinnedRubric,
   saveDraft,
@@ -14,6 +15,11 @@ import {
   type AuditorDb,
 } from '../db';
 import { makeDefaultRubric } from '../rubric/default-rubric';
+import { localizeRubric, resolveLanguage, setLanguage } from '../i18n';
+import { catalogueOf, coreTexts } from '../i18n/all-catalogues';
+import { en } from '../i18n/en';
+import { enCore } from '../i18n/en-core';
+import { pseudoCatalogue } from '../i18n/pseudo';
 import {
   contentEnvelope,
   fail,
@@ -53,6 +59,8 @@ export interface HandlerDeps {
   extensionOrigin?: string;
   /** Opens tabs and reaches their frames for "Visit again" (absent in tests without a browser). */
   visitIo?: VisitIo;
+  /** The browser's UI language (`lv-LV`), which the language setting `auto` follows. */
+  uiLanguage?: () => string;
 }
 
 /** The draft key of the sender's tab; pages without a tab (popup) share `manual`. */
@@ -74,6 +82,7 @@ export function createHandlers({
   showIo,
   extensionOrigin,
   visitIo,
+  uiLanguage = () => 'en',
 }: HandlerDeps): Handlers {
   // A content script (the audited page's side) must not steer other tabs.
   const fromExtensionPage = (sender: SenderInfo) =>
@@ -114,13 +123,18 @@ export function createHandlers({
     const brands = study ? await brandsOfStudy(db, study) : [];
     const brand = brands.find((b) => b.id === audit?.brandId) ?? null;
     const onHost = brandForHost(brands, hostOf(url));
+    const language = resolveLanguage(await getSetting(db, 'language'), uiLanguage());
+    const pseudo = await getSetting(db, 'pseudoLocale');
+    setLanguage(language, pseudo ? pseudoCatalogue(en) : catalogueOf(language));
     return {
       audit,
       study,
       brand,
       hostBrand: onHost && onHost.id !== brand?.id ? onHost : null,
-      rubric,
+      rubric: localizeRubric(rubric),
       categories,
+      language,
+      texts: pseudo ? pseudoCatalogue(enCore) : coreTexts(language),
     };
   }
 

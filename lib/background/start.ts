@@ -25,6 +25,7 @@ export function startBackground(): void {
     db,
     now: () => new Date(),
     version: browser.runtime.getManifest().version,
+    uiLanguage: () => browser.i18n.getUILanguage(),
     async capture(req, sender, { maskFields }) {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return null;

@@ -1,3 +1,4 @@
+import type { LanguageSetting } from '../i18n/languages';
 import type { AuditorDb } from './schema';
 
 /** Keys of the settings table and the type each holds. */
@@ -8,8 +9,18 @@ export interface Settings {
   lastAuditId: string | null;
   /** The shopper's name, remembered for the next audit. */
   shopperName: string;
-  /** CSV delimiter for spreadsheets in locales that expect `;`. */
-  csvDelimiter: ',' | ';';
+  /**
+   * The CSV dialect the user chose: `,` (decimal point) or `;` (decimal comma); null follows
+   * the language (docs/LANGUAGES.md).
+   */
+  csvDelimiter: ',' | ';' | null;
+  /** The language of every page and the tagger: `auto` follows the browser's UI language. */
+  language: LanguageSetting;
+  /**
+   * Test hook: every text in the pseudo-locale (accented, 40 % longer), so a test can see
+   * where a longer language would overflow. No menu sets it.
+   */
+  pseudoLocale: boolean;
   /** The lead's name, written on review comments and decisions (asked once). */
   reviewerName: string;
   /** The lead's reusable review comments, in the order added. */
@@ -19,7 +30,9 @@ export interface Settings {
 const defaults: Settings = {
   activeAuditId: null,
   shopperName: '',
-  csvDelimiter: ',',
+  csvDelimiter: null,
+  language: 'auto',
+  pseudoLocale: false,
   reviewerName: '',
   commentLibrary: [],
   lastAuditId: null,

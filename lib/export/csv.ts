@@ -5,7 +5,10 @@ export type CsvCell = string | number | boolean | null;
 
 /** How a CSV file is written (docs/FILES.md#csv-format). */
 export interface CsvOptions {
-  /** `,` by default; `;` for spreadsheets in locales that use `,` as the decimal point. */
+  /**
+   * The dialect: `,` with a decimal point, or `;` with a decimal comma in numeric cells (for
+   * spreadsheets in locales that use `,` as the decimal point).
+   */
   delimiter: ',' | ';';
   /** Prefix a UTF-8 byte-order mark so Excel reads the file as UTF-8. */
   bom: boolean;
@@ -34,17 +37,32 @@ export const FORMULA_START =
   /^(?:[\t\r]|[\s\p{Cf}\p{Mn}\u115F\u1160\u3164\uFFA0]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/u;
 
 /**
- * Numbers are written with `.` as the decimal point whatever the delimiter; a value that is not
- * finite (NaN, ±Infinity) has no meaningful figure and is written as an empty cell.
+ * A decimal number written with a decimal comma (the `;` dialect): `-12,5`. Such a cell is a
+ * number to the spreadsheet, not a formula, so the formula guard leaves it alone.
  */
-function normaliseCell(cell: CsvCell): CsvCell {
-  return typeof cell === 'number' && !Number.isFinite(cell) ? null : cell;
+const DECIMAL_COMMA_NUMBER = /-?\d+,\d+/;
+const FORMULA_START_OR_TEXT = new RegExp(
+  `^(?!${DECIMAL_COMMA_NUMBER.source}$)${FORMULA_START.source.slice(1)}`,
+  'u',
+);
+
+/**
+ * A cell as written: a number that is not finite (NaN, ±Infinity) has no meaningful figure and
+ * is an empty cell; in the `;` dialect a fraction is written with a decimal comma (DESIGN: the
+ * decimal mark follows the delimiter), whole numbers stay as they are.
+ */
+function normaliseCell(cell: CsvCell, opts: CsvOptions): CsvCell {
+  if (typeof cell !== 'number') return cell;
+  if (!Number.isFinite(cell)) return null;
+  const text = String(cell);
+  // An exponent form (5e-324) has no decimal mark to change; it stays a number.
+  return opts.delimiter === ';' && /^-?\d+\.\d+$/.test(text) ? text.replace('.', ',') : cell;
 }
 
 function unparseRows(rows: readonly (readonly CsvCell[])[], opts: CsvOptions): string {
   if (rows.length === 0) return '';
   return Papa.unparse(
-    rows.map((row) => row.map(normaliseCell)),
+    rows.map((row) => row.map((cell) => normaliseCell(cell, opts))),
     {
       delimiter: opts.delimiter,
       newline: NEWLINE,
@@ -54,7 +72,7 @@ function unparseRows(rows: readonly (readonly CsvCell[])[], opts: CsvOptions): s
       skipEmptyLines: false,
       // Only string cells are checked: Papa leaves numbers and booleans alone, so a negative
       // delta passed as -12.5 stays a number in the spreadsheet.
-      escapeFormulae: FORMULA_START,
+      escapeFormulae: opts.delimiter === ';' ? FORMULA_START_OR_TEXT : FORMULA_START,
     },
   );
 }
@@ -62,7 +80,7 @@ function unparseRows(rows: readonly (readonly CsvCell[])[], opts: CsvOptions): s
 /**
  * Serialises rows (the header being the first) as RFC 4180 CSV: fields quoted when needed,
  * `""` inside quotes, CRLF between records and no line break after the last one, `null` as an
- * empty cell, booleans as `true`/`false`, numbers with `.` decimals, formula-like text cells
+ * empty cell, booleans as `true`/`false`, numbers with `.` decimals (`,` with the `;` delimiter), formula-like text cells
  * prefixed with `'`, and a BOM first when `opts.bom`.
  */
 export function toCsv(rows: readonly (readonly CsvCell[])[], opts: CsvOptions): string {

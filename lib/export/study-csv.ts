@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { brandsOfStudy, getSetting, getStudy, loadStudyWithRubric, type AuditorDb } from '../db';
-import { dimensionKeyLabel } from '../i18n';
+import { currentLanguage, dimensionKeyLabel } from '../i18n';
+import { csvDialectOf, type Language } from '../i18n/languages';
 import type { Audit, Touchpoint } from '../model';
 import { auditCounts, buildComparison, buildTrend, latestWaveWithData } from '../report';
 import { loadReportHead, type ReportHead } from '../report/read';
@@ -24,9 +25,16 @@ export interface ExportProgress {
   total: number;
 }
 
-/** The CSV options the user chose (the delimiter is kept in settings), BOM on. */
+/** The delimiter of the dialect the user chose, or (none chosen) the one their language reads. */
+export const csvDelimiterFor = (
+  chosen: CsvOptions['delimiter'] | null,
+  language: Language,
+): CsvOptions['delimiter'] => chosen ?? (csvDialectOf(language) === 'semicolon' ? ';' : ',');
+
+/** The CSV options the user chose (the dialect is kept in settings or follows the language), BOM on. */
 export async function csvOptionsFromSettings(db: AuditorDb): Promise<CsvOptions> {
-  return { ...DEFAULT_CSV_OPTIONS, delimiter: await getSetting(db, 'csvDelimiter') };
+  const chosen = await getSetting(db, 'csvDelimiter');
+  return { ...DEFAULT_CSV_OPTIONS, delimiter: csvDelimiterFor(chosen, currentLanguage()) };
 }
 
 const timeKey = (time: string): number => {

@@ -7,3 +7,7 @@ addEnglish(enPages);
 
 export * from './core';
 export * from './page-labels';
+export * from './languages';
+export * from './load';
+export * from './format';
+export * from './rubric';

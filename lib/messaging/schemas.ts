@@ -1,4 +1,6 @@
 import * as v from 'valibot';
+import { LANGUAGES } from '../i18n/languages';
+import type { Catalogue } from '../i18n/translate';
 import { MAX_ID_LENGTH } from '../model';
 import type { Audit, Brand, Category, Rubric, Study } from '../model';
 import { anchorSchema as anchorShape } from '../model/anchor-schema';
@@ -85,6 +87,9 @@ export const taggerContextSchema = v.object({
   /** The study's pinned rubric (the default rubric when no audit runs). */
   rubric: stored<Rubric>(),
   categories: v.array(stored<Category>()),
+  /** The language the shopper chose, and its texts of the tagger (English fills the rest). */
+  language: v.picklist(LANGUAGES),
+  texts: stored<Catalogue>(),
 });
 
 /** The id of the frame that sent a relayed message, added by the background. */

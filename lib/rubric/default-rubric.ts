@@ -1,9 +1,23 @@
+import { enPages } from '../i18n/en-pages';
 import type { Criterion, Rubric } from '../model';
 
-const criterion = (id: string, label: string, help: string): Criterion => ({
+/** The default rubric's criteria, in order (DESIGN: ids are stable and appear in files). */
+export const DEFAULT_CRITERIA = [
+  'speed',
+  'clarity',
+  'effort',
+  'empathy',
+  'personalisation',
+  'trust',
+  'consistency',
+  'resolution',
+] as const;
+type DefaultCriterion = (typeof DEFAULT_CRITERIA)[number];
+
+const criterion = (id: DefaultCriterion): Criterion => ({
   id,
-  label,
-  help,
+  label: enPages[`rubric.default.${id}.label`],
+  help: enPages[`rubric.default.${id}.help`],
   weight: 1,
   appliesTo: 'all',
   critical: false,
@@ -12,56 +26,16 @@ const criterion = (id: string, label: string, help: string): Criterion => ({
 /**
  * The seeded rubric: id `default`, version 1, scale 1–5, every criterion weight 1,
  * none critical, all apply to every category. Its texts are stored data (a lead may edit
- * them), so they are written here in English rather than looked up per language.
+ * them), so they are stored in English; `localizeRubric` shows them in the reader's language
+ * while they are still the seeded words.
  */
 export function makeDefaultRubric(now: string): Rubric {
   return {
     id: 'default',
     version: 1,
-    name: 'Default touchpoint rubric',
+    name: enPages['rubric.default.name'],
     scale: { min: 1, max: 5 },
-    criteria: [
-      criterion(
-        'speed',
-        'Speed & responsiveness',
-        'How quickly did it load, answer or move you on?',
-      ),
-      criterion(
-        'clarity',
-        'Clarity of information',
-        'Was it easy to understand, prices and fees included?',
-      ),
-      criterion(
-        'effort',
-        'Ease / low effort',
-        'How little did you have to do, repeat or search to get it done?',
-      ),
-      criterion(
-        'empathy',
-        'Friendliness & empathy',
-        'Did it feel courteous, warm and attentive to you?',
-      ),
-      criterion(
-        'personalisation',
-        'Personalisation & relevance',
-        'Did it fit you and what you were trying to do?',
-      ),
-      criterion(
-        'trust',
-        'Trust & credibility',
-        'Security signals, clear policies, genuine reviews.',
-      ),
-      criterion(
-        'consistency',
-        'Consistency with the brand',
-        'Did it look, sound and promise the same as the brand elsewhere?',
-      ),
-      criterion(
-        'resolution',
-        'Helpfulness & resolution',
-        'Did it answer the question or solve the problem?',
-      ),
-    ],
+    criteria: DEFAULT_CRITERIA.map(criterion),
     createdAt: now,
     updatedAt: now,
   };

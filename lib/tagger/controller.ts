@@ -2,7 +2,7 @@ import { anchorToElement } from '../anchoring/anchor';
 import { cssFromElement } from '../anchoring/css-selector';
 import type { Box } from '../anchoring/position';
 import { describeProblem } from '../i18n/problem-text';
-import { t } from '../i18n/translate';
+import { setLanguage, t } from '../i18n/translate';
 import { sendToBackground } from '../messaging/client';
 import type {
   FramePick,
@@ -160,8 +160,14 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     layer.root.addEventListener('pointermove', (e) => drag.feed(e));
     layer.root.addEventListener('pointerup', (e) => drag.feed(e));
     view = initialView(true);
-    context = send('getTaggerContext', { url: location.href }).then((r) => (r.ok ? r.value : null));
+    context = send('getTaggerContext', { url: location.href }).then((r) => {
+      if (!r.ok) return null;
+      setLanguage(r.value.language, r.value.texts);
+      return r.value;
+    });
     const draft = await send('getDraft', { url: location.href });
+    // The panel and the picker speak the shopper's language from their first word.
+    await context;
     if (!layer) return;
     if (draft.ok && draft.value?.place) {
       const { form, place: saved } = draft.value;

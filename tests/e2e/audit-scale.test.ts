@@ -113,7 +113,7 @@ describe('the touchpoints view with a large study', () => {
     await page.getByTestId('touchpoint-row').first().waitFor();
     const firstPageMs = Date.now() - started;
     expect(await page.getByTestId('touchpoint-row').count()).toBe(50);
-    expect(await page.getByTestId('touchpoints-count').textContent()).toBe('100000 touchpoints');
+    expect(await page.getByTestId('touchpoints-count').textContent()).toBe('100,000 touchpoints');
 
     const scrolled = Date.now();
     await page.getByTestId('touchpoint-row').last().scrollIntoViewIfNeeded();

@@ -101,7 +101,7 @@ describe('an audit from set-up to review', () => {
     await popup.getByTestId('manual-save').click();
     await expect
       .poll(() => popup.getByTestId('popup-tagged-total').textContent())
-      .toBe('1 touchpoints tagged');
+      .toBe('1 touchpoint tagged');
 
     const form = {
       category: 'cart',

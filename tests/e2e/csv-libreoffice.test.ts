@@ -1,16 +1,9 @@
 // A real spreadsheet opens guarded cells as text: the CSV is converted by LibreOffice Calc,
 // headless, and every cell of the result is read back. Needs `soffice` (Debian:
 // libreoffice-calc-nogui, which .ci/run installs); without it the file fails and says how to get it.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../lib/export';
-
-const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
-const dir = mkdtempSync(join(tmpdir(), 'tpa-csv-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+import { openInCalc, SOFFICE } from './support/libreoffice';
 
 /** Cells a spreadsheet would run as formulas, unguarded. */
 const HOSTILE = [
@@ -29,21 +22,10 @@ const HOSTILE = [
 ];
 
 /** Each cell of the converted sheet: its value type and whether it holds a formula. */
-function cellsOf(csv: string): { type: string; formula: boolean }[] {
-  const file = join(dir, `t${Math.random().toString(36).slice(2)}.csv`);
-  writeFileSync(file, csv);
-  // Filter options: comma, double quote, UTF-8 (76), from line 1.
-  execFileSync(
-    SOFFICE!,
-    ['--headless', '--infilter=CSV:44,34,76,1', '--convert-to', 'fods', '--outdir', dir, file],
-    { env: { ...process.env, HOME: dir }, timeout: 120_000, stdio: 'ignore' },
+const cellsOf = (csv: string) =>
+  openInCalc(csv, { delimiter: ',' }).flatMap((row) =>
+    row.map(({ type, formula }) => ({ type, formula })),
   );
-  const fods = readFileSync(file.replace(/\.csv$/, '.fods'), 'utf8');
-  return [...fods.matchAll(/<table:table-cell ([^>]*)>/g)].map(([, attrs]) => ({
-    type: /office:value-type="(\w+)"/.exec(attrs!)?.[1] ?? '',
-    formula: attrs!.includes('table:formula='),
-  }));
-}
 
 describe('LibreOffice Calc opens guarded CSV cells as text', () => {
   it('has LibreOffice to open the files with', () => {

@@ -48,7 +48,7 @@ describe('the comparison report in real Chromium', () => {
     ).toEqual(expected.map((e) => e.brandId));
     const scores = await page.getByTestId('report-scoreboard-score').allTextContents();
     expect(scores).toEqual(
-      expected.map((e) => `${roundHalfAwayFromZero(e.overallPct!, 1).toFixed(1)} %`),
+      expected.map((e) => `${roundHalfAwayFromZero(e.overallPct!, 1).toFixed(1)}%`),
     );
     await expect.poll(() => page.getByTestId('report-comparison').isVisible()).toBe(true);
     expect(await page.locator('[data-gap="true"]').count()).toBe(1);
@@ -170,7 +170,7 @@ describe('the comparison report in real Chromium', () => {
     ]);
     const fee = pairs.nth(2);
     expect(await fee.getByTestId('report-pair-delta').textContent()).toBe(
-      '12.5 % → 87.5 % (+75.0 pts)',
+      '12.5% → 87.5% (+75.0 pts)',
     );
     await expect.poll(() => fee.getByTestId('report-evidence').count()).toBe(2);
     expect(
@@ -178,7 +178,7 @@ describe('the comparison report in real Chromium', () => {
         .getByRole('row', { name: /Clarity of information/ })
         .locator('td')
         .allTextContents(),
-    ).toEqual(['0.0 %', '100.0 %', '+100.0 pts']);
+    ).toEqual(['0.0%', '100.0%', '+100.0 pts']);
     expect(await pairs.nth(4).getByTestId('report-pair-drift').textContent()).toBe('gone');
 
     await page.emulateMedia({ media: 'print' });

@@ -218,7 +218,7 @@ describe('review from submit to approval', () => {
   it('shows the shopper it was returned; they resume it and submit again', async () => {
     await popup.reload();
     const item = popup.getByTestId('review-returned-audit');
-    await expect.poll(() => item.textContent()).toContain('Returned by Lea: 1 comments');
+    await expect.poll(() => item.textContent()).toContain('Returned by Lea: 1 comment');
     await item.getByTestId('review-resume').click();
     await expect
       .poll(() => popup.getByTestId('review-state').getAttribute('data-state'))

@@ -1,4 +1,4 @@
-import { t } from '@/lib/i18n';
+import { localizeRubric, t } from '@/lib/i18n';
 import type { Rubric } from '@/lib/model';
 
 /** Rubrics tab: every rubric (its latest version), to pick one to edit, and "New rubric". */
@@ -20,7 +20,8 @@ export function RubricList(props: {
               aria-current={r.id === selectedId ? 'true' : undefined}
               onClick={() => onSelect(r.id)}
             >
-              {r.name} <span class="muted">{t('rubrics.version', { version: r.version })}</span>
+              {localizeRubric(r).name}{' '}
+              <span class="muted">{t('rubrics.version', { version: r.version })}</span>
             </button>
           </li>
         ))}

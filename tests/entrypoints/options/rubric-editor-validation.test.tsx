@@ -66,7 +66,7 @@ describe('the rubric editor refuses an invalid rubric with a message at the fiel
         type('rubric-scale-max', String(Number.MAX_SAFE_INTEGER));
       },
       'scale.max',
-      /between −1000 and 1000/,
+      /between −1,000 and 1,000/,
       'rubric-scale-max',
     ],
     [

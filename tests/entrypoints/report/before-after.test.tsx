@@ -86,7 +86,7 @@ describe('BeforeAfter (the report’s re-audits)', () => {
     ]);
     expect(within(items[0]!).getByTestId('report-pair-drift').textContent).toBe('text changed');
     expect(within(items[0]!).getByTestId('report-pair-delta').textContent).toBe(
-      '100.0 % → 50.0 % (−50.0 pts)',
+      '100.0% → 50.0% (−50.0 pts)',
     );
     await waitFor(() =>
       expect(within(items[0]!).getAllByTestId('report-evidence')).toHaveLength(2),
@@ -102,8 +102,8 @@ describe('BeforeAfter (the report’s re-audits)', () => {
     ).toEqual(['Criterion', 'Before', 'After', 'Change']);
     const speed = within(table).getByRole('rowheader', { name: 'label:speed' }).closest('tr')!;
     expect([...speed.querySelectorAll('td')].map((td) => td.textContent)).toEqual([
-      '100.0 %',
-      '25.0 %',
+      '100.0%',
+      '25.0%',
       '−75.0 pts',
     ]);
     const overall = within(table).getByRole('rowheader', { name: 'Overall score' }).closest('tr')!;

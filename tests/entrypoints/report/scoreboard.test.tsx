@@ -21,7 +21,7 @@ describe('Scoreboard', () => {
       const cells = within(line).getAllByRole('cell');
       expect(cells[0]!.textContent).toBe(String(entry.rank));
       expect(within(line).getByTestId('report-scoreboard-score').textContent).toBe(
-        `${roundHalfAwayFromZero(entry.overallPct!, 1).toFixed(1)} %`,
+        `${roundHalfAwayFromZero(entry.overallPct!, 1).toFixed(1)}%`,
       );
       expect(cells[2]!.textContent).toBe(String(entry.touchpoints));
       expect(cells[4]!.textContent).toBe(`${entry.categoriesSeen.length} of 3`);
@@ -50,6 +50,6 @@ describe('Heatmap', () => {
       'payment',
     ]);
     const cart = [...rows[1]!.querySelectorAll('td')].map((td) => td.textContent);
-    expect(cart).toEqual(['50.0 %n = 1', '100.0 %n = 1', '25.0 %n = 1']);
+    expect(cart).toEqual(['50.0%n = 1', '100.0%n = 1', '25.0%n = 1']);
   });
 });

@@ -50,7 +50,7 @@ describe('TrailList (where we trail)', () => {
       'criterion:speed',
     ]);
     expect(rows[0]!.textContent).toContain('50.0 pts behind Contoso');
-    expect(rows[2]!.textContent).toContain('75.0 % vs 87.5 %');
+    expect(rows[2]!.textContent).toContain('75.0% vs 87.5%');
   });
 
   it('opens the touchpoints behind a row with their screenshots, and revokes the image URL on close', async () => {

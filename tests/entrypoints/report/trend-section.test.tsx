@@ -40,10 +40,10 @@ describe('the trend section', () => {
     ).toHaveLength(2);
     const table = screen.getByTestId('report-trend-table');
     expect(within(table).getByRole('row', { name: /Northwind/ }).textContent).toContain(
-      '50.0 % (n = 3)',
+      '50.0% (n = 3)',
     );
     expect(within(table).getByRole('row', { name: /Northwind/ }).textContent).toContain(
-      '100.0 % (n = 3)',
+      '100.0% (n = 3)',
     );
   });
 

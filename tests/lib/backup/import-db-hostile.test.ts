@@ -68,7 +68,7 @@ const cases: [string, () => string, string, RegExp][] = [
     'a rubric scale of ±(2^53 − 1)',
     () => text((b) => (b.rubrics[1]!.scale = { min: -HUGE, max: HUGE })),
     'rubrics[1].scale',
-    /within -1000…1000 spanning at most 100 steps/,
+    /within -1,000…1,000 spanning at most 100 steps/,
   ],
   [
     'a touchpoint updated in 9999',

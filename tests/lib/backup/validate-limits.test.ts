@@ -34,7 +34,7 @@ describe('validateBackup keeps files within the limits, saying where', () => {
       'a ±(2^53 − 1) scale',
       mutated(set('rubrics[1].scale', { min: -HUGE, max: HUGE })),
       'rubrics[1].scale',
-      /within -1000…1000 spanning at most 100 steps/,
+      /within -1,000…1,000 spanning at most 100 steps/,
     ],
     [
       'a 0–101 scale',
@@ -58,7 +58,7 @@ describe('validateBackup keeps files within the limits, saying where', () => {
       'a 100,000-character selector',
       mutated(set('touchpoints[2].anchor.css', 'a'.repeat(100_000))),
       'touchpoints[2].anchor.css',
-      /at most 8000 characters/,
+      /at most 8,000 characters/,
     ],
     [
       'a frame path 65 frames deep',
@@ -70,13 +70,13 @@ describe('validateBackup keeps files within the limits, saying where', () => {
       'notes of 100,001 characters',
       mutated(set('touchpoints[0].notes', 'x'.repeat(100_001))),
       'touchpoints[0].notes',
-      /at most 100000 characters/,
+      /at most 100,000 characters/,
     ],
     [
       '1,001 domains on a brand',
       mutated(set('brands[0].domains', new Array(1001).fill('a.example'))),
       'brands[0].domains',
-      /at most 1000 items/,
+      /at most 1,000 items/,
     ],
   ])('%s', (_name, text, path, message) => {
     const result = validateBackup(text);
@@ -98,7 +98,7 @@ describe('validateBackup keeps files within the limits, saying where', () => {
       ok: false,
       error: {
         path: 'studies',
-        message: `expected a list of at most ${MAX_RECORDS.studies} items`,
+        message: `expected a list of at most ${MAX_RECORDS.studies.toLocaleString('en')} items`,
       },
     });
   });

@@ -146,7 +146,12 @@ describe('buildComparisonCsv', () => {
   it.each(cases)('%s', (_name, r, cells) => {
     for (const delimiter of [',', ';'] as const) {
       const rows = parse(buildComparisonCsv(input([r]), { delimiter, bom: true }), delimiter);
-      expect(rows).toEqual([HEADER, ['Q4 running shoes, "north"', ...cells]]);
+      // The semicolon dialect writes fractions with a decimal comma (docs/FILES.md).
+      const written =
+        delimiter === ';'
+          ? cells.map((c) => (/^-?\d+\.\d+$/.test(c) ? c.replace('.', ',') : c))
+          : cells;
+      expect(rows).toEqual([HEADER, ['Q4 running shoes, "north"', ...written]]);
     }
   });
 
@@ -161,7 +166,7 @@ describe('buildComparisonCsv', () => {
     expect(rows.slice(1).map((r) => r.slice(1))).toEqual(cases.map(([, , cells]) => cells));
   });
 
-  it('writes 12.5 with a dot and the raw negative delta with semicolons', () => {
+  it('writes 12.5 and the raw negative delta with a decimal comma with semicolons', () => {
     const r = row({
       dimension: 'overall',
       key: 'overall',
@@ -173,7 +178,7 @@ describe('buildComparisonCsv', () => {
     });
     const text = buildComparisonCsv(input([r]), { delimiter: ';', bom: false });
     expect(text.split('\r\n')[1]).toBe(
-      '"Q4 running shoes, ""north""";overall;overall;Tổng thể;Кроссовки.ру;competitor;1;12.5;2;-12.5;0',
+      '"Q4 running shoes, ""north""";overall;overall;Tổng thể;Кроссовки.ру;competitor;1;12,5;2;-12,5;0',
     );
   });
 });

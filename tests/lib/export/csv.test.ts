@@ -90,19 +90,22 @@ describe('toCsv cells', () => {
         ),
         opts.delimiter,
       );
+      // The semicolon dialect writes a fraction with a decimal comma.
+      const written =
+        opts === semicolon && typeof cell === 'number' ? expected.replace('.', ',') : expected;
       expect(rows).toEqual([
         ['h1', 'h2', 'h3'],
-        ['x', expected, 'y'],
+        ['x', written, 'y'],
       ]);
     }
   });
 
   it.each([
     [',', -12.5, 'a,-12.5,b'],
-    [';', -12.5, 'a;-12.5;b'],
-    [';', 12.5, 'a;12.5;b'],
+    [';', -12.5, 'a;-12,5;b'],
+    [';', 12.5, 'a;12,5;b'],
     [',', 12.5, 'a,12.5,b'],
-  ] as const)('writes numbers raw with %j: %d', (delimiter, n, line) => {
+  ] as const)('writes numbers as numbers with %j: %d', (delimiter, n, line) => {
     expect(toCsv([['a', n, 'b']], { delimiter, bom: false })).toBe(line);
   });
 
@@ -187,17 +190,42 @@ describe('csvChunks', () => {
           const back = parseBack(whole, opts.delimiter).slice(1);
           body.forEach((row, r) =>
             row.forEach((c, i) => {
+              const decimalComma = opts.delimiter === ';';
+              const guarded =
+                typeof c === 'string' &&
+                FORMULA_START.test(c) &&
+                !(decimalComma && /^-?\d+,\d+$/.test(c));
               const expected =
                 c === null
                   ? ''
-                  : typeof c === 'string' && FORMULA_START.test(c)
+                  : guarded
                     ? `'${c}`
-                    : String(c);
+                    : typeof c === 'number' && decimalComma && /^-?\d+\.\d+$/.test(String(c))
+                      ? String(c).replace('.', ',')
+                      : String(c);
               expect(back[r]?.[i]).toBe(expected);
             }),
           );
         },
       ),
+    );
+  });
+});
+
+describe('the semicolon dialect', () => {
+  const semicolon = { delimiter: ';', bom: false } as const;
+
+  it('writes fractions with a decimal comma and leaves whole numbers and text alone', () => {
+    expect(toCsv([['a', 84.2, -12.5, 3, -4, '1.5']], semicolon)).toBe('a;84,2;-12,5;3;-4;1.5');
+  });
+
+  it('keeps the formula guard for text, but not for a number written with a comma', () => {
+    expect(toCsv([['=SUM(A1)', -0.5, '-1']], semicolon)).toBe(`"'=SUM(A1)";-0,5;"'-1"`);
+  });
+
+  it('leaves the comma dialect byte for byte as it was', () => {
+    expect(toCsv([['a', 84.2, -12.5, '-1']], { delimiter: ',', bom: false })).toBe(
+      `a,84.2,-12.5,"'-1"`,
     );
   });
 });

@@ -33,8 +33,13 @@ describe('buildTouchpointsCsv', () => {
     expect(text.replace(/"[^"]*"/g, '').split('\r\n')).toHaveLength(expected.length + 1);
     const [header, ...rows] = parse(text, delimiter);
     expect(header).toEqual(HEADER);
+    // The semicolon dialect writes the score with a decimal comma (docs/FILES.md).
+    const written =
+      delimiter === ';'
+        ? expected.map((r) => ({ ...r, score_pct: r.score_pct?.replace('.', ',') }))
+        : expected;
     expect(rows.map((row) => Object.fromEntries(HEADER.map((h, i) => [h, row[i]])))).toEqual(
-      expected,
+      written,
     );
     expect(rows.every((row) => row.length === HEADER.length)).toBe(true);
   });

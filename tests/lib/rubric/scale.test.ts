@@ -61,7 +61,7 @@ describe('the rubric editor and shared rubric files refuse huge scales', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.map(describeProblemAt)).toEqual([
-      expect.stringMatching(/^scale\.min: .*between −1000 and 1000/),
+      expect.stringMatching(/^scale\.min: .*between −1,000 and 1,000/),
     ]);
   });
 

@@ -1,0 +1,30 @@
+import { roundHalfAwayFromZero } from '../scoring/round';
+import { currentLanguage, t } from './translate';
+
+/** A figure with exactly `digits` decimals, written the language's way (`84.2`, `84,2`). */
+export function formatDecimal(x: number, digits: number): string {
+  return new Intl.NumberFormat(currentLanguage(), {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(x);
+}
+
+/**
+ * A time for the screen, in the reader's language and time zone (`1 Dec 2026, 10:15`); files
+ * keep ISO times. Text that is not a time is shown as it is.
+ */
+export function formatDateTime(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  return new Intl.DateTimeFormat(currentLanguage(), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(ms);
+}
+
+/** A score for display: one decimal, rounded half away from zero at the very end (`84.2%`, `84,2 %`). */
+export function formatPct(pct: number | null): string {
+  return pct === null
+    ? t('report.noScore')
+    : t('report.pct', { score: formatDecimal(roundHalfAwayFromZero(pct, 1), 1) });
+}
