@@ -508,6 +508,7 @@ export const enPages = {
   'popup.review.reasonRequired': 'Say why the audit is handed in as it is.',
   'popup.review.returnedTitle': 'Sent back for fixes',
   'popup.review.returnedBy': 'Returned by {lead}: {count} comments',
+  'popup.review.returnedComment': '{touchpoint} — {by}: “{text}”',
   'popup.review.resume': 'Resume {brand} · {study}',
   'review.mode.review': 'Review queue',
   'review.queue': 'Audits to review',
