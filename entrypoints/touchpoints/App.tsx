@@ -45,9 +45,10 @@ export function App() {
     () => new URLSearchParams(location.search).get('review') === '1',
   );
   const [filter, setFilter] = useState<TouchpointFilter>({});
+  // The review queue reads what it shows itself: the hidden list waits until it is shown.
   const matching = useMemo(
-    () => (audits ? auditsMatching(audits, filter) : undefined),
-    [audits, JSON.stringify(filter)],
+    () => (audits && !reviewing ? auditsMatching(audits, filter) : undefined),
+    [audits, JSON.stringify(filter), reviewing],
   );
   const count = useLiveQuery(
     () => (matching ? countMatching(db, matching, filter) : null),

@@ -90,13 +90,15 @@ describe('review round trip between a shopper’s and a lead’s profile', () =>
 
   it('stops End audit and Submit at the knock-out without a note, naming the touchpoint', async () => {
     const shop = await openPage(shopper, server.url('northwind', '/returns.html'));
-    for (const [target, speed] of [
-      ['#returns-policy', 1],
-      ['#delivery-info', 4],
+    // The review queue shows an audit's touchpoints by category: returns before shipping.
+    for (const [target, category, speed] of [
+      ['#returns-policy', 'returns_refunds', 1],
+      ['#delivery-info', 'shipping_delivery', 4],
     ] as const) {
       await startTagging(shop);
       await pickAt(shop, shop.locator(target));
       await panel(shop).waitFor({ state: 'visible' });
+      await shop.getByTestId('tagger-category').selectOption(category);
       await score(shop, 'speed', speed);
       await score(shop, 'clarity', 4);
       await saveAndWait(shop);
