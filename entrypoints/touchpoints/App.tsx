@@ -114,9 +114,7 @@ export function App() {
           {t('touchpoints.actionFailed', { reason: describeProblem(failure) })}
         </p>
       )}
-      {reviewing && audits && brands && rubric && (
-        <ReviewQueue audits={audits} brands={brands} rubric={rubric} />
-      )}
+      {reviewing && <ReviewQueue audits={audits} brands={brands} rubric={rubric ?? undefined} />}
       <main class={open ? 'with-detail' : undefined} hidden={reviewing}>
         <div class="list">
           {brands && audits && categories && (
