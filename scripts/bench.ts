@@ -8,13 +8,23 @@ import { EXTENSION_DIRS } from '../tests/support/browser';
 import { measureBundles } from './bench/bundle-sizes';
 import { bundleForPage, openBenchPage } from './bench/run-in-page';
 import { benchCalibration } from './bench/calibration';
-import { benchScale } from './bench/scale';
+import { benchReviewQueue, benchScale } from './bench/scale';
 import { benchTagger } from './bench/tagger';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const CONTENT_SCRIPT_BUDGET = 30 * 1024;
 
+/** `--only=review-queue` measures that figure alone (at 100,000 touchpoints). */
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+
 async function main(): Promise<void> {
+  if (ONLY === 'review-queue') {
+    console.log('Building the production extension…');
+    execSync('npx wxt build', { stdio: 'ignore' });
+    await benchReviewQueue(100_000);
+    return;
+  }
+  if (ONLY) throw new Error(`--only=${ONLY}: the only figure measured alone is review-queue`);
   console.log('Building the production and end-to-end extensions…');
   execSync('npx wxt build', { stdio: 'ignore' });
   execSync('npx wxt build --mode e2e', { stdio: 'ignore' });

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useLiveQuery } from '@/hooks/use-live-query';
 import { listReturnedAudits, listStudyChoices, loadActiveAuditView } from '@/lib/audit';
-import { endActiveAudit, getDb, getRubric, getSetting, pinnedRubric, startAudit } from '@/lib/db';
+import { getDb, getRubric, getSetting, pinnedRubric, startAudit } from '@/lib/db';
 import { exportStudyCsv } from '@/lib/export/study-csv';
 import { downloadBlob } from '@/lib/util/download';
 import { describeProblem, localizeRubric, t } from '@/lib/i18n';
@@ -19,6 +19,7 @@ import { ReturnedAudits } from './ReturnedAudits';
 import { ReviewSubmit } from './ReviewSubmit';
 import { ReauditLeftovers, ReauditList } from './ReauditList';
 import { StartAuditForm } from './StartAuditForm';
+import { useSubmit } from './use-submit';
 
 type Mode = 'main' | 'start' | 'manual';
 
@@ -53,6 +54,8 @@ export function App() {
   const [mode, setMode] = useState<Mode>('main');
   const [notice, setNotice] = useState<string>();
   const [claimed, setClaimed] = useState<string>();
+  // End audit and Submit for review hand the audit in the same way, with the same checks.
+  const submitter = useSubmit(view?.audit.id);
   useEffect(() => void findCurrentTab().then(setTab), []);
 
   const host = tab?.host ?? '';
@@ -117,7 +120,7 @@ export function App() {
           notice={notice}
           onTag={() => void tag()}
           onAddManual={() => setMode('manual')}
-          onEnd={attempt(() => endActiveAudit(db, new Date()))}
+          onEnd={() => void submitter.submit('', { ending: true })}
           onExport={attempt(async () => {
             if (view.study) await downloadTouchpointsCsv(view.study.id);
           })}
@@ -130,7 +133,7 @@ export function App() {
               await openPage(`/touchpoints.html?study=${encodeURIComponent(view.study.id)}`);
           })}
         />
-        <ReviewSubmit key={view.audit.id} audit={view.audit} />
+        <ReviewSubmit key={view.audit.id} audit={view.audit} submitter={submitter} />
         <ReauditList audit={view.audit} onVisit={(id) => void visit(id)} />
         {unclaimed && view.study && (
           <HostClaim

@@ -3,6 +3,7 @@ import { useAction } from '@/hooks/use-action';
 import type { ReturnedAudit } from '@/lib/audit';
 import { getDb, resumeAudit } from '@/lib/db';
 import { t } from '@/lib/i18n';
+import { touchpointName } from './review-text';
 
 /** Props of {@link ReturnedAudits}. */
 export interface ReturnedAuditsProps {
@@ -11,7 +12,8 @@ export interface ReturnedAuditsProps {
 
 /**
  * Popup, when no audit runs: the audits the lead sent back ("Returned by Lea: 2 comments"),
- * each with a button that makes it the running audit again so the shopper can fix it.
+ * each lead's comment under the touchpoint it is on, and a button that makes the audit the
+ * running one again so the shopper can fix it.
  */
 export function ReturnedAudits({ returned }: ReturnedAuditsProps) {
   const { busy, failure, setFailure, run } = useAction();
@@ -25,11 +27,30 @@ export function ReturnedAudits({ returned }: ReturnedAuditsProps) {
     <section class="stack" data-testid="review-returned" aria-labelledby="review-returned-title">
       <h2 id="review-returned-title">{t('popup.review.returnedTitle')}</h2>
       <ul class="returned">
-        {returned.map(({ audit, brand, study, comments }) => (
+        {returned.map(({ audit, brand, study, comments, commented }) => (
           <li key={audit.id} data-testid="review-returned-audit" data-id={audit.id}>
             <p class="small">
               {t('popup.review.returnedBy', { lead: audit.reviewedBy ?? '?', count: comments })}
             </p>
+            {commented.length > 0 && (
+              <ul class="small" data-testid="review-returned-comments">
+                {commented.flatMap(({ touchpoint, comments: list }) =>
+                  list.map((c) => (
+                    <li
+                      key={c.id}
+                      data-testid="review-returned-comment"
+                      data-touchpoint-id={touchpoint.id}
+                    >
+                      {t('popup.review.returnedComment', {
+                        touchpoint: touchpointName(touchpoint, touchpoint.category),
+                        by: c.by,
+                        text: c.text,
+                      })}
+                    </li>
+                  )),
+                )}
+              </ul>
+            )}
             <button
               data-testid="review-resume"
               disabled={busy}

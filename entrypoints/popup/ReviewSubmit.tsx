@@ -1,33 +1,26 @@
 import { useState } from 'preact/hooks';
 import { FailureAlert } from '@/components/FailureAlert';
-import { useAction } from '@/hooks/use-action';
-import { submitAudit, type SubmitRefused } from '@/lib/audit';
-import { getDb } from '@/lib/db';
 import { reviewStateLabel, t } from '@/lib/i18n';
 import type { Audit } from '@/lib/model';
 import { describeCheck } from './review-text';
+import { useSubmit, type Submitter } from './use-submit';
 
 /** Props of {@link ReviewSubmit}. */
 export interface ReviewSubmitProps {
   audit: Audit;
+  /** The popup's hand-in, shared with End audit; without it the panel keeps its own. */
+  submitter?: Submitter;
 }
 
 /**
  * Popup, under the running audit: its review state, and "Submit for review", which runs the
  * checks and lists what to fix, with "Submit anyway" and a required reason.
  */
-export function ReviewSubmit({ audit }: ReviewSubmitProps) {
-  const db = getDb();
-  const [refused, setRefused] = useState<SubmitRefused>();
+export function ReviewSubmit({ audit, submitter }: ReviewSubmitProps) {
+  const own = useSubmit(audit.id);
+  const { refused, busy, failure, submit } = submitter ?? own;
   const [reason, setReason] = useState('');
   const [reasonMissing, setReasonMissing] = useState(false);
-  const { busy, failure, run } = useAction();
-
-  const submit = (withReason: string) =>
-    run(async () => {
-      const done = await submitAudit(db, audit.id, new Date(), withReason);
-      setRefused(done.ok ? undefined : done.error);
-    });
   const submitAnyway = () => {
     if (!reason.trim()) {
       setReasonMissing(true);

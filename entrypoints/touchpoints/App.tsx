@@ -45,9 +45,10 @@ export function App() {
     () => new URLSearchParams(location.search).get('review') === '1',
   );
   const [filter, setFilter] = useState<TouchpointFilter>({});
+  // The review queue reads what it shows itself: the hidden list waits until it is shown.
   const matching = useMemo(
-    () => (audits ? auditsMatching(audits, filter) : undefined),
-    [audits, JSON.stringify(filter)],
+    () => (audits && !reviewing ? auditsMatching(audits, filter) : undefined),
+    [audits, JSON.stringify(filter), reviewing],
   );
   const count = useLiveQuery(
     () => (matching ? countMatching(db, matching, filter) : null),
@@ -113,9 +114,7 @@ export function App() {
           {t('touchpoints.actionFailed', { reason: describeProblem(failure) })}
         </p>
       )}
-      {reviewing && audits && brands && rubric && (
-        <ReviewQueue audits={audits} brands={brands} rubric={rubric} />
-      )}
+      {reviewing && <ReviewQueue audits={audits} brands={brands} rubric={rubric ?? undefined} />}
       <main class={open ? 'with-detail' : undefined} hidden={reviewing}>
         <div class="list">
           {brands && audits && categories && (

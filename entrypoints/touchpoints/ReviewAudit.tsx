@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { FailureAlert } from '@/components/FailureAlert';
 import { useAction } from '@/hooks/use-action';
 import { useLiveQuery } from '@/hooks/use-live-query';
-import { getDb, listTouchpointsOfAudit, reviewAudit } from '@/lib/db';
+import { getAuditStats, getDb, nthTouchpointOfAudit, reviewAudit } from '@/lib/db';
 import { formatDateTime, reviewStateLabel, t } from '@/lib/i18n';
 import type { Audit, Brand, Rubric } from '@/lib/model';
 import { isEditable, type ReviewAction } from '@/lib/review';
@@ -22,17 +22,25 @@ export interface ReviewAuditProps {
 /**
  * Touchpoints page, review queue: the selected audit — its state, the shopper's reason if they
  * submitted with problems, one touchpoint at a time, the comment box and the decisions. Keys:
- * j/k or ↓/↑ move, c comments, a approves, r returns (never while typing in a field).
+ * j/k or ↓/↑ move, c comments, a approves, r returns (never while typing in a field). The
+ * touchpoints come in the touchpoints view's order (by category); each screen reads the one it
+ * shows and the audit's kept count, never all of them (an audit may hold thousands).
  */
 export function ReviewAudit({ audit, brand, rubric, reviewer }: ReviewAuditProps) {
   const db = getDb();
-  const touchpoints = useLiveQuery(() => listTouchpointsOfAudit(db, audit.id), [audit.id]);
   const [index, setIndex] = useState(0);
+  // One query for the count and the touchpoint shown: the first screen waits for one answer.
+  const screen = useLiveQuery(async () => {
+    const { total } = await getAuditStats(db, audit.id);
+    const n = Math.min(index, Math.max(0, total - 1));
+    return { total, n, shown: total > 0 ? await nthTouchpointOfAudit(db, audit.id, n) : undefined };
+  }, [audit.id, index]);
   const comment = useRef<HTMLTextAreaElement>(null);
   const { busy, failure, setFailure, run } = useAction();
-  const count = touchpoints?.length ?? 0;
-  const at = Math.min(index, Math.max(0, count - 1));
-  const shown = touchpoints?.[at];
+  const total = screen?.total;
+  const count = total ?? 0;
+  const at = screen?.n ?? 0;
+  const shown = screen?.shown;
   const decidable = audit.review === 'submitted';
   const editable = isEditable(audit);
 
@@ -117,7 +125,7 @@ export function ReviewAudit({ audit, brand, rubric, reviewer }: ReviewAuditProps
       </div>
       <FailureAlert failure={failure} testId="review-failed" message="touchpoints.actionFailed" />
       <p class="muted small">{t('review.keys')}</p>
-      {touchpoints && count === 0 && <p class="muted">{t('review.noTouchpoints')}</p>}
+      {total === 0 && <p class="muted">{t('review.noTouchpoints')}</p>}
       {shown && (
         <>
           <div class="actions" role="group" aria-label={t('review.position', { n: at + 1, count })}>

@@ -9,25 +9,27 @@ import { ReviewerName } from './ReviewerName';
 
 /** Props of {@link ReviewQueue}. */
 export interface ReviewQueueProps {
-  audits: readonly Audit[];
-  brands: readonly Brand[];
-  rubric: Rubric;
+  /** The study's audits, brands and pinned rubric; undefined while they are read. */
+  audits: readonly Audit[] | undefined;
+  brands: readonly Brand[] | undefined;
+  rubric: Rubric | undefined;
 }
 
 /**
  * Touchpoints page, review mode: the study's audits in queue order (submitted, returned,
- * approved), and the selected one to review. Asks the lead's name first, once.
+ * approved), and the selected one to review. Asks the lead's name first, once. Mounted with
+ * the page, so the name is read while the study's records are.
  */
 export function ReviewQueue({ audits, brands, rubric }: ReviewQueueProps) {
   const reviewer = useLiveQuery(() => getSetting(getDb(), 'reviewerName'), []);
   const [selectedId, setSelectedId] = useState<string>();
-  const queue = reviewQueue(audits);
+  const queue = reviewQueue(audits ?? []);
   const selected = queue.find((a) => a.id === selectedId) ?? queue[0];
   // Keep the audit shown once chosen: a decision moves it in the queue, not off the screen.
   useEffect(() => {
     if (selected && selected.id !== selectedId) setSelectedId(selected.id);
   }, [selected?.id]);
-  if (reviewer === undefined) return null;
+  if (reviewer === undefined || !audits || !brands || !rubric) return null;
   if (!reviewer) return <ReviewerName />;
   const brandOf = (a: Audit) => brands.find((b) => b.id === a.brandId);
 

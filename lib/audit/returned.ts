@@ -1,5 +1,5 @@
 import { listTouchpointsOfAudit, type AuditorDb } from '../db';
-import type { Audit, Brand, Study } from '../model';
+import type { Audit, Brand, ReviewComment, Study, Touchpoint } from '../model';
 
 /** A returned audit as the popup lists it: whose, and how many comments the lead left. */
 export interface ReturnedAudit {
@@ -8,6 +8,8 @@ export interface ReturnedAudit {
   brand: Brand | undefined;
   /** Review comments on its live touchpoints. */
   comments: number;
+  /** Its live touchpoints with comments, in audit order, each with its comments oldest first. */
+  commented: { touchpoint: Touchpoint; comments: ReviewComment[] }[];
 }
 
 /**
@@ -27,6 +29,9 @@ export async function listReturnedAudits(db: AuditorDb): Promise<ReturnedAudit[]
       study: await db.studies.get(audit.studyId),
       brand: await db.brands.get(audit.brandId),
       comments: touchpoints.reduce((n, tp) => n + (tp.comments?.length ?? 0), 0),
+      commented: touchpoints
+        .filter((tp) => (tp.comments?.length ?? 0) > 0)
+        .map((touchpoint) => ({ touchpoint, comments: touchpoint.comments ?? [] })),
     });
   }
   return out;

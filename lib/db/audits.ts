@@ -43,14 +43,18 @@ export async function getActiveAudit(db: AuditorDb): Promise<Audit | undefined> 
   return audit && !audit.deleted && audit.endedAt === null ? audit : undefined;
 }
 
-/** Ends the running audit (records the time); returns it, or undefined when none ran. */
+/**
+ * Ends the running audit (records the time) when another one starts or is resumed; returns it,
+ * or undefined when none ran. The popup's End audit does not come here: it hands the audit in
+ * through the checks (`submitAudit` in lib/audit/submit.ts).
+ */
 export async function endActiveAudit(db: AuditorDb, now: Date): Promise<Audit | undefined> {
   return db.transaction('rw', db.audits, db.settings, async () => {
     const audit = await getActiveAudit(db);
     await setSetting(db, 'activeAuditId', null);
     if (!audit) return undefined;
     const at = now.toISOString();
-    // Until the lead's review exists, ending an audit hands it in.
+    // An ended audit is a handed-in one (as a version-1 backup's ended audits import).
     const ended: Audit = {
       ...audit,
       endedAt: at,

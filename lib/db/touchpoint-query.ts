@@ -112,3 +112,19 @@ export async function readTouchpointPage(
   }
   return { rows, next: auditIndex < audits.length ? { auditIndex, offset } : null };
 }
+
+/**
+ * The `n`th (from 0) live touchpoint of an audit in the touchpoints view's order (by category,
+ * the [auditId+category] index), reading index entries up to it and no record past it: the
+ * review queue shows one touchpoint at a time. Undefined past the last one.
+ */
+export function nthTouchpointOfAudit(
+  db: AuditorDb,
+  auditId: string,
+  n: number,
+): Promise<Touchpoint | undefined> {
+  return rangeOf(db, auditId, undefined)
+    .filter((t) => !t.deleted)
+    .offset(n)
+    .first();
+}

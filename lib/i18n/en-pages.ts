@@ -530,6 +530,7 @@ export const enPages = {
     one: 'Returned by {lead}: {count} comment',
     other: 'Returned by {lead}: {count} comments',
   },
+  'popup.review.returnedComment': '{touchpoint} — {by}: “{text}”',
   'popup.review.resume': 'Resume {brand} · {study}',
   'review.mode.review': 'Review queue',
   'review.queue': 'Audits to review',

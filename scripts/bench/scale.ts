@@ -10,7 +10,7 @@ import { bundleForPage } from './run-in-page';
 /** Page-world script: records when the first element matching each watched selector appears. */
 const FIRST_RENDER_PROBE = `
 (() => {
-  const watch = { report: '[data-testid="report-comparison"]', popup: '[data-testid="popup-end-audit"]', touchpoints: '[data-testid="touchpoint-row"]' };
+  const watch = { report: '[data-testid="report-comparison"]', popup: '[data-testid="popup-end-audit"]', touchpoints: '[data-testid="touchpoint-row"]', review: '[data-testid="review-touchpoint"]' };
   const seen = {};
   window.__tpaFirst = seen;
   const check = () => { for (const [k, sel] of Object.entries(watch)) if (!(k in seen) && document.querySelector(sel)) seen[k] = performance.now(); };
@@ -29,6 +29,7 @@ interface ScaleApi {
   backupImport(
     n: number,
   ): Promise<{ importMs: number; bulkPutMs: number; ok: boolean; bytes: number }>;
+  markReviewed(studyId: string): Promise<{ firstTouchpointId: string }>;
 }
 
 async function callScale<K extends keyof ScaleApi>(
@@ -123,8 +124,55 @@ export async function benchScale(sizes: number[]): Promise<void> {
         `backup import (${(imp.bytes / 1e6).toFixed(1)} MB, validation and merge included): ${ms(imp.importMs)}${imp.ok ? '' : ' (REFUSED)'}` +
           ` · Dexie bulkPut of the same records: ${ms(imp.bulkPutMs)} · ratio ${(imp.importMs / imp.bulkPutMs).toFixed(2)}× (target ≤ 1.5× at 10,000)`,
       );
+      // Last: it hands the audits in, which the figures above do not expect.
+      await reviewQueueFigure(ext, helper, seeded.studyId);
     }
     await benchTrend(helper, sizes.at(-1)!);
+  } finally {
+    await ext.close();
+  }
+}
+
+/**
+ * The review queue's first screen (`touchpoints.html?review=1`): the seeded audits handed in,
+ * the median time until the first touchpoint of the first submitted audit is shown.
+ */
+async function reviewQueueFigure(ext: ExtensionSession, helper: Page, studyId: string) {
+  const { firstTouchpointId } = await callScale(helper, 'markReviewed', studyId);
+  const path = `touchpoints.html?study=${studyId}&review=1`;
+  // First the screen must show the touchpoint it should (this untimed visit also lets the
+  // database settle after the writes, as the figures measured after the CSV and backup do).
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/${path}`);
+  const shown = await page
+    .getByTestId('review-touchpoint')
+    .getAttribute('data-id', { timeout: 30_000 })
+    .catch(() => null);
+  await page.close();
+  const at = await firstRender(ext, path, 'review', 5);
+  console.log(
+    `review queue, first touchpoint of the first submitted audit: ${at === undefined ? 'did not render' : ms(at)} (target ≤ 300 ms at 100,000)` +
+      (shown === firstTouchpointId ? '' : ` — WRONG touchpoint shown: ${shown ?? 'none'}`),
+  );
+}
+
+/**
+ * Only the review queue's figure (`npm run bench -- --only=review-queue`): the scale study of
+ * `n` touchpoints seeded, handed in, and its queue opened.
+ */
+export async function benchReviewQueue(n: number): Promise<void> {
+  const script = await bundleForPage(resolve('scripts/bench/page/scale.ts'));
+  const ext = await launchWithExtension({ extensionDir: EXTENSION_DIRS.production });
+  await ext.context.addInitScript({ content: FIRST_RENDER_PROBE });
+  const helper = await ext.openExtensionPage('popup.html');
+  await helper.evaluate(script);
+  try {
+    console.log(
+      `\n## Review queue, ${n.toLocaleString('en')} touchpoints (5 brands, 50 audits; headless Chromium)`,
+    );
+    const seeded = await callScale(helper, 'seed', n);
+    console.log(`seeded through the data-access layer in ${ms(seeded.ms)}`);
+    await reviewQueueFigure(ext, helper, seeded.studyId);
   } finally {
     await ext.close();
   }

@@ -2,46 +2,15 @@
 // shoppers, each in a profile of their own, score it and send their backups back; the lead
 // merges them and the calibration page shows agreement and flags the harsh shopper.
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { krippendorffAlpha } from '../../lib/calibration/alpha';
-import { launchWithExtension, type ExtensionSession } from '../support/browser';
+import type { ExtensionSession } from '../support/browser';
+import { importBackup, openProfile } from './support/profiles';
 import { download, seedRaw, study } from './support/report-seed';
 
 const opened: ExtensionSession[] = [];
 afterAll(async () => {
   for (const ext of opened) await ext.close();
 });
-
-async function profile(): Promise<{ ext: ExtensionSession; report: Page }> {
-  const ext = await launchWithExtension();
-  opened.push(ext);
-  const report = await ext.openExtensionPage('report.html');
-  // The service worker seeds the rubric on install: wait for it before importing.
-  await expect.poll(() => report.getByText('No study to report on yet.').count()).toBe(1);
-  return { ext, report };
-}
-
-/**
- * Imports a backup on the report page. Into an empty profile the page then opens the study's
- * report (its status line goes with the empty page), so that is what is waited for there.
- */
-async function importFile(report: Page, name: string, text: string): Promise<void> {
-  const empty = (await report.getByText('No study to report on yet.').count()) === 1;
-  await report.getByTestId('report-import-backup').setInputFiles({
-    name,
-    mimeType: 'application/json',
-    buffer: Buffer.from(text),
-  });
-  if (empty) {
-    await expect
-      .poll(() => report.getByRole('heading', { name: study.name }).count(), { timeout: 15_000 })
-      .toBeGreaterThan(0);
-    return;
-  }
-  await expect
-    .poll(() => report.getByTestId('report-files-status').textContent(), { timeout: 15_000 })
-    .toMatch(/^Backup imported/);
-}
 
 /** Each shopper's speed and clarity scores for the round's three items. */
 // Ana and Ben agree; Cai scores one point lower on every item (so the others sit +0.5 from
@@ -50,7 +19,7 @@ const SCORES: Record<string, number[]> = { Ana: [4, 2, 5], Ben: [4, 2, 5], Cai: 
 
 describe('a calibration round in real Chromium', () => {
   it('measures agreement from three shoppers and flags the harsh one', async () => {
-    const lead = await profile();
+    const lead = await openProfile(opened);
     await seedRaw(lead.report);
     const cal = await lead.ext.openExtensionPage(`calibration.html?study=${study.id}`);
     await expect.poll(() => cal.getByTestId('calibration-empty').count()).toBe(1);
@@ -65,8 +34,8 @@ describe('a calibration round in real Chromium', () => {
 
     const returned: string[] = [];
     for (const [shopper, values] of Object.entries(SCORES)) {
-      const { ext, report } = await profile();
-      await importFile(report, 'round.json', round.text);
+      const { ext, report } = await openProfile(opened);
+      await importBackup(report, { name: 'round.json', text: round.text }, study.name);
       const page = await ext.openExtensionPage(`calibration.html?study=${study.id}`);
       const items = page.getByTestId('calibration-item');
       await expect.poll(() => items.count()).toBe(3);
@@ -90,7 +59,8 @@ describe('a calibration round in real Chromium', () => {
       opened.splice(opened.indexOf(ext), 1);
     }
 
-    for (const [i, text] of returned.entries()) await importFile(lead.report, `s${i}.json`, text);
+    for (const [i, text] of returned.entries())
+      await importBackup(lead.report, { name: `s${i}.json`, text }, study.name);
     await cal.reload();
     const speedRow = cal.locator('[data-testid="calibration-criterion"][data-key="speed"]');
     await expect.poll(() => speedRow.count()).toBe(1);

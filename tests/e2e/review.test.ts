@@ -8,6 +8,7 @@ import { categoryLabel } from '../../lib/i18n';
 import type { ExtensionSession } from '../support/browser';
 import type { FixtureServer } from '../support/fixture-server';
 import { readStore } from './support/extension-db';
+import { countedInReport, reviewIds, seedReviewStudy, storedAudit } from './support/review-seed';
 import { closeSession, openSession } from './support/session';
 import {
   openPage,
@@ -21,102 +22,11 @@ import {
 
 let server: FixtureServer;
 let ext: ExtensionSession;
-const ids = { studyId: 'study-review', auditId: 'audit-review', brandId: 'brand-northwind' };
-
-/**
- * A study pinned to a two-criterion rubric whose `speed` is a knock-out, Northwind and Contoso,
- * and Ana's running audit of Northwind: raw IndexedDB writes from an extension page.
- */
-async function seed(): Promise<void> {
-  const page = await ext.openExtensionPage('popup.html');
-  const at = new Date().toISOString();
-  await page.evaluate(
-    ({ ids, at }) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('touchpoint-auditor');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const stores = ['rubrics', 'studies', 'brands', 'audits', 'settings'];
-          const tx = db.transaction(stores, 'readwrite');
-          const base = { createdAt: at, updatedAt: at };
-          const criterion = (id: string, label: string, critical: boolean) => ({
-            id,
-            label,
-            help: '',
-            weight: 1,
-            appliesTo: 'all',
-            critical,
-          });
-          tx.objectStore('rubrics').put({
-            id: 'knockout',
-            version: 1,
-            name: 'Knock-out kit',
-            scale: { min: 1, max: 5 },
-            criteria: [criterion('speed', 'Speed', true), criterion('clarity', 'Clarity', false)],
-            ...base,
-          });
-          for (const [id, name, role, domain] of [
-            [ids.brandId, 'Northwind Running', 'own', 'northwind.localhost'],
-            ['brand-contoso', 'Contoso Sports', 'competitor', 'contoso.localhost'],
-          ])
-            tx.objectStore('brands').put({ id, name, role, domains: [domain], ...base });
-          tx.objectStore('studies').put({
-            id: ids.studyId,
-            name: 'Reviewed study',
-            wave: '2026-Q4',
-            waves: ['2026-Q4'],
-            requireReview: false,
-            rubricId: 'knockout',
-            rubricVersion: 1,
-            brandIds: [ids.brandId, 'brand-contoso'],
-            ...base,
-          });
-          tx.objectStore('audits').put({
-            id: ids.auditId,
-            studyId: ids.studyId,
-            brandId: ids.brandId,
-            shopper: 'Ana',
-            scenario: 'Return a pair of shoes',
-            startedAt: at,
-            endedAt: null,
-            wave: '2026-Q4',
-            purpose: 'audit',
-            review: 'in_progress',
-            ...base,
-          });
-          tx.objectStore('settings').put({ key: 'activeAuditId', value: ids.auditId });
-          tx.oncomplete = () => (db.close(), resolve());
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    { ids, at },
-  );
-  await page.close();
-}
-
-/** The audit as stored. */
-async function storedAudit(page: Page) {
-  const audits = await readStore<{ id: string; review: string; reviewedBy?: string }>(
-    page,
-    'audits',
-  );
-  return audits.find((a) => a.id === ids.auditId);
-}
-
-/** Northwind's touchpoints counted in the report's scoreboard ("0" when it has no row). */
-async function countedInReport(report: Page): Promise<string> {
-  await report.reload();
-  await report.getByTestId('report-comparison').waitFor();
-  const row = report.locator(
-    `[data-testid="report-scoreboard-row"][data-brand-id="${ids.brandId}"]`,
-  );
-  return (await row.count()) === 0 ? '0' : ((await row.locator('td').nth(2).textContent()) ?? '');
-}
+const ids = reviewIds;
 
 beforeAll(async () => {
   ({ server, ext } = await openSession());
-  await seed();
+  await seedReviewStudy(ext);
 });
 afterAll(() => closeSession({ server, ext }));
 

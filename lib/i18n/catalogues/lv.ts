@@ -682,6 +682,7 @@ const catalogue: Catalogue = {
     one: '{lead} atgrieza auditu: {count} komentārs',
     other: '{lead} atgrieza auditu: {count} komentāri',
   },
+  'popup.review.returnedComment': '{touchpoint} — {by}: „{text}”',
   'popup.review.resume': 'Atsākt: {brand} · {study}',
   'review.mode.review': 'Pārskatīšanas rinda',
   'review.queue': 'Pārskatāmie auditi',

@@ -3,6 +3,7 @@ import type { Catalogue } from '../translate';
 
 /** Keys whose ms text is rightly the same as English (names, codes, symbols). */
 export const sameAsEnglish: readonly MessageKey[] = [
+  'popup.review.returnedComment',
   'popup.title',
   'report.pct',
   'report.n',
@@ -656,6 +657,7 @@ const catalogue: Catalogue = {
   'popup.review.reasonRequired': 'Nyatakan sebab audit ini diserahkan seadanya.',
   'popup.review.returnedTitle': 'Dikembalikan untuk dibetulkan',
   'popup.review.returnedBy': { other: 'Dikembalikan oleh {lead}: {count} ulasan' },
+  'popup.review.returnedComment': '{touchpoint} — {by}: “{text}”',
   'popup.review.resume': 'Sambung {brand} · {study}',
   'review.mode.review': 'Baris gilir semakan',
   'review.queue': 'Audit untuk disemak',

@@ -699,6 +699,7 @@ const catalogue: Catalogue = {
     many: 'Вернул руководитель {lead}: {count} комментариев',
     other: 'Вернул руководитель {lead}: {count} комментария',
   },
+  'popup.review.returnedComment': '{touchpoint} — {by}: «{text}»',
   'popup.review.resume': 'Продолжить: {brand} · {study}',
   'review.mode.review': 'Очередь проверки',
   'review.queue': 'Аудиты на проверку',

@@ -3,6 +3,7 @@ import type { Catalogue } from '../translate';
 
 /** Keys whose tl text is rightly the same as English (names, codes, symbols). */
 export const sameAsEnglish: readonly MessageKey[] = [
+  'popup.review.returnedComment',
   'channel.web',
   'channel.chat',
   'channel.social',
@@ -686,6 +687,7 @@ const catalogue: Catalogue = {
     one: 'Ibinalik ni {lead}: {count} komento',
     other: 'Ibinalik ni {lead}: {count} komento',
   },
+  'popup.review.returnedComment': '{touchpoint} — {by}: “{text}”',
   'popup.review.resume': 'Ipagpatuloy ang {brand} · {study}',
   'review.mode.review': 'Pila ng pagsusuri',
   'review.queue': 'Mga audit na susuriin',

@@ -3,6 +3,7 @@ import type { Catalogue } from '../translate';
 
 /** Keys whose vi text is rightly the same as English (names, codes, symbols). */
 export const sameAsEnglish: readonly MessageKey[] = [
+  'popup.review.returnedComment',
   'tagger.na',
   'popup.title',
   'report.trend.withN',
@@ -651,6 +652,7 @@ const catalogue: Catalogue = {
   'popup.review.returnedBy': {
     other: '{lead} đã trả lại: {count} nhận xét',
   },
+  'popup.review.returnedComment': '{touchpoint} — {by}: “{text}”',
   'popup.review.resume': 'Tiếp tục {brand} · {study}',
   'review.mode.review': 'Hàng chờ duyệt',
   'review.queue': 'Lượt kiểm tra cần duyệt',

@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import {
   AuditorDb,
   getDb,
+  nthTouchpointOfAudit,
   pinnedRubric,
   putTouchpoints,
   seedDefaults,
@@ -179,8 +180,33 @@ async function backupImport(n: number) {
   return { importMs, bulkPutMs, ok: result.ok, bytes: text.length };
 }
 
+/**
+ * Hands in the seeded study's audits as a team under review would have them: the first keeps
+ * running, the others are ended and submitted, returned or approved in turn (decided an hour
+ * apart, the earliest first); the lead's name is set so the queue opens at once. Returns the
+ * touchpoint the review queue shows first: the first of the first submitted audit in the
+ * touchpoints view's order.
+ */
+async function markReviewed(studyId: string): Promise<{ firstTouchpointId: string }> {
+  const db = getDb();
+  const audits = (await db.audits.where('studyId').equals(studyId).toArray()).sort((a, b) =>
+    a.startedAt.localeCompare(b.startedAt),
+  );
+  const states = ['submitted', 'returned', 'approved'] as const;
+  const reviewed = audits.map((a, i): Audit => {
+    if (i === 0) return a;
+    const at = new Date(now.getTime() + i * 3_600_000).toISOString();
+    return { ...a, endedAt: at, review: states[i % 3]!, reviewedBy: a.shopper, reviewedAt: at };
+  });
+  await db.audits.bulkPut(reviewed);
+  await setSetting(db, 'reviewerName', 'Lea');
+  const first = reviewed.find((a) => a.review === 'submitted')!;
+  return { firstTouchpointId: (await nthTouchpointOfAudit(db, first.id, 0))!.id };
+}
+
 (globalThis as unknown as { tpaScale: unknown }).tpaScale = {
   seed,
+  markReviewed,
   fullScan,
   trendRead,
   csv,

@@ -18,7 +18,10 @@ afterEach(cleanup);
 const now = new Date('2026-11-22T10:00:00.000Z');
 const rubric = makeDefaultRubric(now.toISOString());
 
-/** A submitted audit of two manual touchpoints, in the page's (fake) database. */
+/**
+ * A submitted audit of two manual touchpoints, in the page's (fake) database; the queue shows
+ * them in the touchpoints view's order (by category), here also the order they were made in.
+ */
 async function submittedAudit(): Promise<Audit> {
   const db = getDb();
   await seedDefaults(db, now);
@@ -32,15 +35,15 @@ async function submittedAudit(): Promise<Audit> {
     { studyId: study.id, brandId: 'b', shopper: 'Ana', scenario: 'Call' },
     now,
   );
-  for (const [minute, notes] of [
-    [1, 'First call'],
-    [2, 'Second call'],
+  for (const [minute, category, notes] of [
+    [1, 'cart', 'First call'],
+    [2, 'customer_support', 'Second call'],
   ] as const) {
     await createTouchpoint(
       db,
       {
         auditId: audit.id,
-        category: 'customer_support',
+        category,
         stage: 'post_purchase',
         channel: 'phone',
         source: 'manual',

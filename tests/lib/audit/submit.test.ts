@@ -7,9 +7,11 @@ import {
   createStudy,
   createTouchpoint,
   getActiveAudit,
+  getSetting,
   resumeAudit,
   reviewAudit,
   seedDefaults,
+  setRequireReview,
   startAudit,
   updateTouchpoint,
   type NewTouchpoint,
@@ -145,6 +147,44 @@ describe('submitAudit', () => {
   });
 });
 
+describe('End audit (submitAudit while ending)', () => {
+  async function withProblem(requireReview: boolean) {
+    const audit = await runningAudit();
+    if (requireReview) await setRequireReview(db, audit.studyId, true, now);
+    const low = await createTouchpoint(
+      db,
+      manual(audit.id, { scores: allScored(1), notes: '' }),
+      now,
+    );
+    return { audit, low };
+  }
+
+  it('is stopped by the checks in a study that requires review, as a submit is', async () => {
+    const { audit, low } = await withProblem(true);
+    const refused = await submitAudit(db, audit.id, later, '', { ending: true });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { problems: [{ code: 'review.lowest-without-note', path: low.id }] },
+    });
+    expect(await db.audits.get(audit.id)).toMatchObject({ review: 'in_progress', endedAt: null });
+    expect((await getActiveAudit(db))?.id).toBe(audit.id);
+    const anyway = await submitAudit(db, audit.id, later, 'Rude, no time', { ending: true });
+    expect(anyway).toMatchObject({ ok: true, value: { submitNote: 'Rude, no time' } });
+  });
+
+  it('hands in without binding checks in a study that does not; the audit becomes the last one', async () => {
+    const { audit } = await withProblem(false);
+    const done = await submitAudit(db, audit.id, later, '', { ending: true });
+    expect(done).toMatchObject({
+      ok: true,
+      value: { review: 'submitted', endedAt: later.toISOString(), reviewedBy: 'Ana' },
+    });
+    expect((await db.audits.get(audit.id))?.submitNote).toBeUndefined();
+    expect(await getActiveAudit(db)).toBeUndefined();
+    expect(await getSetting(db, 'lastAuditId')).toBe(audit.id);
+  });
+});
+
 describe('returned audits', () => {
   it('lists a returned audit with its comment count, resumes it, and submits it again', async () => {
     const audit = await runningAudit();
@@ -157,6 +197,9 @@ describe('returned audits', () => {
     const listed = await listReturnedAudits(db);
     expect(listed).toHaveLength(1);
     expect(listed[0]).toMatchObject({ audit: { id: audit.id, reviewedBy: 'Lea' }, comments: 2 });
+    expect(
+      listed[0]!.commented.map((c) => [c.touchpoint.id, c.comments.map((x) => x.text)]),
+    ).toEqual([[tp.id, ['Which store?', 'Add a photo']]]);
 
     const resumed = await resumeAudit(db, audit.id, later);
     expect(resumed).toMatchObject({ ok: true, value: { review: 'returned', endedAt: null } });

@@ -6,6 +6,7 @@ import {
   countMatching,
   createTouchpoint,
   FIRST_PAGE,
+  nthTouchpointOfAudit,
   readTouchpointPage,
   setTouchpointDeleted,
   startAudit,
@@ -119,5 +120,18 @@ describe('reading a study’s touchpoints page by page', () => {
     const rest = await readAll(audits, {}, 10);
     expect(rest.rows).toHaveLength(44);
     expect(rest.rows.map((r) => r.id)).not.toContain(first.rows[0]!.id);
+  });
+});
+
+describe('one touchpoint of an audit at a time (the review queue)', () => {
+  it('reads the nth live one in the touchpoints view’s order, none past the end', async () => {
+    const [, ana] = await seed();
+    const { rows } = await readAll([ana!], {}, 100);
+    await setTouchpointDeleted(db, rows[1]!.id, true, t0);
+    const live = rows.filter((_, i) => i !== 1);
+    for (const n of [0, 1, 2, 29, 38])
+      expect((await nthTouchpointOfAudit(db, ana!.id, n))?.id).toBe(live[n]!.id);
+    expect(await nthTouchpointOfAudit(db, ana!.id, 39)).toBeUndefined();
+    expect(await nthTouchpointOfAudit(db, 'nope', 0)).toBeUndefined();
   });
 });
