@@ -116,6 +116,9 @@ export interface StoredEvidence {
   url: string;
   blobType: string;
   blobSize: number;
+  capturedAt: string;
+  /** When it was taken, on a touchpoint that kept both its pick's screenshot and Save's. */
+  moment?: 'pick' | 'save';
 }
 
 /** Every touchpoint and evidence record of the extension's database. */
