@@ -108,4 +108,17 @@ describe('evidence is what the shopper saw when they picked', () => {
     expect((await centre(tp.id, evidence[0]!, GREEN)).nearColour).toBeGreaterThan(0.95);
     await page.close();
   });
+
+  it('does not take a :hover for a change: the page gets no pointer during either capture', async () => {
+    // The pointer rests on the element as the shopper picks it and on Save as they save; with
+    // the tagger's UI hidden for a capture it would be over the page, whose :hover turns red.
+    const page = await openPage(ext, server.url('hostile', '/hover.html'));
+    const { tp, evidence } = await tagTarget(page, () => page.waitForTimeout(300));
+    expect(tp).not.toHaveProperty('changedAfterPick');
+    expect(evidence).toHaveLength(1);
+    // The button's centre holds its white label too: green around it, no red anywhere.
+    expect((await centre(tp.id, evidence[0]!, GREEN)).nearColour).toBeGreaterThan(0.5);
+    expect((await centre(tp.id, evidence[0]!, RED)).nearColour).toBe(0);
+    await page.close();
+  });
 });
