@@ -97,6 +97,8 @@ export interface StoredTouchpoint {
   url: string;
   notes: string;
   scores: Record<string, number | 'NA'>;
+  /** The element looked different at Save than at the pick. */
+  changedAfterPick?: boolean;
   anchor: {
     css: string;
     text: string;
