@@ -39,7 +39,8 @@ export function App({ view, actions }: { view: TaggerView; actions: TaggerAction
           atTop={!!view.hover && view.hover.rect.y + view.hover.rect.height > innerHeight - 90}
         />
       )}
-      {view.isTop && view.phase !== 'picking' && (
+      {view.isTop && (view.phase === 'panel' || (capturing && view.form)) && (
+        // Not there at all for the capture at the pick: the panel opens after it.
         <Panel view={view} actions={actions} hidden={capturing} />
       )}
     </>
