@@ -15,9 +15,13 @@ export function App({ view, actions }: { view: TaggerView; actions: TaggerAction
   const capturing = view.phase === 'capturing';
   return (
     <>
-      {view.phase === 'picking' && (
-        // Takes the pointer from the page while picking: the page's :hover stays still.
-        <div class={view.letThrough ? 'catcher through' : 'catcher'} data-catcher="" />
+      {(view.phase === 'picking' || capturing) && (
+        // Takes the pointer from the page while picking, and while a screenshot is taken (the
+        // panel gone, the pointer would be over the page): the page's :hover stays still.
+        <div
+          class={view.letThrough && !capturing ? 'catcher through' : 'catcher'}
+          data-catcher=""
+        />
       )}
       {!capturing && view.phase === 'picking' && view.hover && (
         <div class="highlight" style={boxStyle(view.hover.rect)}>
@@ -35,7 +39,8 @@ export function App({ view, actions }: { view: TaggerView; actions: TaggerAction
           atTop={!!view.hover && view.hover.rect.y + view.hover.rect.height > innerHeight - 90}
         />
       )}
-      {view.isTop && view.phase !== 'picking' && (
+      {view.isTop && (view.phase === 'panel' || (capturing && view.form)) && (
+        // Not there at all for the capture at the pick: the panel opens after it.
         <Panel view={view} actions={actions} hidden={capturing} />
       )}
     </>

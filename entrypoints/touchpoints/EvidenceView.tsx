@@ -10,8 +10,8 @@ export interface EvidenceViewProps {
 }
 
 /**
- * Touchpoints page, in a touchpoint's detail: one piece of evidence at full size, and a button
- * that saves it. Its blob URL only ever feeds the `<img>`: it is never opened as a page (an
+ * Touchpoints page, in a touchpoint's detail: one piece of evidence at full size, when it was
+ * taken if the touchpoint has one from the pick and one from Save, and a button that saves it. Its blob URL only ever feeds the `<img>`: it is never opened as a page (an
  * SVG or HTML file there would run with the extension's rights), and a file that is not a
  * JPEG, PNG or WebP image is not shown at all, only saved as opaque bytes under a safe name.
  */
@@ -20,7 +20,7 @@ export function EvidenceView({ evidence }: EvidenceViewProps) {
   const url = useEvidenceUrl(evidence);
   const save = () => downloadBlob(evidenceDownloadBlob(evidence), evidenceFileName(evidence));
   return (
-    <figure class="evidence">
+    <figure class="evidence" data-moment={evidence.moment}>
       {image && url && (
         <img
           data-testid="touchpoint-evidence"
@@ -31,6 +31,11 @@ export function EvidenceView({ evidence }: EvidenceViewProps) {
         />
       )}
       <figcaption class="muted small">
+        {evidence.moment && (
+          <strong data-testid="touchpoint-evidence-moment">
+            {t(evidence.moment === 'pick' ? 'touchpoints.atPick' : 'touchpoints.atSave')}
+          </strong>
+        )}{' '}
         {!image && t('touchpoints.evidenceFile', { mime: evidence.mime })}{' '}
         <button type="button" data-testid="touchpoint-evidence-download" onClick={save}>
           {t('touchpoints.evidenceSave')}

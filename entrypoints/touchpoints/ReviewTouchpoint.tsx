@@ -27,6 +27,11 @@ export function ReviewTouchpoint({ touchpoint: tp, rubric }: ReviewTouchpointPro
       <p class="muted small">
         {tp.pageTitle ?? ''} {tp.url ?? ''}
       </p>
+      {tp.changedAfterPick && (
+        <p class="notice" data-testid="touchpoint-changed-after-pick">
+          {t('touchpoints.changedAfterPick')}
+        </p>
+      )}
       {evidence?.map((e) => (
         <EvidenceView key={e.id} evidence={e} />
       ))}

@@ -93,6 +93,11 @@ export function TouchpointDetail({
         {tp.pageTitle ?? ''} {tp.url ?? ''}
       </p>
       <ReauditOf touchpoint={tp} />
+      {tp.changedAfterPick && (
+        <p class="notice" data-testid="touchpoint-changed-after-pick">
+          {t('touchpoints.changedAfterPick')}
+        </p>
+      )}
       {evidence?.map((e) => (
         <EvidenceView key={e.id} evidence={e} />
       ))}

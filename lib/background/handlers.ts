@@ -32,6 +32,7 @@ import {
 import { brandForHost } from '../studies/hosts';
 import { inferCategory } from '../taxonomy/infer-category';
 import { hostOf } from '../util/url';
+import { evidenceAtSave, keepPickShot, reusablePick, toPickShot } from './pick-shot';
 import { showAnchorInTab, type ShowAnchorIo } from './show-anchor';
 import { visitAgain, type VisitIo } from './visit-again';
 
@@ -145,14 +146,16 @@ export function createHandlers({
 
     guessCategory: async (hints) => ok(inferCategory(hints)),
 
-    saveDraft: async ({ form, place, touchpointId }, sender) => {
+    saveDraft: async ({ form, place, touchpointId, pickCapture }, sender) => {
       const audit = await getActiveAudit(db);
       const updatedAt = now().toISOString();
       const tabKey = draftKeyOf(sender);
-      // A pending re-audit belongs to the tag "Visit again" opened, not to a new pick.
+      // A pending re-audit belongs to the tag "Visit again" opened, not to a new pick; so does
+      // the capture taken at the pick.
       const kept = await getDraft(db, tabKey);
-      const reaudit =
-        kept?.reaudit && kept.touchpointId === touchpointId ? kept.reaudit : undefined;
+      const same = kept?.touchpointId === touchpointId;
+      const reaudit = same ? kept?.reaudit : undefined;
+      const pickShot = same ? kept?.pickShot : undefined;
       await saveDraft(db, {
         tabKey,
         auditId: audit?.id ?? null,
@@ -162,8 +165,15 @@ export function createHandlers({
         anchor: place?.anchor ?? null,
         ...(touchpointId !== undefined && { touchpointId }),
         ...(reaudit && { reaudit }),
+        ...(pickShot && { pickShot }),
         updatedAt,
       });
+      if (pickCapture && touchpointId !== undefined) {
+        // What the shopper saw as they picked, to compare with the capture at Save.
+        const masked = !form.includeFieldValues;
+        const image = await shoot(pickCapture, sender, masked);
+        if (image) await keepPickShot(db, tabKey, toPickShot(image, touchpointId, masked, now()));
+      }
       return ok({ savedAt: updatedAt });
     },
 
@@ -221,18 +231,29 @@ export function createHandlers({
       const audit = await getActiveAudit(db);
       if (!audit) return fail('no-active-audit', 'no audit is running');
       const pending = await pendingReaudit(draftKey, id, audit.id);
+      const kept = (await getDraft(db, draftKey))?.pickShot;
+      const pick = kept?.touchpointId === id ? kept : undefined;
+      const masked = !form.includeFieldValues;
+      // A pick captured less than the quota's interval ago is what a new shot would show.
+      const reused = !!wanted && reusablePick(pick, masked, now());
       // Capture first, while the tagger keeps its own UI hidden and the fields masked.
-      const image = wanted ? await shoot(wanted, sender, !form.includeFieldValues) : null;
+      const image = wanted && !reused ? await shoot(wanted, sender, masked) : null;
+      const shots = evidenceAtSave(wanted ? pick : undefined, image, {
+        masked,
+        reused,
+        url: place.url,
+      });
       const { includeFieldValues: _mask, ...fields } = form;
+      const changed = shots.changedAfterPick && { changedAfterPick: true };
       const saved = await createTouchpointWithEvidence(
         db,
-        { ...fields, auditId: audit.id, source: 'page', ...place, ...pending },
-        image && { ...image, url: place.url },
+        { ...fields, auditId: audit.id, source: 'page', ...place, ...pending, ...changed },
+        shots.evidence,
         now(),
-        { id, draftKey },
+        { id, draftKey, ...(shots.pickEvidence && { pickEvidence: shots.pickEvidence }) },
       );
       const evidenceId = saved.evidence?.id ?? null;
-      return ok({ id, evidenceId, noScreenshot: !!wanted && evidenceId === null });
+      return ok({ id, evidenceId, noScreenshot: !!wanted && evidenceId === null, ...changed });
     },
 
     retakeEvidence: async ({ id, capture: wanted, includeFieldValues }, sender) => {
@@ -242,7 +263,8 @@ export function createHandlers({
       if (had) return ok({ evidenceId: had.id });
       const image = await shoot(wanted, sender, !includeFieldValues);
       if (!image) return ok({ evidenceId: null });
-      const stored = await attachEvidence(db, id, { ...image, url: tp.url }, now());
+      const { sample: _sample, ...shot } = image;
+      const stored = await attachEvidence(db, id, { ...shot, url: tp.url }, now());
       return ok({ evidenceId: stored?.id ?? null });
     },
 

@@ -214,6 +214,7 @@ const touchpointV1Entries = {
 export const touchpointV1Schema = v.object(touchpointV1Entries, m('backup.expect.touchpoint'));
 
 const RELOCATED_BY = ['css', 'text', 'position', 'none'] as const;
+const EVIDENCE_MOMENTS = ['pick', 'save'] as const;
 
 /** A review comment on a touchpoint (`ReviewComment`). */
 const commentSchema = v.object(
@@ -232,6 +233,7 @@ export const touchpointSchema = v.object(
     textChanged: v.optional(flag),
     calibrationKey: v.optional(idSchema),
     comments: v.optional(listSchema(commentSchema)),
+    changedAfterPick: v.optional(flag),
   },
   m('backup.expect.touchpoint'),
 );
@@ -264,6 +266,9 @@ export const evidenceSchema = v.object(
     sha256: v.pipe(v.string(m('backup.expect.sha256')), v.regex(SHA256, m('backup.expect.sha256'))),
     capturedAt: isoTimeSchema,
     url: nullableText,
+    moment: v.optional(
+      v.picklist(EVIDENCE_MOMENTS, m('backup.expect.moment', { ids: listOf(EVIDENCE_MOMENTS) })),
+    ),
   },
   m('backup.expect.evidence'),
 );

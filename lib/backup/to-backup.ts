@@ -32,6 +32,7 @@ export function toBackup(data: BackupData, now: Date): Backup {
       sha256: e.sha256,
       capturedAt: e.capturedAt,
       url: e.url,
+      ...(e.moment !== undefined && { moment: e.moment }),
     })),
   };
 }

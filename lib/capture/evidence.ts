@@ -1,5 +1,7 @@
+import type { RegionSample } from './compare';
 import { cropRect, type Rect } from './crop';
 import { cropToJpeg, imageSize, sha256Hex } from './encode';
+import { sampleRegion } from './sample';
 import type { CaptureQueue } from './rate-limit';
 
 /** What the tagger tells the background about the visible tab when it asks for evidence. */
@@ -17,6 +19,11 @@ export interface EvidenceImage {
   width: number;
   height: number;
   sha256: string;
+  /**
+   * The element's box alone, downscaled, to compare with another capture of it (never stored
+   * as evidence). Absent when the box is outside the image.
+   */
+  sample?: RegionSample;
 }
 
 /** Takes a PNG screenshot of the visible tab of a window (`tabs.captureVisibleTab`). */
@@ -37,8 +44,10 @@ export type AroundShot = (shot: () => Promise<string>) => Promise<string>;
 
 /**
  * Screenshots the visible tab through the rate-limited queue, crops it to the tagged box with
- * a margin and encodes it as JPEG with its SHA-256. `around` runs inside the queue's turn, so
- * field masks go up only once the capture may happen and come down right after it.
+ * a margin and encodes it as JPEG with its SHA-256, with a sample of the box alone
+ * ({@link sampleRegion}) to tell whether the element changed between two captures. `around`
+ * runs inside the queue's turn, so field masks go up only once the capture may happen and come
+ * down right after it.
  */
 export async function captureEvidence(
   capture: CaptureVisibleTab,
@@ -52,6 +61,10 @@ export async function captureEvidence(
   const image = await imageSize(png);
   const crop = cropRect({ rect: req.rect, viewport: req.viewport, image });
   if (!crop) return null;
-  const jpeg = await cropToJpeg(png, crop);
-  return { ...jpeg, sha256: await sha256Hex(jpeg.blob) };
+  const box = cropRect({ rect: req.rect, viewport: req.viewport, image, margin: 0 });
+  const [jpeg, sample] = await Promise.all([
+    cropToJpeg(png, crop),
+    box ? sampleRegion(png, box) : undefined,
+  ]);
+  return { ...jpeg, sha256: await sha256Hex(jpeg.blob), ...(sample && { sample }) };
 }

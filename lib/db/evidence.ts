@@ -3,8 +3,10 @@ import type { AuditorDb } from './schema';
 import { tallyTables } from './tallies';
 import { createTouchpoint, type NewTouchpoint } from './touchpoints';
 
-/** A screenshot ready to store; ids and times are made here. */
-export type NewEvidence = Omit<Evidence, 'id' | 'touchpointId' | 'capturedAt'>;
+/** A screenshot ready to store; ids are made here, and the time unless it was taken earlier. */
+export type NewEvidence = Omit<Evidence, 'id' | 'touchpointId' | 'capturedAt'> & {
+  capturedAt?: string;
+};
 
 /** What a save may also do in its transaction: use the client's id, forget the tab's draft. */
 export interface SaveOptions {
@@ -12,6 +14,8 @@ export interface SaveOptions {
   id?: string;
   /** The draft to delete with the write, so a saved tag never comes back as a draft. */
   draftKey?: string;
+  /** The capture taken at the pick, stored before `evidence` when the element changed since. */
+  pickEvidence?: NewEvidence;
 }
 
 /**
@@ -40,6 +44,7 @@ export async function createTouchpointWithEvidence(
         return { touchpoint: stored, evidence: first ?? null, existed: true };
       }
       const touchpoint = await createTouchpoint(db, input, now, opts.id);
+      if (opts.pickEvidence) await addEvidence(db, touchpoint.id, opts.pickEvidence, now);
       if (!evidence) return { touchpoint, evidence: null, existed: false };
       const added = await addEvidence(db, touchpoint.id, evidence, now);
       return { touchpoint, evidence: added, existed: false };
@@ -57,7 +62,7 @@ async function addEvidence(
     ...evidence,
     id: crypto.randomUUID(),
     touchpointId,
-    capturedAt: now.toISOString(),
+    capturedAt: evidence.capturedAt ?? now.toISOString(),
   };
   await db.evidence.add(stored);
   return stored;

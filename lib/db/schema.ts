@@ -38,7 +38,28 @@ export interface Draft {
   touchpointId?: string;
   /** The re-audit "Visit again" opened this tab for; attached to the touchpoint on Save. */
   reaudit?: PendingReaudit;
+  /** The screenshot taken as the shopper picked the element, compared with Save's. */
+  pickShot?: PickShot;
   updatedAt: string;
+}
+
+/**
+ * The tab captured the moment the shopper picked the element, kept with the draft, never in the
+ * page (docs/ARCHITECTURE.md#evidence-at-pick-time): cropped like evidence, with the element's
+ * box alone downscaled (`RegionSample` of `lib/capture`) to compare with the capture at Save.
+ */
+export interface PickShot {
+  /** The touchpoint id the pick was made for: a later pick in the tab has another. */
+  touchpointId: string;
+  blob: Blob;
+  mime: string;
+  width: number;
+  height: number;
+  sha256: string;
+  sample: { side: number; rgba: Uint8Array } | null;
+  /** Whether form fields were masked in it (a capture masked otherwise is not compared). */
+  masked: boolean;
+  capturedAt: string;
 }
 
 /**

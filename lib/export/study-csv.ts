@@ -85,8 +85,15 @@ export async function exportTouchpointsCsv(
       .where('touchpointId')
       .anyOf(touchpoints.map((tp) => tp.id))
       .toArray();
-    for (const e of evidence)
-      if (!Object.hasOwn(sha, e.touchpointId)) sha[e.touchpointId] = e.sha256;
+    // A touchpoint that changed after its pick has two; the column names Save's (docs/FILES.md).
+    const fromPick = new Set<string>();
+    for (const e of evidence) {
+      const had = Object.hasOwn(sha, e.touchpointId);
+      if (had && (!fromPick.has(e.touchpointId) || e.moment === 'pick')) continue;
+      sha[e.touchpointId] = e.sha256;
+      if (e.moment === 'pick') fromPick.add(e.touchpointId);
+      else fromPick.delete(e.touchpointId);
+    }
     read.push({ audit, touchpoints, sha });
     done += touchpoints.length;
     onProgress?.({ phase: 'reading', done, total: Math.max(total, done) });

@@ -278,6 +278,10 @@ export const enPages = {
   'touchpoints.noEvidence': 'No evidence.',
   'touchpoints.evidenceFile': 'Evidence file ({mime}), not shown:',
   'touchpoints.evidenceSave': 'Save',
+  'touchpoints.changedAfterPick':
+    'Changed after you picked it: the element looked different at Save. Both screenshots are kept.',
+  'touchpoints.atPick': 'As picked',
+  'touchpoints.atSave': 'At Save',
   'touchpoints.manual': 'off-page',
   // Rubric editor, sharing and custom categories (options page, Rubrics tab).
   'rubric.issue.empty-id': 'Give it an id.',
@@ -485,6 +489,7 @@ export const enPages = {
   'backup.expect.purpose': 'expected "audit" or "calibration"',
   'backup.expect.review': 'expected a review state ({ids})',
   'backup.expect.relocated-by': 'expected how the element was found again ({ids})',
+  'backup.expect.moment': 'expected when the screenshot was taken ({ids})',
   'backup.expect.comment': 'expected a comment { id, at, by, text }',
   'backup.expect.category': 'expected a category { id, label, defaultStage, createdAt, updatedAt }',
   'anchor.expect.string': 'expected a string',

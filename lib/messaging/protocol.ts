@@ -89,12 +89,17 @@ export const backgroundMessages = {
    * so its word lists stay out of the content script). Null when nothing tells.
    */
   guessCategory: message(pickHintsSchema, v.nullable(guessSchema)),
-  /** Keeps the panel's state for the sender's tab as the shopper types. */
+  /**
+   * Keeps the panel's state for the sender's tab as the shopper types. With `pickCapture` (the
+   * first save of a new pick, the tagger hidden), the background also screenshots the tab and
+   * keeps the image with the draft, to compare with the capture at Save; it answers once done.
+   */
   saveDraft: message(
     v.strictObject({
       form: formSchema,
       place: v.nullable(placeSchema),
       touchpointId: v.optional(idSchema),
+      pickCapture: v.optional(captureSchema),
     }),
     v.object({ savedAt: v.string() }),
   ),
@@ -130,7 +135,13 @@ export const backgroundMessages = {
       place: placeSchema,
       capture: v.optional(v.nullable(captureSchema)),
     }),
-    v.object({ id: v.string(), evidenceId: v.nullable(v.string()), noScreenshot: v.boolean() }),
+    v.object({
+      id: v.string(),
+      evidenceId: v.nullable(v.string()),
+      noScreenshot: v.boolean(),
+      /** The element looked different at Save than at the pick; both captures were kept. */
+      changedAfterPick: v.optional(v.boolean()),
+    }),
   ),
   /**
    * Screenshots the sender's tab again for stored touchpoint `id` that has no evidence and

@@ -201,6 +201,12 @@ export interface Touchpoint extends Versioned {
   calibrationKey?: string;
   /** The lead's review comments, a set merged by id. */
   comments?: ReviewComment[];
+  /**
+   * The tagged element looked different at Save than when the shopper picked it: both
+   * captures are kept as evidence (`Evidence.moment`). Absent when it did not, or was not
+   * compared.
+   */
+  changedAfterPick?: boolean;
 }
 
 /** A screenshot (or photo) of a touchpoint. */
@@ -216,4 +222,12 @@ export interface Evidence {
   sha256: string;
   capturedAt: IsoTime;
   url: string | null;
+  /**
+   * When it was taken, kept when a touchpoint has both (`Touchpoint.changedAfterPick`): as the
+   * shopper picked the element, or at Save. Absent for a touchpoint's one screenshot.
+   */
+  moment?: EvidenceMoment;
 }
+
+/** When a screenshot of a touchpoint was taken: at the pick or at Save. */
+export type EvidenceMoment = 'pick' | 'save';

@@ -89,6 +89,9 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     if (!layer) return;
     place = { url: location.href, pageTitle: document.title, anchor: described.anchor };
     const startForm = form ?? (ctx ? initialForm(ctx, guess) : null);
+    // A new pick: the background captures the tab as the shopper saw it, our UI hidden.
+    if (startForm && !form) await drafts.saveNow(startForm, place, await hideForCapture());
+    if (!layer) return;
     update({
       guess: guess && {
         category: guess.category,
@@ -102,7 +105,6 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
       tagged: described.tagged,
       status,
     });
-    if (startForm && !form) await drafts.saveNow(startForm, place);
   }
 
   function onPick(pick: PickResult, frame: Element | null = null) {

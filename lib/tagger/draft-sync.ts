@@ -1,4 +1,5 @@
 import { sendToBackground } from '../messaging/client';
+import type { CaptureRequest } from '../capture/evidence';
 import type { TouchpointForm, TouchpointPlace } from '../messaging/protocol';
 
 /** How long typing must pause before the draft is saved. */
@@ -8,8 +9,12 @@ export const DRAFT_DEBOUNCE_MS = 300;
 export interface DraftSync {
   /** Schedules a save of this state (the latest one wins). */
   schedule(form: TouchpointForm, place: TouchpointPlace | null): void;
-  /** Saves now. */
-  saveNow(form: TouchpointForm, place: TouchpointPlace | null): Promise<void>;
+  /** Saves now; with `pickCapture`, the background also screenshots the tab for the new pick. */
+  saveNow(
+    form: TouchpointForm,
+    place: TouchpointPlace | null,
+    pickCapture?: CaptureRequest,
+  ): Promise<void>;
   /** Drops any scheduled save and waits for one in flight, so nothing lands after Save. */
   settle(): Promise<void>;
 }
@@ -25,11 +30,20 @@ export function createDraftSync(
 ): DraftSync {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let inFlight: Promise<unknown> = Promise.resolve();
-  const saveNow = async (form: TouchpointForm, place: TouchpointPlace | null) => {
+  const saveNow = async (
+    form: TouchpointForm,
+    place: TouchpointPlace | null,
+    pickCapture?: CaptureRequest,
+  ) => {
     clearTimeout(timer);
     timer = undefined;
     const id = idOf();
-    const sent = send('saveDraft', { form, place, ...(id !== null && { touchpointId: id }) });
+    const sent = send('saveDraft', {
+      form,
+      place,
+      ...(id !== null && { touchpointId: id }),
+      ...(pickCapture && { pickCapture }),
+    });
     inFlight = sent;
     await sent;
   };

@@ -108,6 +108,34 @@ describe('a page cannot read, steer or spoof the open tagger', () => {
     await page.close();
   });
 
+  // An open gap, kept as a test that fails while it lasts (docs/ARCHITECTURE.md#stealth): the
+  // page's listener, added after document.open() erased ours and before our observer put them
+  // back, runs before the guard on every event; no listener can be put ahead of it on window.
+  it.fails(
+    'keeps guarding when the page listens on window in the capture phase right after document.open()',
+    async () => {
+      const page = await openPage(ext, server.url('hostile', '/document-open-sync.html'));
+      try {
+        await page.waitForFunction(() => (window as unknown as { rewritten?: boolean }).rewritten);
+        await page.locator('#target').waitFor();
+        const known = await knownIds();
+        await startTagging(page);
+        await pickAt(page, page.locator('#target'));
+        await panel(page).waitFor({ state: 'visible' });
+        await score(page, 'clarity', 3);
+        await typeNote(page, 'zqx');
+        await saveAndWait(page);
+        const { tp } = await savedAfter(known);
+        expect(tp).toMatchObject({ notes: 'zqx', scores: { clarity: 3 } });
+        const keys = await pageValue<string[]>(page, 'keys');
+        expect(keys.filter((k) => /[zqxT]$/.test(k))).toEqual([]);
+        expect(await pageValue<number>(page, 'ordered')).toBe(0);
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
   it('keeps the focus in the panel when the page keeps taking it', async () => {
     const page = await openPage(ext, server.url('hostile', '/focus-steal.html'));
     const known = await knownIds();
@@ -187,7 +215,11 @@ describe('a page cannot read, steer or spoof the open tagger', () => {
       await saveAndWait(page);
       const { tp, evidence } = await savedAfter(known);
       expect(tp).toMatchObject({ notes: 'covered', scores: { clarity: 4 } });
-      expect(evidence).toHaveLength(1);
+      // One Save. A modal dialog's backdrop dims the page: when it came up after the pick, the
+      // element looked different at Save and both captures are kept (pick and Save).
+      expect(evidence).toHaveLength(tp.changedAfterPick ? 2 : 1);
+      // A popover of the page that is all but transparent changes nothing the camera sees.
+      if (mode === 'popover') expect(tp.changedAfterPick).toBeUndefined();
       expect(await pageValue<number>(page, 'coverClicks')).toBe(0);
       await page.close();
     },

@@ -65,3 +65,20 @@ describe('evidence is shown in an <img> and saved, never opened as a page', () =
     expect(blobLinks()).toEqual([]);
   });
 });
+
+describe('a touchpoint that changed after its pick', () => {
+  it.each([
+    ['pick', 'As picked'],
+    ['save', 'At Save'],
+  ] as const)('touchpoints view: the screenshot taken at the %s says so', async (moment, text) => {
+    render(<EvidenceView evidence={{ ...evidence('image/png'), moment }} />);
+    await waitFor(() => screen.getByTestId('touchpoint-evidence'));
+    expect(screen.getByTestId('touchpoint-evidence-moment').textContent).toBe(text);
+  });
+
+  it('touchpoints view: a touchpoint’s one screenshot carries no moment', async () => {
+    render(<EvidenceView evidence={evidence('image/png')} />);
+    await waitFor(() => screen.getByTestId('touchpoint-evidence'));
+    expect(screen.queryByTestId('touchpoint-evidence-moment')).toBeNull();
+  });
+});

@@ -86,7 +86,8 @@ export async function evidenceDiff(
 
 /**
  * Decodes the stored evidence of a touchpoint (JPEG) in an extension page, with
- * `createImageBitmap` and an `OffscreenCanvas`, and summarises the pixels of `box`.
+ * `createImageBitmap` and an `OffscreenCanvas`, and summarises the pixels of `box`. With
+ * `moment`, the screenshot taken then (`pick` or `save`) of a touchpoint that kept both.
  */
 export async function evidencePixels(
   ext: ExtensionSession,
@@ -94,11 +95,12 @@ export async function evidencePixels(
   box: PixelBox,
   colour: [number, number, number],
   tolerance = 24,
+  moment?: 'pick' | 'save',
 ): Promise<PixelStats> {
   const page = await ext.openExtensionPage('popup.html');
   try {
     return await page.evaluate(
-      async ({ touchpointId, box, colour, tolerance }) => {
+      async ({ touchpointId, box, colour, tolerance, moment }) => {
         const blob = await new Promise<Blob>((resolve, reject) => {
           const open = indexedDB.open('touchpoint-auditor');
           open.onerror = () => reject(open.error);
@@ -106,8 +108,10 @@ export async function evidencePixels(
             const req = open.result.transaction('evidence').objectStore('evidence').getAll();
             req.onsuccess = () => {
               open.result.close();
-              const rows = req.result as { touchpointId: string; blob: Blob }[];
-              const row = rows.find((r) => r.touchpointId === touchpointId);
+              const rows = req.result as { touchpointId: string; blob: Blob; moment?: string }[];
+              const row = rows.find(
+                (r) => r.touchpointId === touchpointId && (!moment || r.moment === moment),
+              );
               if (row) resolve(row.blob);
               else reject(new Error('no evidence'));
             };
@@ -137,7 +141,7 @@ export async function evidencePixels(
         }
         return { count: n, nearColour: near / n, spread };
       },
-      { touchpointId, box, colour, tolerance },
+      { touchpointId, box, colour, tolerance, moment },
     );
   } finally {
     await page.close();

@@ -97,6 +97,8 @@ export interface StoredTouchpoint {
   url: string;
   notes: string;
   scores: Record<string, number | 'NA'>;
+  /** The element looked different at Save than at the pick. */
+  changedAfterPick?: boolean;
   anchor: {
     css: string;
     text: string;
@@ -116,6 +118,9 @@ export interface StoredEvidence {
   url: string;
   blobType: string;
   blobSize: number;
+  capturedAt: string;
+  /** When it was taken, on a touchpoint that kept both its pick's screenshot and Save's. */
+  moment?: 'pick' | 'save';
 }
 
 /** Every touchpoint and evidence record of the extension's database. */

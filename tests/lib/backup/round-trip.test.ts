@@ -8,7 +8,8 @@ import { importBackup } from '../../../lib/backup/import-db';
 import { tallyTouchpoints } from '../../../lib/report';
 import type { Reencode } from '../../../lib/capture/reencode';
 import { JPEG_3X2 } from '../../fixtures/images';
-import { NOW, sampleData } from './fixtures';
+import { toBackup } from '../../../lib/backup';
+import { evidence, NOW, sampleData } from './fixtures';
 import { dump, freshDb, seed, wipe } from './db-fixtures';
 import { dropDb } from '../db/test-db';
 
@@ -110,5 +111,37 @@ describe('backup round trips', () => {
     await importBackup(db, text, NOW, (p) => phases.push(p.phase));
     expect(phases[0]).toBe('checking');
     expect(phases).toContain('writing');
+  });
+
+  it('keeps a touchpoint that changed after its pick, with both screenshots marked', async () => {
+    const data = sampleData();
+    data.touchpoints[0] = { ...data.touchpoints[0]!, changedAfterPick: true };
+    data.evidence = [
+      { ...evidence('ev-0', data.touchpoints[0].id), moment: 'pick' },
+      { ...data.evidence[0]!, touchpointId: data.touchpoints[0].id, moment: 'save' },
+      ...data.evidence.slice(1),
+    ];
+    const text = JSON.stringify(toBackup(data, NOW));
+    expect(await importBackup(db, text, NOW)).toMatchObject({ ok: true });
+    expect(await db.touchpoints.get(data.touchpoints[0].id)).toMatchObject({
+      changedAfterPick: true,
+    });
+    const again = JSON.parse(await exportText(db)) as Backup;
+    expect(again.evidence.map((e) => [e.id, e.moment])).toEqual(
+      expect.arrayContaining([
+        ['ev-0', 'pick'],
+        [data.evidence[1]!.id, 'save'],
+      ]),
+    );
+    expect(again.evidence.find((e) => e.id === data.evidence[2]!.id)).not.toHaveProperty('moment');
+  });
+
+  it('refuses a screenshot whose moment it does not know, naming where', async () => {
+    const backup = JSON.parse(JSON.stringify(toBackup(sampleData(), NOW))) as Backup;
+    (backup.evidence[1] as unknown as { moment: string }).moment = 'later';
+    const result = await importBackup(db, JSON.stringify(backup), NOW);
+    expect(result).toMatchObject({ ok: false });
+    expect(JSON.stringify(result)).toContain('evidence[1].moment');
+    expect(await db.evidence.count()).toBe(0);
   });
 });

@@ -46,6 +46,14 @@ let asked: CaptureRequest[];
 let shots: 'ok' | 'none' | 'throw';
 let sentToTab: { tabId: number; message: unknown; frameId?: number }[];
 let dispatch: ReturnType<typeof createDispatcher>;
+/** The handlers' clock, moved on by tests that pick and then save. */
+let clock: Date;
+/** The colour the tagged element has in the next capture (its box's sample). */
+let colour: [number, number, number];
+const sampleOf = ([r, g, b]: [number, number, number]) => ({
+  side: 2,
+  rgba: new Uint8Array([r, g, b, 255, r, g, b, 255, r, g, b, 255, r, g, b, 255]),
+});
 
 beforeEach(async () => {
   db = new AuditorDb(`cap-${crypto.randomUUID()}`);
@@ -67,10 +75,12 @@ beforeEach(async () => {
   );
   asked = [];
   shots = 'ok';
+  clock = now;
+  colour = [22, 163, 74];
   sentToTab = [];
   const handlers = createHandlers({
     db,
-    now: () => now,
+    now: () => clock,
     version: '0.1.0',
     capture: async (req) => {
       asked.push(req);
@@ -81,7 +91,8 @@ beforeEach(async () => {
         mime: 'image/jpeg',
         width: 40,
         height: 20,
-        sha256: 'ab'.repeat(32),
+        sha256: (colour[0] > 100 ? 'cd' : 'ab').repeat(32),
+        sample: sampleOf(colour),
       };
     },
     sendToTab: async (tabId, message, frameId) => {
@@ -217,5 +228,84 @@ describe('saving a tagged touchpoint with its evidence', () => {
       value: { form: { notes: 'typed before the restart' } },
     });
     expect(await dispatch(msg('getDraft', {}), tab)).toEqual({ ok: true, value: null });
+  });
+});
+
+describe('capturing at the pick and comparing at Save', () => {
+  const capture = {
+    rect: { x: 10, y: 20, width: 100, height: 40 },
+    viewport: { width: 1280, height: 800 },
+  };
+  const pick = (touchpointId: string, f = form) =>
+    dispatch(msg('saveDraft', { form: f, place, touchpointId, pickCapture: capture }), tab);
+  const save = async (id: string, f = form) =>
+    (await dispatch(msg('saveTouchpoint', { id, form: f, place, capture }), tab)) as {
+      ok: true;
+      value: { evidenceId: string | null; changedAfterPick?: boolean };
+    };
+  const later = (ms: number) => (clock = new Date(clock.getTime() + ms));
+
+  it('keeps the pick’s capture with the draft, never in what the tagger reads back', async () => {
+    await pick('tp-p');
+    expect(asked).toEqual([capture]);
+    const draft = await db.drafts.get('tab:7');
+    expect(draft?.pickShot).toMatchObject({ touchpointId: 'tp-p', masked: true });
+    const answer = (await dispatch(msg('getDraft', {}), tab)) as { value: object };
+    expect(JSON.stringify(answer.value)).not.toContain('pickShot');
+    // The shopper types: the draft keeps the capture; a new pick drops it.
+    await dispatch(msg('saveDraft', { form, place, touchpointId: 'tp-p' }), tab);
+    expect((await db.drafts.get('tab:7'))?.pickShot?.touchpointId).toBe('tp-p');
+    await dispatch(msg('saveDraft', { form, place, touchpointId: 'tp-q' }), tab);
+    expect((await db.drafts.get('tab:7'))?.pickShot).toBeUndefined();
+  });
+
+  it('flags a touchpoint whose element changed after the pick and keeps both captures', async () => {
+    await pick('tp-c');
+    const pickedAt = clock.toISOString();
+    later(2_000);
+    colour = [220, 38, 38];
+    const saved = await save('tp-c');
+    expect(saved.value.changedAfterPick).toBe(true);
+    expect(await db.touchpoints.get('tp-c')).toMatchObject({ changedAfterPick: true });
+    const evidence = await listEvidenceOf(db, 'tp-c');
+    expect(evidence.map((e) => [e.moment, e.capturedAt, e.sha256.slice(0, 2)])).toEqual([
+      ['pick', pickedAt, 'ab'],
+      ['save', clock.toISOString(), 'cd'],
+    ]);
+    expect(evidence.some((e) => 'sample' in e)).toBe(false);
+    expect(saved.value.evidenceId).toBe(evidence[1]!.id);
+  });
+
+  it('keeps one capture and no flag when the element did not change', async () => {
+    await pick('tp-s');
+    later(2_000);
+    const saved = await save('tp-s');
+    expect(saved.value.changedAfterPick).toBeUndefined();
+    expect(await db.touchpoints.get('tp-s')).not.toHaveProperty('changedAfterPick');
+    const evidence = await listEvidenceOf(db, 'tp-s');
+    expect(evidence).toHaveLength(1);
+    expect(evidence[0]).not.toHaveProperty('moment');
+    expect(asked).toHaveLength(2);
+  });
+
+  it('reuses the pick’s capture for a Save within the quota’s interval instead of waiting', async () => {
+    await pick('tp-r');
+    const pickedAt = clock.toISOString();
+    later(200);
+    const saved = await save('tp-r');
+    expect(asked).toHaveLength(1);
+    const evidence = await listEvidenceOf(db, 'tp-r');
+    expect(evidence.map((e) => e.capturedAt)).toEqual([pickedAt]);
+    expect(saved.value.evidenceId).toBe(evidence[0]!.id);
+  });
+
+  it('does not compare captures masked differently (the shopper unmasked the fields)', async () => {
+    await pick('tp-m');
+    later(2_000);
+    colour = [220, 38, 38];
+    const unmasked = { ...form, includeFieldValues: true };
+    const saved = await save('tp-m', unmasked);
+    expect(saved.value.changedAfterPick).toBeUndefined();
+    expect(await listEvidenceOf(db, 'tp-m')).toHaveLength(1);
   });
 });

@@ -17,7 +17,8 @@ import {
 import { dimensionKeyLabel } from '../../../lib/i18n';
 import type { Touchpoint } from '../../../lib/model';
 import { buildComparison } from '../../../lib/report';
-import { NOW, sampleData } from '../backup/fixtures';
+import { evidence, NOW, sampleData } from '../backup/fixtures';
+import { JPEG_3X2 } from '../../fixtures/images';
 import { touchpoint } from './fixtures';
 import { freshDb, seed } from '../backup/db-fixtures';
 import { dropDb } from '../db/test-db';
@@ -123,5 +124,22 @@ describe('CSV exports from the database', () => {
     );
     expect(file?.blob.type).toBe('text/csv;charset=utf-8');
     expect(await exportStudyCsv(db, 'nope', 'touchpoints', NOW)).toBeUndefined();
+  });
+
+  it('names the capture at Save in evidence_sha256 when a touchpoint also kept its pick', async () => {
+    const data = sampleData();
+    const tp = data.evidence[0]!.touchpointId;
+    const atSave = { ...evidence('ev-save', tp, JPEG_3X2, 'image/jpeg'), moment: 'save' as const };
+    // The pick's id sorts first (evidence ids are random): it still never wins the column.
+    data.evidence = [
+      { ...data.evidence[0]!, id: 'ev-a-pick', moment: 'pick' },
+      atSave,
+      ...data.evidence.slice(1),
+    ];
+    await seed(db, data);
+    const text = await textOf(await exportTouchpointsCsv(db, 'study-1', DEFAULT_CSV_OPTIONS));
+    const row = text.split('\r\n').find((line) => line.includes(tp));
+    expect(row).toContain(atSave.sha256);
+    expect(row).not.toContain(data.evidence[0]!.sha256);
   });
 });

@@ -1,0 +1,124 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExtensionSession } from '../support/browser';
+import type { FixtureServer } from '../support/fixture-server';
+import { closeSession, openSession } from './support/session';
+import { evidencePixels } from './support/evidence-pixels';
+import {
+  openPage,
+  panel,
+  pickAt,
+  readSaved,
+  saveAndWait,
+  score,
+  startTagging,
+  waitForSaved,
+} from './support/tagger';
+
+const GREEN: [number, number, number] = [0, 160, 0];
+const RED: [number, number, number] = [220, 0, 0];
+
+let server: FixtureServer;
+let ext: ExtensionSession;
+let studyId: string;
+
+beforeAll(async () => {
+  const session = await openSession({ seed: true });
+  ({ server, ext } = session);
+  studyId = session.seeded!.studyId;
+});
+afterAll(() => closeSession({ server, ext }));
+
+const knownIds = async () => new Set((await readSaved(ext)).touchpoints.map((t) => t.id));
+
+/** Tags `#target`: picks it at once, waits until `ready` holds, scores and saves. */
+async function tagTarget(page: Page, ready: () => Promise<void>) {
+  const known = await knownIds();
+  await startTagging(page);
+  await pickAt(page, page.locator('#target'));
+  await panel(page).waitFor({ state: 'visible' });
+  await ready();
+  // Past the capture quota's interval: Save shoots again rather than reuse the pick's image.
+  await page.waitForTimeout(700);
+  await score(page, 'clarity', 3);
+  await saveAndWait(page);
+  const { touchpoints, evidence } = await waitForSaved(ext, known.size + 1);
+  const tp = touchpoints.find((t) => !known.has(t.id))!;
+  expect(tp).toBeDefined();
+  return { tp, evidence: evidence.filter((e) => e.touchpointId === tp.id) };
+}
+
+/** The centre of a stored screenshot (clear of the offer's text), against `colour`. */
+const centre = (
+  touchpointId: string,
+  e: { width: number; height: number },
+  colour: [number, number, number],
+  moment?: 'pick' | 'save',
+) =>
+  evidencePixels(
+    ext,
+    touchpointId,
+    {
+      x: Math.round(e.width * 0.4),
+      y: Math.round(e.height * 0.4),
+      width: Math.max(1, Math.round(e.width * 0.2)),
+      height: Math.max(1, Math.round(e.height * 0.2)),
+    },
+    colour,
+    24,
+    moment,
+  );
+
+describe('evidence is what the shopper saw when they picked', () => {
+  it('flags a touchpoint whose element the page repainted after the pick and keeps both screenshots', async () => {
+    const page = await openPage(ext, server.url('hostile', '/repaint-later.html?delay=1500'));
+    const { tp, evidence } = await tagTarget(page, () =>
+      page
+        .waitForFunction(() => (window as unknown as { repainted: boolean }).repainted, undefined, {
+          timeout: 5_000,
+        })
+        .then(() => undefined),
+    );
+    expect(tp).toMatchObject({ changedAfterPick: true });
+    const moments = evidence.map((e) => e.moment).sort();
+    expect(moments).toEqual(['pick', 'save']);
+    const picked = evidence.find((e) => e.moment === 'pick')!;
+    const saved = evidence.find((e) => e.moment === 'save')!;
+    expect(picked.capturedAt < saved.capturedAt).toBe(true);
+    expect((await centre(tp.id, picked, GREEN, 'pick')).nearColour).toBeGreaterThan(0.95);
+    expect((await centre(tp.id, saved, RED, 'save')).nearColour).toBeGreaterThan(0.95);
+
+    // The touchpoints view says so, and which screenshot is which.
+    const view = await ext.openExtensionPage(`touchpoints.html?study=${studyId}`);
+    const row = view.locator(`[data-testid="touchpoint-row"][data-id="${tp.id}"]`);
+    await row.getByTestId('touchpoint-open').click();
+    await view.getByTestId('touchpoint-changed-after-pick').waitFor({ state: 'visible' });
+    const captions = await view.getByTestId('touchpoint-evidence-moment').allTextContents();
+    expect(captions).toEqual(['As picked', 'At Save']);
+    await view.close();
+    await page.close();
+  });
+
+  it('keeps one screenshot and no flag on a calm page', async () => {
+    const page = await openPage(ext, server.url('hostile', '/repaint-later.html?calm'));
+    const { tp, evidence } = await tagTarget(page, () => page.waitForTimeout(1_500));
+    expect(tp).not.toHaveProperty('changedAfterPick');
+    expect(evidence).toHaveLength(1);
+    expect(evidence[0]).not.toHaveProperty('moment');
+    expect((await centre(tp.id, evidence[0]!, GREEN)).nearColour).toBeGreaterThan(0.95);
+    await page.close();
+  });
+
+  it('does not take a :hover for a change: the page gets no pointer during either capture', async () => {
+    // The pointer rests on the element as the shopper picks it and on Save as they save; with
+    // the tagger's UI hidden for a capture it would be over the page, whose :hover turns red.
+    const page = await openPage(ext, server.url('hostile', '/hover.html'));
+    const { tp, evidence } = await tagTarget(page, () => page.waitForTimeout(300));
+    expect(tp).not.toHaveProperty('changedAfterPick');
+    expect(evidence).toHaveLength(1);
+    // The button's centre holds its white label too: green around it, no red anywhere.
+    expect((await centre(tp.id, evidence[0]!, GREEN)).nearColour).toBeGreaterThan(0.5);
+    expect((await centre(tp.id, evidence[0]!, RED)).nearColour).toBe(0);
+    await page.close();
+  });
+});
