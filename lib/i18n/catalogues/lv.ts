@@ -822,6 +822,11 @@ const catalogue: Catalogue = {
     'Vai tas izskatījās, izklausījās un solīja to pašu, ko zīmols citur?',
   'rubric.default.resolution.label': 'Noderīgums un risinājums',
   'rubric.default.resolution.help': 'Vai tas atbildēja uz jautājumu vai atrisināja problēmu?',
+  'touchpoints.changedAfterPick':
+    'Mainījies pēc izvēles: saglabāšanas brīdī elements izskatījās citādi. Abi ekrānuzņēmumi ir saglabāti.',
+  'touchpoints.atPick': 'Izvēles brīdī',
+  'touchpoints.atSave': 'Saglabāšanas brīdī',
+  'backup.expect.moment': 'gaidīts, kad uzņemts ekrānuzņēmums ({ids})',
 };
 
 export default catalogue;

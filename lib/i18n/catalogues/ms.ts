@@ -790,6 +790,11 @@ const catalogue: Catalogue = {
     'Adakah rupa, nada dan janjinya sama seperti jenama itu di tempat lain?',
   'rubric.default.resolution.label': 'Kebergunaan & penyelesaian',
   'rubric.default.resolution.help': 'Adakah ia menjawab soalan atau menyelesaikan masalah?',
+  'touchpoints.changedAfterPick':
+    'Berubah selepas anda memilihnya: elemen kelihatan berbeza semasa Simpan. Kedua-dua tangkapan skrin disimpan.',
+  'touchpoints.atPick': 'Semasa dipilih',
+  'touchpoints.atSave': 'Semasa Simpan',
+  'backup.expect.moment': 'dijangka bila tangkapan skrin diambil ({ids})',
 };
 
 export default catalogue;

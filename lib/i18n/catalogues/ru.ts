@@ -843,6 +843,11 @@ const catalogue: Catalogue = {
     'Выглядело, звучало и обещало ли это то же, что бренд в других каналах?',
   'rubric.default.resolution.label': 'Полезность и решение вопроса',
   'rubric.default.resolution.help': 'Был ли дан ответ на вопрос или решена проблема?',
+  'touchpoints.changedAfterPick':
+    'Изменилось после выбора: при сохранении элемент выглядел иначе. Оба снимка экрана сохранены.',
+  'touchpoints.atPick': 'При выборе',
+  'touchpoints.atSave': 'При сохранении',
+  'backup.expect.moment': 'ожидается, когда сделан снимок экрана ({ids})',
 };
 
 export default catalogue;

@@ -825,6 +825,11 @@ const catalogue: Catalogue = {
     'Pareho ba ang itsura, tono at pangako nito sa tatak sa ibang lugar?',
   'rubric.default.resolution.label': 'Pagkamatulungin at paglutas',
   'rubric.default.resolution.help': 'Nasagot ba nito ang tanong o nalutas ang problema?',
+  'touchpoints.changedAfterPick':
+    'Nagbago matapos mong piliin: iba ang itsura ng elemento nang i-save. Pinanatili ang dalawang screenshot.',
+  'touchpoints.atPick': 'Nang piliin',
+  'touchpoints.atSave': 'Nang i-save',
+  'backup.expect.moment': 'inaasahan kung kailan kinuha ang screenshot ({ids})',
 };
 
 export default catalogue;

@@ -786,6 +786,11 @@ const catalogue: Catalogue = {
     'Hình ảnh, giọng điệu và lời hứa có giống với thương hiệu ở những nơi khác không?',
   'rubric.default.resolution.label': 'Hữu ích & giải quyết vấn đề',
   'rubric.default.resolution.help': 'Nó có trả lời được câu hỏi hoặc giải quyết được vấn đề không?',
+  'touchpoints.changedAfterPick':
+    'Đã thay đổi sau khi bạn chọn: lúc Lưu, phần tử trông khác đi. Cả hai ảnh chụp màn hình đều được giữ lại.',
+  'touchpoints.atPick': 'Lúc chọn',
+  'touchpoints.atSave': 'Lúc Lưu',
+  'backup.expect.moment': 'cần thời điểm chụp ảnh màn hình ({ids})',
 };
 
 export default catalogue;
