@@ -2,6 +2,7 @@
 import { toBackup } from '../../../lib/backup';
 import { getDb } from '../../../lib/db';
 import type { Audit, Brand, Rubric, Study, Touchpoint } from '../../../lib/model';
+import { DEFAULT_CRITERIA } from '../../../lib/rubric/default-rubric';
 
 const CATEGORIES = [
   ['online_ad', 'awareness'],
@@ -14,16 +15,7 @@ const CATEGORIES = [
   ['order_confirmation', 'post_purchase'],
   ['returns_refunds', 'post_purchase'],
 ] as const;
-const CRITERIA = [
-  'speed',
-  'clarity',
-  'effort',
-  'empathy',
-  'personalisation',
-  'trust',
-  'consistency',
-  'resolution',
-];
+const CRITERIA = DEFAULT_CRITERIA;
 
 /** A study with its brands and audits, and `n` touchpoints spread over the audits. */
 export interface BenchData {
