@@ -67,7 +67,7 @@ export function Panel({
         </div>
       )}
       {view.reaudit && <ReauditNote note={view.reaudit} rubric={context?.rubric} />}
-      <p class="muted tagged" data-testid="tagger-what">
+      <p class="muted tagged" data-testid="tagger-what" title={view.tagged}>
         {view.tagged}
       </p>
       {form && view.guess?.category === form.category && (
