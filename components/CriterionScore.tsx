@@ -33,7 +33,10 @@ export function CriterionScore({
   const stop = Math.max(0, choices.indexOf(value as ScoreValue));
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
-    const at = choices.indexOf(value as ScoreValue);
+    const radios = (e.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('[role=radio]');
+    const onRadio = [...radios].indexOf(e.target as HTMLElement);
+    // Arrows go from the focused radio; with the group itself focused, from the checked one.
+    const at = onRadio >= 0 ? onRadio : choices.indexOf(value as ScoreValue);
     const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
     const n = Number(e.key);
     let to = -1;
@@ -46,9 +49,8 @@ export function CriterionScore({
     e.preventDefault();
     to = (to + choices.length) % choices.length;
     onChange(choices[to]);
-    // Focus goes with the choice, when it is inside the group (the tagger focuses the group).
-    const radios = (e.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('[role=radio]');
-    if ((e.target as HTMLElement).getAttribute('role') === 'radio') radios[to]?.focus();
+    // Focus goes with the choice, unless the group itself has it.
+    if (onRadio >= 0) radios[to]?.focus();
   };
   const labelId = `crit-${criterion.id}`;
   return (

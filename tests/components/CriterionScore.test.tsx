@@ -71,8 +71,18 @@ describe('CriterionScore', () => {
     ['N', 2, 'n', 'NA'],
   ])('%s', (_name, start, key, expected) => {
     render(<Scored start={start} />);
-    fireEvent.keyDown(screen.getAllByRole('radio')[0]!, { key });
+    // Keys on the group itself, as when the tagger focuses a criterion.
+    fireEvent.keyDown(screen.getByRole('radiogroup'), { key });
     expect(checked()).toBe(expected);
+  });
+
+  it('moves from the focused radio, and the focus with it', () => {
+    render(<Scored start={undefined} />);
+    const radios = screen.getAllByRole('radio');
+    radios[2]!.focus();
+    fireEvent.keyDown(radios[2]!, { key: 'ArrowRight' });
+    expect(checked()).toBe('4');
+    expect(document.activeElement).toBe(screen.getAllByRole('radio')[3]);
   });
 
   it('is one tab stop: the checked radio, else the first; the current value clicked clears', () => {
