@@ -14,7 +14,7 @@ export function App() {
   return (
     <>
       <header class="app">
-        <strong>{t('options.title')}</strong>
+        <h1>{t('options.title')}</h1>
         <nav>
           <button
             aria-current={tab === 'studies' ? 'page' : undefined}

@@ -37,7 +37,9 @@ export function Panel({
       aria-label={t('tagger.title')}
       onKeyDown={onKeyDown}
     >
+      {/* role none: a header or footer in the page's body would be a second banner or contentinfo. */}
       <header
+        role="none"
         class="panel-head"
         // The panel is the header's parent (no ref: preact/hooks would ship in every frame for it).
         onPointerDown={(e) => {
@@ -101,7 +103,7 @@ export function Panel({
           {view.status.text}
         </p>
       )}
-      <footer class="panel-foot">
+      <footer role="none" class="panel-foot">
         <button type="button" data-testid="tagger-cancel" onClick={() => actions.cancel()}>
           {t(view.retake ? 'tagger.close' : 'tagger.cancel')}
         </button>

@@ -83,7 +83,7 @@ export function App() {
   return (
     <>
       <header class="app">
-        <strong>{t('touchpoints.title')}</strong>
+        <h1>{t('touchpoints.title')}</h1>
         <label>
           {t('touchpoints.study')}{' '}
           <select

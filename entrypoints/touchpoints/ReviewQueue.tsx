@@ -30,7 +30,13 @@ export function ReviewQueue({ audits, brands, rubric }: ReviewQueueProps) {
     if (selected && selected.id !== selectedId) setSelectedId(selected.id);
   }, [selected?.id]);
   if (reviewer === undefined || !audits || !brands || !rubric) return null;
-  if (!reviewer) return <ReviewerName />;
+  // In a landmark like the queue it stands for, so screen readers find it.
+  if (!reviewer)
+    return (
+      <main>
+        <ReviewerName />
+      </main>
+    );
   const brandOf = (a: Audit) => brands.find((b) => b.id === a.brandId);
 
   return (
