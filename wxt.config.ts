@@ -69,6 +69,6 @@ export default defineConfig({
         },
       ],
     },
-    build: { target: 'es2022' },
+    build: { target: 'es2022', sourcemap: process.env.TPA_SOURCEMAP === '1' },
   }),
 });

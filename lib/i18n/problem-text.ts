@@ -3,8 +3,10 @@ import type { MessageKey } from './en';
 import { isMessageKey, t } from './translate';
 
 /**
- * The message of every problem code `lib` returns. The one place a code becomes text: lib
- * modules return codes with parameters, the UI shows `describeProblem(problem)`.
+ * The message of each problem code `lib` returns: the one place a code becomes text (lib
+ * modules return codes with parameters, the UI shows `describeProblem(problem)`). These are
+ * the codes the tagger can meet; the pages add theirs (`addProblemMessages`), so the content
+ * script carries only this part.
  */
 const MESSAGES: Record<string, MessageKey> = {
   // Anywhere: an exception nobody expected (see `caught`).
@@ -16,57 +18,12 @@ const MESSAGES: Record<string, MessageKey> = {
   internal: 'problem.internal',
   unreachable: 'problem.unreachable',
   'no-active-audit': 'tagger.noAudit',
-  // Brands and studies (lib/studies).
-  required: 'validation.required',
-  'empty-domain': 'validation.required',
-  'invalid-domain': 'validation.invalidDomain',
-  'domain-taken': 'validation.domainTaken',
-  'duplicate-domain': 'validation.duplicateDomain',
-  'own-taken': 'validation.ownTaken',
-  'two-own': 'validation.twoOwn',
-  'no-brands': 'validation.noBrands',
-  'no-rubric': 'validation.noRubric',
-  'wave-taken': 'validation.waveTaken',
-  // Rubrics (lib/rubric/validate.ts).
-  'empty-id': 'rubric.issue.empty-id',
-  'id-too-long': 'rubric.issue.id-too-long',
-  'empty-name': 'rubric.issue.empty-name',
-  'invalid-version': 'rubric.issue.invalid-version',
-  'non-integer-scale': 'rubric.issue.non-integer-scale',
-  'min-not-below-max': 'rubric.issue.min-not-below-max',
-  'scale-out-of-bounds': 'rubric.issue.scale-out-of-bounds',
-  'scale-too-many-steps': 'rubric.issue.scale-too-many-steps',
-  'no-criteria': 'rubric.issue.no-criteria',
-  'all-weights-zero': 'rubric.issue.all-weights-zero',
-  'duplicate-id': 'rubric.issue.duplicate-id',
-  'empty-label': 'rubric.issue.empty-label',
-  'invalid-weight': 'rubric.issue.invalid-weight',
-  'negative-weight': 'rubric.issue.negative-weight',
-  'empty-applies-to': 'rubric.issue.empty-applies-to',
-  // Shared rubric files (lib/rubric/share.ts).
-  'share.expect.json': 'share.expect.json',
-  'share.expect.id': 'share.expect.id',
-  'share.expect.string': 'share.expect.string',
-  'share.expect.integer': 'share.expect.integer',
-  'share.expect.time': 'share.expect.time',
-  'share.expect.weight': 'share.expect.weight',
-  'share.expect.appliesTo': 'share.expect.appliesTo',
-  'share.expect.boolean': 'share.expect.boolean',
-  'share.expect.criterion': 'share.expect.criterion',
-  'share.expect.format': 'share.expect.format',
-  'share.expect.version': 'share.expect.version',
-  'share.expect.scale': 'share.expect.scale',
-  'share.expect.list': 'share.expect.list',
-  'share.expect.rubric': 'share.expect.rubric',
-  // Custom categories (lib/rubric/category.ts).
-  'category-empty-id': 'category.error.emptyId',
-  'category-bad-id': 'category.error.badId',
-  'category-id-too-long': 'category.error.idTooLong',
-  'category-seeded-id': 'category.error.seededId',
-  'category-duplicate-id': 'category.error.duplicateId',
-  'category-empty-label': 'category.error.emptyLabel',
-  'category-bad-stage': 'category.error.badStage',
 };
+
+/** Adds the message keys of the codes a surface meets (the pages: forms, rubrics, files). */
+export function addProblemMessages(more: Record<string, MessageKey>): void {
+  Object.assign(MESSAGES, more);
+}
 
 /** Whether a code has a message (a code without one shows as `problem.unknown`). */
 export const isKnownProblemCode = (code: string): boolean => keyOf(code) !== undefined;
