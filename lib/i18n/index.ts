@@ -1,12 +1,13 @@
 import { enPages } from './en-pages';
-import { pageProblemMessages } from './page-problems';
-import { addProblemMessages } from './problem-text';
+import { pageProblemMessages, pageProblemParams } from './page-problems';
+import { addProblemMessages, addProblemParams } from './problem-text';
 import { addEnglish } from './translate';
 
 // The extension's pages, background and tests get every text; the content script imports
 // lib/i18n/core instead and carries only the core ones.
 addEnglish(enPages);
 addProblemMessages(pageProblemMessages);
+addProblemParams(pageProblemParams);
 
 export * from './core';
 export * from './page-labels';

@@ -1,4 +1,7 @@
+import type { ReviewState } from '../model';
 import type { MessageKey } from './en';
+import { reviewStateLabel } from './page-labels';
+import { isMessageKey, t } from './translate';
 
 /**
  * The message keys of the problem codes only the extension's pages meet (brand and study
@@ -42,4 +45,22 @@ export const pageProblemMessages: Record<string, MessageKey> = {
   'category-duplicate-id': 'category.error.duplicateId',
   'category-empty-label': 'category.error.emptyLabel',
   'category-bad-stage': 'category.error.badStage',
+};
+
+/** A code put into a message as a parameter, in words: its key's text, or the code itself. */
+const wordFor = (prefix: string, code: string | number | undefined): string => {
+  const key = `${prefix}.${String(code)}`;
+  return isMessageKey(key) ? t(key) : String(code ?? '');
+};
+
+/** Problems whose parameters are codes (an action, a state, a kind of file), shown in words. */
+export const pageProblemParams: Record<
+  string,
+  (params: Record<string, string | number>) => Record<string, string | number>
+> = {
+  'review.not-allowed': ({ action, state }) => ({
+    action: wordFor('review.action', action),
+    state: reviewStateLabel(String(state) as ReviewState),
+  }),
+  'backup.attachment-left-out': ({ type }) => ({ type: wordFor('backup.attachmentType', type) }),
 };

@@ -20,6 +20,14 @@ const MESSAGES: Record<string, MessageKey> = {
   'no-active-audit': 'tagger.noAudit',
 };
 
+/** How a code's parameters are shown, when some are codes themselves (a review state…). */
+const PARAMS: Record<string, (params: Record<string, string | number>) => typeof params> = {};
+
+/** Adds the parameter wording of codes whose parameters are codes (see `PARAMS`). */
+export function addProblemParams(more: typeof PARAMS): void {
+  Object.assign(PARAMS, more);
+}
+
 /** Adds the message keys of the codes a surface meets (the pages: forms, rubrics, files). */
 export function addProblemMessages(more: Record<string, MessageKey>): void {
   Object.assign(MESSAGES, more);
@@ -41,7 +49,8 @@ function keyOf(code: string): MessageKey | undefined {
 export function describeProblem(problem: Problem): string {
   const key = keyOf(problem.code);
   if (!key) return t('problem.unknown', { code: problem.code });
-  return t(key, problem.params);
+  const params = problem.params ?? {};
+  return t(key, PARAMS[problem.code]?.(params) ?? params);
 }
 
 /** A problem in a file, prefixed with where it is: `criteria[2].weight: expected a number ≥ 0`. */

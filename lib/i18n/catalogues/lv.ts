@@ -3,6 +3,7 @@ import type { Catalogue } from '../translate';
 
 /** Keys whose lv text is rightly the same as English (names, codes, symbols). */
 export const sameAsEnglish: readonly MessageKey[] = [
+  'backup.attachmentType.PDF',
   'tagger.na',
   'popup.title',
   'report.trend.withN',
@@ -827,6 +828,14 @@ const catalogue: Catalogue = {
   'touchpoints.atPick': 'Izvēles brīdī',
   'touchpoints.atSave': 'Saglabāšanas brīdī',
   'backup.expect.moment': 'gaidīts, kad uzņemts ekrānuzņēmums ({ids})',
+  'review.action.submit': 'iesniegt',
+  'review.action.return': 'atgriezt',
+  'review.action.approve': 'apstiprināt',
+  'review.action.reopen': 'atvērt atkārtoti',
+  'review.action.resume': 'turpināt',
+  'backup.attachmentType.PDF': 'PDF',
+  'backup.attachmentType.e-mail': 'e-pasta',
+  'backup.attachmentType.text': 'teksta',
 };
 
 export default catalogue;

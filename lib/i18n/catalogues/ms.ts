@@ -3,6 +3,7 @@ import type { Catalogue } from '../translate';
 
 /** Keys whose ms text is rightly the same as English (names, codes, symbols). */
 export const sameAsEnglish: readonly MessageKey[] = [
+  'backup.attachmentType.PDF',
   'popup.review.returnedComment',
   'popup.title',
   'report.pct',
@@ -795,6 +796,14 @@ const catalogue: Catalogue = {
   'touchpoints.atPick': 'Semasa dipilih',
   'touchpoints.atSave': 'Semasa Simpan',
   'backup.expect.moment': 'dijangka bila tangkapan skrin diambil ({ids})',
+  'review.action.submit': 'hantar',
+  'review.action.return': 'kembalikan',
+  'review.action.approve': 'luluskan',
+  'review.action.reopen': 'buka semula',
+  'review.action.resume': 'sambung semula',
+  'backup.attachmentType.PDF': 'PDF',
+  'backup.attachmentType.e-mail': 'e-mel',
+  'backup.attachmentType.text': 'teks',
 };
 
 export default catalogue;

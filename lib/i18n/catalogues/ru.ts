@@ -3,6 +3,7 @@ import type { Catalogue } from '../translate';
 
 /** Keys whose ru text is rightly the same as English (names, codes, symbols). */
 export const sameAsEnglish: readonly MessageKey[] = [
+  'backup.attachmentType.PDF',
   'popup.title',
   'report.trend.withN',
   'report.trend.now',
@@ -848,6 +849,14 @@ const catalogue: Catalogue = {
   'touchpoints.atPick': 'При выборе',
   'touchpoints.atSave': 'При сохранении',
   'backup.expect.moment': 'ожидается, когда сделан снимок экрана ({ids})',
+  'review.action.submit': 'отправить',
+  'review.action.return': 'вернуть',
+  'review.action.approve': 'одобрить',
+  'review.action.reopen': 'открыть снова',
+  'review.action.resume': 'продолжить',
+  'backup.attachmentType.PDF': 'PDF',
+  'backup.attachmentType.e-mail': 'письмо',
+  'backup.attachmentType.text': 'текст',
 };
 
 export default catalogue;

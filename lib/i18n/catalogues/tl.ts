@@ -3,6 +3,8 @@ import type { Catalogue } from '../translate';
 
 /** Keys whose tl text is rightly the same as English (names, codes, symbols). */
 export const sameAsEnglish: readonly MessageKey[] = [
+  'backup.attachmentType.PDF',
+  'backup.attachmentType.e-mail',
   'popup.review.returnedComment',
   'channel.web',
   'channel.chat',
@@ -830,6 +832,14 @@ const catalogue: Catalogue = {
   'touchpoints.atPick': 'Nang piliin',
   'touchpoints.atSave': 'Nang i-save',
   'backup.expect.moment': 'inaasahan kung kailan kinuha ang screenshot ({ids})',
+  'review.action.submit': 'isumite',
+  'review.action.return': 'ibalik',
+  'review.action.approve': 'aprubahan',
+  'review.action.reopen': 'buksan muli',
+  'review.action.resume': 'ipagpatuloy',
+  'backup.attachmentType.PDF': 'PDF',
+  'backup.attachmentType.e-mail': 'e-mail',
+  'backup.attachmentType.text': 'teksto',
 };
 
 export default catalogue;

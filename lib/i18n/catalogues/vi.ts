@@ -3,6 +3,8 @@ import type { Catalogue } from '../translate';
 
 /** Keys whose vi text is rightly the same as English (names, codes, symbols). */
 export const sameAsEnglish: readonly MessageKey[] = [
+  'backup.attachmentType.PDF',
+  'backup.attachmentType.e-mail',
   'popup.review.returnedComment',
   'tagger.na',
   'popup.title',
@@ -791,6 +793,14 @@ const catalogue: Catalogue = {
   'touchpoints.atPick': 'Lúc chọn',
   'touchpoints.atSave': 'Lúc Lưu',
   'backup.expect.moment': 'cần thời điểm chụp ảnh màn hình ({ids})',
+  'review.action.submit': 'gửi',
+  'review.action.return': 'trả lại',
+  'review.action.approve': 'phê duyệt',
+  'review.action.reopen': 'mở lại',
+  'review.action.resume': 'tiếp tục',
+  'backup.attachmentType.PDF': 'PDF',
+  'backup.attachmentType.e-mail': 'e-mail',
+  'backup.attachmentType.text': 'văn bản',
 };
 
 export default catalogue;

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   csvDialectOf,
+  describeProblem,
   formatDateTime,
   formatDecimal,
   formatPct,
@@ -88,5 +89,19 @@ describe('numbers and dates the local way', () => {
       'semicolon',
       'semicolon',
     ]);
+  });
+});
+
+describe('problems whose parameters are codes', () => {
+  it('names the review state and action in words of the language, not as ids', async () => {
+    const { default: ru } = await import('../../../lib/i18n/catalogues/ru');
+    setLanguage('ru', ru);
+    const text = describeProblem({
+      code: 'review.not-allowed',
+      params: { action: 'approve', state: 'in_progress' },
+    });
+    expect(text).toContain(ru['review.state.in_progress'] as string);
+    expect(text).toContain(ru['review.action.approve'] as string);
+    expect(text).not.toMatch(/in_progress|approve/);
   });
 });
