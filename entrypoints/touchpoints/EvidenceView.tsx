@@ -2,7 +2,7 @@ import { useEvidenceUrl } from '@/hooks/use-evidence-url';
 import { downloadBlob } from '@/lib/util/download';
 import { evidenceDownloadBlob, evidenceFileName, isImageMime } from '@/lib/export/evidence-file';
 import { t } from '@/lib/i18n';
-import type { Evidence } from '@/lib/model';
+import type { Evidence, Touchpoint } from '@/lib/model';
 
 /** Props of {@link EvidenceView}. */
 export interface EvidenceViewProps {
@@ -43,5 +43,32 @@ export function EvidenceView({ evidence }: EvidenceViewProps) {
         {evidence.sha256.slice(0, 16)}
       </figcaption>
     </figure>
+  );
+}
+
+/**
+ * A touchpoint's evidence in its detail and in the review queue: the "changed after you picked
+ * it" notice when the page changed the element before Save, each image, or a line saying there
+ * is none.
+ */
+export function EvidenceList({
+  touchpoint,
+  evidence,
+}: {
+  touchpoint: Pick<Touchpoint, 'changedAfterPick'>;
+  evidence: Evidence[] | undefined;
+}) {
+  return (
+    <>
+      {touchpoint.changedAfterPick && (
+        <p class="notice" data-testid="touchpoint-changed-after-pick">
+          {t('touchpoints.changedAfterPick')}
+        </p>
+      )}
+      {evidence?.map((e) => (
+        <EvidenceView key={e.id} evidence={e} />
+      ))}
+      {evidence?.length === 0 && <p class="muted small">{t('touchpoints.noEvidence')}</p>}
+    </>
   );
 }

@@ -5,7 +5,7 @@ import type { Rubric, Touchpoint } from '@/lib/model';
 import { criteriaFor } from '@/lib/rubric/criteria';
 import { scoreTouchpoint } from '@/lib/scoring';
 import { CommentList } from './CommentList';
-import { EvidenceView } from './EvidenceView';
+import { EvidenceList } from './EvidenceView';
 
 /** Props of {@link ReviewTouchpoint}. */
 export interface ReviewTouchpointProps {
@@ -27,15 +27,7 @@ export function ReviewTouchpoint({ touchpoint: tp, rubric }: ReviewTouchpointPro
       <p class="muted small">
         {tp.pageTitle ?? ''} {tp.url ?? ''}
       </p>
-      {tp.changedAfterPick && (
-        <p class="notice" data-testid="touchpoint-changed-after-pick">
-          {t('touchpoints.changedAfterPick')}
-        </p>
-      )}
-      {evidence?.map((e) => (
-        <EvidenceView key={e.id} evidence={e} />
-      ))}
-      {evidence?.length === 0 && <p class="muted small">{t('touchpoints.noEvidence')}</p>}
+      <EvidenceList touchpoint={tp} evidence={evidence} />
       <h4>{t('review.scores')}</h4>
       <dl class="facts" data-testid="review-scores">
         {criteriaFor(rubric, tp.category).map((c) => {

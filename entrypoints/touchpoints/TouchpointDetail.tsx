@@ -10,7 +10,7 @@ import type { Audit, Category, Rubric, Touchpoint } from '@/lib/model';
 import { isEditable } from '@/lib/review';
 import { caught } from '@/lib/result';
 import { CommentList } from './CommentList';
-import { EvidenceView } from './EvidenceView';
+import { EvidenceList } from './EvidenceView';
 import { ReauditOf } from './ReauditOf';
 import { showOnPage, type ShownOnPage } from './show-on-page';
 
@@ -93,15 +93,7 @@ export function TouchpointDetail({
         {tp.pageTitle ?? ''} {tp.url ?? ''}
       </p>
       <ReauditOf touchpoint={tp} />
-      {tp.changedAfterPick && (
-        <p class="notice" data-testid="touchpoint-changed-after-pick">
-          {t('touchpoints.changedAfterPick')}
-        </p>
-      )}
-      {evidence?.map((e) => (
-        <EvidenceView key={e.id} evidence={e} />
-      ))}
-      {evidence?.length === 0 && <p class="muted small">{t('touchpoints.noEvidence')}</p>}
+      <EvidenceList touchpoint={tp} evidence={evidence} />
       {readOnly && audit && (
         <p class="notice" data-testid="touchpoint-read-only">
           {t('review.approvedReadOnly')}{' '}

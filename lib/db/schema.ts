@@ -48,14 +48,9 @@ export interface Draft {
  * page (docs/ARCHITECTURE.md#evidence-at-pick-time): cropped like evidence, with the element's
  * box alone downscaled (`RegionSample` of `lib/capture`) to compare with the capture at Save.
  */
-export interface PickShot {
+export interface PickShot extends Pick<Evidence, 'blob' | 'mime' | 'width' | 'height' | 'sha256'> {
   /** The touchpoint id the pick was made for: a later pick in the tab has another. */
   touchpointId: string;
-  blob: Blob;
-  mime: string;
-  width: number;
-  height: number;
-  sha256: string;
   sample: { side: number; rgba: Uint8Array } | null;
   /** Whether form fields were masked in it (a capture masked otherwise is not compared). */
   masked: boolean;
