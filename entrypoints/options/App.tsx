@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { LanguageSettingField } from './LanguageSetting';
 import { RubricsSection } from './RubricsSection';
+import { StorageSection } from './StorageSection';
 import { StudiesSection } from './StudiesSection';
 
 type Tab = 'studies' | 'rubrics';
@@ -31,7 +32,16 @@ export function App() {
         </nav>
         <LanguageSettingField />
       </header>
-      <main>{tab === 'studies' ? <StudiesSection /> : <RubricsSection />}</main>
+      <main>
+        {tab === 'studies' ? (
+          <>
+            <StudiesSection />
+            <StorageSection />
+          </>
+        ) : (
+          <RubricsSection />
+        )}
+      </main>
     </>
   );
 }

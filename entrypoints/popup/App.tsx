@@ -1,3 +1,5 @@
+import { askToPersist } from '@/lib/util/storage';
+import { BackupReminder } from './BackupReminder';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useLiveQuery } from '@/hooks/use-live-query';
@@ -106,6 +108,8 @@ export function App() {
         onCancel={() => setMode('main')}
         onStart={async (input) => {
           await startAudit(db, input, new Date());
+          // From the first audit on, the data is worth keeping through storage pressure.
+          void askToPersist();
           setMode('main');
         }}
       />
@@ -134,6 +138,7 @@ export function App() {
           })}
         />
         <ReviewSubmit key={view.audit.id} audit={view.audit} submitter={submitter} />
+        <BackupReminder />
         <ReauditList audit={view.audit} onVisit={(id) => void visit(id)} />
         {unclaimed && view.study && (
           <HostClaim
@@ -168,6 +173,7 @@ export function App() {
       <>
         <IdlePanel choices={choices} host={host} onStart={() => setMode('start')} />
         <ReturnedAudits returned={returned ?? []} />
+        <BackupReminder />
         <ReauditLeftovers />
       </>
     );

@@ -1,4 +1,4 @@
-import type { AuditorDb } from '../db';
+import { noteBackup, type AuditorDb } from '../db';
 import { exportFileName } from '../export/file-name';
 import type { Category, Touchpoint } from '../model';
 import { yieldToEventLoop } from '../util/event-loop';
@@ -160,10 +160,10 @@ export async function exportBackup(
   onProgress?: (progress: BackupProgress) => void,
 ): Promise<{ blob: Blob; fileName: string }> {
   const backup = await readBackup(db, now, onProgress);
-  return {
-    blob: await backupBlob(backup),
-    fileName: exportFileName('backup', 'backup', now, 'json'),
-  };
+  const blob = await backupBlob(backup);
+  // The popup's reminder counts from here.
+  await noteBackup(db, now);
+  return { blob, fileName: exportFileName('backup', 'backup', now, 'json') };
 }
 
 /**

@@ -19,3 +19,4 @@ export * from './rubric-moves';
 export * from './categories';
 export * from './evidence';
 export * from './touchpoint-query';
+export * from './backup-reminder';

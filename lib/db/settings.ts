@@ -21,6 +21,12 @@ export interface Settings {
    * where a longer language would overflow. No menu sets it.
    */
   pseudoLocale: boolean;
+  /** How many touchpoints the database held at the last backup (null: never backed up). */
+  backupTotal: number | null;
+  /** When the last backup of everything was written. */
+  lastBackupAt: string | null;
+  /** Remind the shopper to back up once this many touchpoints were added since (0: never). */
+  backupEvery: number;
   /** The lead's name, written on review comments and decisions (asked once). */
   reviewerName: string;
   /** The lead's reusable review comments, in the order added. */
@@ -33,6 +39,9 @@ const defaults: Settings = {
   csvDelimiter: null,
   language: 'auto',
   pseudoLocale: false,
+  backupTotal: null,
+  lastBackupAt: null,
+  backupEvery: 50,
   reviewerName: '',
   commentLibrary: [],
   lastAuditId: null,

@@ -53,6 +53,8 @@ export const enCore = {
   'problem.forbidden-sender': 'This part of the extension may not ask for that.',
   'problem.internal': 'The extension could not do it ({detail}).',
   'problem.unreachable': 'No answer came back ({detail}).',
+  'problem.storageFull':
+    'The disk is full, so nothing was saved and what you typed is kept. Free some space, or back up and remove old studies, then try again.',
   'tagger.title': 'Tag a touchpoint',
   'tagger.picking':
     'Point at the touchpoint and click. Wheel, ↑/↓: parent/child · Alt+wheel, [ ]: layers beneath · Esc: cancel',

@@ -28,3 +28,14 @@ export function formatPct(pct: number | null): string {
     ? t('report.noScore')
     : t('report.pct', { score: formatDecimal(roundHalfAwayFromZero(pct, 1), 1) });
 }
+
+/** A size for the screen in the reader's language: `12.3 MB`, `1,2 GB`. */
+export function formatBytes(bytes: number): string {
+  const [unit, size] =
+    bytes >= 1e9 ? (['gigabyte', bytes / 1e9] as const) : (['megabyte', bytes / 1e6] as const);
+  return new Intl.NumberFormat(currentLanguage(), {
+    style: 'unit',
+    unit,
+    maximumFractionDigits: 1,
+  }).format(size);
+}

@@ -17,6 +17,7 @@ const MESSAGES: Record<string, MessageKey> = {
   'forbidden-sender': 'problem.forbidden-sender',
   internal: 'problem.internal',
   unreachable: 'problem.unreachable',
+  'storage-full': 'problem.storageFull',
   'no-active-audit': 'tagger.noAudit',
 };
 

@@ -6,7 +6,7 @@ import {
   type RequestOf,
   type ResponseOf,
 } from './protocol';
-import { fail, type Result } from '../result';
+import { fail, isStorageFull, type Result } from '../result';
 
 export type { SenderInfo };
 
@@ -47,7 +47,8 @@ export function createDispatcher(handlers: Handlers, opts: DispatchOptions) {
     } catch (error) {
       const reason = `${type} failed: ${errorText(error)}`;
       opts.log(reason);
-      return fail('internal', reason);
+      // A full disk is the shopper's to fix, so it is said in their words, not as a fault.
+      return isStorageFull(error) ? fail('storage-full') : fail('internal', reason);
     }
   };
 }

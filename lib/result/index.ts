@@ -53,9 +53,23 @@ export const problemsAt = (problems: readonly Problem[], path: string): Problem[
 
 /** An unexpected exception (a failed database write, a closed port) as a problem to show. */
 export function caught(error: unknown): Problem {
+  if (isStorageFull(error)) return problem('storage-full');
   return problem('unexpected', {
     detail: error instanceof Error ? error.message : String(error),
   });
+}
+
+/**
+ * Whether an error is the browser refusing to store more (`QuotaExceededError`, as IndexedDB
+ * raises it or as Dexie wraps it): the disk or the origin's share of it is full.
+ */
+export function isStorageFull(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 4; depth++) {
+    const { name, inner } = e as { name?: unknown; inner?: unknown };
+    if (name === 'QuotaExceededError') return true;
+    e = inner;
+  }
+  return false;
 }
 
 // A valibot schema carries each problem as its issue message: the code (`backup.expect.*`,

@@ -74,6 +74,8 @@ const catalogue: Catalogue = {
   'problem.forbidden-sender': 'Šai paplašinājuma daļai to pieprasīt nav atļauts.',
   'problem.internal': 'Paplašinājumam to neizdevās izdarīt ({detail}).',
   'problem.unreachable': 'Atbilde netika saņemta ({detail}).',
+  'problem.storageFull':
+    'Disks ir pilns, tāpēc nekas netika saglabāts, un ierakstītais ir saglabāts melnrakstā. Atbrīvojiet vietu vai izveidojiet rezerves kopiju un izdzēsiet vecus pētījumus, tad mēģiniet vēlreiz.',
   'tagger.title': 'Atzīmēt saskarsmes punktu',
   'tagger.picking':
     'Norādiet uz saskarsmes punktu un noklikšķiniet. Ritenītis, ↑/↓: vecākelements/apakšelements · Alt+ritenītis, [ ]: slāņi zem tā · Esc: atcelt',
@@ -836,6 +838,28 @@ const catalogue: Catalogue = {
   'backup.attachmentType.PDF': 'PDF',
   'backup.attachmentType.e-mail': 'e-pasta',
   'backup.attachmentType.text': 'teksta',
+  'popup.backup.title': 'Laiks izveidot rezerves kopiju',
+  'popup.backup.due': {
+    zero: 'Kopš pēdējās rezerves kopijas pievienoti {count} saskarsmes punkti. Rezerves kopijas fails tos saglabās, ja šī pārlūkprogramma zaudēs datus.',
+    one: 'Kopš pēdējās rezerves kopijas pievienots {count} saskarsmes punkts. Rezerves kopijas fails to saglabās, ja šī pārlūkprogramma zaudēs datus.',
+    other:
+      'Kopš pēdējās rezerves kopijas pievienoti {count} saskarsmes punkti. Rezerves kopijas fails tos saglabās, ja šī pārlūkprogramma zaudēs datus.',
+  },
+  'popup.backup.now': 'Izveidot rezerves kopiju tagad',
+  'popup.backup.done': 'Rezerves kopija saglabāta: {name} (lejupielādēs).',
+  'popup.backup.failed': 'Rezerves kopiju neizdevās ierakstīt: {reason}',
+  'options.storage.title': 'Krātuve',
+  'options.storage.persisted':
+    'Saglabāta pastāvīgi: pārlūkprogramma to neizdzēsīs, kad pietrūks vietas.',
+  'options.storage.notPersisted':
+    'Vēl nav saglabāta pastāvīgi: pārlūkprogramma to var izdzēst, kad pietrūks vietas. Sāciet auditu vai veidojiet rezerves kopijas.',
+  'options.storage.usage': 'Izmantoti {used}, brīvi vēl {free}.',
+  'options.storage.unknown': 'Pārlūkprogramma nenorāda, cik daudz ir izmantots.',
+  'options.storage.backupEvery':
+    'Atgādināt pircējiem izveidot rezerves kopiju pēc tik daudziem jauniem saskarsmes punktiem (0 = nekad)',
+  'options.storage.lastBackup': 'Pēdējā rezerves kopija: {at}',
+  'options.storage.neverBackedUp':
+    'Šajā pārlūkprogrammā vēl nav izveidota neviena rezerves kopija.',
 };
 
 export default catalogue;

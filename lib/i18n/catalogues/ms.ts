@@ -82,6 +82,8 @@ const catalogue: Catalogue = {
   'problem.forbidden-sender': 'Bahagian sambungan ini tidak dibenarkan membuat permintaan itu.',
   'problem.internal': 'Sambungan tidak dapat melakukannya ({detail}).',
   'problem.unreachable': 'Tiada jawapan diterima ({detail}).',
+  'problem.storageFull':
+    'Cakera penuh, jadi tiada apa-apa disimpan dan apa yang anda taip dikekalkan. Kosongkan sedikit ruang, atau buat sandaran dan buang kajian lama, kemudian cuba lagi.',
   'tagger.title': 'Tandakan titik sentuh',
   'tagger.picking':
     'Halakan ke titik sentuh dan klik. Roda, ↑/↓: induk/anak · Alt+roda, [ ]: lapisan di bawah · Esc: batal',
@@ -804,6 +806,25 @@ const catalogue: Catalogue = {
   'backup.attachmentType.PDF': 'PDF',
   'backup.attachmentType.e-mail': 'e-mel',
   'backup.attachmentType.text': 'teks',
+  'popup.backup.title': 'Masa untuk membuat sandaran',
+  'popup.backup.due': {
+    other:
+      '{count} titik sentuh telah ditambah sejak sandaran terakhir anda. Fail sandaran menyimpannya jika pelayar ini kehilangan datanya.',
+  },
+  'popup.backup.now': 'Buat sandaran sekarang',
+  'popup.backup.done': 'Disandarkan ke {name} (dalam muat turun anda).',
+  'popup.backup.failed': 'Sandaran tidak dapat ditulis: {reason}',
+  'options.storage.title': 'Storan',
+  'options.storage.persisted':
+    'Disimpan untuk selamanya: pelayar tidak akan mengosongkannya apabila ruang berkurangan.',
+  'options.storage.notPersisted':
+    'Belum disimpan untuk selamanya: pelayar mungkin mengosongkannya apabila ruang berkurangan. Mulakan audit, atau buat sandaran.',
+  'options.storage.usage': '{used} digunakan, {free} masih kosong.',
+  'options.storage.unknown': 'Pelayar tidak menyatakan berapa banyak yang digunakan.',
+  'options.storage.backupEvery':
+    'Ingatkan pembeli misteri membuat sandaran selepas sebanyak ini titik sentuh baharu (0 = tidak pernah)',
+  'options.storage.lastBackup': 'Sandaran terakhir: {at}',
+  'options.storage.neverBackedUp': 'Belum ada sandaran dalam pelayar ini.',
 };
 
 export default catalogue;

@@ -86,6 +86,8 @@ const catalogue: Catalogue = {
   'problem.forbidden-sender': 'Hindi maaaring hilingin iyon ng bahaging ito ng extension.',
   'problem.internal': 'Hindi ito nagawa ng extension ({detail}).',
   'problem.unreachable': 'Walang dumating na sagot ({detail}).',
+  'problem.storageFull':
+    'Puno na ang disk kaya walang na-save, at nakatabi ang iyong tinipa. Magbakante ng espasyo, o mag-backup at mag-alis ng lumang pag-aaral, saka subukang muli.',
   'tagger.title': 'Mag-tag ng touchpoint',
   'tagger.picking':
     'Ituro ang touchpoint at i-click. Wheel, ↑/↓: magulang/anak · Alt+wheel, [ ]: mga layer sa ilalim · Esc: kanselahin',
@@ -840,6 +842,26 @@ const catalogue: Catalogue = {
   'backup.attachmentType.PDF': 'PDF',
   'backup.attachmentType.e-mail': 'e-mail',
   'backup.attachmentType.text': 'teksto',
+  'popup.backup.title': 'Oras na para mag-backup',
+  'popup.backup.due': {
+    one: 'May {count} touchpoint na naidagdag mula sa huli mong backup. Iniingatan ito ng backup file kung mawala ang data ng browser na ito.',
+    other:
+      'May {count} touchpoint na naidagdag mula sa huli mong backup. Iniingatan ang mga ito ng backup file kung mawala ang data ng browser na ito.',
+  },
+  'popup.backup.now': 'Mag-backup ngayon',
+  'popup.backup.done': 'Na-backup sa {name} (nasa iyong downloads).',
+  'popup.backup.failed': 'Hindi maisulat ang backup: {reason}',
+  'options.storage.title': 'Imbakan',
+  'options.storage.persisted':
+    'Panatilihin nang tuluyan: hindi ito buburahin ng browser kapag kumakaunti ang espasyo.',
+  'options.storage.notPersisted':
+    'Hindi pa tuluyang nakatabi: maaaring burahin ito ng browser kapag kumakaunti ang espasyo. Magsimula ng audit, o mag-backup.',
+  'options.storage.usage': '{used} ang nagamit, {free} pa ang bakante.',
+  'options.storage.unknown': 'Hindi sinasabi ng browser kung gaano karami ang nagamit.',
+  'options.storage.backupEvery':
+    'Paalalahanan ang mga mamimili na mag-backup pagkatapos ng ganitong dami ng bagong touchpoint (0 = hindi kailanman)',
+  'options.storage.lastBackup': 'Huling backup: {at}',
+  'options.storage.neverBackedUp': 'Wala pang backup sa browser na ito.',
 };
 
 export default catalogue;

@@ -77,6 +77,8 @@ const catalogue: Catalogue = {
   'problem.forbidden-sender': 'Phần này của tiện ích không được phép yêu cầu việc đó.',
   'problem.internal': 'Tiện ích không thực hiện được ({detail}).',
   'problem.unreachable': 'Không nhận được phản hồi ({detail}).',
+  'problem.storageFull':
+    'Ổ đĩa đã đầy nên chưa có gì được lưu, nội dung bạn đã nhập vẫn được giữ. Hãy giải phóng dung lượng, hoặc sao lưu rồi xóa các nghiên cứu cũ, sau đó thử lại.',
   'tagger.title': 'Gắn thẻ điểm chạm',
   'tagger.picking':
     'Trỏ vào điểm chạm rồi nhấp. Con lăn, ↑/↓: phần tử cha/con · Alt+con lăn, [ ]: lớp bên dưới · Esc: hủy',
@@ -801,6 +803,24 @@ const catalogue: Catalogue = {
   'backup.attachmentType.PDF': 'PDF',
   'backup.attachmentType.e-mail': 'e-mail',
   'backup.attachmentType.text': 'văn bản',
+  'popup.backup.title': 'Đến lúc sao lưu',
+  'popup.backup.due': {
+    other:
+      'Đã có {count} điểm chạm được thêm kể từ lần sao lưu gần nhất. Tệp sao lưu sẽ giữ chúng nếu trình duyệt này mất dữ liệu.',
+  },
+  'popup.backup.now': 'Sao lưu ngay',
+  'popup.backup.done': 'Đã sao lưu vào {name} (trong thư mục tải xuống).',
+  'popup.backup.failed': 'Không thể ghi bản sao lưu: {reason}',
+  'options.storage.title': 'Bộ nhớ',
+  'options.storage.persisted': 'Được giữ lâu dài: trình duyệt sẽ không xóa khi thiếu dung lượng.',
+  'options.storage.notPersisted':
+    'Chưa được giữ lâu dài: trình duyệt có thể xóa khi thiếu dung lượng. Hãy bắt đầu một lượt kiểm tra hoặc sao lưu thường xuyên.',
+  'options.storage.usage': 'Đã dùng {used}, còn trống {free}.',
+  'options.storage.unknown': 'Trình duyệt không cho biết đã dùng bao nhiêu.',
+  'options.storage.backupEvery':
+    'Nhắc khách hàng bí ẩn sao lưu sau số điểm chạm mới này (0 = không bao giờ)',
+  'options.storage.lastBackup': 'Lần sao lưu gần nhất: {at}',
+  'options.storage.neverBackedUp': 'Chưa có bản sao lưu nào trong trình duyệt này.',
 };
 
 export default catalogue;

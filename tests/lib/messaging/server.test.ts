@@ -164,3 +164,25 @@ describe('brandForHost', () => {
     expect(brandForHost(brands, host)?.id).toBe(id);
   });
 });
+
+describe('a full disk', () => {
+  it('answers a save that meets QuotaExceededError with storage-full, said in words', async () => {
+    const full = createDispatcher(
+      {
+        ...createHandlers({ db, now: () => now, version: '0.1.0' }),
+        saveTouchpoint: () => {
+          // As Dexie reports it: its own error wrapping the browser's.
+          const inner = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          throw Object.assign(new Error('AbortError'), { name: 'AbortError', inner });
+        },
+      },
+      { extensionId: EXT, log: (r) => logged.push(r) },
+    );
+    const answer = await full(msg('saveTouchpoint', { id: crypto.randomUUID(), form, place }), tab);
+    expect(answer).toEqual({ ok: false, error: { code: 'storage-full' } });
+    const { describeProblem } = await import('../../../lib/i18n');
+    expect(describeProblem({ code: 'storage-full' })).toMatch(
+      /disk is full.*what you typed is kept/,
+    );
+  });
+});

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExtensionSession } from '../support/browser';
+import type { FixtureServer } from '../support/fixture-server';
+import { closeSession, openSession } from './support/session';
+import { openPage, pickAt, saveAndWait, score, startTagging } from './support/tagger';
+
+let server: FixtureServer;
+let ext: ExtensionSession;
+
+beforeAll(async () => ({ server, ext } = await openSession({ seed: true })));
+afterAll(() => closeSession({ server, ext }));
+
+describe('storage that is never silently lost', () => {
+  it('shows in the options how the data is kept, how much is used and when it was backed up', async () => {
+    const options = await ext.openExtensionPage('options.html');
+    await options.getByTestId('options-storage').waitFor();
+    expect(await options.getByTestId('options-storage-usage').innerText()).toMatch(
+      /\d.*(MB|GB) used, .*(MB|GB) still free\./,
+    );
+    expect(await options.getByTestId('options-storage-persisted').innerText()).toMatch(
+      /^(Kept for good|Not yet kept for good)/,
+    );
+    expect(await options.getByTestId('options-last-backup').innerText()).toBe(
+      'No backup made in this browser yet.',
+    );
+    // The lead wants a reminder after every new touchpoint.
+    await options.getByTestId('options-backup-every').fill('1');
+    await options.getByTestId('options-backup-every').press('Tab');
+    await options.close();
+  });
+
+  it('reminds the shopper in the popup once a touchpoint was added, and backs up in one click', async () => {
+    let popup = await ext.openExtensionPage('popup.html');
+    await popup.getByTestId('popup-end-audit').waitFor();
+    expect(await popup.getByTestId('popup-backup-reminder').count()).toBe(0);
+    await popup.close();
+
+    const shop = await openPage(ext, server.url('northwind', '/returns.html'));
+    await startTagging(shop);
+    await pickAt(shop, shop.locator('#returns-policy'));
+    await score(shop, 'clarity', 4);
+    await saveAndWait(shop);
+    await shop.close();
+
+    popup = await ext.openExtensionPage('popup.html');
+    const reminder = popup.getByTestId('popup-backup-reminder');
+    await reminder.waitFor();
+    expect(await reminder.innerText()).toContain('1 touchpoint was added since your last backup');
+    const [file] = await Promise.all([
+      popup.waitForEvent('download'),
+      popup.getByTestId('popup-backup-now').click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/^touchpoint-auditor_backup_.*\.json$/);
+    await popup.getByTestId('popup-backup-done').waitFor();
+    await popup.reload();
+    await popup.getByTestId('popup-end-audit').waitFor();
+    expect(await popup.getByTestId('popup-backup-reminder').count()).toBe(0);
+    await popup.close();
+
+    const options = await ext.openExtensionPage('options.html');
+    await expect
+      .poll(() => options.getByTestId('options-last-backup').innerText())
+      .toMatch(/^Last backup: /);
+    await options.close();
+  });
+});
