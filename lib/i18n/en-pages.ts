@@ -548,17 +548,20 @@ export const enPages = {
   'popup.backup.title': 'Time for a backup',
   'popup.backup.due': {
     one: '{count} touchpoint was added since your last backup. A backup file keeps it if this browser loses its data.',
-    other: '{count} touchpoints were added since your last backup. A backup file keeps them if this browser loses its data.',
+    other:
+      '{count} touchpoints were added since your last backup. A backup file keeps them if this browser loses its data.',
   },
   'popup.backup.now': 'Back up now',
   'popup.backup.done': 'Backed up to {name} (in your downloads).',
   'popup.backup.failed': 'The backup could not be written: {reason}',
   'options.storage.title': 'Storage',
   'options.storage.persisted': 'Kept for good: the browser will not clear it when space runs low.',
-  'options.storage.notPersisted': 'Not yet kept for good: the browser may clear it when space runs low. Start an audit, or keep backups.',
+  'options.storage.notPersisted':
+    'Not yet kept for good: the browser may clear it when space runs low. Start an audit, or keep backups.',
   'options.storage.usage': '{used} used, {free} still free.',
   'options.storage.unknown': 'The browser does not say how much is used.',
-  'options.storage.backupEvery': 'Remind shoppers to back up after this many new touchpoints (0 = never)',
+  'options.storage.backupEvery':
+    'Remind shoppers to back up after this many new touchpoints (0 = never)',
   'options.storage.lastBackup': 'Last backup: {at}',
   'options.storage.neverBackedUp': 'No backup made in this browser yet.',
   'review.mode.review': 'Review queue',
