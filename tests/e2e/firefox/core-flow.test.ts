@@ -1,0 +1,254 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeDefaultRubric } from '../../../lib/rubric';
+import { startFixtureServer, type FixtureServer } from '../../support/fixture-server';
+import { launchFirefox, type FirefoxSession } from '../../support/firefox';
+import { PROBE_SCRIPT, readPageView } from '../support/page-probe';
+
+// The core flow of a shopper, in Firefox ESR with the add-on installed as the README says
+// (a temporary add-on from `npm run build:firefox`), driven over WebDriver BiDi.
+
+let server: FixtureServer;
+let ff: FirefoxSession;
+let shopTabId: number;
+
+const T = '2026-11-22T10:00:00.000Z';
+const base = { createdAt: T, updatedAt: T };
+/** A lead's backup: the two demo shops and a study of them, no audit yet (format version 1). */
+const BACKUP = {
+  format: 'touchpoint-auditor-backup',
+  version: 1,
+  exportedAt: T,
+  studies: [
+    {
+      id: 's-ff',
+      name: 'Firefox shoes',
+      wave: '2026-Q4',
+      rubricId: 'default',
+      rubricVersion: 1,
+      brandIds: ['b-northwind', 'b-contoso'],
+      ...base,
+    },
+  ],
+  brands: [
+    {
+      id: 'b-northwind',
+      name: 'Northwind Running',
+      role: 'own',
+      domains: ['northwind.localhost'],
+      ...base,
+    },
+    {
+      id: 'b-contoso',
+      name: 'Contoso Sports',
+      role: 'competitor',
+      domains: ['contoso.localhost'],
+      ...base,
+    },
+  ],
+  rubrics: [makeDefaultRubric(T)],
+  audits: [],
+  touchpoints: [],
+  evidence: [],
+};
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  ff = await launchFirefox();
+});
+afterAll(async () => {
+  await ff?.close();
+  await server?.close();
+});
+
+const byTestId = (id: string) => `[data-testid="${id}"]`;
+/** An element of the page or of the tagger's (open, in e2e builds) shadow root. */
+const deep = (id: string) => `>>> ${byTestId(id)}`;
+const textOf = (page: Page, id: string) =>
+  page.$eval(byTestId(id), (el) => el.textContent ?? '').catch(() => '');
+
+/** A shop page with the no-footprint probe in its own world, in front. */
+async function openShop(path: string): Promise<Page> {
+  const page = await ff.browser.newPage();
+  await page.evaluateOnNewDocument(PROBE_SCRIPT);
+  await page.goto(server.url('northwind', path), { waitUntil: 'load' });
+  await page.bringToFront();
+  return page;
+}
+
+/** Every record of one store of the extension's database, read from one of its pages. */
+function readStore<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('touchpoint-auditor');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result as T[]);
+          };
+        };
+      }),
+    store,
+  );
+}
+
+/** Clicks an export button and reads the file Firefox saved (without asking) to its folder. */
+async function download(page: Page, id: string, kind: string): Promise<string> {
+  const before = new Set(readdirSync(ff.downloadDir));
+  await page.click(byTestId(id));
+  let name: string | undefined;
+  await expect
+    .poll(() => {
+      name = readdirSync(ff.downloadDir).find(
+        (f) => !before.has(f) && f.includes(`_${kind}_`) && f.endsWith('.csv'),
+      );
+      return name;
+    })
+    .toBeTruthy();
+  return readFileSync(join(ff.downloadDir, name!), 'utf8');
+}
+
+async function focusIn(page: Page, id: string): Promise<ElementHandle> {
+  const el = (await page.waitForSelector(deep(id)))!;
+  await el.evaluate((e) => (e as HTMLElement).focus());
+  return el;
+}
+
+describe('the core flow in Firefox ESR', () => {
+  it('adds nothing a page can see: the same view before and after the add-on is installed', async () => {
+    const plain = await openShop('/product.html?popup=0');
+    await new Promise((r) => setTimeout(r, 300));
+    const before = await plain.evaluate(readPageView);
+    await plain.close();
+    await ff.install();
+    const shop = await openShop('/product.html?popup=0');
+    await new Promise((r) => setTimeout(r, 300));
+    const after = await shop.evaluate(readPageView);
+    expect(after).toEqual(before);
+    expect(after.shadowHosts).toBe(0);
+    await shop.close();
+  });
+
+  it('imports a lead’s backup in the report page', async () => {
+    const page = await ff.openExtensionPage('report.html');
+    const file = join(ff.downloadDir, 'lead-backup.json');
+    writeFileSync(file, JSON.stringify(BACKUP));
+    const input = (await page.waitForSelector(byTestId('report-import-backup')))!;
+    await (input as ElementHandle<HTMLInputElement>).uploadFile(file);
+    await expect
+      .poll(() => readStore<{ id: string }>(page, 'studies'), { timeout: 10_000 })
+      .toMatchObject([{ id: 's-ff' }]);
+    expect((await readStore<{ name: string }>(page, 'brands')).map((b) => b.name).sort()).toEqual([
+      'Contoso Sports',
+      'Northwind Running',
+    ]);
+    // With a study in it, the page turns into that study's report.
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('h1')?.textContent))
+      .toBe('Comparison report: Firefox shoes');
+    await page.close();
+  });
+
+  it('starts an audit from the popup over the shop’s tab', async () => {
+    const shop = await openShop('/product.html?popup=0');
+    const idle = await ff.openExtensionPage('popup.html');
+    const url = shop.url();
+    shopTabId = await idle.evaluate(async (u) => {
+      const tabs = (globalThis as unknown as { browser: typeof chrome }).browser.tabs;
+      return (await tabs.query({})).find((t) => t.url === u)!.id!;
+    }, url);
+    await idle.close();
+    const popup = await ff.openExtensionPage(`popup.html?tab=${shopTabId}`);
+    await popup.waitForSelector(byTestId('popup-start-audit'));
+    await popup.click(byTestId('popup-start-audit'));
+    await expect
+      .poll(() =>
+        popup
+          .$eval(`${byTestId('audit-brand')} option:checked`, (o) => o.textContent)
+          .catch(() => ''),
+      )
+      .toBe('Northwind Running');
+    await popup.type(byTestId('audit-scenario'), 'Buy running shoes in Firefox');
+    await popup.type(byTestId('audit-shopper'), 'Ana');
+    await popup.click(byTestId('audit-start'));
+    await expect
+      .poll(() => textOf(popup, 'popup-audit-title'))
+      .toBe('Auditing Northwind Running · Firefox shoes');
+    await popup.close();
+  });
+
+  it('tags an element, scores it with the keyboard and saves it with Ctrl+Enter, with evidence', async () => {
+    const shop = (await ff.browser.pages()).find((p) => p.url().includes('northwind'))!;
+    await shop.bringToFront();
+    await shop.keyboard.down('Alt');
+    await shop.keyboard.down('Shift');
+    await shop.keyboard.press('T');
+    await shop.keyboard.up('Shift');
+    await shop.keyboard.up('Alt');
+    await shop.waitForSelector(deep('tagger-toolbar'), { visible: true, timeout: 5_000 });
+    const target = (await shop.$('#price-block'))!;
+    const box = (await target.boundingBox())!;
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await shop.mouse.move(x - 5, y - 5);
+    await shop.mouse.move(x, y, { steps: 3 });
+    await new Promise((r) => setTimeout(r, 50));
+    await shop.mouse.click(x, y);
+    await shop.waitForSelector(deep('tagger-panel'), { visible: true });
+
+    await focusIn(shop, 'tagger-score-speed');
+    await shop.keyboard.press('4');
+    await focusIn(shop, 'tagger-score-trust');
+    await shop.keyboard.press('n');
+    await focusIn(shop, 'tagger-notes');
+    await shop.keyboard.type('Price clear');
+    await shop.keyboard.down('Control');
+    await shop.keyboard.press('Enter');
+    await shop.keyboard.up('Control');
+    await shop.waitForSelector(deep('tagger-panel'), { hidden: true, timeout: 10_000 });
+
+    const page = await ff.openExtensionPage('popup.html');
+    await expect.poll(async () => (await readStore(page, 'touchpoints')).length).toBe(1);
+    const [tp] = await readStore<{ id: string; scores: unknown; notes: string }>(
+      page,
+      'touchpoints',
+    );
+    expect(tp).toMatchObject({ scores: { speed: 4, trust: 'NA' }, notes: 'Price clear' });
+    const [ev] = await readStore<{ touchpointId: string; mime: string; width: number }>(
+      page,
+      'evidence',
+    );
+    expect(ev).toMatchObject({ touchpointId: tp!.id, mime: 'image/jpeg' });
+    // The element plus a 16 px margin each side.
+    expect(Math.abs(ev!.width - (box.width + 32))).toBeLessThanOrEqual(2);
+    await page.close();
+  });
+
+  it('exports touchpoints.csv from the popup and comparison.csv from the report', async () => {
+    const popup = await ff.openExtensionPage(`popup.html?tab=${shopTabId}`);
+    await popup.waitForSelector(byTestId('popup-export-csv'));
+    const touchpoints = (await download(popup, 'popup-export-csv', 'touchpoints')).split('\r\n');
+    expect(touchpoints[0]).toMatch(/^\uFEFFstudy,wave,audit_id,brand,brand_role,shopper,scenario,/);
+    expect(touchpoints[1]).toMatch(/^Firefox shoes,2026-Q4,[^,]+,Northwind Running,own,Ana,/);
+    expect(touchpoints[1]).toContain('Price clear');
+    await popup.close();
+
+    const report = await ff.openExtensionPage('report.html?study=s-ff');
+    await report.waitForSelector(byTestId('report-export-comparison'));
+    const comparison = (await download(report, 'report-export-comparison', 'comparison')).split(
+      '\r\n',
+    );
+    expect(comparison[0]).toBe(
+      '\uFEFFstudy,dimension,key,label,brand,brand_role,touchpoints,score_pct,rank,delta_vs_own,critical_fails',
+    );
+    expect(comparison).toContainEqual(
+      expect.stringMatching(/^Firefox shoes,overall,overall,Overall,Northwind Running,own,1,/),
+    );
+    await report.close();
+  });
+});
