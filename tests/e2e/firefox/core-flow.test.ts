@@ -97,20 +97,23 @@ function readStore<T>(page: Page, store: string): Promise<T[]> {
   );
 }
 
-/** Clicks an export button and reads the file Firefox saved (without asking) to its folder. */
+/**
+ * Clicks an export button and reads the file Firefox saved (without asking) to its folder, once
+ * it is complete: Firefox creates the file empty and writes it through a `.part` file.
+ */
 async function download(page: Page, id: string, kind: string): Promise<string> {
   const before = new Set(readdirSync(ff.downloadDir));
   await page.click(byTestId(id));
-  let name: string | undefined;
+  let text = '';
   await expect
     .poll(() => {
-      name = readdirSync(ff.downloadDir).find(
-        (f) => !before.has(f) && f.includes(`_${kind}_`) && f.endsWith('.csv'),
-      );
-      return name;
+      const files = readdirSync(ff.downloadDir).filter((f) => !before.has(f));
+      const name = files.find((f) => f.includes(`_${kind}_`) && f.endsWith('.csv'));
+      if (!name || files.some((f) => f.endsWith('.part'))) return '';
+      return (text = readFileSync(join(ff.downloadDir, name), 'utf8'));
     })
-    .toBeTruthy();
-  return readFileSync(join(ff.downloadDir, name!), 'utf8');
+    .not.toBe('');
+  return text;
 }
 
 async function focusIn(page: Page, id: string): Promise<ElementHandle> {
