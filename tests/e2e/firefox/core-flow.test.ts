@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDefaultRubric } from '../../../lib/rubric';
 import { startFixtureServer, type FixtureServer } from '../../support/fixture-server';
@@ -116,6 +116,35 @@ async function download(page: Page, id: string, kind: string): Promise<string> {
   return text;
 }
 
+/** Alt+Shift+T on the page, then waits for the picking toolbar. */
+async function startTagging(page: Page): Promise<void> {
+  await page.keyboard.down('Alt');
+  await page.keyboard.down('Shift');
+  await page.keyboard.press('T');
+  await page.keyboard.up('Shift');
+  await page.keyboard.up('Alt');
+  await page.waitForSelector(deep('tagger-toolbar'), { visible: true, timeout: 5_000 });
+}
+
+/** Points at an element's centre (in whichever frame) and clicks it, as a shopper picking it. */
+async function pickAt(page: Page, target: ElementHandle): Promise<void> {
+  const box = (await target.boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x - 5, y - 5);
+  await page.mouse.move(x, y, { steps: 3 });
+  await new Promise((r) => setTimeout(r, 50));
+  await page.mouse.click(x, y);
+}
+
+/** Ctrl+Enter in the panel, then waits for it to close. */
+async function saveWithCtrlEnter(page: Page): Promise<void> {
+  await page.keyboard.down('Control');
+  await page.keyboard.press('Enter');
+  await page.keyboard.up('Control');
+  await page.waitForSelector(deep('tagger-panel'), { hidden: true, timeout: 10_000 });
+}
+
 async function focusIn(page: Page, id: string): Promise<ElementHandle> {
   const el = (await page.waitForSelector(deep(id)))!;
   await el.evaluate((e) => (e as HTMLElement).focus());
@@ -188,20 +217,10 @@ describe('the core flow in Firefox ESR', () => {
   it('tags an element, scores it with the keyboard and saves it with Ctrl+Enter, with evidence', async () => {
     const shop = (await ff.browser.pages()).find((p) => p.url().includes('northwind'))!;
     await shop.bringToFront();
-    await shop.keyboard.down('Alt');
-    await shop.keyboard.down('Shift');
-    await shop.keyboard.press('T');
-    await shop.keyboard.up('Shift');
-    await shop.keyboard.up('Alt');
-    await shop.waitForSelector(deep('tagger-toolbar'), { visible: true, timeout: 5_000 });
+    await startTagging(shop);
     const target = (await shop.$('#price-block'))!;
     const box = (await target.boundingBox())!;
-    const x = box.x + box.width / 2;
-    const y = box.y + box.height / 2;
-    await shop.mouse.move(x - 5, y - 5);
-    await shop.mouse.move(x, y, { steps: 3 });
-    await new Promise((r) => setTimeout(r, 50));
-    await shop.mouse.click(x, y);
+    await pickAt(shop, target);
     await shop.waitForSelector(deep('tagger-panel'), { visible: true });
 
     await focusIn(shop, 'tagger-score-speed');
@@ -210,10 +229,7 @@ describe('the core flow in Firefox ESR', () => {
     await shop.keyboard.press('n');
     await focusIn(shop, 'tagger-notes');
     await shop.keyboard.type('Price clear');
-    await shop.keyboard.down('Control');
-    await shop.keyboard.press('Enter');
-    await shop.keyboard.up('Control');
-    await shop.waitForSelector(deep('tagger-panel'), { hidden: true, timeout: 10_000 });
+    await saveWithCtrlEnter(shop);
 
     const page = await ff.openExtensionPage('popup.html');
     await expect.poll(async () => (await readStore(page, 'touchpoints')).length).toBe(1);
@@ -232,13 +248,48 @@ describe('the core flow in Firefox ESR', () => {
     await page.close();
   });
 
+  it('tags inside the cross-origin chat iframe, the panel opening in the top frame', async () => {
+    const shop = await openShop('/product.html?chat=open&popup=0');
+    let chat: Frame | undefined;
+    await expect
+      .poll(() => (chat = shop.frames().find((f) => f.url().includes('chat.localhost'))))
+      .toBeTruthy();
+    const agent = (await chat!.waitForSelector('#agent-name'))!;
+    await startTagging(shop);
+    await new Promise((r) => setTimeout(r, 300));
+    await pickAt(shop, agent);
+    await shop.waitForSelector(deep('tagger-panel'), { visible: true });
+    expect(await shop.$eval(deep('tagger-category'), (e) => (e as HTMLSelectElement).value)).toBe(
+      'live_chat',
+    );
+    await focusIn(shop, 'tagger-score-speed');
+    await shop.keyboard.press('5');
+    await focusIn(shop, 'tagger-notes');
+    await saveWithCtrlEnter(shop);
+
+    const page = await ff.openExtensionPage('popup.html');
+    await expect.poll(async () => (await readStore(page, 'touchpoints')).length).toBe(2);
+    const stored = await readStore<{ category: string; scores: unknown; anchor: unknown }>(
+      page,
+      'touchpoints',
+    );
+    expect(stored.find((t) => t.category === 'live_chat')).toMatchObject({
+      scores: { speed: 5 },
+      anchor: { css: '#agent-name', framePath: ['#chat-frame'] },
+    });
+    await page.close();
+    await shop.close();
+  });
+
   it('exports touchpoints.csv from the popup and comparison.csv from the report', async () => {
     const popup = await ff.openExtensionPage(`popup.html?tab=${shopTabId}`);
     await popup.waitForSelector(byTestId('popup-export-csv'));
     const touchpoints = (await download(popup, 'popup-export-csv', 'touchpoints')).split('\r\n');
     expect(touchpoints[0]).toMatch(/^\uFEFFstudy,wave,audit_id,brand,brand_role,shopper,scenario,/);
-    expect(touchpoints[1]).toMatch(/^Firefox shoes,2026-Q4,[^,]+,Northwind Running,own,Ana,/);
-    expect(touchpoints[1]).toContain('Price clear');
+    expect(touchpoints).toHaveLength(3);
+    expect(touchpoints.find((row) => row.includes('Price clear'))).toMatch(
+      /^Firefox shoes,2026-Q4,[^,]+,Northwind Running,own,Ana,/,
+    );
     await popup.close();
 
     const report = await ff.openExtensionPage('report.html?study=s-ff');
@@ -250,7 +301,7 @@ describe('the core flow in Firefox ESR', () => {
       '\uFEFFstudy,dimension,key,label,brand,brand_role,touchpoints,score_pct,rank,delta_vs_own,critical_fails',
     );
     expect(comparison).toContainEqual(
-      expect.stringMatching(/^Firefox shoes,overall,overall,Overall,Northwind Running,own,1,/),
+      expect.stringMatching(/^Firefox shoes,overall,overall,Overall,Northwind Running,own,2,/),
     );
     await report.close();
   });
