@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,17 @@ import { makeDefaultRubric } from '../../../lib/rubric';
 import { startFixtureServer, type FixtureServer } from '../../support/fixture-server';
 import { launchFirefox, type FirefoxSession } from '../../support/firefox';
 import { PROBE_SCRIPT, readPageView } from '../support/page-probe';
+import {
+  byTestId,
+  deep,
+  download,
+  focusIn,
+  pickAt,
+  readStore,
+  saveWithCtrlEnter,
+  startTagging,
+  textOf,
+} from './support';
 
 // The core flow of a shopper, in Firefox ESR with the add-on installed as the README says
 // (a temporary add-on from `npm run build:firefox`), driven over WebDriver BiDi.
@@ -63,12 +74,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-const byTestId = (id: string) => `[data-testid="${id}"]`;
-/** An element of the page or of the tagger's (open, in e2e builds) shadow root. */
-const deep = (id: string) => `>>> ${byTestId(id)}`;
-const textOf = (page: Page, id: string) =>
-  page.$eval(byTestId(id), (el) => el.textContent ?? '').catch(() => '');
-
 /** A shop page with the no-footprint probe in its own world, in front. */
 async function openShop(path: string): Promise<Page> {
   const page = await ff.browser.newPage();
@@ -76,79 +81,6 @@ async function openShop(path: string): Promise<Page> {
   await page.goto(server.url('northwind', path), { waitUntil: 'load' });
   await page.bringToFront();
   return page;
-}
-
-/** Every record of one store of the extension's database, read from one of its pages. */
-function readStore<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('touchpoint-auditor');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result as T[]);
-          };
-        };
-      }),
-    store,
-  );
-}
-
-/**
- * Clicks an export button and reads the file Firefox saved (without asking) to its folder, once
- * it is complete: Firefox creates the file empty and writes it through a `.part` file.
- */
-async function download(page: Page, id: string, kind: string): Promise<string> {
-  const before = new Set(readdirSync(ff.downloadDir));
-  await page.click(byTestId(id));
-  let text = '';
-  await expect
-    .poll(() => {
-      const files = readdirSync(ff.downloadDir).filter((f) => !before.has(f));
-      const name = files.find((f) => f.includes(`_${kind}_`) && f.endsWith('.csv'));
-      if (!name || files.some((f) => f.endsWith('.part'))) return '';
-      return (text = readFileSync(join(ff.downloadDir, name), 'utf8'));
-    })
-    .not.toBe('');
-  return text;
-}
-
-/** Alt+Shift+T on the page, then waits for the picking toolbar. */
-async function startTagging(page: Page): Promise<void> {
-  await page.keyboard.down('Alt');
-  await page.keyboard.down('Shift');
-  await page.keyboard.press('T');
-  await page.keyboard.up('Shift');
-  await page.keyboard.up('Alt');
-  await page.waitForSelector(deep('tagger-toolbar'), { visible: true, timeout: 5_000 });
-}
-
-/** Points at an element's centre (in whichever frame) and clicks it, as a shopper picking it. */
-async function pickAt(page: Page, target: ElementHandle): Promise<void> {
-  const box = (await target.boundingBox())!;
-  const x = box.x + box.width / 2;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(x - 5, y - 5);
-  await page.mouse.move(x, y, { steps: 3 });
-  await new Promise((r) => setTimeout(r, 50));
-  await page.mouse.click(x, y);
-}
-
-/** Ctrl+Enter in the panel, then waits for it to close. */
-async function saveWithCtrlEnter(page: Page): Promise<void> {
-  await page.keyboard.down('Control');
-  await page.keyboard.press('Enter');
-  await page.keyboard.up('Control');
-  await page.waitForSelector(deep('tagger-panel'), { hidden: true, timeout: 10_000 });
-}
-
-async function focusIn(page: Page, id: string): Promise<ElementHandle> {
-  const el = (await page.waitForSelector(deep(id)))!;
-  await el.evaluate((e) => (e as HTMLElement).focus());
-  return el;
 }
 
 describe('the core flow in Firefox ESR', () => {
@@ -284,7 +216,9 @@ describe('the core flow in Firefox ESR', () => {
   it('exports touchpoints.csv from the popup and comparison.csv from the report', async () => {
     const popup = await ff.openExtensionPage(`popup.html?tab=${shopTabId}`);
     await popup.waitForSelector(byTestId('popup-export-csv'));
-    const touchpoints = (await download(popup, 'popup-export-csv', 'touchpoints')).split('\r\n');
+    const touchpoints = (
+      await download(popup, 'popup-export-csv', 'touchpoints', ff.downloadDir)
+    ).split('\r\n');
     expect(touchpoints[0]).toMatch(/^\uFEFFstudy,wave,audit_id,brand,brand_role,shopper,scenario,/);
     expect(touchpoints).toHaveLength(3);
     expect(touchpoints.find((row) => row.includes('Price clear'))).toMatch(
@@ -294,9 +228,9 @@ describe('the core flow in Firefox ESR', () => {
 
     const report = await ff.openExtensionPage('report.html?study=s-ff');
     await report.waitForSelector(byTestId('report-export-comparison'));
-    const comparison = (await download(report, 'report-export-comparison', 'comparison')).split(
-      '\r\n',
-    );
+    const comparison = (
+      await download(report, 'report-export-comparison', 'comparison', ff.downloadDir)
+    ).split('\r\n');
     expect(comparison[0]).toBe(
       '\uFEFFstudy,dimension,key,label,brand,brand_role,touchpoints,score_pct,rank,delta_vs_own,critical_fails',
     );
