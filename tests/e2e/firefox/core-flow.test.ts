@@ -196,7 +196,9 @@ describe('the core flow in Firefox ESR', () => {
     );
     await focusIn(shop, 'tagger-score-speed');
     await shop.keyboard.press('5');
-    await focusIn(shop, 'tagger-notes');
+    // Ctrl+Enter on a focused choice button saves, and does not press (un-choose) the button.
+    const five = await shop.waitForSelector(`${deep('tagger-score-speed')} [data-value="5"]`);
+    await five!.evaluate((e) => (e as HTMLElement).focus());
     await saveWithCtrlEnter(shop);
 
     const page = await ff.openExtensionPage('popup.html');
