@@ -48,11 +48,15 @@ export default defineConfig({
     // End-to-end builds are marked so the tagger opens its shadow root in "open" mode, the
     // only difference from a production build (Playwright cannot pierce closed roots).
     ...(mode === 'e2e' ? { version_name: '0.1.0-e2e' } : {}),
-    // Firefox's add-on store needs a stable id; Chrome would warn about the key.
+    // Firefox's add-on store needs a stable id and a statement of the data the add-on
+    // collects: none (nothing leaves the browser). Chrome would warn about the key.
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'touchpoint-auditor@touchpoint-auditor.invalid' },
+            gecko: {
+              id: 'touchpoint-auditor@touchpoint-auditor.invalid',
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),

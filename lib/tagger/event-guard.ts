@@ -135,7 +135,15 @@ function reroute(e: Event, root: ShadowRoot): void {
   for (const key of INIT_KEYS)
     if (key in e) init[key] = (e as unknown as Record<string, unknown>)[key];
   const Ctor = e.constructor as new (type: string, init: unknown) => Event;
-  const clone = new Ctor(e.type, init);
+  let clone = new Ctor(e.type, init);
+  if (clone.composed) {
+    // Firefox makes every script-made KeyboardEvent composed, whatever it is asked: that copy
+    // would leave the shadow root for the window, where this guard stops it. A UIEvent of the
+    // same type carrying the same fields stays inside, and the panel reads it the same way.
+    clone = new UIEvent(e.type, init as UIEventInit);
+    for (const key in init)
+      if (!(key in clone)) Object.defineProperty(clone, key, { value: init[key] });
+  }
   genuine.add(clone);
   if (!target.dispatchEvent(clone)) e.preventDefault();
 }

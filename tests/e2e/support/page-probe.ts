@@ -38,24 +38,30 @@ export async function installProbe(context: BrowserContext): Promise<void> {
   await context.addInitScript({ content: PROBE_SCRIPT });
 }
 
-/** Reads, from the page's main world, everything an audited site could inspect. */
-export async function viewFromPage(page: Page): Promise<PageView> {
-  return page.evaluate(async () => {
-    const probe = (window as unknown as { __probe: { log: string[] } }).__probe;
-    const all = document.querySelectorAll('*');
-    let shadowHosts = 0;
-    all.forEach((el) => {
-      if (el.shadowRoot) shadowHosts++;
-    });
-    return {
-      mutations: [...probe.log].sort(),
-      globals: Object.getOwnPropertyNames(window)
-        .filter((n) => n !== '__probe')
-        .sort(),
-      databases: (await indexedDB.databases()).map((d) => d.name ?? '').sort(),
-      localStorageKeys: Object.keys(localStorage).sort(),
-      sessionStorageKeys: Object.keys(sessionStorage).sort(),
-      shadowHosts,
-    };
+/**
+ * Reads, from the page's main world, everything an audited site could inspect. Self-contained,
+ * so any driver can run it in the page (Playwright here, Puppeteer in the Firefox test).
+ */
+export async function readPageView(): Promise<PageView> {
+  const probe = (window as unknown as { __probe: { log: string[] } }).__probe;
+  const all = document.querySelectorAll('*');
+  let shadowHosts = 0;
+  all.forEach((el) => {
+    if (el.shadowRoot) shadowHosts++;
   });
+  return {
+    mutations: [...probe.log].sort(),
+    globals: Object.getOwnPropertyNames(window)
+      .filter((n) => n !== '__probe')
+      .sort(),
+    databases: (await indexedDB.databases()).map((d) => d.name ?? '').sort(),
+    localStorageKeys: Object.keys(localStorage).sort(),
+    sessionStorageKeys: Object.keys(sessionStorage).sort(),
+    shadowHosts,
+  };
+}
+
+/** Reads, from the page's main world, everything an audited site could inspect. */
+export function viewFromPage(page: Page): Promise<PageView> {
+  return page.evaluate(readPageView);
 }

@@ -1,0 +1,86 @@
+// Driving the tagger and the extension's pages in Firefox with puppeteer-core (WebDriver BiDi).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { expect } from 'vitest';
+
+/** A CSS selector for a `data-testid`. */
+export const byTestId = (id: string) => `[data-testid="${id}"]`;
+/** An element of the page or of the tagger's (open, in e2e builds) shadow root. */
+export const deep = (id: string) => `>>> ${byTestId(id)}`;
+export const textOf = (page: Page, id: string) =>
+  page.$eval(byTestId(id), (el) => el.textContent ?? '').catch(() => '');
+
+/** Every record of one store of the extension's database, read from one of its pages. */
+export function readStore<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('touchpoint-auditor');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result as T[]);
+          };
+        };
+      }),
+    store,
+  );
+}
+
+/**
+ * Clicks an export button and reads the file Firefox saved (without asking) to its folder, once
+ * it is complete (`dir`: where the session's downloads land): Firefox creates the file empty and writes it through a `.part` file.
+ */
+export async function download(page: Page, id: string, kind: string, dir: string): Promise<string> {
+  const before = new Set(readdirSync(dir));
+  await page.click(byTestId(id));
+  let text = '';
+  await expect
+    .poll(() => {
+      const files = readdirSync(dir).filter((f) => !before.has(f));
+      const name = files.find((f) => f.includes(`_${kind}_`) && f.endsWith('.csv'));
+      if (!name || files.some((f) => f.endsWith('.part'))) return '';
+      return (text = readFileSync(join(dir, name), 'utf8'));
+    })
+    .not.toBe('');
+  return text;
+}
+
+/** Alt+Shift+T on the page, then waits for the picking toolbar. */
+export async function startTagging(page: Page): Promise<void> {
+  await page.keyboard.down('Alt');
+  await page.keyboard.down('Shift');
+  await page.keyboard.press('T');
+  await page.keyboard.up('Shift');
+  await page.keyboard.up('Alt');
+  await page.waitForSelector(deep('tagger-toolbar'), { visible: true, timeout: 5_000 });
+}
+
+/** Points at an element's centre (in whichever frame) and clicks it, as a shopper picking it. */
+export async function pickAt(page: Page, target: ElementHandle): Promise<void> {
+  const box = (await target.boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x - 5, y - 5);
+  await page.mouse.move(x, y, { steps: 3 });
+  await new Promise((r) => setTimeout(r, 50));
+  await page.mouse.click(x, y);
+}
+
+/** Ctrl+Enter in the panel, then waits for it to close. */
+export async function saveWithCtrlEnter(page: Page): Promise<void> {
+  await page.keyboard.down('Control');
+  await page.keyboard.press('Enter');
+  await page.keyboard.up('Control');
+  await page.waitForSelector(deep('tagger-panel'), { hidden: true, timeout: 10_000 });
+}
+
+/** Focuses an element of the panel, as Tab would. */
+export async function focusIn(page: Page, id: string): Promise<ElementHandle> {
+  const el = (await page.waitForSelector(deep(id)))!;
+  await el.evaluate((e) => (e as HTMLElement).focus());
+  return el;
+}
