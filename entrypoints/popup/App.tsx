@@ -106,6 +106,8 @@ export function App() {
         onCancel={() => setMode('main')}
         onStart={async (input) => {
           await startAudit(db, input, new Date());
+          // The background registers the tagger now, and runs it in the tabs already open.
+          await sendToBackground('auditChanged', {});
           setMode('main');
         }}
       />
