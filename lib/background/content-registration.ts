@@ -140,8 +140,8 @@ export function createContentRegistration(io: RegistrationIo) {
 
     /**
      * The extension command: starts tagging in a tab, first running the tagger there when the
-     * tab has none (no audit runs, or the page cannot be tagged then says so). False when the
-     * page cannot be scripted.
+     * tab has none (no audit runs: the tagger then says so and offers to start one). False
+     * when the page cannot be scripted.
      */
     startTaggingIn: (tabId: number, url: string | undefined) =>
       serial(async (): Promise<boolean> => {
