@@ -30,8 +30,10 @@ export default defineConfig({
     // storage is not used for data (IndexedDB in the extension origin holds everything);
     // <all_urls> lets the background capture the visible tab for evidence and read tabs' url
     // and title (so no `tabs` permission); webNavigation finds the frame a touchpoint was
-    // tagged in.
-    permissions: ['unlimitedStorage', 'webNavigation'],
+    // tagged in. scripting registers the tagger's content script only while an audit runs
+    // (outside an audit no page gets anything of the extension) and runs it in the tabs open
+    // when one starts, or in the active tab when the shopper asks for it with the command.
+    permissions: ['unlimitedStorage', 'webNavigation', 'scripting'],
     host_permissions: ['<all_urls>'],
     // The extension's own pages load nothing from elsewhere and make no request (evidence is
     // shown from blob: URLs, small icons may be data: URLs). `script-src 'self'` is spelled out

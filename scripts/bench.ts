@@ -8,23 +8,32 @@ import { EXTENSION_DIRS } from '../tests/support/browser';
 import { measureBundles } from './bench/bundle-sizes';
 import { bundleForPage, openBenchPage } from './bench/run-in-page';
 import { benchCalibration } from './bench/calibration';
+import { benchFrames } from './bench/frames';
 import { benchReviewQueue, benchScale } from './bench/scale';
 import { benchTagger } from './bench/tagger';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const CONTENT_SCRIPT_BUDGET = 30 * 1024;
 
-/** `--only=review-queue` measures that figure alone (at 100,000 touchpoints). */
+/**
+ * `--only=review-queue` measures that figure alone (at 100,000 touchpoints); `--only=frames`
+ * the extension's per-frame cost on a page of 30 iframes, with no audit and with one running.
+ */
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const ALONE: Record<string, () => Promise<void>> = {
+  'review-queue': () => benchReviewQueue(100_000),
+  frames: () => benchFrames(),
+};
 
 async function main(): Promise<void> {
-  if (ONLY === 'review-queue') {
+  if (ONLY) {
+    const alone = ALONE[ONLY];
+    if (!alone) throw new Error(`--only=${ONLY}: measured alone: ${Object.keys(ALONE).join(', ')}`);
     console.log('Building the production extension…');
     execSync('npx wxt build', { stdio: 'ignore' });
-    await benchReviewQueue(100_000);
+    await alone();
     return;
   }
-  if (ONLY) throw new Error(`--only=${ONLY}: the only figure measured alone is review-queue`);
   console.log('Building the production and end-to-end extensions…');
   execSync('npx wxt build', { stdio: 'ignore' });
   execSync('npx wxt build --mode e2e', { stdio: 'ignore' });
@@ -68,6 +77,7 @@ async function main(): Promise<void> {
     await bench.close();
   }
 
+  await benchFrames();
   benchCalibration();
   await benchTagger(400, 9);
   await benchScale(process.argv.includes('--quick') ? [10_000] : [10_000, 100_000]);

@@ -108,6 +108,8 @@ export function App() {
         onCancel={() => setMode('main')}
         onStart={async (input) => {
           await startAudit(db, input, new Date());
+          // The background registers the tagger now, and runs it in the tabs already open.
+          await sendToBackground('auditChanged', {});
           // From the first audit on, the data is worth keeping through storage pressure.
           void askToPersist();
           setMode('main');

@@ -3,6 +3,7 @@ import { useAction } from '@/hooks/use-action';
 import type { ReturnedAudit } from '@/lib/audit';
 import { getDb, resumeAudit } from '@/lib/db';
 import { t } from '@/lib/i18n';
+import { sendToBackground } from '@/lib/messaging';
 import { touchpointName } from './review-text';
 
 /** Props of {@link ReturnedAudits}. */
@@ -22,6 +23,7 @@ export function ReturnedAudits({ returned }: ReturnedAuditsProps) {
     run(async () => {
       const done = await resumeAudit(getDb(), id, new Date());
       if (!done.ok) setFailure(done.error);
+      else await sendToBackground('auditChanged', {});
     });
   return (
     <section class="stack" data-testid="review-returned" aria-labelledby="review-returned-title">

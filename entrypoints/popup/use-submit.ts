@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useAction } from '@/hooks/use-action';
 import { submitAudit, type SubmitOptions, type SubmitRefused } from '@/lib/audit';
 import { getDb } from '@/lib/db';
+import { sendToBackground } from '@/lib/messaging';
 
 /** What {@link useSubmit} gives: the last refusal, and the one way to hand the audit in. */
 export type Submitter = ReturnType<typeof useSubmit>;
@@ -20,6 +21,8 @@ export function useSubmit(auditId: string | undefined) {
       if (!auditId) return;
       const done = await submitAudit(getDb(), auditId, new Date(), reason, options);
       setRefused(done.ok ? undefined : done.error);
+      // A handed-in audit no longer runs: pages opened from now on get no tagger.
+      if (done.ok) await sendToBackground('auditChanged', {});
     });
   return { refused, busy, failure, submit };
 }

@@ -33,6 +33,7 @@ import { brandForHost } from '../studies/hosts';
 import { inferCategory } from '../taxonomy/infer-category';
 import { hostOf } from '../util/url';
 import { evidenceAtSave, keepPickShot, reusablePick, toPickShot } from './pick-shot';
+import type { ContentRegistration } from './content-registration';
 import { showAnchorInTab, type ShowAnchorIo } from './show-anchor';
 import { visitAgain, type VisitIo } from './visit-again';
 
@@ -62,6 +63,8 @@ export interface HandlerDeps {
   visitIo?: VisitIo;
   /** The browser's UI language (`lv-LV`), which the language setting `auto` follows. */
   uiLanguage?: () => string;
+  /** Registers the tagger's content script iff an audit runs (absent in tests without a browser). */
+  contentScripts?: Pick<ContentRegistration, 'sync'>;
 }
 
 /** The draft key of the sender's tab; pages without a tab (popup) share `manual`. */
@@ -84,6 +87,7 @@ export function createHandlers({
   extensionOrigin,
   visitIo,
   uiLanguage = () => 'en',
+  contentScripts,
 }: HandlerDeps): Handlers {
   // A content script (the audited page's side) must not steer other tabs.
   const fromExtensionPage = (sender: SenderInfo) =>
@@ -286,6 +290,14 @@ export function createHandlers({
       if (!openPage) return ok({ opened: false });
       await openPage(`/${page}.html`);
       return ok({ opened: true });
+    },
+
+    auditChanged: async (_req, sender) => {
+      if (!fromExtensionPage(sender))
+        return fail('forbidden-sender', 'only extension pages may start or end an audit');
+      if (!contentScripts) return fail('unreachable', 'no browser to register scripts with');
+      const { registered } = await contentScripts.sync();
+      return ok({ registered });
     },
 
     showAnchorInTab: async ({ tabId, anchor }, sender) => {

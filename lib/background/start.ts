@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
 import { createHandlers } from './handlers';
 import { withFrameMasks } from './frame-masks';
+import { createContentRegistration } from './content-registration';
 import { checkedCapture } from './tab-shot';
 import type { ShowAnchorIo } from './show-anchor';
 import { browserVisitIo } from './visit-io';
 import { captureEvidence, createCaptureQueue } from '../capture';
-import { getDb, seedDefaults } from '../db';
+import { getActiveAudit, getDb, seedDefaults } from '../db';
 import { createDispatcher, sendToFrame, tabsTransport } from '../messaging';
 
 /**
@@ -21,6 +22,15 @@ export function startBackground(): void {
     askFrame: tabsTransport,
     listFrames: async (tabId) => (await browser.webNavigation.getAllFrames({ tabId })) ?? [],
   };
+  // The top frame owns the panel; it starts the pickers of sub-frames itself.
+  const topFrame = (tabId: number) => ({ tabId, frameId: 0 });
+  const registration = createContentRegistration({
+    scripting: browser.scripting,
+    auditRuns: async () => (await getActiveAudit(db)) !== undefined,
+    listTabs: () => browser.tabs.query({}),
+    hasTagger: async (tabId) => (await sendToFrame(topFrame(tabId), 'getPerfStats', {})).ok,
+    startTagging: async (tabId) => (await sendToFrame(topFrame(tabId), 'startTagging', {})).ok,
+  });
   const handlers = createHandlers({
     db,
     now: () => new Date(),
@@ -48,6 +58,7 @@ export function startBackground(): void {
     showIo: frames,
     visitIo: browserVisitIo(frames),
     extensionOrigin: browser.runtime.getURL('/'),
+    contentScripts: registration,
   });
   const dispatch = createDispatcher(handlers, {
     extensionId: browser.runtime.id,
@@ -63,9 +74,12 @@ export function startBackground(): void {
   browser.runtime.onMessage.addListener((message, sender) =>
     seeded.then(() => dispatch(message, sender)),
   );
+  // Registered iff an audit runs, checked at every worker start (the browser's start included).
+  const synced = seeded.then(() => registration.sync()).catch((e: unknown) => console.error(e));
+  browser.runtime.onStartup.addListener(() => void synced);
   browser.commands.onCommand.addListener(async (command, tab) => {
     if (command !== 'start-tagging' || tab?.id === undefined) return;
-    // The top frame owns the panel; it starts the pickers of sub-frames itself.
-    await sendToFrame({ tabId: tab.id, frameId: 0 }, 'startTagging', {});
+    // Outside an audit no page has the tagger: the command runs it in this tab on demand.
+    await registration.startTaggingIn(tab.id, tab.url);
   });
 }

@@ -172,6 +172,12 @@ export const backgroundMessages = {
     v.object({ opened: v.boolean() }),
   ),
   /**
+   * From an extension page only, after it started, resumed or ended an audit: the background
+   * registers the tagger's content script iff an audit runs (and, when it starts, runs it in the
+   * tabs already open). Answers whether it is registered.
+   */
+  auditChanged: message(emptySchema, v.object({ registered: v.boolean() })),
+  /**
    * "Show on page", from an extension page only: asks the content script of tab `tabId` (its
    * top frame, or the sub-frame the anchor's `framePath` names) to find the anchor's element
    * again, scroll to it and outline it; answers which selector found it, or `none`.

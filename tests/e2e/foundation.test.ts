@@ -4,6 +4,7 @@ import { chromiumArgs, findBrowser, type ExtensionSession } from '../support/bro
 import type { FixtureServer } from '../support/fixture-server';
 import { closeSession, openSession, stopServiceWorker } from './support/session';
 import { installProbe, viewFromPage, type PageView } from './support/page-probe';
+import { seedAudit } from './support/tagger';
 
 let server: FixtureServer;
 let ext: ExtensionSession;
@@ -92,6 +93,12 @@ describe('the extension in real Chromium', () => {
 });
 
 describe('what an audited page can see', () => {
+  // During an audit, when the tagger runs in every frame (outside one nothing runs at all:
+  // zero-cost.test.ts).
+  beforeAll(async () => {
+    await seedAudit(ext);
+  });
+
   /** Loads a shop page, waits for its own scripts (pop-ups, chat) to settle, and looks. */
   async function look(
     context: import('playwright-core').BrowserContext,

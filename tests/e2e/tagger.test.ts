@@ -13,6 +13,7 @@ import {
   score,
   seedAudit,
   startTagging,
+  startTaggingByCommand,
   waitForSaved,
 } from './support/tagger';
 
@@ -25,7 +26,8 @@ afterAll(() => closeSession({ server, ext }));
 describe('tagging without an audit', () => {
   it('says no audit runs and offers to start one instead of failing', async () => {
     const page = await openPage(ext, server.url('northwind', '/returns.html'));
-    await startTagging(page);
+    // Outside an audit the page has no tagger: the command runs one in the tab on demand.
+    await startTaggingByCommand(ext, page);
     await pickAt(page, page.locator('#returns-policy'));
     await expect.poll(() => page.getByTestId('tagger-no-audit').isVisible()).toBe(true);
     expect(await page.getByTestId('tagger-save').isDisabled()).toBe(true);

@@ -35,3 +35,28 @@ export async function tabIdOf(ext: ExtensionSession, url: string): Promise<numbe
     await page.close();
   }
 }
+
+/**
+ * Tells the background, from an extension page, that the running audit changed (as the popup
+ * does after starting or ending one): a test that wrote an audit straight into the database
+ * gets the tagger registered, and the open tabs get it too. Answers whether it is registered.
+ */
+export async function announceAuditChange(page: Page): Promise<boolean> {
+  const answer = await page.evaluate(() =>
+    chrome.runtime.sendMessage({
+      channel: 'touchpoint-auditor',
+      type: 'auditChanged',
+      payload: {},
+    }),
+  );
+  const result = answer as { ok: boolean; value?: { registered: boolean } };
+  if (!result.ok) throw new Error(`auditChanged failed: ${JSON.stringify(answer)}`);
+  return result.value!.registered;
+}
+
+/** The ids of the content scripts the extension has registered, asked from its service worker. */
+export function registeredScripts(ext: ExtensionSession): Promise<string[]> {
+  return ext.serviceWorker.evaluate(async () =>
+    (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id),
+  );
+}

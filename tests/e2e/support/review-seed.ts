@@ -2,7 +2,7 @@
 // with readers of what the review tests look at (the audit as stored, the report's count).
 import type { Page } from 'playwright-core';
 import type { ExtensionSession } from '../../support/browser';
-import { readStore } from './extension-db';
+import { announceAuditChange, readStore } from './extension-db';
 
 /** The ids {@link seedReviewStudy} writes. */
 export const reviewIds = {
@@ -86,6 +86,7 @@ export async function seedReviewStudy(
       }),
     { ids: reviewIds, at, name: REVIEW_STUDY_NAME, requireReview },
   );
+  await announceAuditChange(page);
   await page.close();
 }
 

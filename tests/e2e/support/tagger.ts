@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import type { ExtensionSession } from '../../support/browser';
+import { announceAuditChange } from './extension-db';
 
 /** Brands and an audit written straight into the extension's database (from one of its pages). */
 export interface SeededAudit {
@@ -83,6 +84,8 @@ export async function seedAudit(
       }),
     { ids, at, brand },
   );
+  // Written past the popup: the background registers the tagger once told, as the popup does.
+  await announceAuditChange(page);
   await page.close();
   return ids;
 }
@@ -180,6 +183,24 @@ export async function openPage(ext: ExtensionSession, url: string): Promise<Page
 /** Starts tagging with the keyboard shortcut and waits for the picking toolbar. */
 export async function startTagging(page: Page): Promise<void> {
   await page.keyboard.press('Alt+Shift+T');
+  await page.getByTestId('tagger-toolbar').waitFor({ state: 'visible', timeout: 5_000 });
+}
+
+/**
+ * Starts tagging with the extension's command (Alt+Shift+T as a browser shortcut), for a page
+ * that has no tagger (no audit runs). A key press from the test reaches only the page, not the
+ * browser's shortcuts, so the command's event is fired in the service worker for the page's tab.
+ */
+export async function startTaggingByCommand(ext: ExtensionSession, page: Page): Promise<void> {
+  await ext.serviceWorker.evaluate(async (url) => {
+    const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
+    if (!tab) throw new Error(`no tab shows ${url}`);
+    // Chrome's event objects can dispatch to their listeners, as a shortcut would.
+    (chrome.commands.onCommand as unknown as { dispatch(c: string, t: unknown): void }).dispatch(
+      'start-tagging',
+      tab,
+    );
+  }, page.url());
   await page.getByTestId('tagger-toolbar').waitFor({ state: 'visible', timeout: 5_000 });
 }
 

@@ -67,3 +67,42 @@ describe('the guessCategory handler', () => {
     });
   });
 });
+
+describe('the auditChanged handler', () => {
+  const ORIGIN = `chrome-extension://${EXT}/`;
+  const popup: SenderInfo = { id: EXT, url: `${ORIGIN}popup.html` };
+  const changed = { channel: CHANNEL, type: 'auditChanged', payload: {} };
+
+  /** A dispatcher whose registration registers the tagger when synced (an audit was started). */
+  function withRegistration() {
+    const state = { registered: false };
+    const handlers = createHandlers({
+      db,
+      now: () => new Date(0),
+      version: '0.1.0',
+      extensionOrigin: ORIGIN,
+      contentScripts: {
+        sync: async () => {
+          state.registered = true;
+          return { registered: true, injected: 0 };
+        },
+      },
+    });
+    return { run: createDispatcher(handlers, { extensionId: EXT, log: () => undefined }), state };
+  }
+
+  it('matches the registration to the running audit when an extension page asks', async () => {
+    const { run, state } = withRegistration();
+    expect(await run(changed, popup)).toEqual({ ok: true, value: { registered: true } });
+    expect(state.registered).toBe(true);
+  });
+
+  it('refuses a content script: the audited page cannot register scripts', async () => {
+    const { run, state } = withRegistration();
+    expect(await run(changed, tab)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
+    expect(state.registered).toBe(false);
+  });
+});

@@ -1,0 +1,181 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type BrowserContext } from 'playwright-core';
+import {
+  chromiumArgs,
+  EXTENSION_DIRS,
+  findBrowser,
+  INSTALL_HINT,
+  launchWithExtension,
+  type ExtensionSession,
+} from '../../tests/support/browser';
+import { seedAudit } from '../../tests/e2e/support/tagger';
+
+/** Same-origin iframes of the page measured (a news page with ad slots). */
+const IFRAMES = 30;
+/** Every frame of it gets the content script: the iframes and the top one. */
+const FRAMES = IFRAMES + 1;
+/** Targets per frame over the page without the extension (issue 14). */
+const SCRIPT_TARGET_MS = 0.3;
+const HEAP_TARGET_KB = 50;
+
+/** A news page with 30 same-origin ad frames, served on loopback. */
+function startNewsServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    if (req.url?.startsWith('/ad.html')) {
+      res.end('<!doctype html><title>ad</title><p>Advertisement <a href="#">Buy</a></p>');
+      return;
+    }
+    const slots = Array.from(
+      { length: IFRAMES },
+      (_, i) => `<iframe src="/ad.html?slot=${i}" width="300" height="60"></iframe>`,
+    );
+    res.end(`<!doctype html><title>News</title><h1>Today</h1><p>Story.</p>${slots.join('')}`);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        url: `http://news.localhost:${(server.address() as AddressInfo).port}/`,
+        close: () => new Promise((done) => server.close(() => done())),
+      }),
+    ),
+  );
+}
+
+/** What one load of the page cost its renderer, from DevTools `Performance.getMetrics`. */
+interface Cost {
+  scriptMs: number;
+  taskMs: number;
+  heapKb: number;
+}
+
+/**
+ * Loads the page in a fresh tab with the metrics on from the start (so the content scripts'
+ * document_start work counts) and reads the script and task time the load added, then, once
+ * it settled, the heap after a garbage collection (what stays, not what awaits collection).
+ */
+async function loadCost(context: BrowserContext, url: string): Promise<Cost> {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const metric = async (name: string) => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return metrics.find((m) => m.name === name)?.value ?? 0;
+    };
+    // The counters are the renderer's since it started: only what the load added counts.
+    const scriptBefore = await metric('ScriptDuration');
+    const taskBefore = await metric('TaskDuration');
+    await page.goto(url, { waitUntil: 'load' });
+    // Up to the load event, where the content scripts' work is; the heap once it settled.
+    const scriptMs = ((await metric('ScriptDuration')) - scriptBefore) * 1000;
+    const taskMs = ((await metric('TaskDuration')) - taskBefore) * 1000;
+    await page.waitForTimeout(500);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heapKb = (await metric('JSHeapUsedSize')) / 1024;
+    return { scriptMs, taskMs, heapKb };
+  } finally {
+    await page.close();
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** The median cost of each configuration, over `rounds` loads taken in turn. */
+async function alternate(
+  configs: { name: string; context: BrowserContext }[],
+  url: string,
+  rounds: number,
+): Promise<Map<string, Cost>> {
+  const samples = new Map(configs.map((c) => [c.name, [] as Cost[]]));
+  // One warm-up load each (caches, first compile), not counted.
+  for (const c of configs) await loadCost(c.context, url);
+  for (let round = 0; round < rounds; round++) {
+    // The order turns each round, so no configuration always goes first.
+    for (let i = 0; i < configs.length; i++) {
+      const c = configs[(i + round) % configs.length]!;
+      samples.get(c.name)!.push(await loadCost(c.context, url));
+    }
+  }
+  return new Map(
+    [...samples].map(([name, costs]) => [
+      name,
+      {
+        scriptMs: median(costs.map((c) => c.scriptMs)),
+        taskMs: median(costs.map((c) => c.taskMs)),
+        heapKb: median(costs.map((c) => c.heapKb)),
+      },
+    ]),
+  );
+}
+
+/**
+ * Per-frame cost of the extension on a page with 30 same-origin iframes: the same page in
+ * Chromium without the extension, with it and no audit, and with it while an audit runs,
+ * loaded in turn in one run (production build unless `extensionDir` names another). Prints
+ * the figures over the page without the extension, divided by the frames, against the targets.
+ */
+export async function benchFrames(
+  rounds = 7,
+  extensionDir: string = EXTENSION_DIRS.production,
+): Promise<void> {
+  const found = findBrowser();
+  if (!found) throw new Error(`No Chromium found. ${INSTALL_HINT}`);
+  const news = await startNewsServer();
+  const plain = await chromium.launch({ executablePath: found.path, args: chromiumArgs() });
+  let idle: ExtensionSession | undefined;
+  let auditing: ExtensionSession | undefined;
+  try {
+    idle = await launchWithExtension({ extensionDir });
+    auditing = await launchWithExtension({ extensionDir });
+    await seedAudit(auditing);
+    const costs = await alternate(
+      [
+        {
+          name: 'without',
+          context: await plain.newContext({ viewport: { width: 1280, height: 800 } }),
+        },
+        { name: 'no audit', context: idle.context },
+        { name: 'audit running', context: auditing.context },
+      ],
+      news.url,
+      rounds,
+    );
+    const base = costs.get('without')!;
+    console.log(
+      `\n## Per-frame cost of the extension: a page with ${IFRAMES} same-origin iframes (${FRAMES} frames), median of ${rounds} loads each, in turn`,
+    );
+    console.log(
+      `page without the extension: script ${base.scriptMs.toFixed(1)} ms, tasks ${base.taskMs.toFixed(1)} ms, heap ${(base.heapKb / 1024).toFixed(1)} MB`,
+    );
+    console.log(
+      'per frame, over the page without it'.padEnd(40) +
+        'script'.padStart(12) +
+        'tasks'.padStart(12) +
+        'heap'.padStart(12),
+    );
+    for (const name of ['no audit', 'audit running']) {
+      const c = costs.get(name)!;
+      const script = (c.scriptMs - base.scriptMs) / FRAMES;
+      const task = (c.taskMs - base.taskMs) / FRAMES;
+      const heap = (c.heapKb - base.heapKb) / FRAMES;
+      const verdict = script <= SCRIPT_TARGET_MS && heap <= HEAP_TARGET_KB ? 'within' : 'OVER';
+      console.log(
+        name.padEnd(40) +
+          `${script.toFixed(2)} ms`.padStart(12) +
+          `${task.toFixed(2)} ms`.padStart(12) +
+          `${heap.toFixed(0)} KB`.padStart(12) +
+          `   ${verdict}`,
+      );
+    }
+    console.log(
+      `targets per frame: script ≤ ${SCRIPT_TARGET_MS} ms, heap ≤ ${HEAP_TARGET_KB} KB ("no audit" should be ~0)`,
+    );
+  } finally {
+    await auditing?.close();
+    await idle?.close();
+    await plain.close();
+    await news.close();
+  }
+}

@@ -1,0 +1,129 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExtensionSession } from '../support/browser';
+import type { FixtureServer } from '../support/fixture-server';
+import { closeSession, openSession, stopServiceWorker } from './support/session';
+import { registeredScripts, tabIdOf } from './support/extension-db';
+import { installProbe, viewFromPage } from './support/page-probe';
+import { openPage, panel, pickAt, seedAudit, startTagging } from './support/tagger';
+
+let server: FixtureServer;
+let ext: ExtensionSession;
+
+beforeAll(async () => {
+  ({ server, ext } = await openSession());
+  await installProbe(ext.context);
+});
+afterAll(() => closeSession({ server, ext }));
+
+/**
+ * Whether any frame of the page's tab runs a content script of the extension: the service
+ * worker sends the tab a message every frame's tagger would read, and Chrome says whether a
+ * listener received it.
+ */
+async function hasContentScript(page: Page): Promise<boolean> {
+  const tabId = await tabIdOf(ext, page.url());
+  return ext.serviceWorker.evaluate(async (id) => {
+    try {
+      await chrome.tabs.sendMessage(id, { channel: 'touchpoint-auditor', type: 'ping' });
+      return true;
+    } catch (error) {
+      if (String(error).includes('Receiving end does not exist')) return false;
+      throw error;
+    }
+  }, tabId);
+}
+
+/** The popup over a tab, to start or end an audit as the shopper does. */
+const openPopupOver = async (page: Page) =>
+  ext.openExtensionPage(`popup.html?tab=${await tabIdOf(ext, page.url())}`);
+
+async function endAuditFromPopup(over: Page): Promise<void> {
+  const popup = await openPopupOver(over);
+  await popup.getByTestId('popup-end-audit').click();
+  await expect.poll(() => popup.getByTestId('popup-start-audit').count()).toBe(1);
+  await popup.close();
+}
+
+describe('outside an audit', () => {
+  it('registers no content script, and a page gets nothing of the extension', async () => {
+    expect(await registeredScripts(ext)).toEqual([]);
+    const page = await openPage(ext, server.url('northwind', '/index.html'));
+    expect(await hasContentScript(page)).toBe(false);
+    const view = await viewFromPage(page);
+    expect(view.shadowHosts).toBe(0);
+    expect(view.mutations.filter((m) => /^(message|event)/.test(m))).toEqual([]);
+    // The page's shortcut reaches no tagger.
+    await page.keyboard.press('Alt+Shift+T');
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId('tagger-toolbar').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('starting and ending an audit', () => {
+  it('after an audit ends, the script is unregistered and new pages get nothing', async () => {
+    await seedAudit(ext);
+    expect(await registeredScripts(ext)).toEqual(['tagger']);
+    const during = await openPage(ext, server.url('northwind', '/product.html?popup=0'));
+    expect(await hasContentScript(during)).toBe(true);
+    await endAuditFromPopup(during);
+    expect(await registeredScripts(ext)).toEqual([]);
+    const after = await openPage(ext, server.url('northwind', '/returns.html'));
+    expect(await hasContentScript(after)).toBe(false);
+    await after.close();
+    await during.close();
+  });
+
+  it('an audit started from the popup can be tagged in a tab already open, without a reload', async () => {
+    const open = await openPage(ext, server.url('northwind', '/returns.html'));
+    expect(await hasContentScript(open)).toBe(false);
+    const popup = await openPopupOver(open);
+    await popup.getByTestId('popup-start-audit').click();
+    await expect
+      .poll(() => popup.getByTestId('audit-brand').locator('option:checked').textContent())
+      .toBe('Northwind Running');
+    await popup.getByTestId('audit-scenario').fill('Return a pair of shoes');
+    await popup.getByTestId('audit-shopper').fill('Ana');
+    await popup.getByTestId('audit-start').click();
+    await popup.getByTestId('popup-audit-title').waitFor();
+    await popup.close();
+    expect(await registeredScripts(ext)).toEqual(['tagger']);
+
+    await open.bringToFront();
+    expect(await hasContentScript(open)).toBe(true);
+    await startTagging(open);
+    await pickAt(open, open.locator('#returns-policy'));
+    await panel(open).waitFor({ state: 'visible' });
+    expect(await open.getByTestId('tagger-audit').textContent()).toContain('Northwind Running');
+    await open.getByTestId('tagger-cancel').click();
+    await panel(open).waitFor({ state: 'detached' });
+
+    await endAuditFromPopup(open);
+    expect(await registeredScripts(ext)).toEqual([]);
+    const next = await openPage(ext, server.url('northwind', '/product.html?popup=0'));
+    expect(await hasContentScript(next)).toBe(false);
+    await next.close();
+    await open.close();
+  });
+});
+
+describe('a worker start', () => {
+  it('registers the tagger again when an audit runs and the registration was lost', async () => {
+    await seedAudit(ext);
+    const page = await ext.openExtensionPage('popup.html');
+    const registered = () =>
+      page.evaluate(async () =>
+        (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id),
+      );
+    await page.evaluate(() => chrome.scripting.unregisterContentScripts());
+    expect(await registered()).toEqual([]);
+    await stopServiceWorker(ext, page);
+    // Any event wakes the worker; a message is the quickest to send.
+    await page.evaluate(() =>
+      chrome.runtime.sendMessage({ channel: 'touchpoint-auditor', type: 'ping', payload: {} }),
+    );
+    await expect.poll(registered).toEqual(['tagger']);
+    await page.close();
+  });
+});
