@@ -54,9 +54,10 @@ const FORMULA_START_OR_TEXT = new RegExp(
 function normaliseCell(cell: CsvCell, opts: CsvOptions): CsvCell {
   if (typeof cell !== 'number') return cell;
   if (!Number.isFinite(cell)) return null;
+  if (opts.delimiter !== ';' || Number.isInteger(cell)) return cell;
   const text = String(cell);
   // An exponent form (5e-324) has no decimal mark to change; it stays a number.
-  return opts.delimiter === ';' && /^-?\d+\.\d+$/.test(text) ? text.replace('.', ',') : cell;
+  return /^-?\d+\.\d+$/.test(text) ? text.replace('.', ',') : cell;
 }
 
 function unparseRows(rows: readonly (readonly CsvCell[])[], opts: CsvOptions): string {
