@@ -71,13 +71,22 @@ async function firstRender(
   return median(times);
 }
 
-/** Report, popup, touchpoints view, CSV and backup figures at 10,000 and 100,000 touchpoints. */
-export async function benchScale(sizes: number[]): Promise<void> {
+/**
+ * The production build in Chromium with the first-render probe, and an extension page that
+ * holds the bench's in-page code (scripts/bench/page/scale.ts) to seed and measure with.
+ */
+async function openScaleBench() {
   const script = await bundleForPage(resolve('scripts/bench/page/scale.ts'));
   const ext = await launchWithExtension({ extensionDir: EXTENSION_DIRS.production });
   await ext.context.addInitScript({ content: FIRST_RENDER_PROBE });
   const helper = await ext.openExtensionPage('popup.html');
   await helper.evaluate(script);
+  return { ext, helper };
+}
+
+/** Report, popup, touchpoints view, CSV and backup figures at 10,000 and 100,000 touchpoints. */
+export async function benchScale(sizes: number[]): Promise<void> {
+  const { ext, helper } = await openScaleBench();
   try {
     for (const n of sizes) {
       console.log(
@@ -161,11 +170,7 @@ async function reviewQueueFigure(ext: ExtensionSession, helper: Page, studyId: s
  * `n` touchpoints seeded, handed in, and its queue opened.
  */
 export async function benchReviewQueue(n: number): Promise<void> {
-  const script = await bundleForPage(resolve('scripts/bench/page/scale.ts'));
-  const ext = await launchWithExtension({ extensionDir: EXTENSION_DIRS.production });
-  await ext.context.addInitScript({ content: FIRST_RENDER_PROBE });
-  const helper = await ext.openExtensionPage('popup.html');
-  await helper.evaluate(script);
+  const { ext, helper } = await openScaleBench();
   try {
     console.log(
       `\n## Review queue, ${n.toLocaleString('en')} touchpoints (5 brands, 50 audits; headless Chromium)`,

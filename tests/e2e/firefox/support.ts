@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { expect } from 'vitest';
+import { readStoreInPage } from '../support/extension-db';
 
 /** A CSS selector for a `data-testid`. */
 export const byTestId = (id: string) => `[data-testid="${id}"]`;
@@ -13,21 +14,7 @@ export const textOf = (page: Page, id: string) =>
 
 /** Every record of one store of the extension's database, read from one of its pages. */
 export function readStore<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('touchpoint-auditor');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result as T[]);
-          };
-        };
-      }),
-    store,
-  );
+  return page.evaluate(readStoreInPage, store) as Promise<T[]>;
 }
 
 /**

@@ -1,24 +1,27 @@
 import type { Page } from 'playwright-core';
 import type { ExtensionSession } from '../../support/browser';
 
+/**
+ * Reads every record of one store, run inside an extension page (sent there as text, so it
+ * serves Playwright's and Puppeteer's `page.evaluate` alike).
+ */
+export const readStoreInPage = (name: string): Promise<unknown[]> =>
+  new Promise((resolve, reject) => {
+    const open = indexedDB.open('touchpoint-auditor');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const request = open.result.transaction(name).objectStore(name).getAll();
+      request.onsuccess = () => {
+        open.result.close();
+        resolve(request.result);
+      };
+      request.onerror = () => reject(request.error);
+    };
+  });
+
 /** Every record of one object store of the extension's database, read from one of its pages. */
 export function readStore<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('touchpoint-auditor');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result as T[]);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    store,
-  );
+  return page.evaluate(readStoreInPage, store) as Promise<T[]>;
 }
 
 /** The id of the tab showing `url`, asked from an extension page. */
