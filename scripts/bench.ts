@@ -17,12 +17,14 @@ const CONTENT_SCRIPT_BUDGET = 30 * 1024;
 
 /**
  * `--only=review-queue` measures that figure alone (at 100,000 touchpoints); `--only=frames`
- * the extension's per-frame cost on a page of 30 iframes, with no audit and with one running.
+ * the extension's per-frame cost on a page of 30 iframes, with no audit and with one running;
+ * `--only=tagger` the picker, pick → panel and Save figures.
  */
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const ALONE: Record<string, () => Promise<void>> = {
   'review-queue': () => benchReviewQueue(100_000),
   frames: () => benchFrames(),
+  tagger: () => benchTagger(400, 9),
 };
 
 async function main(): Promise<void> {
@@ -31,6 +33,8 @@ async function main(): Promise<void> {
     if (!alone) throw new Error(`--only=${ONLY}: measured alone: ${Object.keys(ALONE).join(', ')}`);
     console.log('Building the production extension…');
     execSync('npx wxt build', { stdio: 'ignore' });
+    // The tagger's figures press Save in the panel, which only the e2e build's open root allows.
+    if (ONLY === 'tagger') execSync('npx wxt build --mode e2e', { stdio: 'ignore' });
     await alone();
     return;
   }
