@@ -17,6 +17,12 @@ import { capturePristine } from './pristine';
  * tagging starts, nothing on the page changes.
  */
 export function startTagger(css: string, render: Renderer): void {
+  // Registered for new pages and also run into the open ones when an audit starts: a frame
+  // loading in between gets both. They share the extension's isolated world (the page sees
+  // none of it), so the second stands down.
+  const world = globalThis as { tpaTagger?: true };
+  if (world.tpaTagger) return;
+  world.tpaTagger = true;
   capturePristine();
   const isTop = window === window.top;
   const guard: GuardState = { host: null, root: null, modal: null, onShortcut: () => undefined };

@@ -5,7 +5,14 @@ import type { FixtureServer } from '../support/fixture-server';
 import { closeSession, openSession, stopServiceWorker } from './support/session';
 import { registeredScripts, tabIdOf } from './support/extension-db';
 import { installProbe, viewFromPage } from './support/page-probe';
-import { openPage, panel, pickAt, seedAudit, startTagging } from './support/tagger';
+import {
+  openPage,
+  panel,
+  pickAt,
+  seedAudit,
+  startTagging,
+  startTaggingByCommand,
+} from './support/tagger';
 
 let server: FixtureServer;
 let ext: ExtensionSession;
@@ -124,6 +131,32 @@ describe('a worker start', () => {
       chrome.runtime.sendMessage({ channel: 'touchpoint-auditor', type: 'ping', payload: {} }),
     );
     await expect.poll(registered).toEqual(['tagger']);
+    await page.close();
+  });
+});
+
+describe('a frame that gets the tagger twice', () => {
+  it('runs one tagger: the second copy stands down', async () => {
+    await seedAudit(ext);
+    const page = await openPage(ext, server.url('northwind', '/returns.html'));
+    // As when an audit starts while the tab loads: registered, and also run into the tab.
+    const tabId = await tabIdOf(ext, page.url());
+    await ext.serviceWorker.evaluate(
+      (id) =>
+        chrome.scripting.executeScript({
+          target: { tabId: id, allFrames: true },
+          files: ['content-scripts/tagger.js'],
+        }),
+      tabId,
+    );
+    await page.bringToFront();
+    // The extension's start message reaches every copy listening in the frame.
+    await startTaggingByCommand(ext, page).catch(() => undefined);
+    await expect.poll(() => page.getByTestId('tagger-toolbar').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('tagger-toolbar').count()).toBe(1);
+    await pickAt(page, page.locator('#returns-policy'));
+    await panel(page).waitFor({ state: 'visible' });
+    await page.getByTestId('tagger-cancel').click();
     await page.close();
   });
 });
