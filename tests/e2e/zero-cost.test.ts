@@ -138,7 +138,8 @@ describe('a worker start', () => {
 describe('a frame that gets the tagger twice', () => {
   it('runs one tagger: the second copy stands down', async () => {
     await seedAudit(ext);
-    const page = await openPage(ext, server.url('northwind', '/returns.html'));
+    // A hostile page that listens for every event: the second copy must not add a listener it hears.
+    const page = await openPage(ext, server.url('hostile', '/all-events.html'));
     // As when an audit starts while the tab loads: registered, and also run into the tab.
     const tabId = await tabIdOf(ext, page.url());
     await ext.serviceWorker.evaluate(
@@ -154,7 +155,7 @@ describe('a frame that gets the tagger twice', () => {
     await startTaggingByCommand(ext, page).catch(() => undefined);
     await expect.poll(() => page.getByTestId('tagger-toolbar').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('tagger-toolbar').count()).toBe(1);
-    await pickAt(page, page.locator('#returns-policy'));
+    await pickAt(page, page.locator('#target'));
     await panel(page).waitFor({ state: 'visible' });
     await page.getByTestId('tagger-cancel').click();
     await page.close();
