@@ -1,8 +1,8 @@
+import { runningAudit } from '../../lib/db/test-db';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReauditLeftovers, ReauditList } from '../../../entrypoints/popup/ReauditList';
 import {
-  createStudy,
   createTouchpoint,
   endActiveAudit,
   getDb,
@@ -33,16 +33,7 @@ const page = (auditId: string, notes: string, extra: Partial<NewTouchpoint> = {}
 beforeEach(async () => {
   const db = getDb();
   await Promise.all(db.tables.map((t) => t.clear()));
-  const study = await createStudy(
-    db,
-    { name: 'S', wave: 'W1', rubricId: 'default', rubricVersion: 1, brandIds: ['b'] },
-    now,
-  );
-  const w1 = await startAudit(
-    db,
-    { studyId: study.id, brandId: 'b', shopper: 'A', scenario: '' },
-    now,
-  );
+  const { study, audit: w1 } = await runningAudit(db, now, { shopper: 'A' });
   ids = [
     (await createTouchpoint(db, page(w1.id, 'cart-page'), now)).id,
     (

@@ -1,7 +1,8 @@
+import { runningAudit } from '../../lib/db/test-db';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReviewSubmit } from '../../../entrypoints/popup/ReviewSubmit';
-import { createStudy, createTouchpoint, getDb, seedDefaults, startAudit } from '../../../lib/db';
+import { createTouchpoint, getDb, seedDefaults } from '../../../lib/db';
 
 afterEach(cleanup);
 
@@ -11,16 +12,7 @@ describe('ReviewSubmit', () => {
   it('lists what to fix, naming the touchpoint, and submits anyway only with a reason', async () => {
     const db = getDb();
     await seedDefaults(db, now);
-    const study = await createStudy(
-      db,
-      { name: 'S', wave: 'W1', rubricId: 'default', rubricVersion: 1, brandIds: ['b'] },
-      now,
-    );
-    const audit = await startAudit(
-      db,
-      { studyId: study.id, brandId: 'b', shopper: 'Ana', scenario: '' },
-      now,
-    );
+    const { audit } = await runningAudit(db, now);
     await createTouchpoint(
       db,
       {

@@ -1,15 +1,8 @@
+import { runningAudit } from '../../lib/db/test-db';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReviewAudit } from '../../../entrypoints/touchpoints/ReviewAudit';
-import {
-  createStudy,
-  createTouchpoint,
-  getDb,
-  getSetting,
-  reviewAudit,
-  seedDefaults,
-  startAudit,
-} from '../../../lib/db';
+import { createTouchpoint, getDb, getSetting, reviewAudit, seedDefaults } from '../../../lib/db';
 import type { Audit } from '../../../lib/model';
 import { makeDefaultRubric } from '../../../lib/rubric';
 
@@ -25,16 +18,7 @@ const rubric = makeDefaultRubric(now.toISOString());
 async function submittedAudit(): Promise<Audit> {
   const db = getDb();
   await seedDefaults(db, now);
-  const study = await createStudy(
-    db,
-    { name: 'S', wave: 'W1', rubricId: 'default', rubricVersion: 1, brandIds: ['b'] },
-    now,
-  );
-  const audit = await startAudit(
-    db,
-    { studyId: study.id, brandId: 'b', shopper: 'Ana', scenario: 'Call' },
-    now,
-  );
+  const { audit } = await runningAudit(db, now, { scenario: 'Call' });
   for (const [minute, category, notes] of [
     [1, 'cart', 'First call'],
     [2, 'customer_support', 'Second call'],

@@ -4,7 +4,6 @@ import { checkAudit, listReturnedAudits, submitAudit } from '../../../lib/audit'
 import {
   addTouchpointComment,
   AuditorDb,
-  createStudy,
   createTouchpoint,
   getActiveAudit,
   getSetting,
@@ -12,12 +11,11 @@ import {
   reviewAudit,
   seedDefaults,
   setRequireReview,
-  startAudit,
   updateTouchpoint,
   type NewTouchpoint,
 } from '../../../lib/db';
 import { makeDefaultRubric } from '../../../lib/rubric';
-import { dropDb } from '../db/test-db';
+import { dropDb, runningAudit } from '../db/test-db';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 const later = new Date('2026-11-22T11:00:00.000Z');
@@ -46,18 +44,11 @@ const manual = (auditId: string, changes: Partial<NewTouchpoint> = {}): NewTouch
   ...changes,
 });
 
-async function runningAudit() {
-  const study = await createStudy(
-    db,
-    { name: 'S', wave: 'W1', rubricId: 'default', rubricVersion: 1, brandIds: ['b'] },
-    now,
-  );
-  return startAudit(db, { studyId: study.id, brandId: 'b', shopper: 'Ana', scenario: '' }, now);
-}
+const running = async () => (await runningAudit(db, now)).audit;
 
 describe('checkAudit', () => {
   it('reads the audit’s live touchpoints and names each problem by touchpoint id', async () => {
-    const audit = await runningAudit();
+    const audit = await running();
     const at = (minute: number) => new Date(now.getTime() + minute * 60_000);
     const ok = await createTouchpoint(db, manual(audit.id), at(1));
     const low = await createTouchpoint(
@@ -89,7 +80,7 @@ describe('checkAudit', () => {
 
 describe('submitAudit', () => {
   it('refuses with the problems and changes nothing when they are not fixed', async () => {
-    const audit = await runningAudit();
+    const audit = await running();
     const low = await createTouchpoint(
       db,
       manual(audit.id, { scores: allScored(1), notes: '' }),
@@ -107,7 +98,7 @@ describe('submitAudit', () => {
   });
 
   it('submits once fixed: the audit ends, is no longer active, and keeps no old reason', async () => {
-    const audit = await runningAudit();
+    const audit = await running();
     const low = await createTouchpoint(
       db,
       manual(audit.id, { scores: allScored(1), notes: '' }),
@@ -124,7 +115,7 @@ describe('submitAudit', () => {
   });
 
   it('submits anyway with a reason, kept on the audit for the lead; a blank reason is none', async () => {
-    const audit = await runningAudit();
+    const audit = await running();
     await createTouchpoint(db, manual(audit.id, { scores: {} }), now);
     expect((await submitAudit(db, audit.id, later, '   ')).ok).toBe(false);
     const done = await submitAudit(db, audit.id, later, '  Phone line dropped  ');
@@ -136,7 +127,7 @@ describe('submitAudit', () => {
   });
 
   it('refuses a second submit through the review states', async () => {
-    const audit = await runningAudit();
+    const audit = await running();
     await createTouchpoint(db, manual(audit.id), now);
     expect((await submitAudit(db, audit.id, later)).ok).toBe(true);
     const again = await submitAudit(db, audit.id, later);
@@ -149,7 +140,7 @@ describe('submitAudit', () => {
 
 describe('End audit (submitAudit while ending)', () => {
   async function withProblem(requireReview: boolean) {
-    const audit = await runningAudit();
+    const audit = await running();
     if (requireReview) await setRequireReview(db, audit.studyId, true, now);
     const low = await createTouchpoint(
       db,
@@ -187,7 +178,7 @@ describe('End audit (submitAudit while ending)', () => {
 
 describe('returned audits', () => {
   it('lists a returned audit with its comment count, resumes it, and submits it again', async () => {
-    const audit = await runningAudit();
+    const audit = await running();
     const tp = await createTouchpoint(db, manual(audit.id), now);
     await submitAudit(db, audit.id, now);
     await addTouchpointComment(db, tp.id, { by: 'Lea', text: 'Which store?' }, later);
@@ -213,7 +204,7 @@ describe('returned audits', () => {
   });
 
   it('resumes only a returned audit', async () => {
-    const audit = await runningAudit();
+    const audit = await running();
     expect(await resumeAudit(db, audit.id, later)).toMatchObject({
       ok: false,
       error: { code: 'review.not-allowed' },

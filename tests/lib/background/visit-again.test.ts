@@ -5,7 +5,6 @@ import type { TabFrame } from '../../../lib/background/show-anchor';
 import { textChangedBetween, type VisitIo } from '../../../lib/background/visit-again';
 import {
   AuditorDb,
-  createStudy,
   createTouchpoint,
   createTouchpointWithEvidence,
   endActiveAudit,
@@ -18,7 +17,7 @@ import {
 } from '../../../lib/db';
 import { CHANNEL, createDispatcher, type ContentEnvelope } from '../../../lib/messaging';
 import type { Anchor, Touchpoint } from '../../../lib/model';
-import { dropDb } from '../db/test-db';
+import { dropDb, runningAudit } from '../db/test-db';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXT}/`;
@@ -81,16 +80,7 @@ const send = (type: string, payload: unknown, sender: object = popup) =>
 beforeEach(async () => {
   db = new AuditorDb(`visit-${crypto.randomUUID()}`);
   await seedDefaults(db, now);
-  const study = await createStudy(
-    db,
-    { name: 'S', wave: 'W1', rubricId: 'default', rubricVersion: 1, brandIds: ['b'] },
-    now,
-  );
-  const w1 = await startAudit(
-    db,
-    { studyId: study.id, brandId: 'b', shopper: 'A', scenario: '' },
-    now,
-  );
+  const { study, audit: w1 } = await runningAudit(db, now, { shopper: 'A' });
   const saved = await createTouchpointWithEvidence(
     db,
     {

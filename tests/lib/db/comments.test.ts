@@ -3,13 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   addTouchpointComment,
   AuditorDb,
-  createStudy,
   createTouchpoint,
   getAuditStats,
   seedDefaults,
-  startAudit,
 } from '../../../lib/db';
-import { dropDb } from './test-db';
+import { dropDb, runningAudit } from './test-db';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 const later = new Date('2026-11-22T11:30:00.000Z');
@@ -22,16 +20,7 @@ afterEach(() => dropDb(db));
 
 describe('addTouchpointComment', () => {
   it('appends a comment with a fresh id and time, moving updatedAt and nothing else', async () => {
-    const study = await createStudy(
-      db,
-      { name: 'S', wave: 'W1', rubricId: 'default', rubricVersion: 1, brandIds: ['b'] },
-      now,
-    );
-    const audit = await startAudit(
-      db,
-      { studyId: study.id, brandId: 'b', shopper: 'Ana', scenario: '' },
-      now,
-    );
+    const { audit } = await runningAudit(db, now);
     const tp = await createTouchpoint(
       db,
       {
