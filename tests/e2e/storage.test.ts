@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionSession } from '../support/browser';
 import type { FixtureServer } from '../support/fixture-server';
+import { checkA11y } from './support/axe';
 import { closeSession, openSession } from './support/session';
 import { openPage, pickAt, saveAndWait, score, startTagging } from './support/tagger';
 
@@ -20,6 +21,7 @@ describe('storage that is never silently lost', () => {
     expect(await options.getByTestId('options-storage-persisted').innerText()).toMatch(
       /^(Kept for good|Not yet kept for good)/,
     );
+    await checkA11y(options, 'options, storage');
     expect(await options.getByTestId('options-last-backup').innerText()).toBe(
       'No backup made in this browser yet.',
     );
@@ -46,6 +48,7 @@ describe('storage that is never silently lost', () => {
     const reminder = popup.getByTestId('popup-backup-reminder');
     await reminder.waitFor();
     expect(await reminder.innerText()).toContain('1 touchpoint was added since your last backup');
+    await checkA11y(popup, 'popup, backup reminder');
     const [file] = await Promise.all([
       popup.waitForEvent('download'),
       popup.getByTestId('popup-backup-now').click(),
