@@ -41,6 +41,14 @@ export default defineConfig({
     // the report page imports backups in a worker built as its own file.
     // WXT writes it as Manifest V2's plain string for Firefox.
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+    // The tagger's toolbar and panel are this extension page, framed over the audited page so
+    // the shopper's typing and clicks happen outside the page's document (lib/tagger/ui-frame.ts).
+    // A page could load a plain web-accessible file to learn the extension is installed; with
+    // a dynamic address (a new one every browser session, known only to the extension) it
+    // cannot. Firefox's addresses already carry a random id of each installation.
+    web_accessible_resources: [
+      { resources: ['tagger-ui.html'], matches: ['<all_urls>'], use_dynamic_url: true },
+    ],
     commands: {
       'start-tagging': {
         suggested_key: { default: 'Alt+Shift+T' },

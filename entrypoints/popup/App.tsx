@@ -11,7 +11,7 @@ import { describeProblem, localizeRubric, t } from '@/lib/i18n';
 import { caught } from '@/lib/result';
 import { brandForHost, claimableHost } from '@/lib/studies/hosts';
 import { addCompetitorForHost, claimHostForBrand } from '@/lib/studies/claim-host';
-import { sendToBackground, sendToFrame } from '@/lib/messaging';
+import { sendToBackground } from '@/lib/messaging';
 import { ActiveAuditPanel } from './ActiveAuditPanel';
 import { findCurrentTab, type CurrentTab } from './current-tab';
 import { HostClaim } from './HostClaim';
@@ -71,8 +71,9 @@ export function App() {
   const tag = async () => {
     try {
       if (!tab) throw new Error('no tab');
-      const started = await sendToFrame({ tabId: tab.id, frameId: 0 }, 'startTagging', {});
+      const started = await sendToBackground('startTaggingInTab', { tabId: tab.id });
       if (!started.ok) throw new Error(describeProblem(started.error));
+      if (!started.value.started) throw new Error('the page cannot be scripted');
       window.close();
     } catch (error) {
       // The usual cause is a page the content script cannot run in; the reason is for logs.

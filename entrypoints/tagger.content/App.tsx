@@ -1,7 +1,5 @@
 import type { Box } from '@/lib/anchoring/position';
 import type { TaggerActions, TaggerView } from '@/lib/tagger/view';
-import { Panel } from './Panel';
-import { Toolbar } from './Toolbar';
 
 const boxStyle = (r: Box) => ({
   left: `${r.x}px`,
@@ -10,9 +8,13 @@ const boxStyle = (r: Box) => ({
   height: `${r.height}px`,
 });
 
-/** The tagger's layer on a page: highlight, picking toolbar and scoring panel. */
-export function App({ view, actions }: { view: TaggerView; actions: TaggerActions }) {
-  const capturing = view.phase === 'capturing';
+/**
+ * The tagger's layer on a page: the highlight. The toolbar and the panel are in the UI frame
+ * above it (lib/tagger/ui-frame.ts); the layer catching the pointer here takes over where the
+ * frame lets it through and while a screenshot is taken.
+ */
+export function App({ view }: { view: TaggerView; actions: TaggerActions }) {
+  const capturing = view.phase === 'capturing' || !!view.shooting;
   return (
     <>
       {(view.phase === 'picking' || capturing) && (
@@ -30,18 +32,6 @@ export function App({ view, actions }: { view: TaggerView; actions: TaggerAction
       )}
       {!capturing && view.phase === 'panel' && view.selected && (
         <div class="highlight selected" style={boxStyle(view.selected)} />
-      )}
-      {view.isTop && view.phase === 'picking' && (
-        // The bar keeps out of the way: at the bottom, unless the highlight is down there.
-        <Toolbar
-          mode={view.pickMode}
-          actions={actions}
-          atTop={!!view.hover && view.hover.rect.y + view.hover.rect.height > innerHeight - 90}
-        />
-      )}
-      {view.isTop && (view.phase === 'panel' || (capturing && view.form)) && (
-        // Not there at all for the capture at the pick: the panel opens after it.
-        <Panel view={view} actions={actions} hidden={capturing} />
       )}
     </>
   );

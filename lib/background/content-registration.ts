@@ -1,3 +1,5 @@
+import type { FrameTransport } from '../messaging';
+
 /**
  * The one place that decides whether the tagger runs in pages (docs/ARCHITECTURE.md#stealth):
  * its content script is registered while an audit runs and unregistered when none does, so a
@@ -5,9 +7,11 @@
  * tabs already open, and the extension command runs it on demand in the active tab.
  */
 
-/** The tagger's content script as built (`entrypoints/tagger.content`). */
+/** The tagger's content script as built (`entrypoints/tagger.content`), run into a tab on demand. */
 export const TAGGER_FILE = '/content-scripts/tagger.js';
-/** The id the tagger's registration goes by. */
+/** The stub registered for every frame while an audit runs (`entrypoints/stub.content.ts`). */
+export const STUB_FILE = '/content-scripts/stub.js';
+/** The id the stub's registration goes by. */
 export const TAGGER_SCRIPT_ID = 'tagger';
 
 /** A content script's registration, as `scripting.registerContentScripts` takes it. */
@@ -22,10 +26,10 @@ export interface ContentScriptRegistration {
   persistAcrossSessions: boolean;
 }
 
-/** The tagger's registration: what the manifest declared before it was registered at runtime. */
+/** The stub's registration: in every frame, before any page script. */
 export const taggerScript: ContentScriptRegistration = {
   id: TAGGER_SCRIPT_ID,
-  js: [TAGGER_FILE],
+  js: [STUB_FILE],
   matches: ['<all_urls>'],
   allFrames: true,
   // The manifest's matchAboutBlank: about:blank and srcdoc frames take their parent's origin.
@@ -41,11 +45,18 @@ export interface ScriptingApi {
   getRegisteredContentScripts(filter?: { ids?: string[] }): Promise<{ id: string }[]>;
   registerContentScripts(scripts: ContentScriptRegistration[]): Promise<unknown>;
   unregisterContentScripts(filter?: { ids?: string[] }): Promise<unknown>;
-  executeScript(injection: {
-    target: { tabId: number; allFrames?: boolean };
-    files: (typeof TAGGER_FILE)[];
-  }): Promise<unknown>;
+  executeScript(
+    injection:
+      | { target: ScriptTarget; files: (typeof TAGGER_FILE | typeof STUB_FILE)[] }
+      | { target: ScriptTarget; func: () => boolean },
+  ): Promise<{ frameId: number; result?: unknown }[]>;
 }
+
+/** Where `executeScript` runs: every frame of a tab, or the frames named. */
+type ScriptTarget = { tabId: number; allFrames: true } | { tabId: number; frameIds: number[] };
+
+/** Run in a frame: whether the tagger itself runs there (the stub leaves this unset). */
+const taggerRuns = (): boolean => (globalThis as { tpaTagger?: true }).tpaTagger === true;
 
 /** What the registration needs of the browser and the database. */
 export interface RegistrationIo {
@@ -54,8 +65,6 @@ export interface RegistrationIo {
   auditRuns: () => Promise<boolean>;
   /** The open tabs. */
   listTabs: () => Promise<{ id?: number; url?: string }[]>;
-  /** Whether the top frame of a tab already runs the tagger (it answers a message). */
-  hasTagger: (tabId: number) => Promise<boolean>;
   /** Asks the top frame of a tab to start tagging; false when no tagger answered. */
   startTagging: (tabId: number) => Promise<boolean>;
 }
@@ -91,28 +100,46 @@ export function createContentRegistration(io: RegistrationIo) {
     return run;
   };
 
-  /** Runs the tagger in every frame of a tab; false when the page cannot be scripted. */
-  async function inject(tabId: number): Promise<boolean> {
+  /** Runs the stub in every frame of a tab; false when the page cannot be scripted. */
+  async function injectStub(tabId: number): Promise<boolean> {
     try {
-      await io.scripting.executeScript({
-        target: { tabId, allFrames: true },
-        files: [TAGGER_FILE],
-      });
+      await io.scripting.executeScript({ target: { tabId, allFrames: true }, files: [STUB_FILE] });
       return true;
     } catch {
       return false;
     }
   }
 
-  /** Runs the tagger in the open tabs that do not have it yet; how many it reached. */
+  /**
+   * Runs the tagger into the frames of a tab that do not run it yet (all of them when tagging
+   * first starts there; a frame loaded since, later). False when the page cannot be scripted.
+   */
+  async function ensureTagger(tabId: number): Promise<boolean> {
+    try {
+      const frames = await io.scripting.executeScript({
+        target: { tabId, allFrames: true },
+        func: taggerRuns,
+      });
+      const missing = frames.filter((f) => f.result !== true).map((f) => f.frameId);
+      if (missing.length > 0)
+        await io.scripting.executeScript({
+          target: { tabId, frameIds: missing },
+          files: [TAGGER_FILE],
+        });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Runs the stub in the open tabs, so they can be tagged without a reload; how many it
+   * reached. A frame that already has it (or the tagger) keeps the one it has.
+   */
   async function injectIntoOpenTabs(): Promise<number> {
     const tabs = await io.listTabs();
     const reached = await Promise.all(
-      tabs.map(async ({ id, url }) => {
-        // A tab the command already gave the tagger must not run a second one.
-        if (id === undefined || !canScript(url) || (await io.hasTagger(id))) return false;
-        return inject(id);
-      }),
+      tabs.map(({ id, url }) => (id === undefined || !canScript(url) ? false : injectStub(id))),
     );
     return reached.filter(Boolean).length;
   }
@@ -139,18 +166,43 @@ export function createContentRegistration(io: RegistrationIo) {
       }),
 
     /**
-     * The extension command: starts tagging in a tab, first running the tagger there when the
-     * tab has none (no audit runs: the tagger then says so and offers to start one). False
-     * when the page cannot be scripted.
+     * Starts tagging in a tab (the shortcut in a page, the extension command, the popup),
+     * first running the tagger into its frames that lack it (outside an audit it then says
+     * so and offers to start one). False when the page cannot be scripted.
      */
-    startTaggingIn: (tabId: number, url: string | undefined) =>
+    startTaggingIn: (tabId: number, url?: string) =>
       serial(async (): Promise<boolean> => {
-        if (await io.startTagging(tabId)) return true;
-        if (!canScript(url) || !(await inject(tabId))) return false;
+        const at = url ?? (await io.listTabs()).find((t) => t.id === tabId)?.url;
+        if (!canScript(at) || !(await ensureTagger(tabId))) return false;
         return io.startTagging(tabId);
       }),
+
+    /** Runs the tagger into a tab's frames that lack it (before a capture masks every frame). */
+    ensureTagger,
   };
 }
 
 /** The registration's calls. */
 export type ContentRegistration = ReturnType<typeof createContentRegistration>;
+
+/** What a browser says when a frame has no listener for the extension's messages. */
+const NO_RECEIVER = /Receiving end does not exist|Could not establish connection/i;
+
+/**
+ * A transport to content scripts that runs the tagger into the tab first when the frame
+ * addressed has none (only the stub, or a frame loaded since tagging started there), then
+ * asks again. Every message to a frame's tagger goes through it.
+ */
+export function taggerTransport(
+  send: FrameTransport,
+  ensureTagger: (tabId: number) => Promise<boolean>,
+): FrameTransport {
+  return async (tabId, message, frameId) => {
+    try {
+      return await send(tabId, message, frameId);
+    } catch (error) {
+      if (!NO_RECEIVER.test(String(error)) || !(await ensureTagger(tabId))) throw error;
+      return send(tabId, message, frameId);
+    }
+  };
+}

@@ -64,7 +64,7 @@ export interface HandlerDeps {
   /** The browser's UI language (`lv-LV`), which the language setting `auto` follows. */
   uiLanguage?: () => string;
   /** Registers the tagger's content script iff an audit runs (absent in tests without a browser). */
-  contentScripts?: Pick<ContentRegistration, 'sync'>;
+  contentScripts?: Pick<ContentRegistration, 'sync' | 'startTaggingIn'>;
 }
 
 /** The draft key of the sender's tab; pages without a tab (popup) share `manual`. */
@@ -298,6 +298,21 @@ export function createHandlers({
       if (!contentScripts) return fail('unreachable', 'no browser to register scripts with');
       const { registered } = await contentScripts.sync();
       return ok({ registered });
+    },
+
+    startTaggingHere: async (_req, sender) => {
+      const tab = sender.tab;
+      if (tab?.id === undefined)
+        return fail('forbidden-sender', 'only a page of a tab starts tagging');
+      if (!contentScripts) return fail('unreachable', 'no browser to run the tagger with');
+      return ok({ started: await contentScripts.startTaggingIn(tab.id, tab.url) });
+    },
+
+    startTaggingInTab: async ({ tabId }, sender) => {
+      if (!fromExtensionPage(sender))
+        return fail('forbidden-sender', 'only extension pages may start tagging in a tab');
+      if (!contentScripts) return fail('unreachable', 'no browser to run the tagger with');
+      return ok({ started: await contentScripts.startTaggingIn(tabId) });
     },
 
     showAnchorInTab: async ({ tabId, anchor }, sender) => {

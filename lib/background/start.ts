@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createHandlers } from './handlers';
 import { withFrameMasks } from './frame-masks';
-import { createContentRegistration } from './content-registration';
+import { createContentRegistration, taggerTransport } from './content-registration';
 import { checkedCapture } from './tab-shot';
 import type { ShowAnchorIo } from './show-anchor';
 import { browserVisitIo } from './visit-io';
@@ -18,19 +18,21 @@ export function startBackground(): void {
   const db = getDb();
   // Spaces captureVisibleTab calls out: Chrome allows two a second.
   const captures = createCaptureQueue();
-  const frames: ShowAnchorIo = {
-    askFrame: tabsTransport,
-    listFrames: async (tabId) => (await browser.webNavigation.getAllFrames({ tabId })) ?? [],
-  };
   // The top frame owns the panel; it starts the pickers of sub-frames itself.
   const topFrame = (tabId: number) => ({ tabId, frameId: 0 });
   const registration = createContentRegistration({
     scripting: browser.scripting,
     auditRuns: async () => (await getActiveAudit(db)) !== undefined,
     listTabs: () => browser.tabs.query({}),
-    hasTagger: async (tabId) => (await sendToFrame(topFrame(tabId), 'getPerfStats', {})).ok,
     startTagging: async (tabId) => (await sendToFrame(topFrame(tabId), 'startTagging', {})).ok,
   });
+  // Frames run only the stub until tagging starts in their tab: a message for the tagger
+  // runs it there first.
+  const toTagger = taggerTransport(tabsTransport, registration.ensureTagger);
+  const frames: ShowAnchorIo = {
+    askFrame: toTagger,
+    listFrames: async (tabId) => (await browser.webNavigation.getAllFrames({ tabId })) ?? [],
+  };
   const handlers = createHandlers({
     db,
     now: () => new Date(),
@@ -51,12 +53,12 @@ export function startBackground(): void {
         withFrameMasks(frames, tabId, maskFields, shot),
       );
     },
-    sendToTab: tabsTransport,
+    sendToTab: toTagger,
     async openPage(path) {
       await browser.tabs.create({ url: browser.runtime.getURL(path as '/popup.html') });
     },
     showIo: frames,
-    visitIo: browserVisitIo(frames),
+    visitIo: browserVisitIo(frames, toTagger),
     extensionOrigin: browser.runtime.getURL('/'),
     contentScripts: registration,
   });

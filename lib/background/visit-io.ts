@@ -1,14 +1,14 @@
 import { browser } from 'wxt/browser';
 import { whenTabLoaded } from '../util/tab-loaded';
 import { thumbnailDataUrl } from '../capture/thumbnail';
-import { tabsTransport } from '../messaging';
+import type { FrameTransport } from '../messaging';
 import type { ShowAnchorIo } from './show-anchor';
 import type { VisitIo } from './visit-again';
 
 const withoutFragment = (url: string) => url.split('#')[0];
 
 /** "Visit again" through the browser's tabs API. */
-export function browserVisitIo(frames: ShowAnchorIo): VisitIo {
+export function browserVisitIo(frames: ShowAnchorIo, sendToTab: FrameTransport): VisitIo {
   return {
     async tabsShowing(url) {
       const tabs = await browser.tabs.query({});
@@ -32,7 +32,7 @@ export function browserVisitIo(frames: ShowAnchorIo): VisitIo {
       return { url: tab.url ?? '', title: tab.title ?? '' };
     },
     frames,
-    sendToTab: tabsTransport,
+    sendToTab,
     thumbnail: thumbnailDataUrl,
   };
 }

@@ -10,7 +10,7 @@ export type MessageMap = Record<string, { request: v.GenericSchema; response: v.
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  tab?: { id?: number; url?: string };
   frameId?: number;
 }
 

@@ -178,6 +178,16 @@ export const backgroundMessages = {
    */
   auditChanged: message(emptySchema, v.object({ registered: v.boolean() })),
   /**
+   * The shortcut pressed in a frame that runs only the stub (lib/tagger/stub.ts): the
+   * background runs the tagger into the tab's frames that lack it and starts tagging.
+   */
+  startTaggingHere: message(emptySchema, v.object({ started: v.boolean() })),
+  /** The popup's "Tag on this page": the same, for the tab it names (extension pages only). */
+  startTaggingInTab: message(
+    v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+    v.object({ started: v.boolean() }),
+  ),
+  /**
    * "Show on page", from an extension page only: asks the content script of tab `tabId` (its
    * top frame, or the sub-frame the anchor's `framePath` names) to find the anchor's element
    * again, scroll to it and outline it; answers which selector found it, or `none`.

@@ -21,6 +21,7 @@ interface EngineRuntime {
       listener: (message: unknown, sender: SenderInfo, respond: Respond) => boolean,
     ): void;
   };
+  getURL(path: string): string;
   /** Firefox only: the frame id of an `<iframe>` element of this document. */
   getFrameId?: (frame: Element) => number;
 }
@@ -49,6 +50,9 @@ const runtime = (): EngineRuntime =>
  * extension is gone.
  */
 export const extensionId = (): string => runtime().id ?? '';
+
+/** The address of one of the extension's files. */
+export const extensionUrl = (path: string): string => runtime().getURL(path);
 
 /**
  * Sends a message to the background and resolves with its answer; rejects when no one can

@@ -12,24 +12,36 @@ import type {
 } from '../messaging/protocol';
 import { hostOf } from '../util/url';
 import { createDraftSync } from './draft-sync';
-import { isGenuine, type GuardState } from './event-guard';
+import type { GuardState } from './event-guard';
 import { clipHints } from './element-facts';
 import { findFrameElement, frameContentOrigin, toParentViewport } from './frames';
 import { mountGuarded, unmountGuarded } from './guarded-layer';
 import type { HostLayer } from './host';
-import { createPanelDrag } from './panel-drag';
 import { recordSave } from './perf';
 import { createPicker, type PickResult } from './picker';
 import { describePick, initialForm, liveRect, taggedLabel, type Described } from './place';
 import { pristine } from './pristine';
+import { createUiFrame, type UiFrame } from './ui-frame';
+import type { FromUi } from './ui-protocol';
 import { initialView, pickerViewOf, type TaggerActions, type TaggerView } from './view';
 
-/** Draws the view into the layer (Preact in the content script; anything in tests). */
+/** Draws the view's highlight into the layer (Preact in the content script; anything in tests). */
 export type Renderer = (
   container: HTMLElement,
   view: TaggerView | null,
   actions: TaggerActions,
 ) => void;
+
+/** The margin the evidence's crop keeps around the tagged box (lib/capture), and a little more. */
+const SHOT_MARGIN = 24;
+const grow = (r: Box, by: number): Box => ({
+  x: r.x - by,
+  y: r.y - by,
+  width: r.width + 2 * by,
+  height: r.height + 2 * by,
+});
+const overlaps = (a: Box, b: Box): boolean =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 const nextFrame = () => new Promise<void>((r) => pristine().requestAnimationFrame(() => r()));
 
@@ -43,19 +55,28 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
   let touchpointId: string | null = null;
   const drafts = createDraftSync(send, undefined, () => touchpointId);
   let layer: HostLayer | null = null;
+  let ui: UiFrame | null = null;
+  /** A cancelled tag's draft being thrown away: tagging again waits for it. */
+  let discarding: Promise<unknown> = Promise.resolve();
   let view = initialView(true);
   let context: Promise<TaggerContext | null> = Promise.resolve(null);
   let place: TouchpointPlace | null = null;
   let target: { element: Element | null; frame: Element | null; rect: Box } | null = null;
-  const drag = createPanelDrag(
-    (at) => update({ panelAt: at }),
-    () => (guard.modal = null),
-  );
-
   const update = (patch: Partial<TaggerView>) => {
     view = { ...view, ...patch };
-    if (layer) render(layer.container, view, actions);
+    if (!layer) return;
+    render(layer.container, view, actions);
+    ui?.show(view);
   };
+
+  /** The UI frame of the open layer; one the page navigated away is replaced at once. */
+  const makeUi = (into: HostLayer): UiFrame =>
+    createUiFrame(into.ui, onUi, () => {
+      if (layer !== into) return;
+      ui = makeUi(into);
+      ui.show(view);
+      ui.focus();
+    });
 
   const relayFrames = (active: boolean) =>
     void send('relay', { to: 'frames', type: 'setFramePicking', payload: { active } });
@@ -65,6 +86,8 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     if (view.phase === 'picking') relayFrames(false);
     guard.holdFocus = false;
     guard.reassert = null;
+    ui?.destroy();
+    ui = null;
     unmountGuarded(guard, layer, render, actions);
     layer = null;
     place = null;
@@ -89,10 +112,7 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     if (!layer) return;
     place = { url: location.href, pageTitle: document.title, anchor: described.anchor };
     const startForm = form ?? (ctx ? initialForm(ctx, guess) : null);
-    // A new pick: the background captures the tab as the shopper saw it, our UI hidden.
-    if (startForm && !form) await drafts.saveNow(startForm, place, await hideForCapture());
-    if (!layer) return;
-    update({
+    const shown: Partial<TaggerView> = {
       guess: guess && {
         category: guess.category,
         reason: t('tagger.guess', { reason: t(guess.reason.key, { detail: guess.reason.detail }) }),
@@ -102,9 +122,29 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
       selected: target?.rect ?? null,
       context: ctx,
       form: startForm,
+      formRev: view.formRev + 1,
       tagged: described.tagged,
       status,
-    });
+    };
+    // A new pick: the background captures the tab as the shopper saw it, without our UI.
+    if (startForm && !form) {
+      const shot = { rect: captureRect(), viewport: { width: innerWidth, height: innerHeight } };
+      if (ui && !overlaps(grow(shot.rect, SHOT_MARGIN), ui.panelBox())) {
+        // Away from the panel: the panel opens at once and the shot is taken meanwhile, the
+        // pointer still caught and the pick's outline left out of it.
+        update({ ...shown, shooting: true });
+        ui.focus();
+        await nextFrame();
+        await nextFrame();
+        await drafts.saveNow(startForm, place, shot);
+        if (layer && view.phase === 'panel') update({ shooting: false });
+        return;
+      }
+      await drafts.saveNow(startForm, place, await hideForCapture());
+    }
+    if (!layer) return;
+    update(shown);
+    ui?.focus();
   }
 
   function onPick(pick: PickResult, frame: Element | null = null) {
@@ -159,17 +199,21 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     layer = mountGuarded(guard, css);
     guard.reassert = layer.reassert;
     guard.onEscape = () => actions.cancel();
-    layer.root.addEventListener('pointermove', (e) => drag.feed(e));
-    layer.root.addEventListener('pointerup', (e) => drag.feed(e));
+    guard.refocus = () => ui?.focus();
+    guard.onStrayKey = (e) => e.key !== 'Escape' && ui?.key(e);
     view = initialView(true);
+    ui = makeUi(layer);
+    ui.focus();
     context = send('getTaggerContext', { url: location.href }).then((r) => {
       if (!r.ok) return null;
       setLanguage(r.value.language, r.value.texts);
       return r.value;
     });
+    await discarding;
     const draft = await send('getDraft', { url: location.href });
-    // The panel and the picker speak the shopper's language from their first word.
-    await context;
+    // The panel and the picker (in the UI frame too) speak the shopper's language from their
+    // first word.
+    view = { ...view, context: await context };
     if (!layer) return;
     if (draft.ok && draft.value?.place) {
       const { form, place: saved } = draft.value;
@@ -273,19 +317,71 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
       update({ form });
       drafts.schedule(form, place);
     },
-    // Only the shopper's own click or key press on the panel saves, nothing a page made.
-    save: (e) => isGenuine(e) && void save(),
-    retake: (e) => isGenuine(e) && void retake(),
+    // Only the UI frame asks (see `onUi`): nothing of the page reaches these.
+    save: () => void save(),
+    retake: () => void retake(),
     cancel() {
-      void drafts.settle().then(() => send('discardDraft', {}));
+      discarding = drafts.settle().then(() => send('discardDraft', {}));
       close();
     },
     openPopup: () => void send('openExtensionPage', { page: 'popup' }),
-    startDrag(e, panel) {
-      drag.start(e, panel);
-      guard.modal = (ev) => drag.feed(ev);
-    },
+    startDrag: () => undefined,
   };
+
+  /** The point of the panel grabbed by its header, while it is dragged. */
+  let grab: { x: number; y: number } | null = null;
+  const dragTo = (x: number, y: number) => grab && ui?.moveTo(x - grab.x, y - grab.y);
+  const endDrag = () => {
+    grab = null;
+    guard.modal = null;
+  };
+
+  /**
+   * Moves the panel by its header: the frame reports the pointer while it is over the frame,
+   * the page's events (taken from the page by the guard) once it is off it.
+   */
+  function drag(message: Extract<FromUi, { kind: 'drag' }>): void {
+    const frame = ui?.rect();
+    if (!frame) return;
+    if (message.phase === 'start') {
+      grab = { x: message.x, y: message.y };
+      guard.modal = (e) => {
+        const m = e as PointerEvent;
+        if (e.type === 'pointermove' || e.type === 'mousemove') dragTo(m.clientX, m.clientY);
+        else if (e.type === 'pointerup' || e.type === 'pointercancel') endDrag();
+        return true;
+      };
+    } else if (message.phase === 'move') dragTo(frame.left + message.x, frame.top + message.y);
+    else endDrag();
+  }
+
+  /** What the shopper did in the UI frame (an extension page: nothing of the page's). */
+  function onUi(message: FromUi): void {
+    switch (message.kind) {
+      case 'surface':
+        // The picker reads the fields it needs off the plain copy of the event.
+        guard.modal?.(message.event as unknown as Event);
+        return;
+      case 'drag':
+        return drag(message);
+      case 'setPickMode':
+        return actions.setPickMode(message.mode);
+      case 'pickPage':
+        return actions.pickPage();
+      case 'cancelPicking':
+        return actions.cancelPicking();
+      case 'change':
+        return actions.change(message.form);
+      case 'save':
+        return void save();
+      case 'retake':
+        return void retake();
+      case 'cancel':
+        return actions.cancel();
+      case 'openPopup':
+        return actions.openPopup();
+    }
+  }
 
   return {
     start: () => void start(),

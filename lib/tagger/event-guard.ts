@@ -1,95 +1,5 @@
 import { ENVIRONMENT, pageEventTypes, SHOPPER } from './event-types';
-import { refocus, watchFocus } from './focus-hold';
-import { isOwnHost } from './host';
 import { pristine } from './pristine';
-
-/** The UI events replayed inside the shadow root, so the panel's own handlers run. */
-const REPLAYED = new Set([
-  'pointerdown',
-  'pointerup',
-  'pointermove',
-  'pointerover',
-  'pointerout',
-  'pointercancel',
-  'mousedown',
-  'mouseup',
-  'mousemove',
-  'mouseover',
-  'mouseout',
-  'click',
-  'dblclick',
-  'auxclick',
-  'contextmenu',
-  'wheel',
-  'keydown',
-  'keyup',
-  'keypress',
-  'beforeinput',
-  'input',
-  'change',
-  'submit',
-  'focus',
-  'blur',
-  'focusin',
-  'focusout',
-  'touchstart',
-  'touchmove',
-  'touchend',
-  'dragstart',
-  'selectstart',
-  'paste',
-  'copy',
-  'cut',
-  'compositionstart',
-  'compositionupdate',
-  'compositionend',
-]);
-
-/** Clones made from trusted events of the tagger's UI (see `isGenuine`). */
-const genuine = new WeakSet<Event>();
-
-/**
- * Whether an event the panel's handlers got is the replay of a trusted event of the tagger's
- * UI (the shopper's own click or key press on it), not one a page made or aimed elsewhere.
- */
-export const isGenuine = (e: Event): boolean => genuine.has(e);
-
-/** Fields copied onto the clone of a UI event (whatever of them the event has). */
-const INIT_KEYS = [
-  'bubbles',
-  'cancelable',
-  'view',
-  'detail',
-  'screenX',
-  'screenY',
-  'clientX',
-  'clientY',
-  'ctrlKey',
-  'shiftKey',
-  'altKey',
-  'metaKey',
-  'button',
-  'buttons',
-  'key',
-  'code',
-  'location',
-  'repeat',
-  'isComposing',
-  'charCode',
-  'keyCode',
-  'data',
-  'inputType',
-  'deltaX',
-  'deltaY',
-  'deltaZ',
-  'deltaMode',
-  'pointerId',
-  'width',
-  'height',
-  'pressure',
-  'pointerType',
-  'isPrimary',
-];
 
 /** A modal handler (picker, panel drag): gets every trusted event; true blocks it from the page. */
 export type ModalHandler = (e: Event) => boolean;
@@ -106,10 +16,16 @@ export interface GuardState {
   onShortcut: () => void;
   /** While the panel is open: focus is held in the tagger's UI, never in the page. */
   holdFocus?: boolean;
+  /** Puts the focus back in the tagger's UI (its frame). */
+  refocus?: () => void;
+  /** A key the shopper pressed for the panel while the page had taken the focus. */
+  onStrayKey?: (e: KeyboardEvent) => void;
   /** Escape pressed while the panel is open but the focus was not in it. */
   onEscape?: () => void;
   /** Puts the tagger's layer back on top and as it should look (`force`: re-show it). */
   reassert?: ((force: boolean) => void) | null;
+  /** Whether `target` is the host of one of the tagger's layers (set by the tagger). */
+  owns?: (target: EventTarget | null) => boolean;
   /** Set by the guard: re-registers it if the page erased it; false if it still is not alive. */
   ensure?: () => boolean;
 }
@@ -120,32 +36,6 @@ function innerTarget(e: Event, root: ShadowRoot): Element | null {
   const pointed = typeof m.clientX === 'number' && (e.type !== 'click' || m.detail > 0);
   if (pointed) return root.elementFromPoint(m.clientX, m.clientY) ?? root.activeElement;
   return root.activeElement;
-}
-
-/**
- * Re-dispatches a UI event inside the shadow root as a non-composed clone, after the original
- * was stopped at the window: the page's own listeners (even capture listeners on window that
- * stop everything) never see the shopper's clicks and key presses in the panel, and the
- * panel's handlers still run. Default actions (typing, focusing) come from the original.
- */
-function reroute(e: Event, root: ShadowRoot): void {
-  const target = innerTarget(e, root);
-  if (!target) return;
-  const init: Record<string, unknown> = { composed: false };
-  for (const key of INIT_KEYS)
-    if (key in e) init[key] = (e as unknown as Record<string, unknown>)[key];
-  const Ctor = e.constructor as new (type: string, init: unknown) => Event;
-  let clone = new Ctor(e.type, init);
-  if (clone.composed) {
-    // Firefox makes every script-made KeyboardEvent composed, whatever it is asked: that copy
-    // would leave the shadow root for the window, where this guard stops it. A UIEvent of the
-    // same type carrying the same fields stays inside, and the panel reads it the same way.
-    clone = new UIEvent(e.type, init as UIEventInit);
-    for (const key in init)
-      if (!(key in clone)) Object.defineProperty(clone, key, { value: init[key] });
-  }
-  genuine.add(clone);
-  if (!target.dispatchEvent(clone)) e.preventDefault();
 }
 
 /**
@@ -163,6 +53,11 @@ function fromUi(e: Event, state: GuardState): boolean {
   return !!inner && root.contains(inner);
 }
 
+/** Key events, held back from the page while the tagger starts (see `installEventGuard`). */
+const KEYS = new Set(['keydown', 'keyup', 'keypress', 'beforeinput', 'input']);
+/** How long after the shortcut keys are held back if the tagger does not come up. */
+const START_WINDOW_MS = 2_000;
+
 const isShortcut = (e: Event): boolean => {
   const k = e as KeyboardEvent;
   return (
@@ -175,15 +70,18 @@ const isShortcut = (e: Event): boolean => {
  * listen for (see `pageEventTypes`). Called at document_start, before any page script, so they
  * run before every page listener. Until tagging starts they only watch for the shortcut; events
  * the page crafts itself (untrusted) never drive the tagger. While tagging, the page hears
- * nothing the shopper does: events of the UI are stopped (and replayed inside the shadow root),
- * as are UI events and selection, clipboard and form events aimed at the page; while the panel
- * is open the focus stays in it. `document.open()` erases every listener of the window: an
+ * nothing the shopper does: the toolbar and the panel are a frame of the extension (their
+ * events never exist in the page's document), events of the layer catching the pointer go to
+ * the picker, UI events and selection, clipboard, form and focus events aimed at the page are
+ * stopped; while the panel is open the focus is put back in it whenever the page takes it. `document.open()` erases every listener of the window: an
  * observer of the document re-registers them when its element is replaced, and `ensure`
  * checks (with an event of a private type) that they still run.
  */
 export function installEventGuard(state: GuardState): void {
   const probe = `tpa-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
   let alive = false;
+  /** When the shortcut was pressed, until the tagger is up (0: not starting). */
+  let starting = 0;
   const listener = (e: Event) => {
     if (e.type === probe) {
       alive = true;
@@ -191,8 +89,8 @@ export function installEventGuard(state: GuardState): void {
       return;
     }
     const tagging = !!state.host;
-    if (isOwnHost(e.target) || (tagging && fromUi(e, state))) {
-      // Events of our own UI: hidden from the page, replayed inside the shadow root.
+    if (state.owns?.(e.target) || (tagging && fromUi(e, state))) {
+      // Events of our own layer: hidden from the page.
       e.stopImmediatePropagation();
       if (!e.isTrusted || !state.root || !tagging) return;
       // The layer catching the pointer while picking: its events are the picker's.
@@ -200,13 +98,29 @@ export function installEventGuard(state: GuardState): void {
         if (state.modal(e) && e.cancelable) e.preventDefault();
         return;
       }
-      watchFocus(state.root);
       if (e.type === 'toggle') state.reassert?.(false);
-      if (REPLAYED.has(e.type)) reroute(e, state.root);
+      // A key that reached the frame's element but not yet its document (the focus on its way
+      // back into it) was meant for the panel.
+      if (e.type === 'keydown' && state.holdFocus) {
+        if (e.cancelable) e.preventDefault();
+        state.onStrayKey?.(e as KeyboardEvent);
+      }
       return;
     }
     if (!e.isTrusted) return;
+    if (starting && !tagging && KEYS.has(e.type)) {
+      // The keys of the shortcut (and any pressed meanwhile) while the tagger loads: the page
+      // hears them as little as it heard the shortcut.
+      if (pristine().now() - starting < START_WINDOW_MS) {
+        e.stopImmediatePropagation();
+        if (e.cancelable) e.preventDefault();
+        return;
+      }
+      starting = 0;
+    }
+    if (tagging) starting = 0;
     if (isShortcut(e)) {
+      starting = pristine().now();
       e.stopImmediatePropagation();
       e.preventDefault();
       state.onShortcut();
@@ -229,10 +143,11 @@ export function installEventGuard(state: GuardState): void {
     if (e.cancelable && e.type !== 'wheel') e.preventDefault();
     if (!state.holdFocus || !state.root) return;
     const type = e.type;
-    if (type === 'focus' || type === 'focusin' || type === 'keydown') {
+    if ((type === 'focus' && e.target !== window) || type === 'focusin' || type === 'keydown') {
       state.reassert?.(false);
-      refocus(state.root);
+      state.refocus?.();
     }
+    if (type === 'keydown') state.onStrayKey?.(e as KeyboardEvent);
     if (type === 'keydown' && (e as KeyboardEvent).key === 'Escape') state.onEscape?.();
   };
   const add = pristine().addEventListener;

@@ -68,6 +68,10 @@ export function pageEventTypes(): string[] {
 
 /** Caused by the shopper but not UI events: stopped on their way to page elements while tagging. */
 export const SHOPPER = new Set([
+  // The window's own focus and blur (plain events, not UI events): the focus going into the
+  // tagger's frame and back would tell the page when the shopper works in the panel.
+  'focus',
+  'blur',
   'selectionchange',
   'selectstart',
   'select',

@@ -6,8 +6,10 @@ import { pristine } from './pristine';
 export interface HostLayer {
   host: HTMLElement;
   root: ShadowRoot;
-  /** Where Preact renders. */
+  /** Where Preact renders (the highlight). */
   container: HTMLElement;
+  /** Where the UI frame goes (see `ui-frame.ts`), above the container. */
+  ui: HTMLElement;
   /** Puts the layer back as it should be: styles, attributes, on top (`force`: re-shown). */
   reassert(force: boolean): void;
   /** Removes the layer and stops watching for the page removing it. */
@@ -119,6 +121,9 @@ export function mountHost(css: string): HostLayer {
   const container = p.createElement.call(doc, 'div') as HTMLElement;
   container.className = 'tpa';
   p.appendChild.call(root, container);
+  const ui = p.createElement.call(doc, 'div') as HTMLElement;
+  ui.className = 'tpa';
+  p.appendChild.call(root, ui);
   let modal: HTMLDialogElement | null = null;
   surfaces.set(host, () => (modal?.open ? modal : root));
 
@@ -132,7 +137,13 @@ export function mountHost(css: string): HostLayer {
       modal.addEventListener('cancel', (e) => e.preventDefault());
       p.appendChild.call(root, modal);
     }
-    if (container.parentNode !== modal) p.appendChild.call(modal, container);
+    if (container.parentNode !== modal) {
+      p.appendChild.call(modal, container);
+      // Moved, not re-inserted, where the engine can (an inserted frame would load again).
+      const keep = (modal as { moveBefore?: (node: Node, child: Node | null) => void }).moveBefore;
+      if (keep) keep.call(modal, ui, null);
+      else p.appendChild.call(modal, ui);
+    }
     if (modal.open && !force) return;
     if (modal.open) modal.close();
     modal.showModal();
@@ -217,6 +228,7 @@ export function mountHost(css: string): HostLayer {
     host,
     root,
     container,
+    ui,
     reassert,
     unmount() {
       mounted = false;

@@ -14,11 +14,15 @@ export interface Pristine {
   now: () => number;
 }
 
-let captured: Pristine | undefined;
+/**
+ * Kept on the isolated world's global, which the document_start stub and the tagger loaded
+ * later share: the tagger uses the stub's copies, taken before any page script ran.
+ */
+const world = globalThis as { tpaPristine?: Pristine };
 
 /** Captures the built-ins once; call first thing in the content script's main(). */
 export function capturePristine(): Pristine {
-  captured ??= {
+  world.tpaPristine ??= {
     attachShadow: Element.prototype.attachShadow,
     createElement: Document.prototype.createElement,
     appendChild: Node.prototype.appendChild,
@@ -28,8 +32,8 @@ export function capturePristine(): Pristine {
     requestAnimationFrame: window.requestAnimationFrame.bind(window),
     now: performance.now.bind(performance),
   };
-  return captured;
+  return world.tpaPristine;
 }
 
 /** The captured built-ins (captured now if the content script did not do it yet). */
-export const pristine = (): Pristine => captured ?? capturePristine();
+export const pristine = (): Pristine => world.tpaPristine ?? capturePristine();

@@ -10,6 +10,8 @@ import { createMaskLayer } from './mask-layer';
 import { perfStats } from './perf';
 import { refindAnchor } from './refind';
 import { capturePristine } from './pristine';
+import { isOwnHost } from './host';
+import type { StubWorld } from './stub';
 
 /**
  * Wires the tagger into a frame at document_start: captures pristine built-ins, registers the
@@ -17,22 +19,30 @@ import { capturePristine } from './pristine';
  * tagging starts, nothing on the page changes.
  */
 export function startTagger(css: string, render: Renderer): void {
-  // Registered for new pages and also run into the open ones when an audit starts: a frame
-  // loading in between gets both. They share the extension's isolated world (the page sees
-  // none of it), so the second stands down.
-  const world = globalThis as { tpaTagger?: true };
+  // Run into a tab's frames when tagging starts there, and again into frames that came later:
+  // they share the extension's isolated world (the page sees none of it), so a second copy
+  // stands down.
+  const world = globalThis as StubWorld;
   if (world.tpaTagger) return;
   world.tpaTagger = true;
   capturePristine();
   const isTop = window === window.top;
-  const guard: GuardState = { host: null, root: null, modal: null, onShortcut: () => undefined };
+  // The stub's guard, registered at document_start, where the stub ran (an audit runs);
+  // otherwise (the command, outside an audit) a guard of its own from now on.
+  const guard: GuardState = world.tpaStub?.guard ?? {
+    host: null,
+    root: null,
+    modal: null,
+    onShortcut: () => undefined,
+  };
+  guard.owns = isOwnHost;
   const top = isTop ? createTopTagger(guard, css, render) : null;
   const framePicker = isTop ? null : createFramePicker(guard, css, render);
   guard.onShortcut = () => {
     if (top) top.start();
     else void sendToBackground('relay', { to: 'top', type: 'startTagging', payload: {} });
   };
-  installEventGuard(guard);
+  if (!world.tpaStub) installEventGuard(guard);
   const highlighter = createHighlighter(css);
   const masks = createMaskLayer(css, () => guard.host);
 

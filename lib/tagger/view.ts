@@ -17,8 +17,9 @@ export interface TaggerView {
   /** What was tagged, for the panel's header (page text, shown as text). */
   tagged: string;
   status: { kind: 'info' | 'error' | 'ok'; text: string } | null;
-  /** The panel's top-left corner once the shopper moved it. */
-  panelAt: { x: number; y: number } | null;
+  /** Counts the forms the tagger put in the panel (a new pick, a restored draft): the UI frame
+   * keeps the shopper's own edits of the form until this changes. */
+  formRev: number;
   /** The category guessed from the page and why (translated), shown while it stands. */
   guess: { category: string; reason: string } | null;
   /** Saved without a screenshot: the panel offers to retake one instead of saving. */
@@ -28,6 +29,8 @@ export interface TaggerView {
    * does not follow it; over a frame it lets the pointer through to the frame's own picker.
    */
   letThrough: boolean;
+  /** The panel is open while the pick's screenshot is taken: the pointer is caught, no outline. */
+  shooting?: boolean;
   /** The earlier wave's touchpoint this tag re-audits ("Visit again"), shown for reference. */
   reaudit?: ReauditNote | null;
 }
@@ -45,7 +48,7 @@ export interface TaggerActions {
   cancel(): void;
   openPopup(): void;
   /** Starts moving the panel by its header. */
-  startDrag(e: PointerEvent, panel: HTMLElement): void;
+  startDrag(e: PointerEvent): void;
 }
 
 /** The picker's drawing (see `PickerView`) as changes of a view. */
@@ -65,7 +68,7 @@ export const initialView = (isTop: boolean): TaggerView => ({
   form: null,
   tagged: '',
   status: null,
-  panelAt: null,
+  formRev: 0,
   guess: null,
   retake: false,
   letThrough: false,

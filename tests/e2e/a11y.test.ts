@@ -16,8 +16,9 @@ import {
   score,
   seedAudit,
   startTagging,
-  waitForSaved,
   type SeededAudit,
+  ui,
+  waitForSaved,
 } from './support/tagger';
 
 let server: FixtureServer;
@@ -140,7 +141,7 @@ describe('accessibility of every page and state (axe-core)', () => {
   it('the tagger panel on a demo shop page', async () => {
     const shop = await openPage(ext, server.url('northwind', '/product.html?popup=0'));
     await startTagging(shop);
-    await checkA11y(shop, 'tagger toolbar', shop.getByTestId('tagger-toolbar'));
+    await checkA11y(shop, 'tagger toolbar', ui(shop).getByTestId('tagger-toolbar'));
     await pickAt(shop, shop.locator('#price-block'));
     await panel(shop).waitFor({ state: 'visible' });
     await checkA11y(shop, 'tagger panel', panel(shop));

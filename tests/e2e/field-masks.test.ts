@@ -10,6 +10,7 @@ import {
   saveAndWait,
   score,
   startTagging,
+  ui,
   waitForSaved,
 } from './support/tagger';
 
@@ -34,10 +35,10 @@ async function tagPageWithChat(includeValues: boolean) {
   await input.fill(SECRET);
   const known = new Set((await readSaved(ext)).touchpoints.map((t) => t.id));
   await startTagging(page);
-  await page.getByTestId('tagger-whole-page').click();
+  await ui(page).getByTestId('tagger-whole-page').click();
   await panel(page).waitFor({ state: 'visible' });
   await score(page, 'clarity', 3);
-  if (includeValues) await page.getByTestId('tagger-include-values').click();
+  if (includeValues) await ui(page).getByTestId('tagger-include-values').click();
   const box = (await input.boundingBox())!;
   const viewport = await page.evaluate(() => innerWidth);
   await saveAndWait(page);

@@ -12,6 +12,8 @@ import {
   saveAndWait,
   score,
   startTagging,
+  startTaggingByCommand,
+  ui,
   waitForSaved,
 } from './support/tagger';
 
@@ -41,7 +43,7 @@ const knownIds = async () => new Set((await readSaved(ext)).touchpoints.map((t) 
 
 /** Clicks the panel's note field and types `text` key by key, as a shopper would. */
 async function typeNote(page: Page, text: string) {
-  await page.getByTestId('tagger-notes').click();
+  await ui(page).getByTestId('tagger-notes').click();
   await page.keyboard.type(text, { delay: 15 });
 }
 
@@ -108,33 +110,33 @@ describe('a page cannot read, steer or spoof the open tagger', () => {
     await page.close();
   });
 
-  // An open gap, kept as a test that fails while it lasts (docs/ARCHITECTURE.md#stealth): the
-  // page's listener, added after document.open() erased ours and before our observer put them
-  // back, runs before the guard on every event; no listener can be put ahead of it on window.
-  it.fails(
-    'keeps guarding when the page listens on window in the capture phase right after document.open()',
-    async () => {
-      const page = await openPage(ext, server.url('hostile', '/document-open-sync.html'));
-      try {
-        await page.waitForFunction(() => (window as unknown as { rewritten?: boolean }).rewritten);
-        await page.locator('#target').waitFor();
-        const known = await knownIds();
-        await startTagging(page);
-        await pickAt(page, page.locator('#target'));
-        await panel(page).waitFor({ state: 'visible' });
-        await score(page, 'clarity', 3);
-        await typeNote(page, 'zqx');
-        await saveAndWait(page);
-        const { tp } = await savedAfter(known);
-        expect(tp).toMatchObject({ notes: 'zqx', scores: { clarity: 3 } });
-        const keys = await pageValue<string[]>(page, 'keys');
-        expect(keys.filter((k) => /[zqxT]$/.test(k))).toEqual([]);
-        expect(await pageValue<number>(page, 'ordered')).toBe(0);
-      } finally {
-        await page.close();
-      }
-    },
-  );
+  // The page's listener, added after document.open() erased ours and before our observer put
+  // them back, runs before the guard on every event of the page's document: the toolbar and
+  // the panel are a frame of the extension, so the shopper's clicks and keys are not events of
+  // that document at all. Tagging starts with the browser's command (Alt+Shift+T, which Chrome
+  // takes before any page hears it), as a shopper's key press does.
+  it('keeps guarding when the page listens on window in the capture phase right after document.open()', async () => {
+    const page = await openPage(ext, server.url('hostile', '/document-open-sync.html'));
+    try {
+      await page.waitForFunction(() => (window as unknown as { rewritten?: boolean }).rewritten);
+      await page.locator('#target').waitFor();
+      const known = await knownIds();
+      await startTaggingByCommand(ext, page);
+      await pickAt(page, page.locator('#target'));
+      await panel(page).waitFor({ state: 'visible' });
+      await score(page, 'clarity', 3);
+      await typeNote(page, 'zqx');
+      await saveAndWait(page);
+      const { tp } = await savedAfter(known);
+      expect(tp).toMatchObject({ notes: 'zqx', scores: { clarity: 3 } });
+      expect(tp.anchor?.text).toBe('Place order');
+      // Not one key press, and the click that picked "Place order" did not place the order.
+      expect(await pageValue<string[]>(page, 'keys')).toEqual([]);
+      expect(await pageValue<number>(page, 'ordered')).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
 
   it('keeps the focus in the panel when the page keeps taking it', async () => {
     const page = await openPage(ext, server.url('hostile', '/focus-steal.html'));
@@ -146,7 +148,7 @@ describe('a page cannot read, steer or spoof the open tagger', () => {
     await typeNote(page, 'card 4111 1111');
     await page.waitForTimeout(200);
     await page.keyboard.type(' ok', { delay: 30 });
-    expect(await page.getByTestId('tagger-notes').inputValue()).toBe('card 4111 1111 ok');
+    expect(await ui(page).getByTestId('tagger-notes').inputValue()).toBe('card 4111 1111 ok');
     expect(await page.locator('#page-input').inputValue()).toBe('');
     await saveAndWait(page);
     const { tp } = await savedAfter(known);
@@ -301,7 +303,7 @@ describe('a page cannot read, steer or spoof the open tagger', () => {
     );
     const viewport = await page.evaluate(() => innerWidth);
     await startTagging(page);
-    await page.getByTestId('tagger-whole-page').click();
+    await ui(page).getByTestId('tagger-whole-page').click();
     await panel(page).waitFor({ state: 'visible' });
     await score(page, 'clarity', 3);
     await saveAndWait(page);

@@ -10,6 +10,7 @@ import {
   saveAndWait,
   score,
   startTagging,
+  ui,
   waitForSaved,
 } from './support/tagger';
 
@@ -53,7 +54,7 @@ describe('tagging on a page that deletes, at once, every node it did not create'
     expect(during.text).toBe(before.text);
     expect(during.bodyText).not.toContain('Tag a touchpoint');
     await score(page, 'clarity', 2);
-    await page.getByTestId('tagger-notes').fill('strict');
+    await ui(page).getByTestId('tagger-notes').fill('strict');
     await saveAndWait(page);
     const { touchpoints, evidence } = await waitForSaved(ext, known.size + 1);
     const tp = touchpoints.find((t) => !known.has(t.id))!;
@@ -72,7 +73,7 @@ describe('tagging on a page that deletes, at once, every node it did not create'
       await startTagging(page);
       await page.mouse.move(200, 200);
       await page.keyboard.press('Escape');
-      await page.getByTestId('tagger-toolbar').waitFor({ state: 'detached' });
+      await ui(page).getByTestId('tagger-toolbar').waitFor({ state: 'detached' });
     }
     const known = (await readSaved(ext)).touchpoints.length;
     await startTagging(page);

@@ -13,6 +13,7 @@ import {
   saveAndWait,
   score,
   startTagging,
+  ui,
   waitForSaved,
 } from './support/tagger';
 
@@ -30,7 +31,7 @@ async function tagScoreSave(page: Page, selector = '#target', during?: () => Pro
   await panel(page).waitFor({ state: 'visible' });
   await during?.();
   await score(page, 'clarity', 2);
-  await page.getByTestId('tagger-notes').fill('hostile');
+  await ui(page).getByTestId('tagger-notes').fill('hostile');
   await saveAndWait(page);
   const { touchpoints, evidence } = await waitForSaved(ext, known.size + 1);
   const tp = touchpoints.find((t) => !known.has(t.id))!;
@@ -99,7 +100,7 @@ describe('tagging on hostile pages', () => {
     expect(stats).toMatchObject({ ok: true });
     expect((stats as { value: { pointerMoves: number } }).value.pointerMoves).toBeGreaterThan(30);
     await page.keyboard.press('Escape');
-    await page.getByTestId('tagger-toolbar').waitFor({ state: 'detached' });
+    await ui(page).getByTestId('tagger-toolbar').waitFor({ state: 'detached' });
     const { tp } = await tagScoreSave(page);
     expect(tp.anchor?.css).toBe('#target');
     await page.close();

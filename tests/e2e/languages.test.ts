@@ -12,7 +12,7 @@ import * as ru from '../../lib/i18n/catalogues/ru';
 import { closeSession, openSession } from './support/session';
 import { openInCalc } from './support/libreoffice';
 import { download, seedRaw, study } from './support/report-seed';
-import { openPage, panel, pickAt, startTagging } from './support/tagger';
+import { openPage, panel, pickAt, startTagging, ui } from './support/tagger';
 
 let server: FixtureServer;
 let ext: ExtensionSession;
@@ -103,7 +103,7 @@ describe.each(Object.keys(languages) as Code[])('the extension in %s', (code) =>
   it('opens the tagger panel in it, the default rubric in its words', async () => {
     const page = await openPage(ext, server.url('northwind', '/returns.html'));
     await startTagging(page);
-    expect(await page.getByTestId('tagger-toolbar').innerText()).toContain(
+    expect(await ui(page).getByTestId('tagger-toolbar').innerText()).toContain(
       text(catalogue, 'tagger.wholePage'),
     );
     await pickAt(page, page.locator('#returns-policy'));
@@ -113,7 +113,7 @@ describe.each(Object.keys(languages) as Code[])('the extension in %s', (code) =>
     expect(shown).toContain(text(catalogue, 'rubric.default.speed.label'));
     expect(shown).toContain(text(catalogue, 'rubric.default.speed.help'));
     expect(englishLeftIn(code, shown)).toEqual([]);
-    await page.getByTestId('tagger-cancel').click();
+    await ui(page).getByTestId('tagger-cancel').click();
     await page.close();
   });
 });

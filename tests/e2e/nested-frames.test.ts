@@ -12,6 +12,7 @@ import {
   saveAndWait,
   score,
   startTagging,
+  ui,
   waitForSaved,
 } from './support/tagger';
 
@@ -59,7 +60,7 @@ describe('tagging in frames inside frames', () => {
     await page.waitForTimeout(300);
     await pickAt(page, target);
     await panel(page).waitFor({ state: 'visible' });
-    expect(await page.getByTestId('tagger-toolbar').count()).toBe(0);
+    expect(await ui(page).getByTestId('tagger-toolbar').count()).toBe(0);
     await score(page, 'clarity', 4);
     const box = await boxInTop(page);
     await saveAndWait(page);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionSession } from '../support/browser';
 import type { FixtureServer } from '../support/fixture-server';
 import { closeSession, openSession } from './support/session';
-import { openPage, panel, pickAt, startTagging } from './support/tagger';
+import { openPage, panel, pickAt, startTagging, ui } from './support/tagger';
 
 let server: FixtureServer;
 let ext: ExtensionSession;
@@ -28,7 +28,7 @@ async function pointAt(selector: string): Promise<void> {
 }
 
 async function cancel(): Promise<void> {
-  await page.getByTestId('tagger-cancel').click();
+  await ui(page).getByTestId('tagger-cancel').click();
   await panel(page).waitFor({ state: 'detached' });
 }
 
@@ -39,7 +39,7 @@ describe('the picker on a page with invisible layers', () => {
     await expect.poll(label).toMatch(/^h1 “Night trains are back/);
     await pickAt(page, page.locator('#headline'));
     await panel(page).waitFor({ state: 'visible' });
-    expect(await page.getByTestId('tagger-what').textContent()).toContain(
+    expect(await ui(page).getByTestId('tagger-what').textContent()).toContain(
       'h1 “Night trains are back',
     );
     await cancel();
@@ -60,7 +60,7 @@ describe('the picker on a page with invisible layers', () => {
     await expect.poll(label).toMatch(/^div .* · 1\/\d+$/);
     await page.keyboard.press('Enter');
     await panel(page).waitFor({ state: 'visible' });
-    expect(await page.getByTestId('tagger-what').textContent()).toBe('Tagged: div');
+    expect(await ui(page).getByTestId('tagger-what').textContent()).toBe('Tagged: div');
     await cancel();
   });
 
@@ -68,9 +68,9 @@ describe('the picker on a page with invisible layers', () => {
     await startTagging(page);
     await pickAt(page, page.locator('#partner-image'));
     await panel(page).waitFor({ state: 'visible' });
-    expect(await page.getByTestId('tagger-category').inputValue()).toBe('online_ad');
-    expect(await page.getByTestId('tagger-stage').inputValue()).toBe('awareness');
-    expect(await page.getByTestId('tagger-guess').textContent()).toBe(
+    expect(await ui(page).getByTestId('tagger-category').inputValue()).toBe('online_ad');
+    expect(await ui(page).getByTestId('tagger-stage').inputValue()).toBe('awareness');
+    expect(await ui(page).getByTestId('tagger-guess').textContent()).toBe(
       'Guessed from the page: ad slot: Sponsored label',
     );
     await cancel();
@@ -80,12 +80,14 @@ describe('the picker on a page with invisible layers', () => {
     await startTagging(page);
     await pickAt(page, page.locator('#signup-email'));
     await panel(page).waitFor({ state: 'visible' });
-    expect(await page.getByTestId('tagger-category').inputValue()).toBe('newsletter_signup');
-    expect(await page.getByTestId('tagger-stage').inputValue()).toBe('consideration');
-    expect(await page.getByTestId('tagger-guess').textContent()).toContain('“Subscribe” button');
-    await page.getByTestId('tagger-category').selectOption('contact_form');
-    expect(await page.getByTestId('tagger-guess').count()).toBe(0);
-    expect(await page.getByTestId('tagger-category').inputValue()).toBe('contact_form');
+    expect(await ui(page).getByTestId('tagger-category').inputValue()).toBe('newsletter_signup');
+    expect(await ui(page).getByTestId('tagger-stage').inputValue()).toBe('consideration');
+    expect(await ui(page).getByTestId('tagger-guess').textContent()).toContain(
+      '“Subscribe” button',
+    );
+    await ui(page).getByTestId('tagger-category').selectOption('contact_form');
+    expect(await ui(page).getByTestId('tagger-guess').count()).toBe(0);
+    expect(await ui(page).getByTestId('tagger-category').inputValue()).toBe('contact_form');
     await cancel();
     // Nothing was submitted or followed.
     expect(page.url()).toBe(server.url('hostile', '/layers.html'));

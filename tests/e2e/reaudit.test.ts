@@ -4,7 +4,7 @@ import type { ExtensionSession } from '../support/browser';
 import type { FixtureServer } from '../support/fixture-server';
 import { PNG_3X2 } from '../fixtures/images';
 import { closeSession, openSession, stopServiceWorker } from './support/session';
-import { openPage, panel, readSaved, saveAndWait, score } from './support/tagger';
+import { openPage, panel, readSaved, saveAndWait, score, ui } from './support/tagger';
 
 let server: FixtureServer;
 let ext: ExtensionSession;
@@ -194,17 +194,17 @@ describe('re-audits', () => {
 
   it('visits again an element found by its CSS selector whose text changed', async () => {
     const shop = await visitInNewTab('tp-delivery');
-    const note = shop.getByTestId('tagger-reaudit');
+    const note = ui(shop).getByTestId('tagger-reaudit');
     expect(await note.getAttribute('data-relocated-by')).toBe('css');
     expect(await note.textContent()).toContain(`Re-audits a touchpoint of ${W1}`);
     expect(await note.textContent()).toContain('Its text changed.');
-    expect(await shop.getByTestId('tagger-reaudit-scores').textContent()).toBe(
+    expect(await ui(shop).getByTestId('tagger-reaudit-scores').textContent()).toBe(
       'Scored then: Speed & responsiveness N/A · Clarity of information 3',
     );
     // Shown where it was, and prefilled with the earlier category.
     expect(await shop.getByTestId('tagger-highlight').getAttribute('data-matched-by')).toBe('css');
-    expect(await shop.getByTestId('tagger-category').inputValue()).toBe('pricing_promotions');
-    expect(await shop.getByTestId('tagger-what').textContent()).toContain('over 40 €');
+    expect(await ui(shop).getByTestId('tagger-category').inputValue()).toBe('pricing_promotions');
+    expect(await ui(shop).getByTestId('tagger-what').textContent()).toContain('over 40 €');
     await score(shop, 'clarity', 4);
     await saveAndWait(shop);
     await expect.poll(() => reauditOf('tp-delivery')).toBeDefined();
@@ -220,7 +220,7 @@ describe('re-audits', () => {
 
   it('visits again an element found by its text, with the old screenshot beside the panel', async () => {
     const shop = await visitInNewTab('tp-promo');
-    const note = shop.getByTestId('tagger-reaudit');
+    const note = ui(shop).getByTestId('tagger-reaudit');
     expect(await note.getAttribute('data-relocated-by')).toBe('text');
     const img = note.locator('img');
     expect(await img.getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/);
@@ -237,8 +237,10 @@ describe('re-audits', () => {
 
   it('tags the whole page when the element is gone', async () => {
     const shop = await visitInNewTab('tp-newsletter');
-    expect(await shop.getByTestId('tagger-reaudit').getAttribute('data-relocated-by')).toBe('none');
-    expect(await shop.getByTestId('tagger-what').textContent()).toBe('Tagged: the whole page');
+    expect(await ui(shop).getByTestId('tagger-reaudit').getAttribute('data-relocated-by')).toBe(
+      'none',
+    );
+    expect(await ui(shop).getByTestId('tagger-what').textContent()).toBe('Tagged: the whole page');
     // Chrome stops an idle service worker: the pending re-audit waits in the database.
     const bg = await ext.openExtensionPage('popup.html');
     await stopServiceWorker(ext, bg);
@@ -262,7 +264,9 @@ describe('re-audits', () => {
     );
     await clickVisit('tp-hostile');
     await panel(page).waitFor({ state: 'visible', timeout: 30_000 });
-    expect(await page.getByTestId('tagger-reaudit').getAttribute('data-relocated-by')).toBe('css');
+    expect(await ui(page).getByTestId('tagger-reaudit').getAttribute('data-relocated-by')).toBe(
+      'css',
+    );
     const during = await page.evaluate(
       (n) => (window as unknown as { eventLog: string[] }).eventLog.slice(n),
       before,
@@ -285,11 +289,13 @@ describe('re-audits', () => {
 
   it('finds the element again inside a cross-origin frame, frame by frame', async () => {
     const shop = await visitInNewTab('tp-chat');
-    expect(await shop.getByTestId('tagger-reaudit').getAttribute('data-relocated-by')).toBe('css');
+    expect(await ui(shop).getByTestId('tagger-reaudit').getAttribute('data-relocated-by')).toBe(
+      'css',
+    );
     // The frame that holds it outlines it.
     const outline = shop.frameLocator('#chat-frame').getByTestId('tagger-highlight');
     expect(await outline.getAttribute('data-matched-by')).toBe('css');
-    expect(await shop.getByTestId('tagger-category').inputValue()).toBe('live_chat');
+    expect(await ui(shop).getByTestId('tagger-category').inputValue()).toBe('live_chat');
     await saveAndWait(shop);
     await expect.poll(() => reauditOf('tp-chat')).toBeDefined();
     expect(await reauditOf('tp-chat')).toMatchObject({

@@ -27,6 +27,7 @@ import {
   saveAndWait,
   score,
   startTagging,
+  ui,
   waitForSaved,
 } from './support/tagger';
 
@@ -98,7 +99,7 @@ describe('review round trip between a shopper’s and a lead’s profile', () =>
       await startTagging(shop);
       await pickAt(shop, shop.locator(target));
       await panel(shop).waitFor({ state: 'visible' });
-      await shop.getByTestId('tagger-category').selectOption(category);
+      await ui(shop).getByTestId('tagger-category').selectOption(category);
       await score(shop, 'speed', speed);
       await score(shop, 'clarity', 4);
       await saveAndWait(shop);

@@ -12,6 +12,7 @@ import {
   score,
   seedAudit,
   startTagging,
+  ui,
 } from './support/tagger';
 
 // Saves that are retried or lose their screenshot, on the hostile page that logs every event
@@ -42,11 +43,11 @@ async function tagTarget(note: string): Promise<Page> {
   await pickAt(page, page.locator('#target'));
   await panel(page).waitFor({ state: 'visible' });
   await score(page, 'clarity', 4);
-  await page.getByTestId('tagger-notes').fill(note);
+  await ui(page).getByTestId('tagger-notes').fill(note);
   return page;
 }
 
-const status = (page: Page) => page.getByTestId('tagger-status').textContent();
+const status = (page: Page) => ui(page).getByTestId('tagger-status').textContent();
 
 describe('a save whose screenshot fails', () => {
   it('says it was saved without a screenshot, and Retake attaches one', async () => {
@@ -69,20 +70,20 @@ describe('a save whose screenshot fails', () => {
       // Both captures of this second are used up before the shopper presses Save.
       while (g.shots < 2) await new Promise((r) => setTimeout(r, 5));
     }, page.url());
-    await page.getByTestId('tagger-save').click();
+    await ui(page).getByTestId('tagger-save').click();
     await expect.poll(() => status(page)).toContain('saved without a screenshot');
     const saved = await readSaved(ext);
     const tp = saved.touchpoints.find((t) => t.notes === 'no shot first')!;
     expect(tp).toBeDefined();
     expect(saved.evidence.filter((e) => e.touchpointId === tp.id)).toEqual([]);
-    expect(await page.getByTestId('tagger-save').count()).toBe(0);
+    expect(await ui(page).getByTestId('tagger-save').count()).toBe(0);
 
     // Once the other caller is done and Chrome's one-second window has passed.
     await ext.serviceWorker.evaluate(() => (self as unknown as { hog: Promise<void> }).hog);
     await page.waitForTimeout(1_100);
     await page.bringToFront();
     const before = await eventLog(page);
-    await page.getByTestId('tagger-retake').click();
+    await ui(page).getByTestId('tagger-retake').click();
     await expect.poll(() => status(page), { timeout: 5_000 }).toBe('Screenshot attached.');
     await panel(page).waitFor({ state: 'detached', timeout: 10_000 });
     const after = await readSaved(ext);
@@ -112,7 +113,7 @@ describe('a save whose reply is lost', () => {
     const [draft] = await readStore<{ tabKey: string; touchpointId?: string }>(popup, 'drafts');
     expect(draft?.touchpointId).toMatch(/^[0-9a-f-]{36}$/);
     await page.bringToFront();
-    await page.getByTestId('tagger-save').click();
+    await ui(page).getByTestId('tagger-save').click();
     await panel(page).waitFor({ state: 'detached', timeout: 10_000 });
     const first = await readSaved(ext);
     const tp = first.touchpoints.find((t) => t.notes === 'saved once')!;
@@ -143,8 +144,8 @@ describe('a save whose reply is lost', () => {
     await page.bringToFront();
     await page.keyboard.press('Alt+Shift+T');
     await panel(page).waitFor({ state: 'visible' });
-    expect(await page.getByTestId('tagger-notes').inputValue()).toBe('saved once');
-    await page.getByTestId('tagger-save').click();
+    expect(await ui(page).getByTestId('tagger-notes').inputValue()).toBe('saved once');
+    await ui(page).getByTestId('tagger-save').click();
     await panel(page).waitFor({ state: 'detached', timeout: 10_000 });
 
     const { touchpoints, evidence } = await readSaved(ext);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionSession } from '../support/browser';
 import type { FixtureServer } from '../support/fixture-server';
 import { closeSession, openSession } from './support/session';
-import { openPage, panel, pickAt, startTagging, waitForSaved } from './support/tagger';
+import { openPage, panel, pickAt, startTagging, ui, waitForSaved } from './support/tagger';
 
 let server: FixtureServer;
 let ext: ExtensionSession;
@@ -22,13 +22,13 @@ describe('the tagger from the keyboard, on a high-DPI screen', () => {
     await pickAt(page, target);
     await panel(page).waitFor({ state: 'visible' });
 
-    await page.getByTestId('tagger-score-speed').focus();
+    await ui(page).getByTestId('tagger-score-speed').focus();
     await page.keyboard.press('4');
-    await page.getByTestId('tagger-score-trust').focus();
+    await ui(page).getByTestId('tagger-score-trust').focus();
     await page.keyboard.press('n');
 
     const before = (await panel(page).boundingBox())!;
-    const head = page.getByTestId('tagger-panel').locator('header');
+    const head = ui(page).getByTestId('tagger-panel').locator('header');
     const grip = (await head.boundingBox())!;
     await page.mouse.move(grip.x + 20, grip.y + grip.height / 2);
     await page.mouse.down();
@@ -38,7 +38,7 @@ describe('the tagger from the keyboard, on a high-DPI screen', () => {
     expect(Math.abs(after.x - before.x + 200)).toBeLessThanOrEqual(2);
     expect(Math.abs(after.y - before.y - 60)).toBeLessThanOrEqual(2);
 
-    await page.getByTestId('tagger-notes').focus();
+    await ui(page).getByTestId('tagger-notes').focus();
     await page.keyboard.press('Control+Enter');
     await panel(page).waitFor({ state: 'detached', timeout: 10_000 });
 
@@ -60,8 +60,8 @@ describe('the tagger from the keyboard, on a high-DPI screen', () => {
     await startTagging(page);
     await pickAt(page, page.locator('#order-summary h2'));
     await panel(page).waitFor({ state: 'visible' });
-    await page.getByTestId('tagger-category').selectOption('checkout_step');
-    await page.getByTestId('tagger-notes').fill('Delivery options explained before payment');
+    await ui(page).getByTestId('tagger-category').selectOption('checkout_step');
+    await ui(page).getByTestId('tagger-notes').fill('Delivery options explained before payment');
     await page.waitForTimeout(600);
     // The shopper goes on with the checkout: the page navigates to its next step.
     await page.goto(server.url('northwind', '/checkout.html?step=payment'), { waitUntil: 'load' });
@@ -69,11 +69,11 @@ describe('the tagger from the keyboard, on a high-DPI screen', () => {
     // Opening the tagger again brings the unsaved draft straight back.
     await page.keyboard.press('Alt+Shift+T');
     await panel(page).waitFor({ state: 'visible' });
-    expect(await page.getByTestId('tagger-notes').inputValue()).toBe(
+    expect(await ui(page).getByTestId('tagger-notes').inputValue()).toBe(
       'Delivery options explained before payment',
     );
-    expect(await page.getByTestId('tagger-category').inputValue()).toBe('checkout_step');
-    await page.getByTestId('tagger-cancel').click();
+    expect(await ui(page).getByTestId('tagger-category').inputValue()).toBe('checkout_step');
+    await ui(page).getByTestId('tagger-cancel').click();
     await page.close();
   });
 });

@@ -9,6 +9,7 @@ import {
   saveAndWait,
   score,
   startTagging,
+  ui,
   waitForSaved,
 } from './support/tagger';
 
@@ -38,7 +39,7 @@ describe('what the page learns from tagging', () => {
     await pickAt(page, page.locator('#product-title'));
     await panel(page).waitFor({ state: 'visible' });
     await score(page, 'clarity', 4);
-    await page.getByTestId('tagger-notes').fill('secret note the page must not read');
+    await ui(page).getByTestId('tagger-notes').fill('secret note the page must not read');
     await saveAndWait(page);
     await waitForSaved(ext, 1);
     const after = await page.evaluate(LOOK);
@@ -63,10 +64,10 @@ describe('what the page learns from tagging', () => {
       'T',
     );
     await page.evaluate(() => ((window as unknown as { keys: string[] }).keys.length = 0));
-    await page.getByTestId('tagger-notes').pressSequentially('abc');
-    expect(await page.getByTestId('tagger-notes').inputValue()).toBe('abc');
+    await ui(page).getByTestId('tagger-notes').pressSequentially('abc');
+    expect(await ui(page).getByTestId('tagger-notes').inputValue()).toBe('abc');
     expect(await page.evaluate(() => (window as unknown as { keys: string[] }).keys)).toEqual([]);
-    await page.getByTestId('tagger-cancel').click();
+    await ui(page).getByTestId('tagger-cancel').click();
     await page.close();
   });
 
@@ -89,7 +90,7 @@ describe('what the page learns from tagging', () => {
       }
     });
     await page.waitForTimeout(500);
-    expect(await page.getByTestId('tagger-toolbar').count()).toBe(0);
+    expect(await ui(page).getByTestId('tagger-toolbar').count()).toBe(0);
     expect(await page.evaluate(() => document.querySelectorAll('[popover]').length)).toBe(0);
     await page.close();
   });

@@ -14,6 +14,7 @@ import {
   seedAudit,
   startTagging,
   startTaggingByCommand,
+  ui,
   waitForSaved,
 } from './support/tagger';
 
@@ -29,12 +30,12 @@ describe('tagging without an audit', () => {
     // Outside an audit the page has no tagger: the command runs one in the tab on demand.
     await startTaggingByCommand(ext, page);
     await pickAt(page, page.locator('#returns-policy'));
-    await expect.poll(() => page.getByTestId('tagger-no-audit').isVisible()).toBe(true);
-    expect(await page.getByTestId('tagger-save').isDisabled()).toBe(true);
+    await expect.poll(() => ui(page).getByTestId('tagger-no-audit').isVisible()).toBe(true);
+    expect(await ui(page).getByTestId('tagger-save').isDisabled()).toBe(true);
     const opened = ext.context.waitForEvent('page');
-    await page.getByTestId('tagger-open-popup').click();
+    await ui(page).getByTestId('tagger-open-popup').click();
     expect((await opened).url()).toContain('/popup.html');
-    await page.getByTestId('tagger-cancel').click();
+    await ui(page).getByTestId('tagger-cancel').click();
     await panel(page).waitFor({ state: 'detached' });
     await page.close();
   });
@@ -60,14 +61,14 @@ describe('tagging on the demo shop', () => {
     await startTagging(page);
     await pickAt(page, page.locator('#place-order'));
     await panel(page).waitFor({ state: 'visible' });
-    expect(await page.getByTestId('tagger-category').inputValue()).toBe('payment');
-    expect(await page.getByTestId('tagger-stage').inputValue()).toBe('purchase');
-    expect(await page.getByTestId('tagger-audit').textContent()).toContain('Northwind Running');
+    expect(await ui(page).getByTestId('tagger-category').inputValue()).toBe('payment');
+    expect(await ui(page).getByTestId('tagger-stage').inputValue()).toBe('purchase');
+    expect(await ui(page).getByTestId('tagger-audit').textContent()).toContain('Northwind Running');
     await score(page, 'speed', 4);
     await score(page, 'trust', 'NA');
-    await page.getByTestId('tagger-score-clarity').focus();
+    await ui(page).getByTestId('tagger-score-clarity').focus();
     await page.keyboard.press('5');
-    await page.getByTestId('tagger-notes').fill('Clear total, "no hidden fees".');
+    await ui(page).getByTestId('tagger-notes').fill('Clear total, "no hidden fees".');
     await saveAndWait(page);
 
     const { touchpoints, evidence } = await waitForSaved(ext, 1);
@@ -100,21 +101,21 @@ describe('tagging on the demo shop', () => {
     await startTagging(page);
     await pickAt(page, page.locator('#price-block'));
     await panel(page).waitFor({ state: 'visible' });
-    await page.getByTestId('tagger-category').selectOption('pricing_promotions');
+    await ui(page).getByTestId('tagger-category').selectOption('pricing_promotions');
     await score(page, 'clarity', 3);
-    await page.getByTestId('tagger-notes').fill('Sale price clear, tax included');
+    await ui(page).getByTestId('tagger-notes').fill('Sale price clear, tax included');
     await page.waitForTimeout(600);
     await page.reload({ waitUntil: 'load' });
     expect(await panel(page).count()).toBe(0);
 
     await page.keyboard.press('Alt+Shift+T');
     await panel(page).waitFor({ state: 'visible' });
-    expect(await page.getByTestId('tagger-notes').inputValue()).toBe(
+    expect(await ui(page).getByTestId('tagger-notes').inputValue()).toBe(
       'Sale price clear, tax included',
     );
-    expect(await page.getByTestId('tagger-category').inputValue()).toBe('pricing_promotions');
+    expect(await ui(page).getByTestId('tagger-category').inputValue()).toBe('pricing_promotions');
     expect(
-      await page
+      await ui(page)
         .getByTestId('tagger-score-clarity')
         .locator('[aria-checked="true"]')
         .getAttribute('data-value'),
@@ -138,8 +139,8 @@ describe('tagging on the demo shop', () => {
     await page.waitForTimeout(300);
     await pickAt(page, frame.locator('#agent-name'));
     await panel(page).waitFor({ state: 'visible' });
-    expect(await page.getByTestId('tagger-category').inputValue()).toBe('live_chat');
-    expect(await page.getByTestId('tagger-channel').inputValue()).toBe('chat');
+    expect(await ui(page).getByTestId('tagger-category').inputValue()).toBe('live_chat');
+    expect(await ui(page).getByTestId('tagger-channel').inputValue()).toBe('chat');
     await score(page, 'speed', 5);
     const before = (await readSaved(ext)).touchpoints.length;
     await saveAndWait(page);
@@ -156,8 +157,8 @@ describe('tagging on the demo shop', () => {
     await startTagging(page);
     await pickAt(page, page.locator('#main-nav a[href="returns.html"]'));
     await panel(page).waitFor({ state: 'visible' });
-    expect(await page.getByTestId('tagger-what').textContent()).toContain('Delivery & returns');
-    await page.getByTestId('tagger-cancel').click();
+    expect(await ui(page).getByTestId('tagger-what').textContent()).toContain('Delivery & returns');
+    await ui(page).getByTestId('tagger-cancel').click();
     await panel(page).waitFor({ state: 'detached' });
 
     await startTagging(page);
@@ -168,8 +169,8 @@ describe('tagging on the demo shop', () => {
     await page.mouse.wheel(0, -100);
     await page.keyboard.press('Enter');
     await panel(page).waitFor({ state: 'visible' });
-    expect(await page.getByTestId('tagger-what').textContent()).toContain('nav');
-    await page.getByTestId('tagger-cancel').click();
+    expect(await ui(page).getByTestId('tagger-what').textContent()).toContain('nav');
+    await ui(page).getByTestId('tagger-cancel').click();
     await page.waitForTimeout(300);
     expect(page.url()).toBe(url);
     await page.close();
@@ -178,7 +179,7 @@ describe('tagging on the demo shop', () => {
   it('tags a dragged rectangle', async () => {
     const page = await openPage(ext, server.url('northwind', '/product.html'));
     await startTagging(page);
-    await page.getByTestId('tagger-region').click();
+    await ui(page).getByTestId('tagger-region').click();
     await page.mouse.move(100, 200);
     await page.mouse.down();
     await page.mouse.move(300, 320, { steps: 4 });
@@ -203,21 +204,21 @@ describe('tagging on the demo shop', () => {
   it('tags a webmail page whole as an order confirmation read in e-mail, and says it is another brand', async () => {
     const page = await openPage(ext, server.url('mail', '/?msg=northwind'));
     await startTagging(page);
-    await page.getByTestId('tagger-whole-page').click();
+    await ui(page).getByTestId('tagger-whole-page').click();
     await panel(page).waitFor({ state: 'visible' });
-    expect(await page.getByTestId('tagger-category').inputValue()).toBe('order_confirmation');
-    expect(await page.getByTestId('tagger-channel').inputValue()).toBe('email');
-    expect(await page.getByTestId('tagger-stage').inputValue()).toBe('post_purchase');
-    await page.getByTestId('tagger-cancel').click();
+    expect(await ui(page).getByTestId('tagger-category').inputValue()).toBe('order_confirmation');
+    expect(await ui(page).getByTestId('tagger-channel').inputValue()).toBe('email');
+    expect(await ui(page).getByTestId('tagger-stage').inputValue()).toBe('post_purchase');
+    await ui(page).getByTestId('tagger-cancel').click();
     await panel(page).waitFor({ state: 'detached' });
 
     const rival = await openPage(ext, server.url('contoso', '/returns.html'));
     await startTagging(rival);
-    await rival.getByTestId('tagger-whole-page').click();
+    await ui(rival).getByTestId('tagger-whole-page').click();
     await expect
-      .poll(() => rival.getByTestId('tagger-other-brand').textContent())
+      .poll(() => ui(rival).getByTestId('tagger-other-brand').textContent())
       .toContain('Contoso Sports');
-    await rival.getByTestId('tagger-cancel').click();
+    await ui(rival).getByTestId('tagger-cancel').click();
     await page.close();
     await rival.close();
   });

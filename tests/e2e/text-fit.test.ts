@@ -10,7 +10,7 @@ import type { ExtensionSession } from '../support/browser';
 import type { FixtureServer } from '../support/fixture-server';
 import { closeSession, openSession } from './support/session';
 import { seedRaw, study } from './support/report-seed';
-import { openPage, panel, pickAt, startTagging } from './support/tagger';
+import { openPage, panel, pickAt, startTagging, ui } from './support/tagger';
 
 const SHOTS = join(process.cwd(), 'test-results', 'text-fit');
 
@@ -119,7 +119,7 @@ async function everyPageFits(language: string): Promise<void> {
   await pickAt(shop, shop.locator('#returns-policy'));
   await panel(shop).waitFor({ state: 'visible' });
   found.push(...(await fits(shop, panel(shop), language, 'tagger-panel')));
-  await shop.getByTestId('tagger-cancel').click();
+  await ui(shop).getByTestId('tagger-cancel').click();
   await shop.close();
   expect(found, `texts that do not fit in ${language}`).toEqual([]);
 }

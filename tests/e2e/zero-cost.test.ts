@@ -12,6 +12,7 @@ import {
   seedAudit,
   startTagging,
   startTaggingByCommand,
+  ui,
 } from './support/tagger';
 
 let server: FixtureServer;
@@ -24,21 +25,26 @@ beforeAll(async () => {
 afterAll(() => closeSession({ server, ext }));
 
 /**
- * Whether any frame of the page's tab runs a content script of the extension: the service
- * worker sends the tab a message every frame's tagger would read, and Chrome says whether a
- * listener received it.
+ * Whether any frame of the page's tab runs a content script of the extension (the stub or the
+ * tagger): the service worker looks into the extension's isolated world of every frame, where
+ * they leave their mark, and nowhere else.
  */
-async function hasContentScript(page: Page): Promise<boolean> {
+async function hasContentScript(page: Page, which: 'any' | 'tagger' = 'any'): Promise<boolean> {
   const tabId = await tabIdOf(ext, page.url());
-  return ext.serviceWorker.evaluate(async (id) => {
-    try {
-      await chrome.tabs.sendMessage(id, { channel: 'touchpoint-auditor', type: 'ping' });
-      return true;
-    } catch (error) {
-      if (String(error).includes('Receiving end does not exist')) return false;
-      throw error;
-    }
-  }, tabId);
+  return ext.serviceWorker.evaluate(
+    async ([id, only]) => {
+      const frames = await chrome.scripting.executeScript({
+        target: { tabId: id, allFrames: true },
+        func: (tagger: boolean) => {
+          const world = globalThis as { tpaStub?: unknown; tpaTagger?: unknown };
+          return world.tpaTagger !== undefined || (!tagger && world.tpaStub !== undefined);
+        },
+        args: [only === 'tagger'],
+      });
+      return frames.some((f) => f.result === true);
+    },
+    [tabId, which] as const,
+  );
 }
 
 /** The popup over a tab, to start or end an audit as the shopper does. */
@@ -63,7 +69,7 @@ describe('outside an audit', () => {
     // The page's shortcut reaches no tagger.
     await page.keyboard.press('Alt+Shift+T');
     await page.waitForTimeout(300);
-    expect(await page.getByTestId('tagger-toolbar').count()).toBe(0);
+    expect(await ui(page).getByTestId('tagger-toolbar').count()).toBe(0);
     await page.close();
   });
 });
@@ -99,11 +105,14 @@ describe('starting and ending an audit', () => {
 
     await open.bringToFront();
     expect(await hasContentScript(open)).toBe(true);
+    // Only the stub until the shopper starts tagging; then the tagger.
+    expect(await hasContentScript(open, 'tagger')).toBe(false);
     await startTagging(open);
+    expect(await hasContentScript(open, 'tagger')).toBe(true);
     await pickAt(open, open.locator('#returns-policy'));
     await panel(open).waitFor({ state: 'visible' });
-    expect(await open.getByTestId('tagger-audit').textContent()).toContain('Northwind Running');
-    await open.getByTestId('tagger-cancel').click();
+    expect(await ui(open).getByTestId('tagger-audit').textContent()).toContain('Northwind Running');
+    await ui(open).getByTestId('tagger-cancel').click();
     await panel(open).waitFor({ state: 'detached' });
 
     await endAuditFromPopup(open);
@@ -153,11 +162,11 @@ describe('a frame that gets the tagger twice', () => {
     await page.bringToFront();
     // The extension's start message reaches every copy listening in the frame.
     await startTaggingByCommand(ext, page).catch(() => undefined);
-    await expect.poll(() => page.getByTestId('tagger-toolbar').count()).toBeGreaterThan(0);
-    expect(await page.getByTestId('tagger-toolbar').count()).toBe(1);
+    await expect.poll(() => ui(page).getByTestId('tagger-toolbar').count()).toBeGreaterThan(0);
+    expect(await ui(page).getByTestId('tagger-toolbar').count()).toBe(1);
     await pickAt(page, page.locator('#target'));
     await panel(page).waitFor({ state: 'visible' });
-    await page.getByTestId('tagger-cancel').click();
+    await ui(page).getByTestId('tagger-cancel').click();
     await page.close();
   });
 });

@@ -8,7 +8,6 @@ import { launchFirefox, type FirefoxSession } from '../../support/firefox';
 import { PROBE_SCRIPT, readPageView } from '../support/page-probe';
 import {
   byTestId,
-  deep,
   download,
   focusIn,
   pickAt,
@@ -16,6 +15,7 @@ import {
   saveWithCtrlEnter,
   startTagging,
   textOf,
+  uiFrame,
 } from './support';
 
 // The core flow of a shopper, in Firefox ESR with the add-on installed as the README says
@@ -153,7 +153,8 @@ describe('the core flow in Firefox ESR', () => {
     const target = (await shop.$('#price-block'))!;
     const box = (await target.boundingBox())!;
     await pickAt(shop, target);
-    await shop.waitForSelector(deep('tagger-panel'), { visible: true });
+    const ui = await uiFrame(shop);
+    await ui.waitForSelector(byTestId('tagger-panel'), { visible: true });
 
     await focusIn(shop, 'tagger-score-speed');
     await shop.keyboard.press('4');
@@ -190,14 +191,15 @@ describe('the core flow in Firefox ESR', () => {
     await startTagging(shop);
     await new Promise((r) => setTimeout(r, 300));
     await pickAt(shop, agent);
-    await shop.waitForSelector(deep('tagger-panel'), { visible: true });
-    expect(await shop.$eval(deep('tagger-category'), (e) => (e as HTMLSelectElement).value)).toBe(
+    const ui = await uiFrame(shop);
+    await ui.waitForSelector(byTestId('tagger-panel'), { visible: true });
+    expect(await ui.$eval(byTestId('tagger-category'), (e) => (e as HTMLSelectElement).value)).toBe(
       'live_chat',
     );
     await focusIn(shop, 'tagger-score-speed');
     await shop.keyboard.press('5');
     // Ctrl+Enter on a focused choice button saves, and does not press (un-choose) the button.
-    const five = await shop.waitForSelector(`${deep('tagger-score-speed')} [data-value="5"]`);
+    const five = await ui.waitForSelector(`${byTestId('tagger-score-speed')} [data-value="5"]`);
     await five!.evaluate((e) => (e as HTMLElement).focus());
     await saveWithCtrlEnter(shop);
 

@@ -1,14 +1,12 @@
 // Driving the tagger and the extension's pages in Firefox with puppeteer-core (WebDriver BiDi).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import { readStoreInPage } from '../support/extension-db';
 
 /** A CSS selector for a `data-testid`. */
 export const byTestId = (id: string) => `[data-testid="${id}"]`;
-/** An element of the page or of the tagger's (open, in e2e builds) shadow root. */
-export const deep = (id: string) => `>>> ${byTestId(id)}`;
 export const textOf = (page: Page, id: string) =>
   page.$eval(byTestId(id), (el) => el.textContent ?? '').catch(() => '');
 
@@ -36,6 +34,45 @@ export async function download(page: Page, id: string, kind: string, dir: string
   return text;
 }
 
+/**
+ * The tagger's UI frame (toolbar and panel), an extension page framed over the page; its
+ * elements are found in it, not in the page.
+ */
+export async function uiFrame(page: Page): Promise<Frame> {
+  let frame: Frame | undefined;
+  await expect
+    .poll(
+      async () => {
+        // WebDriver BiDi does not report an extension page's navigation, so the frame may
+        // still read as the about:blank it started as: it is the one showing the tagger's UI.
+        for (const f of page.frames().filter((f) => f !== page.mainFrame())) {
+          const ours = await f
+            .evaluate(() => document.querySelector('[data-testid^="tagger-"]') !== null)
+            .catch(() => false);
+          if (ours) return (frame = f);
+        }
+        return undefined;
+      },
+      { timeout: 5_000 },
+    )
+    .toBeTruthy();
+  return frame!;
+}
+
+/** Waits until the tagger's panel is gone (its frame is taken away when the panel closes). */
+export async function panelClosed(page: Page): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        for (const f of page.frames().filter((f) => f !== page.mainFrame()))
+          if (await f.$(byTestId('tagger-panel')).catch(() => null)) return false;
+        return true;
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(true);
+}
+
 /** Alt+Shift+T on the page, then waits for the picking toolbar. */
 export async function startTagging(page: Page): Promise<void> {
   await page.keyboard.down('Alt');
@@ -43,7 +80,8 @@ export async function startTagging(page: Page): Promise<void> {
   await page.keyboard.press('T');
   await page.keyboard.up('Shift');
   await page.keyboard.up('Alt');
-  await page.waitForSelector(deep('tagger-toolbar'), { visible: true, timeout: 5_000 });
+  const ui = await uiFrame(page);
+  await ui.waitForSelector(byTestId('tagger-toolbar'), { visible: true, timeout: 5_000 });
 }
 
 /** Points at an element's centre (in whichever frame) and clicks it, as a shopper picking it. */
@@ -62,12 +100,12 @@ export async function saveWithCtrlEnter(page: Page): Promise<void> {
   await page.keyboard.down('Control');
   await page.keyboard.press('Enter');
   await page.keyboard.up('Control');
-  await page.waitForSelector(deep('tagger-panel'), { hidden: true, timeout: 10_000 });
+  await panelClosed(page);
 }
 
 /** Focuses an element of the panel, as Tab would. */
 export async function focusIn(page: Page, id: string): Promise<ElementHandle> {
-  const el = (await page.waitForSelector(deep(id)))!;
+  const el = (await (await uiFrame(page)).waitForSelector(byTestId(id)))!;
   await el.evaluate((e) => (e as HTMLElement).focus());
   return el;
 }

@@ -34,13 +34,17 @@ export function describeViolations(where: string, violations: Violation[]): stri
 }
 
 /**
- * Runs axe-core on `page` — or only inside `within`, e.g. the tagger's panel, whose shadow root
- * (open in e2e builds) axe enters from its host — and throws the list of violations, if any.
+ * Runs axe-core on `page` — or only inside `within`, in whichever frame it is (the tagger's
+ * panel is in the tagger's UI frame; an element in a shadow root is entered from its host) —
+ * and throws the list of violations, if any.
  * The source is evaluated rather than added as a `<script>`: extension pages forbid inline
  * scripts.
  */
 export async function checkA11y(page: Page, where: string, within?: Locator): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource());
+  // `within` may be in a frame (the tagger's UI frame): axe runs in that frame's document.
+  const frame = within ? await (await within.elementHandle())?.ownerFrame() : page.mainFrame();
+  if (!frame) throw new Error(`${where}: the element to check is gone`);
+  if (!(await frame.evaluate(() => 'axe' in window))) await frame.evaluate(axeSource());
   const options = { runOnly: { type: 'tag', values: AXE_TAGS }, resultTypes: ['violations'] };
   const violations = await (within ?? page.locator('html')).evaluate(async (el, opts) => {
     const root = el.getRootNode();

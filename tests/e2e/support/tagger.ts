@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { ExtensionSession } from '../../support/browser';
 import { announceAuditChange } from './extension-db';
 
@@ -183,7 +183,7 @@ export async function openPage(ext: ExtensionSession, url: string): Promise<Page
 /** Starts tagging with the keyboard shortcut and waits for the picking toolbar. */
 export async function startTagging(page: Page): Promise<void> {
   await page.keyboard.press('Alt+Shift+T');
-  await page.getByTestId('tagger-toolbar').waitFor({ state: 'visible', timeout: 5_000 });
+  await ui(page).getByTestId('tagger-toolbar').waitFor({ state: 'visible', timeout: 5_000 });
 }
 
 /**
@@ -201,7 +201,7 @@ export async function startTaggingByCommand(ext: ExtensionSession, page: Page): 
       tab,
     );
   }, page.url());
-  await page.getByTestId('tagger-toolbar').waitFor({ state: 'visible', timeout: 5_000 });
+  await ui(page).getByTestId('tagger-toolbar').waitFor({ state: 'visible', timeout: 5_000 });
 }
 
 /** Points at an element's centre and clicks it, as a shopper picking it would. */
@@ -216,17 +216,26 @@ export async function pickAt(page: Page, target: Locator): Promise<void> {
   await page.mouse.click(x, y);
 }
 
-/** The tagger's panel (reachable because e2e builds open the shadow root). */
-export const panel = (page: Page): Locator => page.getByTestId('tagger-panel');
+/**
+ * The tagger's UI frame (toolbar and panel): an extension page framed inside the tagger's
+ * shadow root (reachable because e2e builds open it).
+ */
+export const ui = (page: Page): FrameLocator => page.frameLocator('iframe.ui-frame');
+
+/** The tagger's panel. */
+export const panel = (page: Page): Locator => ui(page).getByTestId('tagger-panel');
 
 /** Clicks one score choice of a criterion in the panel. */
 export async function score(page: Page, criterionId: string, value: number | 'NA'): Promise<void> {
-  await page.getByTestId(`tagger-score-${criterionId}`).locator(`[data-value="${value}"]`).click();
+  await ui(page)
+    .getByTestId(`tagger-score-${criterionId}`)
+    .locator(`[data-value="${value}"]`)
+    .click();
 }
 
 /** Clicks Save and waits for the panel to close. */
 export async function saveAndWait(page: Page): Promise<void> {
-  await page.getByTestId('tagger-save').click();
+  await ui(page).getByTestId('tagger-save').click();
   await panel(page).waitFor({ state: 'detached', timeout: 10_000 });
 }
 

@@ -2,20 +2,33 @@ import { describe, expect, it } from 'vitest';
 import {
   canScript,
   createContentRegistration,
+  STUB_FILE,
   taggerScript,
   type ContentScriptRegistration,
   type ScriptingApi,
 } from '@/lib/background/content-registration';
 
-/** Open tabs as the fake browser has them: url, and whether a tagger runs in the top frame. */
-type FakeTab = { id: number; url: string; tagger: boolean; scriptable?: boolean };
+/**
+ * Open tabs as the fake browser has them: url, and per frame whether the stub and the tagger
+ * run there (`tagger: true` is a one-frame tab running the tagger).
+ */
+type FakeTab = {
+  id: number;
+  url: string;
+  tagger?: boolean;
+  frames?: { stub: boolean; tagger: boolean }[];
+  scriptable?: boolean;
+};
 
 /**
  * A browser with `scripting` kept in memory: registrations (duplicate ids refused, as Chrome
- * does) and tabs whose frames get the tagger when a script is executed in them.
+ * does) and tabs whose frames get the stub or the tagger when a file is executed in them (the
+ * stub stands down where either runs; a second tagger in a frame is an error) and answer the
+ * check for the tagger.
  */
 function fakeBrowser(tabs: FakeTab[] = [], auditRuns = false) {
-  const state = { registered: [] as ContentScriptRegistration[], auditRuns, tabs };
+  for (const tab of tabs) tab.frames ??= [{ stub: false, tagger: tab.tagger ?? false }];
+  const state = { registered: [] as ContentScriptRegistration[], auditRuns, tabs, runs: 0 };
   const scripting: ScriptingApi = {
     getRegisteredContentScripts: async (filter) =>
       state.registered.filter((s) => !filter?.ids || filter.ids.includes(s.id)),
@@ -28,11 +41,22 @@ function fakeBrowser(tabs: FakeTab[] = [], auditRuns = false) {
     unregisterContentScripts: async (filter) => {
       state.registered = state.registered.filter((s) => filter?.ids && !filter.ids.includes(s.id));
     },
-    executeScript: async ({ target }) => {
-      const tab = state.tabs.find((t) => t.id === target.tabId);
+    executeScript: async (injection) => {
+      const tab = state.tabs.find((t) => t.id === injection.target.tabId);
       if (!tab || tab.scriptable === false) throw new Error('Cannot access contents of the page');
-      if (tab.tagger) throw new Error('two taggers in one tab');
-      tab.tagger = true;
+      const frames = tab.frames!.map((frame, frameId) => ({ frame, frameId }));
+      const target = injection.target;
+      const chosen =
+        'frameIds' in target ? frames.filter((f) => target.frameIds.includes(f.frameId)) : frames;
+      if ('func' in injection)
+        return chosen.map(({ frame, frameId }) => ({ frameId, result: frame.tagger }));
+      state.runs += chosen.length;
+      for (const { frame } of chosen) {
+        if (injection.files[0] === STUB_FILE) frame.stub ||= !frame.tagger;
+        else if (frame.tagger) throw new Error('two taggers in one frame');
+        else frame.tagger = true;
+      }
+      return chosen.map(({ frameId }) => ({ frameId }));
     },
   };
   const started: number[] = [];
@@ -40,15 +64,17 @@ function fakeBrowser(tabs: FakeTab[] = [], auditRuns = false) {
     scripting,
     auditRuns: async () => state.auditRuns,
     listTabs: async () => state.tabs,
-    hasTagger: async (id) => state.tabs.some((t) => t.id === id && t.tagger),
     startTagging: async (id) => {
-      const ok = state.tabs.some((t) => t.id === id && t.tagger);
+      const ok = state.tabs.some((t) => t.id === id && t.frames![0]!.tagger);
       if (ok) started.push(id);
       return ok;
     },
   });
   return { state, registration, started };
 }
+
+const stubs = (tabs: FakeTab[]) => tabs.map((t) => t.frames!.map((f) => f.stub));
+const taggers = (tabs: FakeTab[]) => tabs.map((t) => t.frames!.map((f) => f.tagger));
 
 describe('createContentRegistration().sync', () => {
   it('registers nothing while no audit runs', async () => {
@@ -57,10 +83,10 @@ describe('createContentRegistration().sync', () => {
     ]);
     expect(await registration.sync()).toEqual({ registered: false, injected: 0 });
     expect(state.registered).toEqual([]);
-    expect(state.tabs[0]!.tagger).toBe(false);
+    expect(stubs(state.tabs)).toEqual([[false]]);
   });
 
-  it('registers the tagger when an audit starts and runs it in the open tabs it may script', async () => {
+  it('registers the stub when an audit starts and runs it in the open tabs it may script', async () => {
     const { state, registration } = fakeBrowser([
       { id: 1, url: 'https://shop.test/', tagger: false },
       { id: 2, url: 'chrome://settings/', tagger: false },
@@ -70,13 +96,18 @@ describe('createContentRegistration().sync', () => {
     state.auditRuns = true;
     expect(await registration.sync()).toEqual({ registered: true, injected: 1 });
     expect(state.registered).toEqual([taggerScript]);
-    expect(state.tabs.map((t) => t.tagger)).toEqual([true, false, false, false]);
+    expect(taggerScript.js).toEqual([STUB_FILE]);
+    expect(stubs(state.tabs)).toEqual([[true], [false], [false], [false]]);
+    // The tagger itself runs nowhere until the shopper starts tagging.
+    expect(taggers(state.tabs)).toEqual([[false], [false], [false], [false]]);
   });
 
-  it('leaves a tab that already runs the tagger alone', async () => {
+  it('leaves a tab that already runs the tagger (the command gave it) with that one', async () => {
     const { state, registration } = fakeBrowser([{ id: 1, url: 'https://a.test/', tagger: true }]);
     state.auditRuns = true;
-    expect(await registration.sync()).toEqual({ registered: true, injected: 0 });
+    await registration.sync();
+    expect(stubs(state.tabs)).toEqual([[false]]);
+    expect(taggers(state.tabs)).toEqual([[true]]);
   });
 
   it('unregisters when the audit ends, and is idempotent', async () => {
@@ -107,13 +138,29 @@ describe('createContentRegistration().sync', () => {
 });
 
 describe('createContentRegistration().startTaggingIn', () => {
-  it('starts the tagger already in the tab', async () => {
+  it('starts the tagger already in the tab, running no second copy', async () => {
     const { state, registration, started } = fakeBrowser([
       { id: 1, url: 'https://a.test/', tagger: true },
     ]);
     expect(await registration.startTaggingIn(1, 'https://a.test/')).toBe(true);
     expect(started).toEqual([1]);
+    expect(state.runs).toBe(0);
     expect(state.registered).toEqual([]);
+  });
+
+  it('runs the tagger into the frames that have only the stub, and only those', async () => {
+    const frames = [
+      { stub: true, tagger: true },
+      { stub: true, tagger: false },
+      { stub: true, tagger: false },
+    ];
+    const { state, registration, started } = fakeBrowser([
+      { id: 1, url: 'https://a.test/', frames },
+    ]);
+    expect(await registration.startTaggingIn(1, 'https://a.test/')).toBe(true);
+    expect(taggers(state.tabs)).toEqual([[true, true, true]]);
+    expect(state.runs).toBe(2);
+    expect(started).toEqual([1]);
   });
 
   it('runs the tagger in the tab first when it has none (no audit)', async () => {
@@ -124,7 +171,7 @@ describe('createContentRegistration().startTaggingIn', () => {
     expect(await registration.startTaggingIn(1, 'https://a.test/')).toBe(true);
     expect(started).toEqual([1]);
     // Only the tab asked, and nothing registered for pages to come.
-    expect(state.tabs.map((t) => t.tagger)).toEqual([true, false]);
+    expect(taggers(state.tabs)).toEqual([[true], [false]]);
     expect(state.registered).toEqual([]);
   });
 

@@ -86,6 +86,7 @@ describe('the auditChanged handler', () => {
           state.registered = true;
           return { registered: true, injected: 0 };
         },
+        startTaggingIn: async () => true,
       },
     });
     return { run: createDispatcher(handlers, { extensionId: EXT, log: () => undefined }), state };

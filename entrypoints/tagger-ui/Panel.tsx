@@ -24,29 +24,17 @@ export function Panel({
       actions.cancel();
     }
   };
-  const position = view.panelAt
-    ? { left: `${view.panelAt.x}px`, top: `${view.panelAt.y}px`, right: 'auto' }
-    : {};
   const audit = context?.audit;
   return (
     <section
       class={hidden ? 'panel hidden' : 'panel'}
-      style={position}
       data-testid="tagger-panel"
       role="dialog"
       aria-label={t('tagger.title')}
       onKeyDown={onKeyDown}
     >
       {/* role none: a header or footer in the page's body would be a second banner or contentinfo. */}
-      <header
-        role="none"
-        class="panel-head"
-        // The panel is the header's parent (no ref: preact/hooks would ship in every frame for it).
-        onPointerDown={(e) => {
-          const panel = e.currentTarget.parentElement;
-          if (panel) actions.startDrag(e, panel);
-        }}
-      >
+      <header role="none" class="panel-head" onPointerDown={(e) => actions.startDrag(e)}>
         <strong>{t('tagger.title')}</strong>
         {audit && context?.brand && context.study && (
           <span class="muted" data-testid="tagger-audit">

@@ -1,0 +1,101 @@
+import { render } from 'preact';
+import { setLanguage } from '@/lib/i18n/core';
+import {
+  toSurfaceEvent,
+  type FromUi,
+  type SurfaceEvent,
+  type ToUi,
+} from '@/lib/tagger/ui-protocol';
+import type { TaggerView } from '@/lib/tagger/view';
+import { UiApp } from './UiApp';
+
+let port: MessagePort | null = null;
+let language = '';
+
+const send = (message: FromUi) => port?.postMessage(message);
+
+function show(view: TaggerView): void {
+  const context = view.context;
+  if (context && context.language !== language) {
+    language = context.language;
+    setLanguage(context.language, context.texts);
+    document.documentElement.lang = context.language;
+  }
+  render(<UiApp view={view} send={send} />, document.getElementById('app')!);
+}
+
+/** The panel's control the focus was last in (kept while the page holds the focus). */
+let lastFocused: HTMLElement | null = null;
+const focused = (): Element | null =>
+  document.activeElement && document.activeElement !== document.body
+    ? document.activeElement
+    : lastFocused?.isConnected
+      ? lastFocused
+      : null;
+/**
+ * A key the page caught by taking the focus while the shopper typed: a character (or
+ * Backspace) goes into the text field the panel's focus was in, any other key to the focused
+ * control as its key press (a digit scores). Such copies are not the shopper's own events, so
+ * they cannot save.
+ */
+function replay(key: SurfaceEvent): void {
+  const el = focused();
+  const plain = !key.ctrlKey && !key.metaKey && !key.altKey && typeof key.key === 'string';
+  const text =
+    el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && el.type === 'text');
+  if (text && plain && (key.key!.length === 1 || key.key === 'Backspace')) {
+    const start = el.selectionStart ?? el.value.length;
+    const end = el.selectionEnd ?? start;
+    if (key.key === 'Backspace') {
+      if (start === end && start > 0) el.setRangeText('', start - 1, end, 'end');
+      else el.setRangeText('', start, end, 'end');
+    } else el.setRangeText(key.key!, start, end, 'end');
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    return;
+  }
+  el?.dispatchEvent(new KeyboardEvent('keydown', { ...key, bubbles: true, cancelable: true }));
+}
+
+/**
+ * Starts the tagger's UI frame (lib/tagger/ui-frame.ts has the other end). It waits for the
+ * content script that made it to hand over a `MessagePort` with the secret in this page's
+ * address; anything else posted to it (by the page around it, say) is ignored. From then on it
+ * shows the views it is sent and sends back what the shopper does. It also keeps the focus
+ * where the shopper left it when the page took it for a while.
+ */
+export function connect(): void {
+  const secret = location.hash.slice(1);
+  addEventListener('focusin', (e) => {
+    if (e.target instanceof HTMLElement && e.target !== document.body) lastFocused = e.target;
+  });
+  // A key that lands on the frame's body (the focus just back from the page, not yet in the
+  // control) goes to that control.
+  addEventListener(
+    'keydown',
+    (e) => {
+      if (e.target !== document.body || !lastFocused?.isConnected) return;
+      // Only for the panel: while picking, keys on the body are the picker's.
+      if (!document.body.classList.contains('panel-open')) return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      lastFocused.focus({ preventScroll: true });
+      replay(toSurfaceEvent(e));
+    },
+    true,
+  );
+  // The frame getting the focus back (from the page, which took it) returns it to that control.
+  addEventListener('focus', () => {
+    const el = focused();
+    if (el !== document.activeElement && el instanceof HTMLElement)
+      el.focus({ preventScroll: true });
+  });
+  addEventListener('message', (e: MessageEvent<{ tpa?: unknown }>) => {
+    if (port || !secret || e.source !== parent || e.data?.tpa !== secret || !e.ports[0]) return;
+    port = e.ports[0];
+    port.onmessage = (m: MessageEvent<ToUi>) => {
+      if (m.data.kind === 'view') show(m.data.view);
+      else replay(m.data.event);
+    };
+    send({ kind: 'ready' });
+  });
+}

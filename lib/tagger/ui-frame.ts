@@ -1,0 +1,160 @@
+import type { Box } from '../anchoring/position';
+import { t } from '../i18n/translate';
+import { extensionId, extensionUrl } from '../messaging/runtime';
+import { pristine } from './pristine';
+import { toSurfaceEvent, UI_PAGE, type FromUi, type ToUi } from './ui-protocol';
+import type { TaggerView } from './view';
+
+/** The content script's end of the tagger's UI frame. */
+export interface UiFrame {
+  /** Shows this view in the frame (sent as soon as the frame is ready). */
+  show(view: TaggerView): void;
+  /** Puts the keyboard focus in the frame. */
+  focus(): void;
+  /** Hands the frame a key the page caught (see `ToUi`). */
+  key(e: KeyboardEvent): void;
+  /** Where the open panel is, or will be, at its tallest (viewport box). */
+  panelBox(): Box;
+  /** Where the frame is in the viewport. */
+  rect(): DOMRect;
+  /** Moves the open panel's top-left corner there (kept inside the viewport). */
+  moveTo(x: number, y: number): void;
+  destroy(): void;
+}
+
+/**
+ * The origin the frame's document has. Chromium loads a dynamic address (`use_dynamic_url`)
+ * as the extension's own origin, named by its id; Firefox's address is already its origin.
+ */
+function frameOrigin(url: string): string {
+  const { protocol, origin } = new URL(url);
+  return protocol === 'chrome-extension:' ? `chrome-extension://${extensionId()}` : origin;
+}
+
+/** The panel's width and its distance from the viewport's edges. */
+const PANEL_WIDTH = 380;
+const MARGIN = 16;
+
+/**
+ * Puts the tagger's picking surface, toolbar and scoring panel in a frame of the extension's
+ * own origin, inside the (closed) shadow root `slot` belongs to. The shopper's key presses,
+ * clicks and focus in it never exist in the page's document, so no listener of the page —
+ * not even one registered ahead of ours after `document.open()` — can read a note or see the
+ * click on Save. The frame is reached only through a `MessagePort` handed to it with a secret
+ * it got in its address (which the page cannot read: the frame element sits in a closed root);
+ * if anything navigates the frame, it is thrown away and `onLost` makes a new one.
+ */
+export function createUiFrame(
+  slot: HTMLElement,
+  onMessage: (message: FromUi) => void,
+  onLost: () => void,
+): UiFrame {
+  const p = pristine();
+  const secret = crypto.randomUUID();
+  const url = `${extensionUrl(UI_PAGE)}#${secret}`;
+  const frame = p.createElement.call(document, 'iframe') as HTMLIFrameElement;
+  frame.className = 'ui-frame picking';
+  frame.setAttribute('tabindex', '-1');
+  frame.title = t('tagger.title');
+  frame.src = url;
+  let port: MessagePort | null = null;
+  let ready = false;
+  /** Focus asked for before the frame was ready: its document comes in a navigation that loses it. */
+  let focusWanted = false;
+  let loads = 0;
+  let last: TaggerView | null = null;
+  let size = { width: PANEL_WIDTH, height: 0 };
+  let at: { x: number; y: number } | null = null;
+
+  // The element takes the page's focus, the window the frame's own (its document then gets keys).
+  const focusFrame = () => {
+    frame.focus({ preventScroll: true });
+    frame.contentWindow?.focus();
+  };
+
+  const post = (message: ToUi) => port?.postMessage(message);
+
+  /** Where the frame sits and how big it is, for the view's phase. */
+  const place = () => {
+    const view = last;
+    const s = frame.style;
+    const picking = !view || view.phase === 'picking';
+    frame.className = picking ? 'ui-frame picking' : 'ui-frame panel';
+    if (picking) {
+      for (const name of ['left', 'top', 'width', 'height']) s.removeProperty(name);
+      s.pointerEvents = view?.letThrough ? 'none' : '';
+      s.opacity = '';
+      return;
+    }
+    s.pointerEvents = '';
+    const width = Math.min(PANEL_WIDTH, innerWidth - 2 * MARGIN);
+    const height = Math.min(size.height || 200, innerHeight - 2 * MARGIN);
+    const x = at ? at.x : innerWidth - MARGIN - width;
+    const y = at ? at.y : MARGIN;
+    s.left = `${Math.max(0, Math.min(x, innerWidth - width))}px`;
+    s.top = `${Math.max(0, Math.min(y, innerHeight - 40))}px`;
+    s.width = `${width}px`;
+    s.height = `${height}px`;
+    // Out of the shot while it is taken, but still where it was.
+    s.opacity = view.phase === 'capturing' ? '0' : '';
+  };
+
+  frame.addEventListener('load', () => {
+    if (++loads > 1) {
+      // Navigated by someone else (our page never reloads): it may not be ours any more.
+      ui.destroy();
+      onLost();
+      return;
+    }
+    const channel = new MessageChannel();
+    port = channel.port1;
+    port.onmessage = (e: MessageEvent<FromUi>) => {
+      const message = e.data;
+      if (message.kind === 'ready') {
+        ready = true;
+        if (last) post({ kind: 'view', view: last });
+        if (focusWanted) focusFrame();
+      } else if (message.kind === 'size') {
+        size = { width: message.width, height: message.height };
+        place();
+      } else onMessage(message);
+    };
+    frame.contentWindow?.postMessage({ tpa: secret }, frameOrigin(url), [channel.port2]);
+  });
+  p.appendChild.call(slot, frame);
+
+  const ui: UiFrame = {
+    show(view) {
+      // The language arrives with the tagger's context.
+      frame.title = t('tagger.title');
+      if (view.phase === 'picking') at = null;
+      last = view;
+      place();
+      if (ready) post({ kind: 'view', view });
+    },
+    focus() {
+      focusWanted = !ready;
+      focusFrame();
+    },
+    key(e) {
+      if (ready) post({ kind: 'key', event: toSurfaceEvent(e) });
+    },
+    panelBox() {
+      const width = Math.min(PANEL_WIDTH, innerWidth - 2 * MARGIN);
+      const x = at ? at.x : innerWidth - MARGIN - width;
+      const y = at ? at.y : MARGIN;
+      return { x, y, width, height: innerHeight - MARGIN - y };
+    },
+    rect: () => frame.getBoundingClientRect(),
+    moveTo(x, y) {
+      at = { x, y };
+      place();
+    },
+    destroy() {
+      port?.close();
+      port = null;
+      frame.remove();
+    },
+  };
+  return ui;
+}

@@ -1,0 +1,71 @@
+import type { TouchpointForm } from '../messaging/protocol';
+import type { TaggerView } from './view';
+
+/**
+ * What the tagger's UI frame and the content script say to each other over their private
+ * `MessagePort` (see `ui-frame.ts`). The frame is an extension page: the shopper's clicks and
+ * key presses in it happen in the extension's own document, never in the page's.
+ */
+
+/** A pointer, wheel or key event on the frame's picking surface, as the picker reads it. */
+export interface SurfaceEvent {
+  type: string;
+  clientX?: number;
+  clientY?: number;
+  button?: number;
+  detail?: number;
+  deltaY?: number;
+  key?: string;
+  altKey?: boolean;
+  ctrlKey?: boolean;
+  shiftKey?: boolean;
+  metaKey?: boolean;
+}
+
+/**
+ * From the content script to the frame: what to show, or a key the shopper meant for the
+ * panel that the page caught by taking the focus (it goes where the panel's focus was).
+ */
+export type ToUi = { kind: 'view'; view: TaggerView } | { kind: 'key'; event: SurfaceEvent };
+
+/** From the frame to the content script. */
+export type FromUi =
+  | { kind: 'ready' }
+  /** The panel's natural size (the frame is sized to it while the panel is open). */
+  | { kind: 'size'; width: number; height: number }
+  | { kind: 'surface'; event: SurfaceEvent }
+  /** The panel dragged by its header: where the pointer is, in the frame's coordinates. */
+  | { kind: 'drag'; phase: 'start' | 'move' | 'end'; x: number; y: number }
+  | { kind: 'setPickMode'; mode: 'element' | 'region' }
+  | { kind: 'pickPage' }
+  | { kind: 'cancelPicking' }
+  | { kind: 'change'; form: TouchpointForm }
+  | { kind: 'save' }
+  | { kind: 'retake' }
+  | { kind: 'cancel' }
+  | { kind: 'openPopup' };
+
+/** The frame's page, relative to the extension's root. */
+export const UI_PAGE = '/tagger-ui.html';
+
+/** Fields of a DOM event copied onto a `SurfaceEvent`. */
+const SURFACE_KEYS = [
+  'clientX',
+  'clientY',
+  'button',
+  'detail',
+  'deltaY',
+  'key',
+  'altKey',
+  'ctrlKey',
+  'shiftKey',
+  'metaKey',
+] as const;
+
+/** The plain copy of an event of the picking surface (structured-clonable). */
+export function toSurfaceEvent(e: Event): SurfaceEvent {
+  const out: Record<string, unknown> = { type: e.type };
+  for (const key of SURFACE_KEYS)
+    if (key in e) out[key] = (e as unknown as Record<string, unknown>)[key];
+  return out as unknown as SurfaceEvent;
+}
