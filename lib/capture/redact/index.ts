@@ -1,0 +1,4 @@
+export * from './checks';
+export * from './find';
+export * from './keywords';
+export * from './kinds';
