@@ -17,8 +17,13 @@ export interface DigitRun {
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-/** Spaces a page may put between the groups of a number (never the block break U+2029). */
+/**
+ * Spaces a page may put between the groups of a number (never the block break U+2029). Runs of
+ * them count as one: markup indentation between two inline elements shows as one space.
+ */
 export const SPACE = /[ \t\n\r\u00a0\u2009\u202f]/;
+/** The longest separator read between two groups (indentation included). */
+const MAX_SEPARATOR = 40;
 
 /**
  * Splits `text` into runs of digit groups separated by what `separatorOk` accepts. A run starts
@@ -61,7 +66,8 @@ export function digitRuns(
       while (i < n && isDigit(text.charCodeAt(i))) i++;
       groups.push({ start: gs, end: i, sep });
       let j = i;
-      while (j < n && j - i < 8 && (SPACE.test(text[j]!) || punctuation.test(text[j]!))) j++;
+      while (j < n && j - i < MAX_SEPARATOR && (SPACE.test(text[j]!) || punctuation.test(text[j]!)))
+        j++;
       if (j === i || j >= n || !isDigit(text.charCodeAt(j))) break;
       const candidate = text.slice(i, j);
       if (!separatorOk(candidate)) break;

@@ -19,7 +19,8 @@ export function findEmails(text: string): SensitiveMatch[] {
 }
 
 /** Card groups are separated by spaces or one dash, never dots (those are prices). */
-const cardSeparator = (sep: string) => /^[ \u00a0\u2009\u202f]?-?[ \u00a0\u2009\u202f]?$/.test(sep);
+const cardSeparator = (sep: string) =>
+  /^[ \t\n\r\u00a0\u2009\u202f]*-?[ \t\n\r\u00a0\u2009\u202f]*$/.test(sep);
 
 /**
  * Payment card numbers: 13–19 digits, in one run or in groups split by single spaces or dashes,
@@ -66,8 +67,12 @@ export function findIbans(text: string): SensitiveMatch[] {
         i++;
         const next = text[i] ?? '';
         if (!/[A-Za-z0-9]/.test(next) && compact.length >= 15 && ibanValid(compact)) best = i;
-      } else if ((c === ' ' || c === '\u00a0') && /[A-Z0-9]/.test(text[i + 1] ?? '')) i++;
-      else break;
+      } else if (/[ \t\n\r\u00a0]/.test(c)) {
+        let j = i + 1;
+        while (j - i < 40 && /[ \t\n\r\u00a0]/.test(text[j] ?? '')) j++;
+        if (!/[A-Z0-9]/.test(text[j] ?? '')) break;
+        i = j;
+      } else break;
     }
     if (best > 0) found.push({ kind: 'iban', start: m.index, end: best });
   }

@@ -35,7 +35,6 @@ const DECIMAL_AFTER = /^(?:[.,]\d{1,2}(?!\d)|:\d)/;
 /** Whether a separator fits a phone number: spaces, one dash or dot, brackets. */
 function phoneSeparator(sep: string): boolean {
   const marks = sep.replace(/[ \t\n\r\u00a0\u2009\u202f]/g, '');
-  if (sep.length - marks.length > 3) return false;
   return /^(?:[-.–]|\)|\(|\)[-.–]?|)$/.test(marks);
 }
 
