@@ -2,6 +2,7 @@ import type { Box } from '../../anchoring/position';
 import type { Language } from '../../i18n/languages';
 import type { SensitiveKind } from '../../model';
 import { findSensitive } from './find';
+import type { KindCount } from './kinds';
 
 /** One text node's share of the text read from a tree: where its data starts in it. */
 interface Piece {
@@ -38,12 +39,6 @@ export interface SensitiveSpan {
 export interface SensitiveBox {
   kind: SensitiveKind;
   rect: Box;
-}
-
-/** What the page showed of each kind inside the captured area. */
-export interface KindCount {
-  kind: SensitiveKind;
-  count: number;
 }
 
 /** Options of reading a tree. */

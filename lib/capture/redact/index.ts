@@ -2,3 +2,4 @@ export * from './checks';
 export * from './find';
 export * from './keywords';
 export * from './kinds';
+export * from './summary';

@@ -15,3 +15,9 @@ export interface SensitiveMatch {
   start: number;
   end: number;
 }
+
+/** How many pieces of one kind a frame showed inside the captured area. */
+export interface KindCount {
+  kind: SensitiveKind;
+  count: number;
+}
