@@ -81,73 +81,68 @@ const editable = (el: Element) => {
   return v !== null && v !== 'false';
 };
 
-/** Whether an element shows its text: `null` when its whole subtree is out of sight. */
-function shows(el: Element): boolean | null {
+/**
+ * Whether an element shows its own text: not `display: none` (itself or above), not
+ * `visibility: hidden`, not fully transparent. `display: contents` has no box, yet its text
+ * shows.
+ */
+function shows(el: Element): boolean {
   if (el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) return true;
-  const style = el.ownerDocument.defaultView?.getComputedStyle(el);
-  if (!style || style.display === 'none') return null;
-  // `display: contents` has no box of its own, yet its text shows.
-  return style.display === 'contents';
+  const view = el.ownerDocument.defaultView;
+  if (view?.getComputedStyle(el).display !== 'contents') return false;
+  return !el.parentElement || shows(el.parentElement);
 }
 
 /**
- * Reads the visible text of `root` (a document or a shadow root): text nodes in document
- * order, leaving out hidden elements, scripts and styles, form fields and `skip`. It never
- * reads markup (page text is data) and never looks up layout.
+ * Reads the text of `root` (a document or a shadow root): text nodes in document order,
+ * leaving out scripts and styles, form fields, editable regions, `hidden` subtrees and `skip`.
+ * It never reads markup (page text is data) and looks up neither style nor layout: whether
+ * found text is visible is asked of the few elements holding it ({@link findSensitiveSpans}).
  */
 export function readTreeText(root: Document | ShadowRoot, options: ReadOptions = {}): TreeText {
-  const doc = root.nodeType === 9 ? (root as Document) : (root as ShadowRoot).ownerDocument;
   const shadowRootOf = options.shadowRootOf ?? ((host: Element) => host.shadowRoot);
-  const visible = new Map<Element, boolean>();
-  const blockOf = new Map<Element, Node>();
   const shadowRoots: ShadowRoot[] = [];
   const pieces: Piece[] = [];
   let text = '';
-  let lastBlock: Node | null = null;
+  // A block boundary was passed since the last text: the next text starts a new block.
   let broken = false;
-
-  const nearestBlock = (el: Element): Node => {
-    const known = blockOf.get(el);
-    if (known) return known;
-    const parent = el.parentElement;
-    const block = BLOCKS.has(el.tagName) || !parent ? el : nearestBlock(parent);
-    blockOf.set(el, block);
-    return block;
-  };
-
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4, {
-    acceptNode(node) {
-      if (node.nodeType === 3) {
-        const parent = node.parentElement;
-        return !parent || visible.get(parent) !== false ? 1 : 3;
+  let node: Node | null = root.firstChild;
+  while (node) {
+    let descend = false;
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      if (data) {
+        if (broken && text) text += BREAK;
+        broken = false;
+        pieces.push({ node: node as Text, at: text.length });
+        text += data;
       }
+    } else if (node.nodeType === 1) {
       const el = node as Element;
-      if (el === options.skip || LEFT_OUT.has(el.tagName) || editable(el)) return 2;
-      if ((el as HTMLElement).hidden) return 2;
-      const own = shows(el);
-      if (own === null) return 2;
-      // Visited even when its own text is hidden: a child may show (visibility: visible).
-      visible.set(el, own);
-      return 1;
-    },
-  });
-
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType === 1) {
-      const el = node as Element;
-      if (BLOCKS.has(el.tagName)) broken = true;
-      const inner = shadowRootOf(el);
-      if (inner) shadowRoots.push(inner);
+      const left =
+        el === options.skip ||
+        LEFT_OUT.has(el.tagName) ||
+        (el as HTMLElement).hidden ||
+        editable(el);
+      if (!left) {
+        if (BLOCKS.has(el.tagName)) broken = true;
+        const inner = shadowRootOf(el);
+        if (inner) shadowRoots.push(inner);
+        descend = el.firstChild !== null;
+      }
+    }
+    if (descend) {
+      node = node.firstChild;
       continue;
     }
-    const data = (node as Text).data;
-    if (!data) continue;
-    const block = node.parentElement ? nearestBlock(node.parentElement) : root;
-    if ((broken || block !== lastBlock) && text) text += BREAK;
-    broken = false;
-    lastBlock = block;
-    pieces.push({ node: node as Text, at: text.length });
-    text += data;
+    // Up to the next sibling, passing the end of every block left on the way.
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      if (node && node !== root && BLOCKS.has((node as Element).tagName)) broken = true;
+    }
+    if (!node || node === root) break;
+    if (BLOCKS.has((node as Element).tagName)) broken = true;
+    node = node.nextSibling;
   }
   return { text, pieces, shadowRoots };
 }
@@ -183,6 +178,7 @@ export function findSensitiveSpans(
   const spans: SensitiveSpan[] = [];
   const todo: (Document | ShadowRoot)[] = [root];
   const seen = new Set<Node>();
+  const visible = new Map<Element, boolean>();
   while (todo.length) {
     const tree = todo.pop()!;
     if (seen.has(tree)) continue;
@@ -192,7 +188,16 @@ export function findSensitiveSpans(
       read.text,
       options.languages ? { languages: options.languages } : {},
     );
-    for (const m of found) spans.push({ kind: m.kind, parts: partsOf(read, m.start, m.end) });
+    for (const m of found) {
+      const parts = partsOf(read, m.start, m.end).filter((p) => {
+        const parent = p.node.parentElement;
+        if (!parent) return true;
+        let seen = visible.get(parent);
+        if (seen === undefined) visible.set(parent, (seen = shows(parent)));
+        return seen;
+      });
+      if (parts.length) spans.push({ kind: m.kind, parts });
+    }
     todo.push(...read.shadowRoots);
   }
   return spans;

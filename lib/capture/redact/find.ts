@@ -6,16 +6,31 @@ import { KEYWORDS } from './keywords';
 import type { SensitiveMatch } from './kinds';
 import { findPhones } from './phone';
 
-const EMAIL =
-  /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}_%+-][\p{L}\p{N}._%+-]*@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}])/gu;
+const LOCAL = /[\p{L}\p{N}._%+-]/u;
+const EMAIL = /^[\p{L}\p{N}_%+-][\p{L}\p{N}._%+-]*@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
 
-/** E-mail addresses: a local part, `@`, a domain with a dot and a top-level name of letters. */
+/**
+ * E-mail addresses: a local part, `@`, a domain with a dot and a top-level name of letters.
+ * Only the text around each `@` is looked at (most page text has none).
+ */
 export function findEmails(text: string): SensitiveMatch[] {
-  return [...text.matchAll(EMAIL)].map((m) => ({
-    kind: 'email' as const,
-    start: m.index,
-    end: m.index + m[0].length,
-  }));
+  const found: SensitiveMatch[] = [];
+  let last = 0;
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > last && LOCAL.test(text[start - 1]!)) start--;
+    // A local part may not begin with a dot.
+    while (text[start] === '.') start++;
+    const m = EMAIL.exec(text.slice(start, at + 256));
+    if (!m) continue;
+    const end = start + m[0].length;
+    // The top-level name ends where letters and digits do ("x@y.co." ends before the dot).
+    if (/[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
+    found.push({ kind: 'email', start, end });
+    last = end;
+    at = end - 1;
+  }
+  return found;
 }
 
 /** Card groups are separated by spaces or one dash, never dots (those are prices). */
