@@ -51,9 +51,11 @@ function looksLikeThousands(groups: readonly DigitGroup[], a: number, b: number)
   return /^[ .,\u00a0\u2009\u202f']$/.test(sep);
 }
 
-/** Whether the groups hold a date (three groups shaped like one, or 20261130 alone). */
+/** Whether the groups hold a date (three groups shaped like one, 20261130, two years). */
 function looksLikeDate(groups: readonly DigitGroup[], a: number, b: number, digits: string) {
   if (b === a) return COMPACT_DATE.test(digits);
+  // Two years: 2025–2026, 2025 2026.
+  if (b - a === 1 && /^(?:19|20)\d{2}(?:19|20)\d{2}$/.test(digits)) return true;
   for (let k = a; k + 2 <= b; k++) {
     const seps = [groups[k + 1]!.sep, groups[k + 2]!.sep].map((s) => s.trim());
     if (!seps.every((s) => s === '-' || s === '.' || s === '/')) continue;
@@ -125,6 +127,8 @@ function isPhone(text: string, groups: DigitGroup[], a: number, b: number, w: Wi
   if (CURRENCY_AFTER.test(after) || DECIMAL_AFTER.test(after)) return false;
   if (w.plus) return digits.length >= 8 && digits.length <= 15;
   if (CURRENCY_BEFORE.test(text.slice(Math.max(0, w.start - 6), w.start))) return false;
+  // Part of an address or a code: /p/22345678, ?id=62345678, item_20481234.
+  if (/[/=_#&?]/.test(text[w.start - 1] ?? '')) return false;
   if (/^00[1-9]/.test(digits)) return digits.length >= 11 && digits.length <= 17;
   if (digits.length < 8 || looksLikeDate(groups, a, b, digits)) return false;
   if (!w.national.some((re) => re.test(digits))) return false;

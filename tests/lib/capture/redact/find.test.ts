@@ -61,6 +61,7 @@ const TABLE: Record<Language, Row[]> = {
     ['Piegāde 30.11.2026 līdz 18:00', []],
     ['Konts LV81BANK0000435195001', []],
     ['Daudzums: 20 000 000', []],
+    ['Sezona 2025-2026, https://veikals.lv/p/22345678?id=62345678', []],
   ],
   ms: [
     ['Emel: siti.aminah@gmail.com', ['email:siti.aminah@gmail.com']],
