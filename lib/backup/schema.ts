@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { MAX_ID_LENGTH, type ScoreValue } from '../model';
 import { anchorSchema } from '../model/anchor-schema';
 import { IMAGE_MIMES } from '../capture/image-header';
+import { SENSITIVE_KINDS } from '../capture/redact/kinds';
 import { expectMessage as m } from '../result';
 import { MAX_SCALE_STEPS, SCALE_BOUND, scaleProblem } from '../rubric/scale';
 import { CHANNELS, STAGES } from '../taxonomy';
@@ -222,6 +223,22 @@ const commentSchema = v.object(
   m('backup.expect.comment'),
 );
 
+/** What a screenshot covered of one kind of personal data (`Redaction`). */
+const redactionSchema = v.object(
+  {
+    kind: v.picklist(
+      SENSITIVE_KINDS,
+      m('backup.expect.redaction-kind', { ids: listOf(SENSITIVE_KINDS) }),
+    ),
+    count: v.pipe(
+      integer(m('backup.expect.redaction-count')),
+      v.minValue(1, m('backup.expect.redaction-count')),
+    ),
+    uncovered: v.optional(flag),
+  },
+  m('backup.expect.redaction'),
+);
+
 /** A touchpoint record (`Touchpoint`). */
 export const touchpointSchema = v.object(
   {
@@ -234,6 +251,15 @@ export const touchpointSchema = v.object(
     calibrationKey: v.optional(idSchema),
     comments: v.optional(listSchema(commentSchema)),
     changedAfterPick: v.optional(flag),
+    redactions: v.optional(
+      v.pipe(
+        listSchema(redactionSchema, SENSITIVE_KINDS.length),
+        v.check(
+          (list) => new Set(list.map((r) => r.kind)).size === list.length,
+          m('backup.expect.redactions-unique'),
+        ),
+      ),
+    ),
   },
   m('backup.expect.touchpoint'),
 );

@@ -109,4 +109,17 @@ export const enCore = {
   'tagger.reaudit.textChanged': 'Its text changed.',
   'tagger.reaudit.scores': 'Scored then: {scores}',
   'tagger.reaudit.shot': 'Screenshot from {wave}',
+  'tagger.redact.heading': 'Covered in the screenshot',
+  'tagger.redact.email': { one: '{count} e-mail address', other: '{count} e-mail addresses' },
+  'tagger.redact.phone': { one: '{count} phone number', other: '{count} phone numbers' },
+  'tagger.redact.card': { one: '{count} card number', other: '{count} card numbers' },
+  'tagger.redact.iban': { one: '{count} IBAN', other: '{count} IBANs' },
+  'tagger.redact.order': {
+    one: '{count} order or booking number',
+    other: '{count} order or booking numbers',
+  },
+  'tagger.redact.uncover': 'Uncover',
+  'tagger.redact.cover': 'Cover again',
+  'tagger.redact.uncovered': 'Shown in the screenshot',
+  'tagger.redact.note': 'Covered before the screenshot was taken.',
 } as const;

@@ -176,6 +176,21 @@ export interface ReviewComment {
   text: string;
 }
 
+/**
+ * What kind of personal data a screenshot covered before it was taken (docs/REDACTION.md):
+ * e-mail addresses, phone numbers, payment card numbers, IBANs, order or booking references.
+ */
+export type SensitiveKind = 'email' | 'phone' | 'card' | 'iban' | 'order';
+
+/** How many pieces of one kind of personal data the touchpoint's screenshot found. */
+export interface Redaction {
+  kind: SensitiveKind;
+  /** How many were found in the captured area (at least 1). */
+  count: number;
+  /** The shopper uncovered this kind for this touchpoint: the screenshot shows them. */
+  uncovered?: boolean;
+}
+
 /** One tagged moment of contact. */
 export interface Touchpoint extends Versioned {
   id: string;
@@ -207,6 +222,12 @@ export interface Touchpoint extends Versioned {
    * compared.
    */
   changedAfterPick?: boolean;
+  /**
+   * Personal data found in the captured area, one entry per kind: covered with a solid box
+   * before the screenshot unless the shopper uncovered that kind. Absent when nothing was found
+   * or the screenshot predates redaction.
+   */
+  redactions?: Redaction[];
 }
 
 /** A screenshot (or photo) of a touchpoint. */

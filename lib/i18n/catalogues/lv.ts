@@ -132,6 +132,36 @@ const catalogue: Catalogue = {
   'tagger.reaudit.textChanged': 'Tā teksts ir mainījies.',
   'tagger.reaudit.scores': 'Toreizējie vērtējumi: {scores}',
   'tagger.reaudit.shot': 'Ekrānuzņēmums no viļņa {wave}',
+  'tagger.redact.heading': 'Aizklāts ekrānuzņēmumā',
+  'tagger.redact.email': {
+    zero: '{count} e-pasta adrešu',
+    one: '{count} e-pasta adrese',
+    other: '{count} e-pasta adreses',
+  },
+  'tagger.redact.phone': {
+    zero: '{count} tālruņa numuru',
+    one: '{count} tālruņa numurs',
+    other: '{count} tālruņa numuri',
+  },
+  'tagger.redact.card': {
+    zero: '{count} kartes numuru',
+    one: '{count} kartes numurs',
+    other: '{count} kartes numuri',
+  },
+  'tagger.redact.iban': {
+    zero: '{count} IBAN numuru',
+    one: '{count} IBAN numurs',
+    other: '{count} IBAN numuri',
+  },
+  'tagger.redact.order': {
+    zero: '{count} pasūtījuma vai rezervācijas numuru',
+    one: '{count} pasūtījuma vai rezervācijas numurs',
+    other: '{count} pasūtījuma vai rezervācijas numuri',
+  },
+  'tagger.redact.uncover': 'Atklāt',
+  'tagger.redact.cover': 'Aizklāt vēlreiz',
+  'tagger.redact.uncovered': 'Redzams ekrānuzņēmumā',
+  'tagger.redact.note': 'Aizklāts, pirms tika uzņemts ekrānuzņēmums.',
 
   // en-pages.ts
   'role.own': 'Savs zīmols',
@@ -830,6 +860,10 @@ const catalogue: Catalogue = {
   'touchpoints.atPick': 'Izvēles brīdī',
   'touchpoints.atSave': 'Saglabāšanas brīdī',
   'backup.expect.moment': 'gaidīts, kad uzņemts ekrānuzņēmums ({ids})',
+  'backup.expect.redaction': 'gaidīts, kas aizklāts ekrānuzņēmumā { kind, count, uncovered? }',
+  'backup.expect.redaction-kind': 'gaidīts personas datu veids ({ids})',
+  'backup.expect.redaction-count': 'gaidīts, cik aizklāts (vesels skaitlis, vismaz 1)',
+  'backup.expect.redactions-unique': 'gaidīts katrs personas datu veids tikai vienreiz',
   'review.action.submit': 'iesniegt',
   'review.action.return': 'atgriezt',
   'review.action.approve': 'apstiprināt',

@@ -143,6 +143,28 @@ const catalogue: Catalogue = {
   'tagger.reaudit.textChanged': 'Nagbago ang teksto nito.',
   'tagger.reaudit.scores': 'Iskor noon: {scores}',
   'tagger.reaudit.shot': 'Screenshot mula sa {wave}',
+  'tagger.redact.heading': 'Tinakpan sa screenshot',
+  'tagger.redact.email': {
+    one: 'Mga e-mail address: {count}',
+    other: 'Mga e-mail address: {count}',
+  },
+  'tagger.redact.phone': {
+    one: 'Mga numero ng telepono: {count}',
+    other: 'Mga numero ng telepono: {count}',
+  },
+  'tagger.redact.card': {
+    one: 'Mga numero ng card: {count}',
+    other: 'Mga numero ng card: {count}',
+  },
+  'tagger.redact.iban': { one: 'Mga IBAN: {count}', other: 'Mga IBAN: {count}' },
+  'tagger.redact.order': {
+    one: 'Mga numero ng order o booking: {count}',
+    other: 'Mga numero ng order o booking: {count}',
+  },
+  'tagger.redact.uncover': 'Alisin ang takip',
+  'tagger.redact.cover': 'Takpan muli',
+  'tagger.redact.uncovered': 'Kita sa screenshot',
+  'tagger.redact.note': 'Tinakpan bago kinunan ang screenshot.',
   'role.own': 'Sariling tatak',
   'role.competitor': 'Kakumpitensya',
   'error.generic': 'Nagkaproblema: {message}',
@@ -834,6 +856,12 @@ const catalogue: Catalogue = {
   'touchpoints.atPick': 'Nang piliin',
   'touchpoints.atSave': 'Nang i-save',
   'backup.expect.moment': 'inaasahan kung kailan kinuha ang screenshot ({ids})',
+  'backup.expect.redaction': 'inaasahan ang tinakpan sa screenshot { kind, count, uncovered? }',
+  'backup.expect.redaction-kind': 'inaasahan ang uri ng personal na datos ({ids})',
+  'backup.expect.redaction-count':
+    'inaasahan kung ilan ang tinakpan (buong numero, hindi bababa sa 1)',
+  'backup.expect.redactions-unique':
+    'inaasahang isang beses lang ang bawat uri ng personal na datos',
   'review.action.submit': 'isumite',
   'review.action.return': 'ibalik',
   'review.action.approve': 'aprubahan',
