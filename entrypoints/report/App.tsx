@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { getDb } from '@/lib/db';
 import { pickReportStudy } from '@/lib/report/read';
 import { t } from '@/lib/i18n';
@@ -13,14 +13,29 @@ import { StudyPicker } from './StudyPicker';
 export function App() {
   const [choice, setChoice] = useState<{ studyId: string | null; studies: Study[] } | undefined>();
   const [failure, setFailure] = useState<Problem>();
+  /** What the last import said, kept here: the view may change under it (see FilesBar). */
+  const [imported, setImported] = useState<string>();
+  const shown = useRef<string | null>(null);
   const pick = useCallback(() => {
     setFailure(undefined);
-    pickReportStudy(getDb(), new URLSearchParams(location.search).get('study')).then(
-      setChoice,
+    // After an import, the study shown stays shown, though the import added others.
+    const asked = new URLSearchParams(location.search).get('study') ?? shown.current;
+    pickReportStudy(getDb(), asked).then(
+      (picked) => {
+        shown.current = picked.studyId;
+        setChoice(picked);
+      },
       (error: unknown) => setFailure(caught(error)),
     );
   }, []);
   useEffect(pick, [pick]);
+  const onImported = useCallback(
+    (said: string) => {
+      setImported(said);
+      pick();
+    },
+    [pick],
+  );
   if (failure) return <LoadFailed problem={failure} />;
   if (!choice) return <p class="muted">{t('report.loading')}</p>;
   if (choice.studyId)
@@ -29,7 +44,8 @@ export function App() {
         key={choice.studyId}
         studyId={choice.studyId}
         others={choice.studies}
-        onImported={pick}
+        imported={imported}
+        onImported={onImported}
       />
     );
   return (
@@ -40,7 +56,7 @@ export function App() {
       ) : (
         <StudyPicker studies={choice.studies} />
       )}
-      <FilesBar onImported={pick} />
+      <FilesBar imported={imported} onImported={onImported} />
     </main>
   );
 }

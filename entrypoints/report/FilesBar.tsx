@@ -10,10 +10,13 @@ import {
   type StudyCsvKind,
 } from '@/lib/export/study-csv';
 import { downloadBlob } from '@/lib/util/download';
-import { currentLanguage, describeProblem, describeProblemAt, t } from '@/lib/i18n';
+import { currentLanguage, describeProblem, describeProblemAt, formatDateTime, t } from '@/lib/i18n';
 import type { Study } from '@/lib/model';
 import type { Problem } from '@/lib/result';
+import { forgetInterruptedImport, interruptedImport } from '@/lib/backup/import-marker';
+import type { ImportMarker } from '@/lib/db';
 import { importBackupFile } from './import-client';
+import { importRunning } from './import-lock';
 
 function progressText(p: ExportProgress | BackupProgress): string {
   if (p.phase === 'checking') return t('report.progress.checking');
@@ -25,7 +28,8 @@ function progressText(p: ExportProgress | BackupProgress): string {
 
 /** Why an import wrote nothing: `Nothing was imported. At touchpoints[12].scores.speed: …`. */
 function refusalText(problem: Problem): string {
-  if (problem.code === 'unexpected') return describeProblem(problem);
+  // Not about the file: the same words whichever task met them (an export too).
+  if (!problem.path && !problem.code.startsWith('backup.')) return describeProblem(problem);
   const said = describeProblemAt(problem);
   return t('report.import.refused', {
     reason: problem.path ? t('report.import.at', { problem: said }) : said,
@@ -39,22 +43,38 @@ function refusalText(problem: Problem): string {
 export function FilesBar({
   study,
   wave,
+  imported,
   onImported,
 }: {
   study?: Study;
   /** The wave the report shows: `comparison.csv` holds it. */
   wave?: string;
-  onImported: () => void;
+  /**
+   * What the last import said, shown by a files bar mounted after it (the page may switch
+   * between one study's report and the picker as an import adds studies).
+   */
+  imported?: string;
+  /** Called with what an import said once it has committed. */
+  onImported: (said: string) => void;
 }) {
   const [delimiter, setDelimiter] = useState<',' | ';'>(',');
   const { busy, failure, setFailure, run } = useAction();
   /** What the running task says (its progress), or what the last one did. */
-  const [said, setSaid] = useState<string>();
+  const [said, setSaid] = useState<string | undefined>(imported);
   useEffect(() => {
     void getSetting(getDb(), 'csvDelimiter').then((chosen) =>
       setDelimiter(csvDelimiterFor(chosen, currentLanguage())),
     );
   }, []);
+  /** An import that an earlier visit started and never finished (docs/RECOVERY.md). */
+  const [cutShort, setCutShort] = useState<ImportMarker>();
+  useEffect(() => {
+    interruptedImport(getDb(), importRunning).then(setCutShort, () => undefined);
+  }, []);
+  const dismissCutShort = () => {
+    setCutShort(undefined);
+    void forgetInterruptedImport(getDb()).catch(() => undefined);
+  };
 
   /** Runs a file task: it says what it did, or keeps its refusal as the failure; or it throws. */
   const runTask = (task: () => Promise<string | undefined>) =>
@@ -83,13 +103,13 @@ export function FilesBar({
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
+    setCutShort(undefined);
     void runTask(async () => {
       const result = await importBackupFile(file, new Date(), onProgress);
       if (!result.ok) {
         setFailure(result.error);
         return undefined;
       }
-      onImported();
       const { summary, notes, leftOut } = result.value;
       const repaired = notes.map((n) =>
         t('report.import.repaired', { problem: describeProblemAt(n) }),
@@ -102,7 +122,9 @@ export function FilesBar({
             }),
           ]
         : [];
-      return [t('report.import.done', { ...summary }), ...left, ...repaired].join(' ');
+      const text = [t('report.import.done', { ...summary }), ...left, ...repaired].join(' ');
+      onImported(text);
+      return text;
     });
   };
 
@@ -172,6 +194,23 @@ export function FilesBar({
           />
         </label>
       </div>
+      {cutShort && (
+        <div class="status error" role="alert" data-testid="report-import-interrupted">
+          <p>
+            {t('report.import.interrupted', {
+              name: cutShort.fileName,
+              at: formatDateTime(cutShort.startedAt),
+            })}
+          </p>
+          <button
+            type="button"
+            data-testid="report-import-interrupted-dismiss"
+            onClick={dismissCutShort}
+          >
+            {t('report.import.dismiss')}
+          </button>
+        </div>
+      )}
       {failure ? (
         <FailureAlert
           failure={failure}

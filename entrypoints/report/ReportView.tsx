@@ -20,12 +20,15 @@ import { TrailList } from './TrailList';
 export function ReportView({
   studyId,
   others,
+  imported,
   onImported,
 }: {
   studyId: string;
   others: readonly Study[];
+  /** What the last import said (see FilesBar). */
+  imported?: string;
   /** Called after a backup was imported, so the page re-reads the studies. */
-  onImported: () => void;
+  onImported: (said: string) => void;
 }) {
   const [head, setHead] = useState<ReportHead | null | undefined>();
   const [failure, setFailure] = useState<Problem>();
@@ -75,8 +78,9 @@ export function ReportView({
         <p role="alert">{t('report.notFound')}</p>
         {others.length > 0 && <StudyPicker studies={others} />}
         <FilesBar
-          onImported={() => {
-            onImported();
+          imported={imported}
+          onImported={(said) => {
+            onImported(said);
             reload();
           }}
         />
@@ -166,8 +170,9 @@ export function ReportView({
       <FilesBar
         study={study}
         wave={wave}
-        onImported={() => {
-          onImported();
+        imported={imported}
+        onImported={(said) => {
+          onImported(said);
           reload();
         }}
       />

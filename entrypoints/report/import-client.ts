@@ -1,12 +1,16 @@
 import type { BackupProgress } from '@/lib/backup/export-db';
 import { importBackup, type ImportSummary } from '@/lib/backup/import-db';
+import { importWithMarker } from '@/lib/backup/import-marker';
 import { getDb } from '@/lib/db/schema';
 import { caught, problem, type Problem, type Result } from '@/lib/result';
+import { withImportLock } from './import-lock';
 import ImportWorker from './import-worker.ts?worker';
 
 /** What the report page sends its import worker. */
 export interface ImportRequest {
   file: Blob;
+  /** The name the user chose it by, kept in the marker of an import under way. */
+  fileName: string;
   /** ISO time of the import. */
   now: string;
 }
@@ -30,11 +34,15 @@ export function importBackupFile(
   now: Date,
   onProgress: (progress: BackupProgress) => void,
 ): Promise<Result<ImportSummary>> {
+  const fileName = file instanceof File ? file.name : 'backup.json';
   if (typeof Worker === 'undefined') {
-    return file
-      .text()
-      .then((text) => importBackup(getDb(), text, now, onProgress))
-      .catch((error: unknown) => ({ ok: false, error: caught(error) }));
+    const db = getDb();
+    const marker = { fileName, startedAt: now.toISOString() };
+    return withImportLock(() =>
+      importWithMarker(db, marker, async () =>
+        importBackup(db, await file.text(), now, onProgress),
+      ),
+    ).catch((error: unknown) => ({ ok: false, error: caught(error) }));
   }
   return new Promise((resolve) => {
     const worker = new ImportWorker();
@@ -48,7 +56,7 @@ export function importBackupFile(
       worker.terminate();
       resolve({ ok: false, error: problem('unexpected', { detail: event.message }) });
     });
-    const request: ImportRequest = { file, now: now.toISOString() };
+    const request: ImportRequest = { file, fileName, now: now.toISOString() };
     worker.postMessage(request);
   });
 }

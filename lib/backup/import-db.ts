@@ -160,7 +160,8 @@ function toCategory(c: BackupCategory): Category {
  * with its path; what could be repaired (a wrong hash) is, and is listed in `notes`. A good
  * one is merged by id (`planMerge`: newer `updatedAt` wins, tombstones win over older
  * records) in ONE transaction over every table, touchpoints through the path
- * that keeps audit counters and study totals: any failure leaves the database as it was.
+ * that keeps audit counters and study totals: any failure leaves the database as it was. The
+ * same transaction clears the `importStarted` marker (import-marker.ts).
  * Unexpected failures (storage full…) are thrown after the rollback.
  */
 export async function importBackup(
@@ -184,6 +185,8 @@ export async function importBackup(
   if (!images.ok) return images;
   onProgress?.({ phase: 'checking', done: 1, total: 1 });
   const tables = [
+    // The marker of an import under way (import-marker.ts) is cleared as the import commits.
+    db.settings,
     db.studies,
     db.brands,
     db.rubrics,
@@ -230,6 +233,7 @@ export async function importBackup(
     for (const studyId of studiesMovedBy(before, put)) {
       await rebuildStudyTally(db, studyId, now);
     }
+    await db.settings.delete('importStarted');
     return { summary: plan.summary, byTable: plan.byTable, notes: images.value.notes, leftOut };
   });
   return ok(result);

@@ -167,6 +167,33 @@ export class AuditorDb extends Dexie {
           .modify((audit) => upgradeAudit(audit, waveOf.get(audit.studyId)));
         await tx.table('studyTallies').clear();
       });
+    // Another page (or a newer copy of the extension) opens a newer version: this connection
+    // would block its upgrade. It closes for good instead of Dexie's default reopen, which
+    // would let this older code write old-shaped records into the newer schema; the page is
+    // told to reload (docs/RECOVERY.md#a-newer-version-opened-elsewhere). A deletion
+    // (newVersion null) keeps Dexie's default.
+    this.on('versionchange', (event: IDBVersionChangeEvent) => {
+      if (event.newVersion === null) return undefined;
+      this.superseded = true;
+      this.close({ disableAutoOpen: true });
+      for (const listener of this.supersededListeners) listener();
+      // Dexie runs the latest subscriber first; false keeps its default (reopen) from running.
+      return false;
+    });
+  }
+
+  /** Set once a newer version of the database was opened elsewhere and this one closed. */
+  superseded = false;
+  private readonly supersededListeners = new Set<() => void>();
+
+  /**
+   * Calls `listener` when a newer version of the database is opened elsewhere (this connection
+   * has then closed; every later read or write fails with Dexie's `DatabaseClosedError`, which
+   * `caught` calls `app-updated`). Answers the unsubscribe.
+   */
+  onSuperseded(listener: () => void): () => void {
+    this.supersededListeners.add(listener);
+    return () => this.supersededListeners.delete(listener);
   }
 }
 

@@ -31,6 +31,20 @@ export interface Settings {
   reviewerName: string;
   /** The lead's reusable review comments, in the order added. */
   commentLibrary: string[];
+  /**
+   * A backup import that started and has not ended: written as it starts, cleared in the
+   * transaction that commits it (or when it is refused). Still set with no import running, it
+   * tells the report that one was cut short (docs/RECOVERY.md).
+   */
+  importStarted: ImportMarker | null;
+}
+
+/** Which import started when (see `Settings.importStarted`). */
+export interface ImportMarker {
+  /** The file's name as the user chose it. */
+  fileName: string;
+  /** ISO time the import started. */
+  startedAt: string;
 }
 
 const defaults: Settings = {
@@ -45,6 +59,7 @@ const defaults: Settings = {
   reviewerName: '',
   commentLibrary: [],
   lastAuditId: null,
+  importStarted: null,
 };
 
 /** Reads one setting, or its default. */
@@ -63,4 +78,9 @@ export async function setSetting<K extends keyof Settings>(
   value: Settings[K],
 ): Promise<void> {
   await db.settings.put({ key, value });
+}
+
+/** Removes one setting: it reads as its default again, and leaves no record behind. */
+export async function clearSetting(db: AuditorDb, key: keyof Settings): Promise<void> {
+  await db.settings.delete(key);
 }

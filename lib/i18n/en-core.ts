@@ -55,6 +55,10 @@ export const enCore = {
   'problem.unreachable': 'No answer came back ({detail}).',
   'problem.storageFull':
     'The disk is full, so nothing was saved and what you typed is kept. Free some space, or back up and remove old studies, then try again.',
+  'problem.backgroundStopped':
+    'The extension stopped before it answered. What you typed is kept: try again (nothing is stored twice).',
+  'problem.appUpdated':
+    'Touchpoint Auditor was updated. Reload this page to go on; nothing you saved is lost.',
   'tagger.title': 'Tag a touchpoint',
   'tagger.picking':
     'Point at the touchpoint and click. Wheel, ↑/↓: parent/child · Alt+wheel, [ ]: layers beneath · Esc: cancel',

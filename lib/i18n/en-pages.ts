@@ -145,6 +145,10 @@ export const enPages = {
   'report.import.done':
     'Backup imported: {added} added, {updated} updated, {unchanged} unchanged, {removed} removed.',
   'report.import.refused': 'Nothing was imported. {reason}',
+  'report.import.interrupted':
+    'The import of {name}, started {at}, did not finish (the page was closed or the browser stopped), so nothing from it was saved and your data is as it was before. Import the file again.',
+  'report.import.dismiss': 'Dismiss',
+  'page.reload': 'Reload this page',
   'report.import.at': 'At {problem}',
   'report.import.repaired': 'Repaired at {problem}.',
   'report.import.leftOut': {

@@ -18,6 +18,8 @@ const MESSAGES: Record<string, MessageKey> = {
   internal: 'problem.internal',
   unreachable: 'problem.unreachable',
   'storage-full': 'problem.storageFull',
+  'background-stopped': 'problem.backgroundStopped',
+  'app-updated': 'problem.appUpdated',
   'no-active-audit': 'tagger.noAudit',
 };
 

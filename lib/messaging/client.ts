@@ -13,9 +13,18 @@ import { sendRuntimeMessage } from './runtime';
 import { describeIssues, resultSchema } from './schemas';
 
 /**
+ * What Chromium ("the message channel/port closed before a response was received") and
+ * Firefox ("…went out of scope") say when the background stopped while the message waited
+ * for its answer: it may or may not have been done, and sending it again is safe for a save
+ * (it carries its id, docs/RECOVERY.md).
+ */
+const BACKGROUND_STOPPED = /closed before a response|went out of scope/i;
+
+/**
  * Sends a message to the background and returns its `Result`, checked against the message's
  * response schema. A background that cannot be reached (being restarted, extension reloaded)
- * comes back as an `unreachable` failure.
+ * comes back as an `unreachable` failure; one that stopped before it answered as
+ * `background-stopped`.
  */
 export async function sendToBackground<K extends BackgroundMessageType>(
   type: K,
@@ -26,7 +35,8 @@ export async function sendToBackground<K extends BackgroundMessageType>(
   try {
     raw = await sendRuntimeMessage(envelope);
   } catch (error) {
-    return fail('unreachable', errorText(error));
+    const text = errorText(error);
+    return fail(BACKGROUND_STOPPED.test(text) ? 'background-stopped' : 'unreachable', text);
   }
   if (raw === undefined) return fail('unreachable', 'the background did not answer');
   const answer = v.safeParse(resultSchema(backgroundMessages[type].response), raw);

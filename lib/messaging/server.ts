@@ -6,7 +6,7 @@ import {
   type RequestOf,
   type ResponseOf,
 } from './protocol';
-import { fail, isStorageFull, type Result } from '../result';
+import { fail, isDatabaseClosed, isStorageFull, type Result } from '../result';
 
 export type { SenderInfo };
 
@@ -48,7 +48,10 @@ export function createDispatcher(handlers: Handlers, opts: DispatchOptions) {
       const reason = `${type} failed: ${errorText(error)}`;
       opts.log(reason);
       // A full disk is the shopper's to fix, so it is said in their words, not as a fault.
-      return isStorageFull(error) ? fail('storage-full') : fail('internal', reason);
+      if (isStorageFull(error)) return fail('storage-full');
+      // The database closed for a newer version opened elsewhere (lib/db/schema.ts).
+      if (isDatabaseClosed(error)) return fail('app-updated');
+      return fail('internal', reason);
     }
   };
 }

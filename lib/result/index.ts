@@ -54,6 +54,7 @@ export const problemsAt = (problems: readonly Problem[], path: string): Problem[
 /** An unexpected exception (a failed database write, a closed port) as a problem to show. */
 export function caught(error: unknown): Problem {
   if (isStorageFull(error)) return problem('storage-full');
+  if (isDatabaseClosed(error)) return problem('app-updated');
   return problem('unexpected', {
     detail: error instanceof Error ? error.message : String(error),
   });
@@ -70,6 +71,15 @@ export function isStorageFull(error: unknown): boolean {
     e = inner;
   }
   return false;
+}
+
+/**
+ * Whether an error is Dexie refusing to work on a closed database (`DatabaseClosedError`). The
+ * extension closes its database for good only when a newer version of it was opened elsewhere
+ * (lib/db/schema.ts), so this means: the extension was updated, reload the page.
+ */
+export function isDatabaseClosed(error: unknown): boolean {
+  return (error as { name?: unknown } | null)?.name === 'DatabaseClosedError';
 }
 
 // A valibot schema carries each problem as its issue message: the code (`backup.expect.*`,

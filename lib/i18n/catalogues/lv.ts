@@ -76,6 +76,10 @@ const catalogue: Catalogue = {
   'problem.unreachable': 'Atbilde netika saņemta ({detail}).',
   'problem.storageFull':
     'Disks ir pilns, tāpēc nekas netika saglabāts, un ierakstītais ir saglabāts melnrakstā. Atbrīvojiet vietu vai izveidojiet rezerves kopiju un izdzēsiet vecus pētījumus, tad mēģiniet vēlreiz.',
+  'problem.backgroundStopped':
+    'Paplašinājums apstājās, pirms atbildēja. Ierakstītais ir saglabāts: mēģiniet vēlreiz (nekas netiks saglabāts divreiz).',
+  'problem.appUpdated':
+    'Touchpoint Auditor tika atjaunināts. Pārlādējiet šo lapu, lai turpinātu; nekas no saglabātā nav zudis.',
   'tagger.title': 'Atzīmēt saskarsmes punktu',
   'tagger.picking':
     'Norādiet uz saskarsmes punktu un noklikšķiniet. Ritenītis, ↑/↓: vecākelements/apakšelements · Alt+ritenītis, [ ]: slāņi zem tā · Esc: atcelt',
@@ -313,6 +317,10 @@ const catalogue: Catalogue = {
   'report.import.done':
     'Rezerves kopija importēta: pievienoti {added}, atjaunināti {updated}, bez izmaiņām {unchanged}, noņemti {removed}.',
   'report.import.refused': 'Nekas netika importēts. {reason}',
+  'report.import.interrupted':
+    'Faila {name} importēšana, kas sākta {at}, netika pabeigta (lapa tika aizvērta vai pārlūks apstājās), tāpēc nekas no tā netika saglabāts un jūsu dati ir tādi paši kā iepriekš. Importējiet failu vēlreiz.',
+  'report.import.dismiss': 'Aizvērt',
+  'page.reload': 'Pārlādēt šo lapu',
   'report.import.at': 'Vieta: {problem}',
   'report.import.repaired': 'Salabots: {problem}.',
   'report.import.leftOut': {

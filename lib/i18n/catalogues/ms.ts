@@ -84,6 +84,10 @@ const catalogue: Catalogue = {
   'problem.unreachable': 'Tiada jawapan diterima ({detail}).',
   'problem.storageFull':
     'Cakera penuh, jadi tiada apa-apa disimpan dan apa yang anda taip dikekalkan. Kosongkan sedikit ruang, atau buat sandaran dan buang kajian lama, kemudian cuba lagi.',
+  'problem.backgroundStopped':
+    'Sambungan berhenti sebelum menjawab. Apa yang anda taip dikekalkan: cuba lagi (tiada apa-apa disimpan dua kali).',
+  'problem.appUpdated':
+    'Touchpoint Auditor telah dikemas kini. Muat semula halaman ini untuk meneruskan; tiada apa-apa yang anda simpan hilang.',
   'tagger.title': 'Tandakan titik sentuh',
   'tagger.picking':
     'Halakan ke titik sentuh dan klik. Roda, ↑/↓: induk/anak · Alt+roda, [ ]: lapisan di bawah · Esc: batal',
@@ -289,6 +293,10 @@ const catalogue: Catalogue = {
   'report.import.done':
     'Sandaran diimport: {added} ditambah, {updated} dikemas kini, {unchanged} tidak berubah, {removed} dibuang.',
   'report.import.refused': 'Tiada apa-apa diimport. {reason}',
+  'report.import.interrupted':
+    'Import {name} yang dimulakan pada {at} tidak selesai (halaman ditutup atau pelayar berhenti), jadi tiada apa-apa daripadanya disimpan dan data anda kekal seperti sebelumnya. Import fail itu sekali lagi.',
+  'report.import.dismiss': 'Tutup',
+  'page.reload': 'Muat semula halaman ini',
   'report.import.at': 'Di {problem}',
   'report.import.repaired': 'Dibaiki di {problem}.',
   'report.import.leftOut': {

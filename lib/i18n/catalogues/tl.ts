@@ -88,6 +88,10 @@ const catalogue: Catalogue = {
   'problem.unreachable': 'Walang dumating na sagot ({detail}).',
   'problem.storageFull':
     'Puno na ang disk kaya walang na-save, at nakatabi ang iyong tinipa. Magbakante ng espasyo, o mag-backup at mag-alis ng lumang pag-aaral, saka subukang muli.',
+  'problem.backgroundStopped':
+    'Huminto ang extension bago ito sumagot. Nakatabi ang iyong tinipa: subukang muli (walang mase-save nang dalawang beses).',
+  'problem.appUpdated':
+    'Na-update ang Touchpoint Auditor. I-reload ang pahinang ito para magpatuloy; walang nawala sa mga na-save mo.',
   'tagger.title': 'Mag-tag ng touchpoint',
   'tagger.picking':
     'Ituro ang touchpoint at i-click. Wheel, ↑/↓: magulang/anak · Alt+wheel, [ ]: mga layer sa ilalim · Esc: kanselahin',
@@ -312,6 +316,10 @@ const catalogue: Catalogue = {
   'report.import.done':
     'Na-import ang backup: {added} naidagdag, {updated} na-update, {unchanged} walang pagbabago, {removed} inalis.',
   'report.import.refused': 'Walang na-import. {reason}',
+  'report.import.interrupted':
+    'Hindi natapos ang pag-import ng {name} na sinimulan noong {at} (naisara ang pahina o huminto ang browser), kaya walang na-save mula rito at ang iyong data ay gaya pa rin ng dati. I-import muli ang file.',
+  'report.import.dismiss': 'Isara',
+  'page.reload': 'I-reload ang pahinang ito',
   'report.import.at': 'Sa {problem}',
   'report.import.repaired': 'Inayos sa {problem}.',
   'report.import.leftOut': {

@@ -79,6 +79,10 @@ const catalogue: Catalogue = {
   'problem.unreachable': 'Không nhận được phản hồi ({detail}).',
   'problem.storageFull':
     'Ổ đĩa đã đầy nên chưa có gì được lưu, nội dung bạn đã nhập vẫn được giữ. Hãy giải phóng dung lượng, hoặc sao lưu rồi xóa các nghiên cứu cũ, sau đó thử lại.',
+  'problem.backgroundStopped':
+    'Tiện ích đã dừng trước khi trả lời. Nội dung bạn đã nhập vẫn được giữ: hãy thử lại (không có gì được lưu hai lần).',
+  'problem.appUpdated':
+    'Touchpoint Auditor đã được cập nhật. Hãy tải lại trang này để tiếp tục; không có dữ liệu đã lưu nào bị mất.',
   'tagger.title': 'Gắn thẻ điểm chạm',
   'tagger.picking':
     'Trỏ vào điểm chạm rồi nhấp. Con lăn, ↑/↓: phần tử cha/con · Alt+con lăn, [ ]: lớp bên dưới · Esc: hủy',
@@ -282,6 +286,10 @@ const catalogue: Catalogue = {
   'report.import.done':
     'Đã nhập bản sao lưu: thêm {added}, cập nhật {updated}, giữ nguyên {unchanged}, xóa {removed}.',
   'report.import.refused': 'Không có gì được nhập. {reason}',
+  'report.import.interrupted':
+    'Việc nhập {name}, bắt đầu lúc {at}, chưa hoàn tất (trang đã bị đóng hoặc trình duyệt đã dừng), nên không có gì từ tệp đó được lưu và dữ liệu của bạn vẫn như trước. Hãy nhập lại tệp.',
+  'report.import.dismiss': 'Đóng',
+  'page.reload': 'Tải lại trang này',
   'report.import.at': 'Tại {problem}',
   'report.import.repaired': 'Đã sửa tại {problem}.',
   'report.import.leftOut': {

@@ -44,6 +44,11 @@ describe('FilesBar says what an import did, in words made from its problems', ()
       'Nothing was imported. the file is empty',
     ],
     [
+      'a database a newer version took over (not the file’s fault)',
+      { code: 'app-updated' },
+      'Touchpoint Auditor was updated. Reload this page to go on; nothing you saved is lost.',
+    ],
+    [
       'an unexpected failure',
       { code: 'unexpected', params: { detail: 'QuotaExceededError: full' } },
       'Something went wrong: QuotaExceededError: full',

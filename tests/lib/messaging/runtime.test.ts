@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describeProblem } from '@/lib/i18n';
 import { CHANNEL, sendToBackground } from '@/lib/messaging';
 import {
   addRuntimeListener,
@@ -57,6 +58,23 @@ describe('the content script’s runtime in Chromium (no `browser`)', () => {
     });
     expect(runtime.lastErrorReads).toBe(2);
   });
+
+  it.each([
+    'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received',
+    'The message port closed before a response was received.',
+    'Promised response from onMessage listener went out of scope',
+  ])(
+    'says `background-stopped`, in the shopper’s words, when the background stopped: %s',
+    async (error) => {
+      const { runtime } = chromeRuntime(() => ({ error }));
+      vi.stubGlobal('chrome', { runtime });
+      const answer = await sendToBackground('getTaggerContext', { url: 'https://a.test/' });
+      expect(answer).toMatchObject({ ok: false, error: { code: 'background-stopped' } });
+      expect(answer.ok ? '' : describeProblem(answer.error)).toBe(
+        'The extension stopped before it answered. What you typed is kept: try again (nothing is stored twice).',
+      );
+    },
+  );
 
   it('passes a failure of the background on with its own code and parameters', async () => {
     const failure = { ok: false, error: { code: 'no-active-audit', params: { detail: 'none' } } };

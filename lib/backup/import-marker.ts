@@ -1,0 +1,42 @@
+import { clearSetting, getSetting, setSetting, type AuditorDb, type ImportMarker } from '../db';
+import type { Result } from '../result';
+
+/**
+ * Runs an import (`run`) with the marker that says one is under way (docs/RECOVERY.md): the
+ * `importStarted` setting is written first; the import's own transaction clears it as it
+ * commits (`importBackup`), and it is cleared here when the import is refused or fails. So
+ * it outlives only an import whose page or browser stopped half-way, whose transaction the
+ * browser rolled back.
+ */
+export async function importWithMarker<T>(
+  db: AuditorDb,
+  marker: ImportMarker,
+  run: () => Promise<Result<T>>,
+): Promise<Result<T>> {
+  await setSetting(db, 'importStarted', marker);
+  try {
+    const result = await run();
+    if (!result.ok) await clearSetting(db, 'importStarted');
+    return result;
+  } catch (error) {
+    await clearSetting(db, 'importStarted').catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * The import that was cut short, if any: a marker left behind while no import runs
+ * (`running` asks, e.g. whether another tab holds the import's lock). Undefined otherwise.
+ */
+export async function interruptedImport(
+  db: AuditorDb,
+  running: () => Promise<boolean>,
+): Promise<ImportMarker | undefined> {
+  const marker = await getSetting(db, 'importStarted');
+  if (!marker || (await running())) return undefined;
+  return marker;
+}
+
+/** Forgets a cut-short import once the user has read about it. */
+export const forgetInterruptedImport = (db: AuditorDb): Promise<void> =>
+  clearSetting(db, 'importStarted');
