@@ -20,7 +20,7 @@ import {
   type DbSnapshot,
 } from './support/chaos';
 import { closeSession, openSession, stopServiceWorker } from './support/session';
-import { openPage, panel, pickAt, readSaved, score, startTagging } from './support/tagger';
+import { openPage, panel, pickAt, readSaved, score, startTagging, ui } from './support/tagger';
 
 let server: FixtureServer;
 let ext: ExtensionSession;
@@ -28,7 +28,7 @@ let ext: ExtensionSession;
 beforeAll(async () => ({ server, ext } = await openSession({ seed: true })));
 afterAll(() => closeSession({ server, ext }));
 
-const status = (page: Page) => page.getByTestId('tagger-status').textContent();
+const status = (page: Page) => ui(page).getByTestId('tagger-status').textContent();
 
 /** Tags the returns policy, scores it and types `note`; the panel stays open, its draft kept. */
 async function tagReturns(note: string): Promise<Page> {
@@ -37,7 +37,7 @@ async function tagReturns(note: string): Promise<Page> {
   await pickAt(page, page.locator('#returns-policy'));
   await panel(page).waitFor({ state: 'visible' });
   await score(page, 'clarity', 4);
-  await page.getByTestId('tagger-notes').fill(note);
+  await ui(page).getByTestId('tagger-notes').fill(note);
   // The draft is written as the shopper types (debounced): wait until it is stored.
   await expect.poll(async () => (await snapshotOf(ext)).counts.drafts, { timeout: 5_000 }).toBe(1);
   await page.waitForTimeout(600);
@@ -47,7 +47,7 @@ async function tagReturns(note: string): Promise<Page> {
 /** Saves again once the trouble is over: the panel closes with one touchpoint stored. */
 async function saveAgainStoresOne(page: Page, note: string): Promise<void> {
   await page.bringToFront();
-  await page.getByTestId('tagger-save').click();
+  await ui(page).getByTestId('tagger-save').click();
   await panel(page).waitFor({ state: 'detached', timeout: 10_000 });
   const { touchpoints, evidence } = await readSaved(ext);
   const stored = touchpoints.filter((t) => t.notes === note);
@@ -63,7 +63,7 @@ describe('the service worker stopped mid-save', () => {
     const worker = await runningServiceWorker(ext);
     await holdNextSaveOpen(worker);
     await shop.bringToFront();
-    await shop.getByTestId('tagger-save').click();
+    await ui(shop).getByTestId('tagger-save').click();
     // The touchpoint, its counters, the draft's removal and the screenshot are written into
     // the open transaction; Chrome stops the worker now.
     await expect.poll(() => heldSave(worker), { timeout: 10_000 }).toBe(true);
@@ -77,7 +77,7 @@ describe('the service worker stopped mid-save', () => {
         'Not saved: The extension stopped before it answered. What you typed is kept: try again (nothing is stored twice).',
       );
     expect(await snapshotOf(ext)).toEqual(before);
-    expect(await shop.getByTestId('tagger-notes').inputValue()).toBe('stopped mid-save');
+    expect(await ui(shop).getByTestId('tagger-notes').inputValue()).toBe('stopped mid-save');
     await saveAgainStoresOne(shop, 'stopped mid-save');
     await shop.close();
   });
@@ -89,7 +89,7 @@ describe('the disk full during a save', () => {
     const before = await snapshotOf(ext);
     await failNextScreenshotWrite(await runningServiceWorker(ext));
     await shop.bringToFront();
-    await shop.getByTestId('tagger-save').click();
+    await ui(shop).getByTestId('tagger-save').click();
     await expect
       .poll(() => status(shop), { timeout: 10_000 })
       .toBe(
