@@ -31,6 +31,35 @@ export interface Settings {
   reviewerName: string;
   /** The lead's reusable review comments, in the order added. */
   commentLibrary: string[];
+  /**
+   * Team sync: where pulling from the server has got to (the `_changes` sequence) and the
+   * server and database it belongs to (docs/SYNC.md#checkpoints).
+   */
+  syncCheckpoint: { target: string; since: string } | null;
+  /** Team sync: what the last round did, for the popup and the options (lib/sync/status.ts). */
+  syncStatus: SyncStatus | null;
+}
+
+/** What team sync did last, as the popup and the options show it. */
+export interface SyncStatus {
+  /** `ok`: in step with the server; otherwise why it is not syncing. */
+  state:
+    | 'ok'
+    | 'syncing'
+    | 'offline'
+    | 'unauthorized'
+    | 'forbidden'
+    | 'no-database'
+    | 'no-permission'
+    | 'server-error';
+  /** When the status was written, ISO. */
+  at: string;
+  /** When a round last finished in step with the server, ISO (null: never). */
+  lastSyncedAt: string | null;
+  /** When the next attempt is due after a failure, ISO. */
+  retryAt?: string;
+  /** An English detail for logs (the server's answer). */
+  detail?: string;
 }
 
 const defaults: Settings = {
@@ -45,6 +74,8 @@ const defaults: Settings = {
   reviewerName: '',
   commentLibrary: [],
   lastAuditId: null,
+  syncCheckpoint: null,
+  syncStatus: null,
 };
 
 /** Reads one setting, or its default. */
