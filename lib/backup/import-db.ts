@@ -10,7 +10,7 @@ import { checkEvidenceImages } from './evidence-check';
 import { existingRefs, type BackupProgress } from './export-db';
 import { planMerge, type ExistingTables, type MergePlan, type MergeSummary } from './merge';
 import { ok, type Problem, type Result } from '../result';
-import type { Backup, BackupCategory, BackupTables, Table } from './types';
+import type { BackupCategory, BackupTables, Table } from './types';
 import type { CheckedImage } from './image-check';
 import { parseBackupFile } from './parse';
 import { checkBackup, type ValidateOptions } from './validate';
