@@ -8,6 +8,7 @@ import { browserVisitIo } from './visit-io';
 import { captureEvidence, createCaptureQueue } from '../capture';
 import { getActiveAudit, getDb, seedDefaults } from '../db';
 import { createDispatcher, sendToFrame, tabsTransport } from '../messaging';
+import { startSync } from './sync-start';
 
 /**
  * Starts the background service worker: the database, the capture queue, the message
@@ -31,6 +32,7 @@ export function startBackground(): void {
     hasTagger: async (tabId) => (await sendToFrame(topFrame(tabId), 'getPerfStats', {})).ok,
     startTagging: async (tabId) => (await sendToFrame(topFrame(tabId), 'startTagging', {})).ok,
   });
+  const sync = startSync(db);
   const handlers = createHandlers({
     db,
     now: () => new Date(),
@@ -59,6 +61,7 @@ export function startBackground(): void {
     visitIo: browserVisitIo(frames),
     extensionOrigin: browser.runtime.getURL('/'),
     contentScripts: registration,
+    sync,
   });
   const dispatch = createDispatcher(handlers, {
     extensionId: browser.runtime.id,
