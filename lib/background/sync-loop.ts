@@ -10,6 +10,7 @@ import {
   type SyncConfig,
 } from '../sync';
 import { backoffMs, syncRound, writeStatus } from '../sync/run';
+import { enterTarget } from '../sync/queue-all';
 
 /** What the sync loop needs from the browser, injected so tests run it without one. */
 export interface SyncLoopDeps {
@@ -92,6 +93,7 @@ export function createSyncLoop(deps: SyncLoopDeps): SyncLoop {
       const target = syncTarget(config);
       try {
         await writeStatus(db, { state: 'syncing', at: now().toISOString() });
+        await enterTarget(db, target);
         await syncRound(db, client, target, now);
         failures = 0;
       } catch (e) {

@@ -36,6 +36,8 @@ export interface Settings {
    * server and database it belongs to (docs/SYNC.md#checkpoints).
    */
   syncCheckpoint: { target: string; since: string } | null;
+  /** Team sync: the server, database and user this profile syncs with (`syncTarget`). */
+  syncTarget: string | null;
   /** Team sync: what the last round did, for the popup and the options (lib/sync/status.ts). */
   syncStatus: SyncStatus | null;
 }
@@ -75,6 +77,7 @@ const defaults: Settings = {
   commentLibrary: [],
   lastAuditId: null,
   syncCheckpoint: null,
+  syncTarget: null,
   syncStatus: null,
 };
 

@@ -1,4 +1,5 @@
 import type { AuditorDb } from '../db';
+import { getSetting, setSetting } from '../db/settings';
 import { docIdOf, SYNCED_TABLES, type RecordKey, type SyncedTable } from '../db/sync-outbox';
 
 /**
@@ -30,4 +31,15 @@ export async function queueEverything(db: AuditorDb): Promise<number> {
     },
   );
   return queued;
+}
+
+/**
+ * Before a round: when `target` (server, database, user) is not the one this profile last
+ * synced with, starts afresh with it (`queueEverything`). Answers whether it did.
+ */
+export async function enterTarget(db: AuditorDb, target: string): Promise<boolean> {
+  if ((await getSetting(db, 'syncTarget')) === target) return false;
+  await queueEverything(db);
+  await setSetting(db, 'syncTarget', target);
+  return true;
 }
