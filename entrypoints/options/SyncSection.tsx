@@ -46,9 +46,12 @@ export function SyncSection() {
   const config = useSyncConfig();
   const [draft, setDraft] = useState<SyncConfig>(EMPTY_SYNC_CONFIG);
   const [problems, setProblems] = useState<Problem[]>([]);
+  // What the user just asked for, shown at once while the browser and storage answer.
+  const [wanted, setWanted] = useState<boolean>();
   const { busy, failure, setFailure, run } = useAction();
   useEffect(() => {
     if (config) setDraft(config);
+    setWanted(undefined);
   }, [config]);
   if (!config) return null;
   const on = config.enabled;
@@ -57,19 +60,23 @@ export function SyncSection() {
   const toggle = (enable: boolean) => {
     setFailure(undefined);
     if (!enable) {
+      setWanted(false);
       void run(() => save({ ...config, enabled: false }));
       return;
     }
     const checked = checkSyncConfig(draft);
     if (!checked.ok) {
       setProblems(checked.error);
+      setWanted(undefined);
       return;
     }
+    setWanted(true);
     setProblems([]);
     // Asked first, inside the click: the browser grants a permission only to a user gesture.
     const asked = browser.permissions.request({ origins: [originPattern(checked.value)] });
     void run(async () => {
       if (!(await asked)) {
+        setWanted(undefined);
         setFailure(problem('sync.permission-denied', { origin: serverOrigin(checked.value) }));
         return;
       }
@@ -113,7 +120,7 @@ export function SyncSection() {
       <label class="check">
         <input
           type="checkbox"
-          checked={on}
+          checked={wanted ?? on}
           disabled={busy}
           data-testid="sync-enable"
           onChange={(e) => toggle(e.currentTarget.checked)}
