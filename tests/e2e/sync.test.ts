@@ -17,6 +17,7 @@ import {
   type Gate,
 } from '../support/couch-server';
 import type { FixtureServer } from '../support/fixture-server';
+import { checkA11y } from './support/axe';
 import { announceAuditChange, readStore } from './support/extension-db';
 import { openProfile, type Profile } from './support/profiles';
 import { reviewIds as ids, seedReviewStudy, storedAudit, writeNotes } from './support/review-seed';
@@ -48,6 +49,14 @@ let popup: Page;
 /** Turns sync on in a profile's options page, as a user would, and waits for a first round. */
 async function enableSync(ext: ExtensionSession, who: { user: string; password: string }) {
   const page = await ext.openExtensionPage('options.html');
+  // Off, with nothing typed: turning it on says what is missing, at each field.
+  await page
+    .getByTestId('sync-enable')
+    .check({ trial: false })
+    .catch(() => undefined);
+  await page.getByTestId('sync-url-error').waitFor();
+  expect(await page.getByTestId('sync-enable').isChecked()).toBe(false);
+  await checkA11y(page, 'options sync section with errors', page.getByTestId('options-sync'));
   await page.getByTestId('sync-url').fill(gate.url);
   await page.getByTestId('sync-db').fill(DB);
   await page.getByTestId('sync-user').fill(who.user);
@@ -267,6 +276,13 @@ describe('team sync between a shopper’s and a lead’s profile', () => {
     );
     expect(await popup.getByTestId('sync-refused').locator('summary').textContent()).toBe(
       'The server refused 1 change (kept in this browser)',
+    );
+    // The popup's refused list and the options' sync section (on, with its status) are usable.
+    await checkA11y(popup, 'popup with a refused change');
+    await checkA11y(
+      shopperOptions,
+      'options sync section',
+      shopperOptions.getByTestId('options-sync'),
     );
     const local = (await byId<{ id: string; requireReview: boolean }>(popup, 'studies')).get(
       ids.studyId,
