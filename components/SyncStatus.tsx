@@ -1,6 +1,6 @@
 import { getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
-import { syncStatusText } from '@/lib/sync/status-text';
+import { syncStatusText } from '@/lib/i18n/sync-status';
 import { useSyncConfig, useSyncState } from '@/hooks/use-sync-state';
 
 /**

@@ -1,6 +1,6 @@
 import type { SyncStatus } from '../db/settings';
-import { formatAgo, t } from '../i18n';
-import { currentLanguage } from '../i18n/translate';
+import { formatAgo } from './format';
+import { currentLanguage, t } from './translate';
 
 /**
  * The one line that says how team sync stands, for the popup and the options: `synced 2

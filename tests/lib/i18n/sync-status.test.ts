@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../../lib/db';
-import { syncStatusText } from '../../../lib/sync/status-text';
+import { syncStatusText } from '../../../lib/i18n/sync-status';
 
 const NOW = new Date('2026-12-01T10:00:00.000Z');
 const status = (s: Partial<SyncStatus>): SyncStatus => ({
