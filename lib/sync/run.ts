@@ -1,7 +1,7 @@
 import type { AuditorDb, SyncStatus } from '../db';
 import { getSetting, setSetting } from '../db/settings';
 import { CouchError, type CouchClient } from './couch';
-import { pullChanges, type PullOutcome } from './pull';
+import { checkpointFor, pullChanges, type PullOutcome } from './pull';
 import { pushOutbox, type PushOutcome } from './push';
 
 /** What one round did. */
@@ -33,7 +33,8 @@ export async function writeStatus(
 
 /**
  * One sync round: push the outbox, then pull what changed, then push again what the pull
- * left to push (records whose local copy won a conflict). Writes the status: `ok` with the
+ * left to push (records whose local copy won a conflict); the first round with a server pulls
+ * before it pushes. Writes the status: `ok` with the
  * time, or why it stopped (offline, unauthorized…). Unexpected failures are thrown.
  */
 export async function syncRound(
@@ -43,8 +44,17 @@ export async function syncRound(
   now: () => Date,
 ): Promise<RoundOutcome> {
   try {
+    // A first round with this server pulls first: what the profile already holds in the same
+    // version (from backups exchanged before sync) is then known and not sent again, so a
+    // shopper's copy of the lead's study is never offered to the server as their own edit.
+    const fresh = (await checkpointFor(db, target)) === '0';
+    const first = fresh ? await pullChanges(db, client, target, now) : undefined;
     const push = await pushOutbox(db, client, now);
     const pull = await pullChanges(db, client, target, now);
+    if (first) {
+      pull.applied += first.applied;
+      pull.skipped.unshift(...first.skipped);
+    }
     if (push.conflicts > 0 || (await db.syncOutbox.count()) > 0) {
       const again = await pushOutbox(db, client, now);
       push.pushed += again.pushed;

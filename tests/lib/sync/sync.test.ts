@@ -223,6 +223,21 @@ describe('team sync', () => {
     await lead.round();
     expect(await records(lead)).toEqual(await records(other));
   });
+  it('does not offer the server what a profile got from a backup before sync', async () => {
+    const name = await teamDb(server);
+    const lead = await profile(server.url, name, LEAD);
+    await seed(lead.db);
+    await turnOn(lead);
+    await lead.round();
+    // The shopper imported the lead's backup earlier: same records, same versions, no revisions.
+    const shopper = await profile(server.url, name, SHOPPER);
+    await seed(shopper.db);
+    await turnOn(shopper);
+    const first = await shopper.round();
+    expect(first.push).toEqual({ pushed: 0, refused: 0, conflicts: 0 });
+    expect(await shopper.db.syncRefusals.count()).toBe(0);
+    expect(await shopper.db.syncOutbox.count()).toBe(0);
+  });
 });
 
 describe('roles the server enforces', () => {
