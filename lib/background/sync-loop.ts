@@ -92,7 +92,11 @@ export function createSyncLoop(deps: SyncLoopDeps): SyncLoop {
       const client = couchClient(config, deps.fetch);
       const target = syncTarget(config);
       try {
-        await writeStatus(db, { state: 'syncing', at: now().toISOString() });
+        // A failure stays on show while it is retried: "syncing" replaces only "in step".
+        const before = (await getSetting(db, 'syncStatus'))?.state;
+        if (before === undefined || before === 'ok' || before === 'syncing') {
+          await writeStatus(db, { state: 'syncing', at: now().toISOString() });
+        }
         await enterTarget(db, target);
         await syncRound(db, client, target, now);
         failures = 0;

@@ -239,13 +239,8 @@ describe('team sync between a shopper’s and a lead’s profile', () => {
     await writeNotes(lead.ext, first, 'Lead: Storgata branch');
     await writeNotes(shopper, first, 'Ana: Storgata branch, open 9–18');
     await expect
-      .poll(() => shopperOptions.getByTestId('sync-status').getAttribute('data-state'), {
-        timeout: 10_000,
-      })
-      .toBe('offline');
-    expect(await shopperOptions.getByTestId('sync-status').textContent()).toMatch(
-      /^not syncing: the server cannot be reached .* · 1 waiting$/,
-    );
+      .poll(() => shopperOptions.getByTestId('sync-status').textContent(), { timeout: 10_000 })
+      .toMatch(/^not syncing: the server cannot be reached \(next try at .+\) · 1 waiting$/);
 
     gate.open();
     await leadOptions.getByTestId('sync-now').click();
