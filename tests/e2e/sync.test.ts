@@ -21,7 +21,7 @@ import { checkA11y } from './support/axe';
 import { announceAuditChange, readStore } from './support/extension-db';
 import { openProfile, type Profile } from './support/profiles';
 import { reviewIds as ids, seedReviewStudy, storedAudit, writeNotes } from './support/review-seed';
-import { closeSession, openSession } from './support/session';
+import { closeSession, openSession, stopServiceWorker } from './support/session';
 import {
   openPage,
   panel,
@@ -163,7 +163,10 @@ describe('team sync between a shopper’s and a lead’s profile', () => {
       .poll(() => popup.getByTestId('sync-status').getAttribute('data-state'), { timeout: 10_000 })
       .toBe('offline');
     expect(Number(await popup.getByTestId('sync-status').getAttribute('data-waiting'))).toBe(4);
+    // Chrome stops the idle worker meanwhile: nothing of the sync was in its memory.
+    await stopServiceWorker(shopper, shopperOptions);
     gate.open();
+    // "Sync now" is a message: it wakes a fresh worker, which picks up the outbox.
     await shopperOptions.getByTestId('sync-now').click();
     await expect
       .poll(async () => (await readStore(leadOptions, 'touchpoints')).length, { timeout: 15_000 })
