@@ -30,6 +30,8 @@ export interface SyncLoop {
   kick(): void;
   /** Resolves when the loop is idle (not running): for tests. */
   idle(): Promise<void>;
+  /** Ends the loop at its next step, for good (tests). */
+  stop(): Promise<void>;
 }
 
 /** How long one live `_changes` request waits for a change on the server. */
@@ -47,6 +49,7 @@ export const LONGPOLL_MS = 20_000;
 export function createSyncLoop(deps: SyncLoopDeps): SyncLoop {
   const { db, now } = deps;
   let running: Promise<void> | null = null;
+  let stopped = false;
   let woken = false;
   let wake: (() => void) | null = null;
 
@@ -83,6 +86,7 @@ export function createSyncLoop(deps: SyncLoopDeps): SyncLoop {
     let failures = 0;
     for (;;) {
       woken = false;
+      if (stopped) return;
       const config = await deps.readConfig();
       if (!config.enabled) return;
       if (!(await deps.hasPermission(originPattern(config)))) {
@@ -125,6 +129,7 @@ export function createSyncLoop(deps: SyncLoopDeps): SyncLoop {
 
   return {
     kick() {
+      if (stopped) return;
       if (running) {
         woken = true;
         wake?.();
@@ -137,6 +142,12 @@ export function createSyncLoop(deps: SyncLoopDeps): SyncLoop {
         });
     },
     async idle() {
+      while (running) await running;
+    },
+    async stop() {
+      stopped = true;
+      woken = true;
+      wake?.();
       while (running) await running;
     },
   };

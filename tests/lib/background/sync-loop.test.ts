@@ -2,7 +2,7 @@
 // The background's sync loop against a real CouchDB-protocol server: off means no request; on,
 // a kick runs a round; a local write is pushed after a kick; the server away is said and
 // retried; wrong credentials stop the loop until the settings change.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSyncLoop } from '../../../lib/background/sync-loop';
 import { AuditorDb, getSetting, updateTouchpoint } from '../../../lib/db';
 import type { SyncConfig } from '../../../lib/sync';
@@ -11,6 +11,10 @@ import { seed } from '../backup/db-fixtures';
 import { createTeam, LEAD, serverDoc, teamDb } from '../sync/helpers';
 
 let server: CouchServer;
+const loops: { stop(): Promise<void> }[] = [];
+afterEach(async () => {
+  for (const loop of loops.splice(0)) await loop.stop();
+});
 beforeAll(async () => {
   server = await startCouchServer();
   await createTeam(server);
@@ -34,6 +38,7 @@ async function loopFor(config: SyncConfig, granted = true) {
       return fetch(url, init);
     },
   });
+  loops.push(loop);
   return { db, loop, asked };
 }
 
