@@ -8,7 +8,10 @@ const EXTENSION_PAGES_CSP = [
   "script-src 'self'",
   "worker-src 'self'",
   "img-src 'self' blob: data:",
-  "connect-src 'none'",
+  // Team sync talks to a server the user names at run time, which a static policy cannot
+  // list: http(s) is allowed, and lib/sync/couch.ts (the only code that fetches) refuses any
+  // URL outside the configured database (docs/SYNC.md#network).
+  'connect-src http: https:',
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
@@ -27,13 +30,15 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // storage is not used for data (IndexedDB in the extension origin holds everything);
+    // Records live in IndexedDB in the extension origin, never in storage (which holds only the sync settings);
     // <all_urls> lets the background capture the visible tab for evidence and read tabs' url
     // and title (so no `tabs` permission); webNavigation finds the frame a touchpoint was
     // tagged in. scripting registers the tagger's content script only while an audit runs
     // (outside an audit no page gets anything of the extension) and runs it in the tabs open
     // when one starts, or in the active tab when the shopper asks for it with the command.
-    permissions: ['unlimitedStorage', 'webNavigation', 'scripting'],
+    // alarms restarts team sync in a worker Chrome stopped; storage keeps the sync settings
+    // (credentials included) out of the database and so out of every backup and CSV.
+    permissions: ['unlimitedStorage', 'webNavigation', 'scripting', 'alarms', 'storage'],
     host_permissions: ['<all_urls>'],
     // The extension's own pages load nothing from elsewhere and make no request (evidence is
     // shown from blob: URLs, small icons may be data: URLs). `script-src 'self'` is spelled out

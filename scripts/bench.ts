@@ -11,6 +11,7 @@ import { benchCalibration } from './bench/calibration';
 import { benchFrames } from './bench/frames';
 import { benchReviewQueue, benchScale } from './bench/scale';
 import { benchTagger } from './bench/tagger';
+import { benchSync } from './bench/sync';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const CONTENT_SCRIPT_BUDGET = 30 * 1024;
@@ -18,21 +19,26 @@ const CONTENT_SCRIPT_BUDGET = 30 * 1024;
 /**
  * `--only=review-queue` measures that figure alone (at 100,000 touchpoints); `--only=frames`
  * the extension's per-frame cost on a page of 30 iframes, with no audit and with one running;
- * `--only=tagger` the picker, pick → panel and Save figures.
+ * `--only=tagger` the picker, pick → panel and Save figures; `--only=sync` team sync of 10,000
+ * touchpoints with screenshots through a CouchDB-protocol server against plain uploads.
  */
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const ALONE: Record<string, () => Promise<void>> = {
   'review-queue': () => benchReviewQueue(100_000),
   frames: () => benchFrames(),
   tagger: () => benchTagger(400, 9),
+  sync: () => benchSync(Number(process.env.TPA_SYNC_N ?? 10_000)),
 };
 
 async function main(): Promise<void> {
   if (ONLY) {
     const alone = ALONE[ONLY];
     if (!alone) throw new Error(`--only=${ONLY}: measured alone: ${Object.keys(ALONE).join(', ')}`);
-    console.log('Building the production extension…');
-    execSync('npx wxt build', { stdio: 'ignore' });
+    // Sync runs in Node against the server: no extension to build.
+    if (ONLY !== 'sync') {
+      console.log('Building the production extension…');
+      execSync('npx wxt build', { stdio: 'ignore' });
+    }
     // The tagger's figures press Save in the panel, which only the e2e build's open root allows.
     if (ONLY === 'tagger') execSync('npx wxt build --mode e2e', { stdio: 'ignore' });
     await alone();

@@ -247,6 +247,24 @@ describe('one message channel', () => {
   });
 });
 
+describe('one network path', () => {
+  // The extension makes no request of its own except team sync to the server the user set
+  // (docs/SYNC.md#network): the one `fetch` is handed to lib/sync/couch.ts, which refuses any
+  // URL outside the configured database. No other code may reach the network.
+  const NETWORK = /\bfetch\s*\(|XMLHttpRequest|WebSocket|EventSource|sendBeacon/;
+
+  it('is the fetch the background hands to the sync client, and nothing else', () => {
+    const calls = sourcesUnder('entrypoints', 'components', 'lib', 'hooks').flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .map((line, i) => ({ line, at: `${relative(root, file)}:${i + 1}` }))
+        .filter(({ line }) => NETWORK.test(line) && !/^\s*(\/\/|\*)/.test(line))
+        .map(({ at }) => at.replace(/:\d+$/, '')),
+    );
+    expect(calls).toEqual([join('lib', 'background', 'sync-start.ts')]);
+  });
+});
+
 describe('thin entry files', () => {
   // An entry file only wires lib/, hooks/ and components/ together: WXT also imports it in
   // Node at build time, and logic hidden there escapes the unit tests. What it may hold is an

@@ -4,6 +4,7 @@ import { LanguageSettingField } from './LanguageSetting';
 import { RubricsSection } from './RubricsSection';
 import { StorageSection } from './StorageSection';
 import { StudiesSection } from './StudiesSection';
+import { SyncSection } from './SyncSection';
 
 type Tab = 'studies' | 'rubrics';
 
@@ -37,6 +38,7 @@ export function App() {
           <>
             <StudiesSection />
             <StorageSection />
+            <SyncSection />
           </>
         ) : (
           <RubricsSection />

@@ -1,4 +1,5 @@
 import { askToPersist } from '@/lib/util/storage';
+import { SyncStatus } from '@/components/SyncStatus';
 import { BackupReminder } from './BackupReminder';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -186,6 +187,7 @@ export function App() {
     <main data-testid="popup">
       <h1>{t('popup.title')}</h1>
       {body}
+      <SyncStatus quietWhenOff />
       {rubric && (
         <p class="muted small" data-testid="popup-rubric">
           {t('popup.rubricReady', {

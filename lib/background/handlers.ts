@@ -36,6 +36,7 @@ import { evidenceAtSave, keepPickShot, reusablePick, toPickShot } from './pick-s
 import type { ContentRegistration } from './content-registration';
 import { showAnchorInTab, type ShowAnchorIo } from './show-anchor';
 import { visitAgain, type VisitIo } from './visit-again';
+import type { SyncLoop } from './sync-loop';
 
 /** What the handlers depend on, injected so tests control time and the database. */
 export interface HandlerDeps {
@@ -65,6 +66,8 @@ export interface HandlerDeps {
   uiLanguage?: () => string;
   /** Registers the tagger's content script iff an audit runs (absent in tests without a browser). */
   contentScripts?: Pick<ContentRegistration, 'sync' | 'startTaggingIn'>;
+  /** Team sync's loop (absent in tests without a browser). */
+  sync?: Pick<SyncLoop, 'kick'>;
 }
 
 /** The draft key of the sender's tab; pages without a tab (popup) share `manual`. */
@@ -88,6 +91,7 @@ export function createHandlers({
   visitIo,
   uiLanguage = () => 'en',
   contentScripts,
+  sync,
 }: HandlerDeps): Handlers {
   // A content script (the audited page's side) must not steer other tabs.
   const fromExtensionPage = (sender: SenderInfo) =>
@@ -320,6 +324,14 @@ export function createHandlers({
         return fail('forbidden-sender', 'only extension pages may show an anchor');
       if (!showIo) return fail('unreachable', 'no browser to reach the tab');
       return showAnchorInTab(showIo, tabId, anchor);
+    },
+
+    syncNow: async (_req, sender) => {
+      if (!fromExtensionPage(sender))
+        return fail('forbidden-sender', 'only extension pages may start a sync');
+      if (!sync) return fail('unreachable', 'no sync loop in this context');
+      sync.kick();
+      return ok({ started: true });
     },
 
     visitAgain: async ({ previousId }, sender) => {

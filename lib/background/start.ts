@@ -8,6 +8,7 @@ import { browserVisitIo } from './visit-io';
 import { captureEvidence, createCaptureQueue } from '../capture';
 import { getActiveAudit, getDb, seedDefaults } from '../db';
 import { createDispatcher, sendToFrame, tabsTransport } from '../messaging';
+import { startSync } from './sync-start';
 
 /**
  * Starts the background service worker: the database, the capture queue, the message
@@ -33,6 +34,7 @@ export function startBackground(): void {
     askFrame: toTagger,
     listFrames: async (tabId) => (await browser.webNavigation.getAllFrames({ tabId })) ?? [],
   };
+  const sync = startSync(db);
   const handlers = createHandlers({
     db,
     now: () => new Date(),
@@ -61,6 +63,7 @@ export function startBackground(): void {
     visitIo: browserVisitIo(frames, toTagger),
     extensionOrigin: browser.runtime.getURL('/'),
     contentScripts: registration,
+    sync,
   });
   const dispatch = createDispatcher(handlers, {
     extensionId: browser.runtime.id,

@@ -8,9 +8,10 @@ import type { Audit, Category, Evidence, Study, Touchpoint } from '../model';
 import { yieldToEventLoop } from '../util/event-loop';
 import { checkEvidenceImages } from './evidence-check';
 import { existingRefs, type BackupProgress } from './export-db';
-import { planMerge, type ExistingTables, type MergeSummary } from './merge';
+import { planMerge, type ExistingTables, type MergePlan, type MergeSummary } from './merge';
 import { ok, type Problem, type Result } from '../result';
-import type { Backup, BackupCategory, Table } from './types';
+import type { BackupCategory, BackupTables, Table } from './types';
+import type { CheckedImage } from './image-check';
 import { parseBackupFile } from './parse';
 import { checkBackup, type ValidateOptions } from './validate';
 import { canvasReencoder, type Reencode } from '../capture/reencode';
@@ -65,7 +66,7 @@ async function storedTouchpoints(db: AuditorDb, ids: readonly string[]): Promise
 /** The stored copies of the records a backup carries (only those: no table is scanned). */
 async function storedCopies(
   db: AuditorDb,
-  b: Backup,
+  b: BackupTables,
 ): Promise<{ tables: ExistingTables; touchpoints: Touchpoint[] }> {
   const ids = <T extends { id: string }>(records: readonly T[]) => records.map((r) => r.id);
   const present = <T>(rows: (T | undefined)[]): T[] => rows.filter((r): r is T => r !== undefined);
@@ -151,6 +152,81 @@ function toCategory(c: BackupCategory): Category {
   return { ...c, builtin: false };
 }
 
+/** The tables {@link writeMerge} writes: a caller's enclosing transaction lists them. */
+export const mergeWriteTables = (db: AuditorDb) => [
+  db.studies,
+  db.brands,
+  db.rubrics,
+  db.categories,
+  db.audits,
+  db.evidence,
+  ...touchpointWriteTables(db),
+];
+
+/**
+ * Merges checked records into the database (`planMerge`: newer `updatedAt` wins, a tombstone
+ * wins a tie) in ONE transaction, touchpoints through the path that keeps audit counters and
+ * study totals; `images` holds each evidence's checked image. Shared by backup import and team
+ * sync (lib/sync), so both follow one rule. Runs inside the caller's transaction when there is
+ * one over {@link mergeWriteTables}.
+ */
+export async function writeMerge(
+  db: AuditorDb,
+  backup: BackupTables,
+  images: ReadonlyMap<string, CheckedImage>,
+  now: Date,
+  onProgress?: (progress: BackupProgress) => void,
+): Promise<MergePlan> {
+  return db.transaction('rw', mergeWriteTables(db), async () => {
+    const stored = await storedCopies(db, backup);
+    const plan = planMerge(stored.tables, backup);
+    const { put } = plan;
+    await db.studies.bulkPut(put.studies);
+    await db.brands.bulkPut(put.brands);
+    await db.rubrics.bulkPut(put.rubrics);
+    await db.categories.bulkPut(put.categories.map(toCategory));
+    await db.audits.bulkPut(put.audits);
+    await listAuditWaves(db, put.audits, now);
+    const total = put.touchpoints.length + put.evidence.length;
+    // The stored copies were just read in this transaction: the write need not read them again.
+    const storedById = new Map(stored.touchpoints.map((tp) => [tp.id, tp]));
+    await putTouchpointsInTransaction(db, put.touchpoints, now, {
+      previous: put.touchpoints.map((tp) => storedById.get(tp.id)),
+      onWritten: (done) => onProgress?.({ phase: 'writing', done, total }),
+    });
+    for (const [i, e] of put.evidence.entries()) {
+      const { dataBase64: _file, ...rest } = e;
+      const { bytes, mime, width, height, sha256 } = images.get(e.id)!;
+      const record: Evidence = {
+        ...rest,
+        mime,
+        width,
+        height,
+        sha256,
+        blob: new Blob([bytes], { type: mime }),
+      };
+      await db.evidence.put(record);
+      onProgress?.({ phase: 'writing', done: put.touchpoints.length + i + 1, total });
+    }
+    const before = {
+      audits: (stored.tables.audits ?? []) as Audit[],
+      studies: (stored.tables.studies ?? []) as Study[],
+    };
+    const moved = studiesMovedBy(before, put);
+    // A new audit whose touchpoints were stored first (sync may bring them in that order):
+    // they counted for no study until now.
+    const storedAudits = new Set(before.audits.map((a) => a.id));
+    for (const audit of put.audits) {
+      if (storedAudits.has(audit.id) || moved.has(audit.studyId)) continue;
+      if ((await db.touchpoints.where('auditId').equals(audit.id).count()) > 0) {
+        moved.add(audit.studyId);
+      }
+    }
+    for (const studyId of moved) await rebuildStudyTally(db, studyId, now);
+    return plan;
+  });
+}
+
 /**
  * Imports a `backup.json` text. Evidence that is no image but a PDF, e-mail or text (an older
  * popup let them in) is left out and listed in `leftOut`; the rest is validated first against
@@ -184,57 +260,17 @@ export async function importBackup(
   const images = await checkEvidenceImages(backup.evidence, reencode, opts.maxEvidenceBytes);
   if (!images.ok) return images;
   onProgress?.({ phase: 'checking', done: 1, total: 1 });
-  const tables = [
-    // The marker of an import under way (import-marker.ts) is cleared as the import commits.
-    db.settings,
-    db.studies,
-    db.brands,
-    db.rubrics,
-    db.categories,
-    db.audits,
-    db.evidence,
-    ...touchpointWriteTables(db),
-  ];
-  const result = await db.transaction('rw', tables, async () => {
-    const stored = await storedCopies(db, backup);
-    const plan = planMerge(stored.tables, backup);
-    const { put } = plan;
-    await db.studies.bulkPut(put.studies);
-    await db.brands.bulkPut(put.brands);
-    await db.rubrics.bulkPut(put.rubrics);
-    await db.categories.bulkPut(put.categories.map(toCategory));
-    await db.audits.bulkPut(put.audits);
-    await listAuditWaves(db, put.audits, now);
-    const total = put.touchpoints.length + put.evidence.length;
-    // The stored copies were just read in this transaction: the write need not read them again.
-    const storedById = new Map(stored.touchpoints.map((tp) => [tp.id, tp]));
-    await putTouchpointsInTransaction(db, put.touchpoints, now, {
-      previous: put.touchpoints.map((tp) => storedById.get(tp.id)),
-      onWritten: (done) => onProgress?.({ phase: 'writing', done, total }),
-    });
-    for (const [i, e] of put.evidence.entries()) {
-      const { dataBase64: _file, ...rest } = e;
-      const { bytes, mime, width, height, sha256 } = images.value.images.get(e.id)!;
-      const record: Evidence = {
-        ...rest,
-        mime,
-        width,
-        height,
-        sha256,
-        blob: new Blob([bytes], { type: mime }),
-      };
-      await db.evidence.put(record);
-      onProgress?.({ phase: 'writing', done: put.touchpoints.length + i + 1, total });
-    }
-    const before = {
-      audits: (stored.tables.audits ?? []) as Audit[],
-      studies: (stored.tables.studies ?? []) as Study[],
-    };
-    for (const studyId of studiesMovedBy(before, put)) {
-      await rebuildStudyTally(db, studyId, now);
-    }
+  // One transaction: the merge, and the marker of the import under way (import-marker.ts)
+  // cleared as it commits.
+  const result = await db.transaction('rw', [db.settings, ...mergeWriteTables(db)], async () => {
+    const merged = await writeMerge(db, backup, images.value.images, now, onProgress);
     await db.settings.delete('importStarted');
-    return { summary: plan.summary, byTable: plan.byTable, notes: images.value.notes, leftOut };
+    return merged;
   });
-  return ok(result);
+  return ok({
+    summary: result.summary,
+    byTable: result.byTable,
+    notes: images.value.notes,
+    leftOut,
+  });
 }

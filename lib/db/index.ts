@@ -20,3 +20,4 @@ export * from './categories';
 export * from './evidence';
 export * from './touchpoint-query';
 export * from './backup-reminder';
+export * from './sync-outbox';

@@ -15,6 +15,7 @@ import type {
 } from '../model';
 import { upgradeAudit, upgradeStudy } from '../model';
 import type { Tally } from '../report/types';
+import { outboxMiddleware, type OutboxEntry, type SyncRefusal, type SyncRev } from './sync-outbox';
 
 /** The database's name in the extension's origin (never in a visited page's). */
 export const DB_NAME = 'touchpoint-auditor';
@@ -122,6 +123,9 @@ export class AuditorDb extends Dexie {
   settings!: EntityTable<Setting, 'key'>;
   auditStats!: EntityTable<AuditStats, 'auditId'>;
   studyTallies!: EntityTable<StudyTally, 'studyId'>;
+  syncOutbox!: EntityTable<OutboxEntry, 'docId'>;
+  syncRevs!: EntityTable<SyncRev, 'docId'>;
+  syncRefusals!: EntityTable<SyncRefusal, 'docId'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -167,6 +171,12 @@ export class AuditorDb extends Dexie {
           .modify((audit) => upgradeAudit(audit, waveOf.get(audit.studyId)));
         await tx.table('studyTallies').clear();
       });
+    // Version 4: team sync (docs/SYNC.md). The outbox lists every record written since it was
+    // last pushed (filled by `outboxMiddleware` in the write's own transaction), the server's
+    // revision of each document, and the writes the server refused. No upgrade(): turning sync
+    // on queues every stored record once (lib/sync/queue-all.ts).
+    this.version(4).stores({ syncOutbox: 'docId', syncRevs: 'docId', syncRefusals: 'docId' });
+    this.use(outboxMiddleware);
     // Another page (or a newer copy of the extension) opens a newer version: this connection
     // would block its upgrade. It closes for good instead of Dexie's default reopen, which
     // would let this older code write old-shaped records into the newer schema; the page is

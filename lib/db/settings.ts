@@ -37,6 +37,15 @@ export interface Settings {
    * tells the report that one was cut short (docs/RECOVERY.md).
    */
   importStarted: ImportMarker | null;
+  /**
+   * Team sync: where pulling from the server has got to (the `_changes` sequence) and the
+   * server and database it belongs to (docs/SYNC.md#checkpoints).
+   */
+  syncCheckpoint: { target: string; since: string } | null;
+  /** Team sync: the server, database and user this profile syncs with (`syncTarget`). */
+  syncTarget: string | null;
+  /** Team sync: what the last round did, for the popup and the options (lib/sync/status.ts). */
+  syncStatus: SyncStatus | null;
 }
 
 /** Which import started when (see `Settings.importStarted`). */
@@ -45,6 +54,28 @@ export interface ImportMarker {
   fileName: string;
   /** ISO time the import started. */
   startedAt: string;
+}
+
+/** What team sync did last, as the popup and the options show it. */
+export interface SyncStatus {
+  /** `ok`: in step with the server; otherwise why it is not syncing. */
+  state:
+    | 'ok'
+    | 'syncing'
+    | 'offline'
+    | 'unauthorized'
+    | 'forbidden'
+    | 'no-database'
+    | 'no-permission'
+    | 'server-error';
+  /** When the status was written, ISO. */
+  at: string;
+  /** When a round last finished in step with the server, ISO (null: never). */
+  lastSyncedAt: string | null;
+  /** When the next attempt is due after a failure, ISO. */
+  retryAt?: string;
+  /** An English detail for logs (the server's answer). */
+  detail?: string;
 }
 
 const defaults: Settings = {
@@ -60,6 +91,9 @@ const defaults: Settings = {
   commentLibrary: [],
   lastAuditId: null,
   importStarted: null,
+  syncCheckpoint: null,
+  syncTarget: null,
+  syncStatus: null,
 };
 
 /** Reads one setting, or its default. */

@@ -683,6 +683,50 @@ export const enPages = {
   'backup.attachment-left-out': 'a {type} attachment',
   'backup.hash-recomputed':
     "the file's hash {declared} does not match its image ({actual}); recomputed",
+  // Team sync (options' sync section, the popup's sync line; docs/SYNC.md).
+  'options.sync.title': 'Team sync',
+  'options.sync.intro':
+    'Share studies, audits and reviews with your team through your own CouchDB or Cloudant server. Off by default: nothing leaves this browser until you turn it on, and then only to this server.',
+  'options.sync.url': 'Server address',
+  'options.sync.db': 'Database',
+  'options.sync.user': 'User name',
+  'options.sync.userHelp': "A shopper's user name must be the shopper name on their audits.",
+  'options.sync.password': 'Password',
+  'options.sync.enable': 'Sync with this server',
+  'options.sync.lockedHelp': 'Turn sync off to change the server or the user.',
+  'options.sync.now': 'Sync now',
+  'options.sync.permissionDenied':
+    'The browser did not allow connecting to {origin}, so sync stays off.',
+  'sync.status.off': 'Team sync is off.',
+  'sync.status.synced': 'synced {ago}',
+  'sync.status.never': 'not synced yet',
+  'sync.status.waiting': { one: '{count} waiting', other: '{count} waiting' },
+  'sync.status.syncing': 'syncing…',
+  'sync.status.offline': 'not syncing: the server cannot be reached (next try at {at})',
+  'sync.status.unauthorized': 'not syncing: the server refused the user name or password',
+  'sync.status.forbidden': 'not syncing: this user may not use this database',
+  'sync.status.no-database': 'not syncing: the database does not exist on the server',
+  'sync.status.no-permission': 'not syncing: the browser has not allowed connecting to the server',
+  'sync.status.server-error': 'not syncing: the server gave an unexpected answer',
+  'sync.refused.title': {
+    one: 'The server refused {count} change (kept in this browser)',
+    other: 'The server refused {count} changes (kept in this browser)',
+  },
+  'sync.refused.item': '{record} {id}: {reason}',
+  'sync.record.studies': 'Study',
+  'sync.record.brands': 'Brand',
+  'sync.record.rubrics': 'Rubric',
+  'sync.record.categories': 'Category',
+  'sync.record.audits': 'Audit',
+  'sync.record.touchpoints': 'Touchpoint',
+  'sync.record.evidence': 'Screenshot',
+  'sync.bad-url':
+    'Enter the server address, starting with https:// (or http://), without a user name, password or query.',
+  'sync.bad-db':
+    'Use a CouchDB database name: lowercase letters, digits and _ $ ( ) + - /, starting with a letter.',
+  'sync.user-required': 'Enter your user name on the server.',
+  'sync.bad-record':
+    'The server sent a record that is not valid ({doc}, {field}); it was left out.',
   // The seeded default rubric (lib/rubric/default-rubric.ts): shown translated while the
   // lead has not reworded it.
   'rubric.default.name': 'Default touchpoint rubric',

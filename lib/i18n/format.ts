@@ -39,3 +39,14 @@ export function formatBytes(bytes: number): string {
     maximumFractionDigits: 1,
   }).format(size);
 }
+
+/** How long ago `iso` was, in the reader's language (`2 minutes ago`, `now`), from `now`. */
+export function formatAgo(iso: string, now: Date): string {
+  const seconds = Math.round((now.getTime() - Date.parse(iso)) / 1000);
+  const rtf = new Intl.RelativeTimeFormat(currentLanguage(), { numeric: 'auto' });
+  if (Number.isNaN(seconds)) return iso;
+  if (seconds < 45) return rtf.format(0, 'second');
+  if (seconds < 3600) return rtf.format(-Math.max(1, Math.round(seconds / 60)), 'minute');
+  if (seconds < 86_400) return rtf.format(-Math.round(seconds / 3600), 'hour');
+  return rtf.format(-Math.round(seconds / 86_400), 'day');
+}

@@ -188,6 +188,11 @@ export const backgroundMessages = {
     v.object({ started: v.boolean() }),
   ),
   /**
+   * "Sync now", from an extension page only: wakes team sync's loop for a round at once (it
+   * also runs after local writes, on the server's changes and every half minute).
+   */
+  syncNow: message(emptySchema, v.object({ started: v.boolean() })),
+  /**
    * "Show on page", from an extension page only: asks the content script of tab `tabId` (its
    * top frame, or the sub-frame the anchor's `framePath` names) to find the anchor's element
    * again, scroll to it and outline it; answers which selector found it, or `none`.

@@ -19,7 +19,7 @@ afterAll(async () => {
 
 const CSP =
   "default-src 'self'; script-src 'self'; worker-src 'self'; img-src 'self' blob: data:; " +
-  "connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
+  "connect-src http: https:; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 /** Opens an extension page with every console error and CSP violation recorded from the start. */
 async function openWatched(path: string): Promise<{ page: Page; problems: string[] }> {

@@ -18,6 +18,7 @@ import {
   reviewIds as ids,
   seedReviewStudy,
   storedAudit,
+  writeNotes,
 } from './support/review-seed';
 import { closeSession, openSession } from './support/session';
 import {
@@ -63,19 +64,6 @@ async function backUp(report: Page): Promise<{ name: string; text: string }> {
   const file = await download(report, 'report-export-backup');
   expect(JSON.parse(file.text)).toMatchObject({ format: 'touchpoint-auditor-backup', version: 2 });
   return file;
-}
-
-/** Opens one touchpoint in the touchpoints view, writes its notes and saves. */
-async function writeNotes(ext: ExtensionSession, touchpointId: string, notes: string) {
-  const view = await ext.openExtensionPage(`touchpoints.html?study=${ids.studyId}`);
-  await view
-    .locator(`[data-testid="touchpoint-row"][data-id="${touchpointId}"]`)
-    .getByTestId('touchpoint-open')
-    .click();
-  await view.getByTestId('tagger-notes').fill(notes);
-  await view.getByTestId('touchpoint-save').click();
-  await view.getByTestId('touchpoint-saved').waitFor();
-  await view.close();
 }
 
 const COMMENT = 'Which branch was this? Add its opening hours';

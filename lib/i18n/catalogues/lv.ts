@@ -20,6 +20,7 @@ export const sameAsEnglish: readonly MessageKey[] = [
   'review.queue.item',
   'review.audit',
   'review.commentBy',
+  'sync.refused.item',
 ];
 
 /** Every text in lv (see docs/glossary/lv.md for the terms). */
@@ -844,6 +845,50 @@ const catalogue: Catalogue = {
   'backup.attachment-left-out': '{type} pielikums',
   'backup.hash-recomputed':
     'faila jaucējkods {declared} neatbilst tā attēlam ({actual}); aprēķināts no jauna',
+  // Team sync
+  'options.sync.title': 'Komandas sinhronizācija',
+  'options.sync.intro':
+    'Kopīgojiet pētījumus, auditus un pārskatus ar komandu, izmantojot savu CouchDB vai Cloudant serveri. Pēc noklusējuma izslēgta: nekas neatstāj šo pārlūku, kamēr to neieslēdzat, un tad tikai uz šo serveri.',
+  'options.sync.url': 'Servera adrese',
+  'options.sync.db': 'Datubāze',
+  'options.sync.user': 'Lietotājvārds',
+  'options.sync.userHelp': 'Pircēja lietotājvārdam jāsakrīt ar pircēja vārdu viņa auditos.',
+  'options.sync.password': 'Parole',
+  'options.sync.enable': 'Sinhronizēt ar šo serveri',
+  'options.sync.lockedHelp': 'Izslēdziet sinhronizāciju, lai mainītu serveri vai lietotāju.',
+  'options.sync.now': 'Sinhronizēt tagad',
+  'options.sync.permissionDenied':
+    'Pārlūks neatļāva savienoties ar {origin}, tāpēc sinhronizācija paliek izslēgta.',
+  'sync.status.off': 'Komandas sinhronizācija ir izslēgta.',
+  'sync.status.synced': 'sinhronizēts {ago}',
+  'sync.status.never': 'vēl nav sinhronizēts',
+  'sync.status.waiting': { zero: '{count} gaida', one: '{count} gaida', other: '{count} gaida' },
+  'sync.status.syncing': 'sinhronizē…',
+  'sync.status.offline': 'nesinhronizē: serveris nav sasniedzams (nākamais mēģinājums {at})',
+  'sync.status.unauthorized': 'nesinhronizē: serveris noraidīja lietotājvārdu vai paroli',
+  'sync.status.forbidden': 'nesinhronizē: šim lietotājam nav piekļuves šai datubāzei',
+  'sync.status.no-database': 'nesinhronizē: datubāze serverī nepastāv',
+  'sync.status.no-permission': 'nesinhronizē: pārlūks nav atļāvis savienoties ar serveri',
+  'sync.status.server-error': 'nesinhronizē: serveris atbildēja negaidīti',
+  'sync.refused.title': {
+    zero: 'Serveris noraidīja {count} izmaiņu (saglabātas šajā pārlūkā)',
+    one: 'Serveris noraidīja {count} izmaiņu (saglabāta šajā pārlūkā)',
+    other: 'Serveris noraidīja {count} izmaiņas (saglabātas šajā pārlūkā)',
+  },
+  'sync.refused.item': '{record} {id}: {reason}',
+  'sync.record.studies': 'Pētījums',
+  'sync.record.brands': 'Zīmols',
+  'sync.record.rubrics': 'Vērtēšanas veidne',
+  'sync.record.categories': 'Kategorija',
+  'sync.record.audits': 'Audits',
+  'sync.record.touchpoints': 'Saskarsmes punkts',
+  'sync.record.evidence': 'Ekrānuzņēmums',
+  'sync.bad-url':
+    'Ievadiet servera adresi, kas sākas ar https:// (vai http://), bez lietotājvārda, paroles vai vaicājuma.',
+  'sync.bad-db':
+    'Izmantojiet CouchDB datubāzes nosaukumu: mazie burti, cipari un _ $ ( ) + - /, sākot ar burtu.',
+  'sync.user-required': 'Ievadiet savu lietotājvārdu serverī.',
+  'sync.bad-record': 'Serveris nosūtīja nederīgu ierakstu ({doc}, {field}); tas netika pievienots.',
   'rubric.default.name': 'Noklusējuma saskarsmes punktu vērtēšanas veidne',
   'rubric.default.speed.label': 'Ātrums un atsaucība',
   'rubric.default.speed.help': 'Cik ātri tas ielādējās, atbildēja vai ļāva jums virzīties tālāk?',

@@ -29,6 +29,8 @@ export const sameAsEnglish: readonly MessageKey[] = [
   'review.commentBy',
   'calibration.median',
   'calibration.itemName',
+  'sync.refused.item',
+  'sync.record.audits',
 ];
 
 /** Every text in ms (see docs/glossary/ms.md for the terms). */
@@ -790,6 +792,49 @@ const catalogue: Catalogue = {
   'backup.attachment-left-out': 'lampiran {type}',
   'backup.hash-recomputed':
     'cincangan fail {declared} tidak sepadan dengan imejnya ({actual}); dikira semula',
+  // Team sync
+  'options.sync.title': 'Penyegerakan pasukan',
+  'options.sync.intro':
+    'Kongsi kajian, audit dan semakan dengan pasukan anda melalui pelayan CouchDB atau Cloudant anda sendiri. Dimatikan secara lalai: tiada apa-apa keluar dari pelayar ini sehingga anda menghidupkannya, dan kemudian hanya ke pelayan ini.',
+  'options.sync.url': 'Alamat pelayan',
+  'options.sync.db': 'Pangkalan data',
+  'options.sync.user': 'Nama pengguna',
+  'options.sync.userHelp':
+    'Nama pengguna pembeli misteri mesti sama dengan nama pembeli misteri pada audit mereka.',
+  'options.sync.password': 'Kata laluan',
+  'options.sync.enable': 'Segerakkan dengan pelayan ini',
+  'options.sync.lockedHelp': 'Matikan penyegerakan untuk menukar pelayan atau pengguna.',
+  'options.sync.now': 'Segerakkan sekarang',
+  'options.sync.permissionDenied':
+    'Pelayar tidak membenarkan sambungan ke {origin}, jadi penyegerakan kekal dimatikan.',
+  'sync.status.off': 'Penyegerakan pasukan dimatikan.',
+  'sync.status.synced': 'disegerakkan {ago}',
+  'sync.status.never': 'belum disegerakkan',
+  'sync.status.waiting': { other: '{count} menunggu' },
+  'sync.status.syncing': 'sedang menyegerak…',
+  'sync.status.offline':
+    'tidak menyegerak: pelayan tidak dapat dicapai (cubaan seterusnya pada {at})',
+  'sync.status.unauthorized': 'tidak menyegerak: pelayan menolak nama pengguna atau kata laluan',
+  'sync.status.forbidden':
+    'tidak menyegerak: pengguna ini tidak boleh menggunakan pangkalan data ini',
+  'sync.status.no-database': 'tidak menyegerak: pangkalan data tidak wujud pada pelayan',
+  'sync.status.no-permission': 'tidak menyegerak: pelayar belum membenarkan sambungan ke pelayan',
+  'sync.status.server-error': 'tidak menyegerak: pelayan memberi jawapan yang tidak dijangka',
+  'sync.refused.title': { other: 'Pelayan menolak {count} perubahan (disimpan dalam pelayar ini)' },
+  'sync.refused.item': '{record} {id}: {reason}',
+  'sync.record.studies': 'Kajian',
+  'sync.record.brands': 'Jenama',
+  'sync.record.rubrics': 'Rubrik',
+  'sync.record.categories': 'Kategori',
+  'sync.record.audits': 'Audit',
+  'sync.record.touchpoints': 'Titik sentuh',
+  'sync.record.evidence': 'Tangkapan skrin',
+  'sync.bad-url':
+    'Masukkan alamat pelayan, bermula dengan https:// (atau http://), tanpa nama pengguna, kata laluan atau pertanyaan.',
+  'sync.bad-db':
+    'Gunakan nama pangkalan data CouchDB: huruf kecil, digit dan _ $ ( ) + - /, bermula dengan huruf.',
+  'sync.user-required': 'Masukkan nama pengguna anda pada pelayan.',
+  'sync.bad-record': 'Pelayan menghantar rekod yang tidak sah ({doc}, {field}); ia ditinggalkan.',
   'rubric.default.name': 'Rubrik titik sentuh lalai',
   'rubric.default.speed.label': 'Kelajuan & responsif',
   'rubric.default.speed.help':

@@ -20,6 +20,7 @@ export const sameAsEnglish: readonly MessageKey[] = [
   'review.queue.item',
   'review.audit',
   'review.commentBy',
+  'sync.refused.item',
 ];
 
 /** Every text in ru (see docs/glossary/ru.md for the terms). */
@@ -868,6 +869,58 @@ const catalogue: Catalogue = {
   'backup.attachment-left-out': 'вложение типа {type}',
   'backup.hash-recomputed':
     'хеш файла {declared} не соответствует его изображению ({actual}); хеш пересчитан',
+  // Team sync
+  'options.sync.title': 'Синхронизация команды',
+  'options.sync.intro':
+    'Делитесь исследованиями, аудитами и проверками с командой через собственный сервер CouchDB или Cloudant. По умолчанию выключено: ничего не покидает этот браузер, пока вы её не включите, а затем — только на этот сервер.',
+  'options.sync.url': 'Адрес сервера',
+  'options.sync.db': 'База данных',
+  'options.sync.user': 'Имя пользователя',
+  'options.sync.userHelp':
+    'Имя пользователя тайного покупателя должно совпадать с именем тайного покупателя в его аудитах.',
+  'options.sync.password': 'Пароль',
+  'options.sync.enable': 'Синхронизировать с этим сервером',
+  'options.sync.lockedHelp': 'Выключите синхронизацию, чтобы сменить сервер или пользователя.',
+  'options.sync.now': 'Синхронизировать сейчас',
+  'options.sync.permissionDenied':
+    'Браузер не разрешил подключение к {origin}, поэтому синхронизация остаётся выключенной.',
+  'sync.status.off': 'Синхронизация команды выключена.',
+  'sync.status.synced': 'синхронизировано {ago}',
+  'sync.status.never': 'ещё не синхронизировано',
+  'sync.status.waiting': {
+    one: '{count} ожидает',
+    few: '{count} ожидают',
+    many: '{count} ожидают',
+    other: '{count} ожидает',
+  },
+  'sync.status.syncing': 'синхронизация…',
+  'sync.status.offline': 'не синхронизируется: сервер недоступен (следующая попытка в {at})',
+  'sync.status.unauthorized': 'не синхронизируется: сервер отклонил имя пользователя или пароль',
+  'sync.status.forbidden':
+    'не синхронизируется: этому пользователю нельзя работать с этой базой данных',
+  'sync.status.no-database': 'не синхронизируется: такой базы данных на сервере нет',
+  'sync.status.no-permission': 'не синхронизируется: браузер не разрешил подключение к серверу',
+  'sync.status.server-error': 'не синхронизируется: сервер ответил неожиданно',
+  'sync.refused.title': {
+    one: 'Сервер отклонил {count} изменение (оно сохранено в этом браузере)',
+    few: 'Сервер отклонил {count} изменения (они сохранены в этом браузере)',
+    many: 'Сервер отклонил {count} изменений (они сохранены в этом браузере)',
+    other: 'Сервер отклонил {count} изменения (они сохранены в этом браузере)',
+  },
+  'sync.refused.item': '{record} {id}: {reason}',
+  'sync.record.studies': 'Исследование',
+  'sync.record.brands': 'Бренд',
+  'sync.record.rubrics': 'Оценочный лист',
+  'sync.record.categories': 'Категория',
+  'sync.record.audits': 'Аудит',
+  'sync.record.touchpoints': 'Точка контакта',
+  'sync.record.evidence': 'Снимок экрана',
+  'sync.bad-url':
+    'Введите адрес сервера, начинающийся с https:// (или http://), без имени пользователя, пароля и параметров запроса.',
+  'sync.bad-db':
+    'Используйте имя базы данных CouchDB: строчные латинские буквы, цифры и _ $ ( ) + - /, первой — буква.',
+  'sync.user-required': 'Введите своё имя пользователя на сервере.',
+  'sync.bad-record': 'Сервер прислал недопустимую запись ({doc}, {field}); она пропущена.',
   'rubric.default.name': 'Стандартный оценочный лист точек контакта',
   'rubric.default.speed.label': 'Скорость и оперативность',
   'rubric.default.speed.help':

@@ -33,6 +33,13 @@ export const sameAsEnglish: readonly MessageKey[] = [
   'review.audit',
   'review.commentBy',
   'calibration.col.alpha',
+  'options.sync.db',
+  'options.sync.password',
+  'sync.refused.item',
+  'sync.record.rubrics',
+  'sync.record.audits',
+  'sync.record.touchpoints',
+  'sync.record.evidence',
 ];
 
 /** Every text in tl (see docs/glossary/tl.md for the terms). */
@@ -839,6 +846,54 @@ const catalogue: Catalogue = {
   'backup.attachment-left-out': 'isang attachment na {type}',
   'backup.hash-recomputed':
     'hindi tugma ang hash ng file na {declared} sa larawan nito ({actual}); kinuwenta muli',
+  // Team sync
+  'options.sync.title': 'Sabayang pag-sync ng team',
+  'options.sync.intro':
+    'Ibahagi ang mga pag-aaral, audit at pagsusuri sa iyong team sa pamamagitan ng sarili ninyong CouchDB o Cloudant server. Naka-off ito sa simula: walang umaalis sa browser na ito hangga’t hindi mo ito binubuksan, at kapag bukas, sa server na ito lamang.',
+  'options.sync.url': 'Address ng server',
+  'options.sync.db': 'Database',
+  'options.sync.user': 'Pangalan ng user',
+  'options.sync.userHelp':
+    'Ang pangalan ng user ng isang mamimili ay dapat kapareho ng pangalan ng mamimili sa kanyang mga audit.',
+  'options.sync.password': 'Password',
+  'options.sync.enable': 'Mag-sync sa server na ito',
+  'options.sync.lockedHelp': 'I-off ang pag-sync para palitan ang server o ang user.',
+  'options.sync.now': 'I-sync ngayon',
+  'options.sync.permissionDenied':
+    'Hindi pinayagan ng browser ang pagkonekta sa {origin}, kaya nananatiling naka-off ang pag-sync.',
+  'sync.status.off': 'Naka-off ang pag-sync ng team.',
+  'sync.status.synced': 'na-sync {ago}',
+  'sync.status.never': 'hindi pa na-sync',
+  'sync.status.waiting': { one: '{count} naghihintay', other: '{count} naghihintay' },
+  'sync.status.syncing': 'nagsi-sync…',
+  'sync.status.offline': 'hindi nagsi-sync: hindi maabot ang server (susubukang muli sa {at})',
+  'sync.status.unauthorized':
+    'hindi nagsi-sync: tinanggihan ng server ang pangalan ng user o password',
+  'sync.status.forbidden':
+    'hindi nagsi-sync: hindi maaaring gamitin ng user na ito ang database na ito',
+  'sync.status.no-database': 'hindi nagsi-sync: wala sa server ang database',
+  'sync.status.no-permission':
+    'hindi nagsi-sync: hindi pa pinapayagan ng browser ang pagkonekta sa server',
+  'sync.status.server-error': 'hindi nagsi-sync: hindi inaasahan ang sagot ng server',
+  'sync.refused.title': {
+    one: 'Tinanggihan ng server ang {count} pagbabago (nananatili sa browser na ito)',
+    other: 'Tinanggihan ng server ang {count} pagbabago (nananatili sa browser na ito)',
+  },
+  'sync.refused.item': '{record} {id}: {reason}',
+  'sync.record.studies': 'Pag-aaral',
+  'sync.record.brands': 'Tatak',
+  'sync.record.rubrics': 'Rubric',
+  'sync.record.categories': 'Kategorya',
+  'sync.record.audits': 'Audit',
+  'sync.record.touchpoints': 'Touchpoint',
+  'sync.record.evidence': 'Screenshot',
+  'sync.bad-url':
+    'Ilagay ang address ng server, nagsisimula sa https:// (o http://), nang walang pangalan ng user, password o query.',
+  'sync.bad-db':
+    'Gumamit ng pangalan ng database ng CouchDB: maliliit na titik, numero at _ $ ( ) + - /, nagsisimula sa titik.',
+  'sync.user-required': 'Ilagay ang iyong pangalan ng user sa server.',
+  'sync.bad-record':
+    'Nagpadala ang server ng record na hindi wasto ({doc}, {field}); hindi ito isinama.',
   'rubric.default.name': 'Default na rubric ng touchpoint',
   'rubric.default.speed.label': 'Bilis at pagtugon',
   'rubric.default.speed.help': 'Gaano kabilis itong nag-load, sumagot o nagpausad sa iyo?',

@@ -24,6 +24,7 @@ export const sameAsEnglish: readonly MessageKey[] = [
   'review.queue.item',
   'review.audit',
   'review.commentBy',
+  'sync.refused.item',
 ];
 
 /** Every text in vi (see docs/glossary/vi.md for the terms). */
@@ -787,6 +788,49 @@ const catalogue: Catalogue = {
   'calibration.roundScenario': 'Vòng hiệu chuẩn',
   'backup.attachment-left-out': 'một tệp đính kèm {type}',
   'backup.hash-recomputed': 'mã băm {declared} của tệp không khớp với ảnh ({actual}); đã tính lại',
+  // Team sync
+  'options.sync.title': 'Đồng bộ nhóm',
+  'options.sync.intro':
+    'Chia sẻ nghiên cứu, lượt kiểm tra và kết quả duyệt với nhóm qua máy chủ CouchDB hoặc Cloudant của riêng bạn. Mặc định tắt: không có gì rời khỏi trình duyệt này cho đến khi bạn bật, và khi bật thì chỉ gửi đến máy chủ này.',
+  'options.sync.url': 'Địa chỉ máy chủ',
+  'options.sync.db': 'Cơ sở dữ liệu',
+  'options.sync.user': 'Tên người dùng',
+  'options.sync.userHelp':
+    'Tên người dùng của khách hàng bí ẩn phải trùng với tên khách hàng bí ẩn trên các lượt kiểm tra của họ.',
+  'options.sync.password': 'Mật khẩu',
+  'options.sync.enable': 'Đồng bộ với máy chủ này',
+  'options.sync.lockedHelp': 'Tắt đồng bộ để đổi máy chủ hoặc người dùng.',
+  'options.sync.now': 'Đồng bộ ngay',
+  'options.sync.permissionDenied':
+    'Trình duyệt không cho phép kết nối đến {origin}, nên đồng bộ vẫn tắt.',
+  'sync.status.off': 'Đồng bộ nhóm đang tắt.',
+  'sync.status.synced': 'đã đồng bộ {ago}',
+  'sync.status.never': 'chưa đồng bộ',
+  'sync.status.waiting': { other: '{count} đang chờ' },
+  'sync.status.syncing': 'đang đồng bộ…',
+  'sync.status.offline': 'không đồng bộ: không kết nối được máy chủ (thử lại lúc {at})',
+  'sync.status.unauthorized': 'không đồng bộ: máy chủ từ chối tên người dùng hoặc mật khẩu',
+  'sync.status.forbidden': 'không đồng bộ: người dùng này không được dùng cơ sở dữ liệu này',
+  'sync.status.no-database': 'không đồng bộ: cơ sở dữ liệu không tồn tại trên máy chủ',
+  'sync.status.no-permission': 'không đồng bộ: trình duyệt chưa cho phép kết nối đến máy chủ',
+  'sync.status.server-error': 'không đồng bộ: máy chủ trả lời không như mong đợi',
+  'sync.refused.title': {
+    other: 'Máy chủ từ chối {count} thay đổi (vẫn giữ trong trình duyệt này)',
+  },
+  'sync.refused.item': '{record} {id}: {reason}',
+  'sync.record.studies': 'Nghiên cứu',
+  'sync.record.brands': 'Thương hiệu',
+  'sync.record.rubrics': 'Bộ tiêu chí',
+  'sync.record.categories': 'Danh mục',
+  'sync.record.audits': 'Lượt kiểm tra',
+  'sync.record.touchpoints': 'Điểm chạm',
+  'sync.record.evidence': 'Ảnh chụp màn hình',
+  'sync.bad-url':
+    'Nhập địa chỉ máy chủ, bắt đầu bằng https:// (hoặc http://), không kèm tên người dùng, mật khẩu hay truy vấn.',
+  'sync.bad-db':
+    'Dùng tên cơ sở dữ liệu CouchDB: chữ thường, chữ số và _ $ ( ) + - /, bắt đầu bằng một chữ cái.',
+  'sync.user-required': 'Nhập tên người dùng của bạn trên máy chủ.',
+  'sync.bad-record': 'Máy chủ gửi một bản ghi không hợp lệ ({doc}, {field}); bản ghi đã bị bỏ qua.',
   'rubric.default.name': 'Bộ tiêu chí điểm chạm mặc định',
   'rubric.default.speed.label': 'Tốc độ & khả năng phản hồi',
   'rubric.default.speed.help':

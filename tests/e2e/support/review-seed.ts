@@ -111,3 +111,16 @@ export async function countedInReport(report: Page): Promise<string> {
   );
   return (await row.count()) === 0 ? '0' : ((await row.locator('td').nth(2).textContent()) ?? '');
 }
+
+/** Opens one touchpoint in the touchpoints view, writes its notes and saves. */
+export async function writeNotes(ext: ExtensionSession, touchpointId: string, notes: string) {
+  const view = await ext.openExtensionPage(`touchpoints.html?study=${reviewIds.studyId}`);
+  await view
+    .locator(`[data-testid="touchpoint-row"][data-id="${touchpointId}"]`)
+    .getByTestId('touchpoint-open')
+    .click();
+  await view.getByTestId('tagger-notes').fill(notes);
+  await view.getByTestId('touchpoint-save').click();
+  await view.getByTestId('touchpoint-saved').waitFor();
+  await view.close();
+}

@@ -130,6 +130,20 @@ const RELEASED: {
       });
     },
   },
+  {
+    version: 4,
+    stores: { syncOutbox: 'docId', syncRevs: 'docId', syncRefusals: 'docId' },
+    fill: async (db) => {
+      // Version 4 queues what it writes for team sync; the queue survives the next upgrade.
+      await db.table('syncOutbox').add({
+        docId: 'touchpoint:t1',
+        table: 'touchpoints',
+        key: 't1',
+        stamp: 'x',
+      });
+      await db.table('syncRevs').add({ docId: 'touchpoint:t1', rev: '1-abc' });
+    },
+  },
 ];
 
 /** Kept totals are a cache, rebuilt from the touchpoints: an upgrade may drop them. */

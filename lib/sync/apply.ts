@@ -1,0 +1,160 @@
+import * as v from 'valibot';
+import type { AuditorDb } from '../db';
+import { docIdOf, type RecordKey, type SyncedTable } from '../db/sync-outbox';
+import { setSetting } from '../db/settings';
+import {
+  auditSchema,
+  brandSchema,
+  categorySchema,
+  evidenceSchema,
+  rubricSchema,
+  studySchema,
+  touchpointSchema,
+} from '../backup/schema';
+import { checkEvidenceImages } from '../backup/evidence-check';
+import { mergeWriteTables, writeMerge } from '../backup/import-db';
+import { MAX_CLOCK_SKEW_MS } from '../backup/limits';
+import { BACKUP_TABLES, type BackupTables } from '../backup/types';
+import type { CheckedImage } from '../backup/image-check';
+import { problem, type Problem } from '../result';
+import { fromDoc, sameVersion, tableOfDocId, type CouchDoc } from './docs';
+
+const SCHEMAS = {
+  studies: studySchema,
+  brands: brandSchema,
+  rubrics: rubricSchema,
+  categories: categorySchema,
+  audits: auditSchema,
+  touchpoints: touchpointSchema,
+  evidence: evidenceSchema,
+} satisfies Record<SyncedTable, v.GenericSchema>;
+
+/** Where the pull has got to, saved with the records it brought. */
+export interface Checkpoint {
+  /** The server and database it belongs to (`syncTarget`). */
+  target: string;
+  /** The `_changes` sequence to resume from. */
+  since: string;
+}
+
+/** What applying a batch of documents did. */
+export interface ApplyOutcome {
+  /** Documents whose record was stored or found the same here. */
+  applied: number;
+  /** Documents left out: not a record, or a record that fails the backup's checks. */
+  skipped: Problem[];
+}
+
+const emptyTables = (): BackupTables => ({
+  studies: [],
+  brands: [],
+  rubrics: [],
+  categories: [],
+  audits: [],
+  touchpoints: [],
+  evidence: [],
+});
+
+const keyOf = (table: SyncedTable, r: Record<string, unknown>): RecordKey =>
+  table === 'rubrics' ? [String(r.id), Number(r.version)] : String(r.id);
+
+/** Times later than the clock plus the allowed skew would win every merge: refused. */
+function fromTheFuture(r: Record<string, unknown>, now: Date): boolean {
+  const latest = now.getTime() + MAX_CLOCK_SKEW_MS;
+  return ['updatedAt', 'createdAt', 'capturedAt'].some(
+    (f) => typeof r[f] === 'string' && Date.parse(r[f] as string) > latest,
+  );
+}
+
+/**
+ * Applies documents from the server through the backup's merge (`writeMerge`: newer
+ * `updatedAt` wins, a tombstone wins a tie, comments merge as a set, kept totals follow), in
+ * one transaction that also records each document's server revision, drops the outbox entry
+ * of every record now the same as the server's (the merge's own writes land in the outbox
+ * too: this is where they are taken back out), keeps one for every record whose local copy
+ * won (so it is pushed), and saves `checkpoint` when given. Each record is checked as a
+ * backup's would be; one that fails is left out and listed, the rest still apply.
+ */
+export async function applyDocs(
+  db: AuditorDb,
+  docs: readonly CouchDoc[],
+  now: Date,
+  checkpoint?: Checkpoint,
+): Promise<ApplyOutcome> {
+  const tables = emptyTables();
+  const skipped: Problem[] = [];
+  const accepted: { doc: CouchDoc; table: SyncedTable; record: Record<string, unknown> }[] = [];
+  const builtin = new Set(
+    (await db.categories.toArray()).filter((c) => c.builtin).map((c) => c.id),
+  );
+  for (const doc of docs) {
+    const table = tableOfDocId(doc._id);
+    if (!table) continue;
+    const { record, imageBase64 } = fromDoc(doc);
+    const candidate = table === 'evidence' ? { ...record, dataBase64: imageBase64 ?? '' } : record;
+    const parsed = v.safeParse(SCHEMAS[table], candidate);
+    const expectedId = parsed.success ? docIdOf(table, keyOf(table, record)) : '';
+    if (!parsed.success || expectedId !== doc._id) {
+      const where = parsed.issues?.[0]?.path?.map((p) => String(p.key)).join('.') ?? '_id';
+      skipped.push(problem('sync.bad-record', { doc: doc._id, field: where }, doc._id));
+      continue;
+    }
+    if (fromTheFuture(record, now) || (table === 'categories' && builtin.has(String(record.id)))) {
+      skipped.push(problem('sync.bad-record', { doc: doc._id, field: 'updatedAt' }, doc._id));
+      continue;
+    }
+    (tables[table] as unknown[]).push(candidate);
+    accepted.push({ doc, table, record });
+  }
+  // Images are checked before the transaction (it would not survive the wait), one by one so
+  // a bad image leaves out its own record only.
+  const images = new Map<string, CheckedImage>();
+  const goodEvidence: BackupTables['evidence'] = [];
+  for (const e of tables.evidence) {
+    const checked = await checkEvidenceImages([e]);
+    if (checked.ok) {
+      images.set(e.id, checked.value.images.get(e.id)!);
+      goodEvidence.push(e);
+    } else {
+      const id = docIdOf('evidence', e.id);
+      skipped.push(problem('sync.bad-record', { doc: id, field: 'image' }, id));
+    }
+  }
+  tables.evidence = goodEvidence;
+  const kept = accepted.filter((a) => a.table !== 'evidence' || images.has(String(a.record.id)));
+  await db.transaction(
+    'rw',
+    [...mergeWriteTables(db), db.syncOutbox, db.syncRevs, db.syncRefusals, db.settings],
+    async () => {
+      await writeMerge(db, tables, images, now);
+      await db.syncRevs.bulkPut(
+        kept.filter((a) => a.doc._rev).map((a) => ({ docId: a.doc._id, rev: a.doc._rev! })),
+      );
+      for (const table of BACKUP_TABLES) {
+        const mine = kept.filter((a) => a.table === table);
+        if (mine.length === 0) continue;
+        const keys = mine.map((a) => keyOf(table, a.record));
+        const stored = (await db.table(table).bulkGet(keys)) as (
+          Record<string, unknown> | undefined
+        )[];
+        for (const [i, a] of mine.entries()) {
+          const local = stored[i];
+          if (table === 'evidence' || (local && sameVersion(local, a.record))) {
+            await db.syncOutbox.delete(a.doc._id);
+            await db.syncRefusals.delete(a.doc._id);
+          } else if (local && !(await db.syncOutbox.get(a.doc._id))) {
+            // The copy here won and differs from the server's: it is pushed next.
+            await db.syncOutbox.put({
+              docId: a.doc._id,
+              table,
+              key: keys[i]!,
+              stamp: crypto.randomUUID(),
+            });
+          }
+        }
+      }
+      if (checkpoint) await setSetting(db, 'syncCheckpoint', checkpoint);
+    },
+  );
+  return { applied: kept.length, skipped };
+}
