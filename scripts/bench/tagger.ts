@@ -8,6 +8,7 @@ import {
   score,
   seedAudit,
   startTagging,
+  ui,
   waitForSaved,
 } from '../../tests/e2e/support/tagger';
 
@@ -37,12 +38,15 @@ export async function benchTagger(moves: number, saves: number): Promise<void> {
       const answer = await perfStatsOf(ext, tabId);
       return (answer as { value: PerfStats }).value;
     };
+    // The first activation: the stub asks, the background runs the tagger into the tab's frames.
+    const pressed = performance.now();
     await startTagging(page);
+    const firstStart = performance.now() - pressed;
     for (let i = 0; i < moves; i++)
       await page.mouse.move(20 + ((i * 13) % 1200), 100 + ((i * 7) % 650));
     const afterMoves = await readStats();
     await page.keyboard.press('Escape');
-    await page.getByTestId('tagger-toolbar').waitFor({ state: 'detached' });
+    await ui(page).getByTestId('tagger-toolbar').waitFor({ state: 'detached' });
     const opens: number[] = [];
     for (let i = 0; i < saves; i++) {
       await startTagging(page);
@@ -62,6 +66,9 @@ export async function benchTagger(moves: number, saves: number): Promise<void> {
     const afterSaves = await readStats();
     const fmt = (x: number | null) => (x === null ? 'n/a' : `${x.toFixed(2)} ms`);
     console.log(`\n## Tagger on the 10,000-element page (e2e build, headless Chromium)`);
+    console.log(
+      `first Alt+Shift+T → picking toolbar shown (the tagger run into the tab on demand): ${fmt(firstStart)}`,
+    );
     console.log(
       `picker pointer-move work: median ${fmt(afterMoves.pointerMoveMedianMs)} per frame over ${afterMoves.pointerMoves} frames (target ≤ 0.5 ms per event)`,
     );

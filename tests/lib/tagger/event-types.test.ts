@@ -19,9 +19,15 @@ describe('pageEventTypes', () => {
     'pointerenter',
   ])('names %s, which has no property everywhere', (type) => expect(types).toContain(type));
 
-  it.each(['unload', 'beforeunload', 'devicemotion', 'deviceorientation'])(
-    'leaves out %s, which changes the page just by being listened for',
-    (type) => expect(types).not.toContain(type),
+  it.each([
+    'unload',
+    'beforeunload',
+    'devicemotion',
+    'deviceorientation',
+    'gamepadconnected',
+    'storage',
+  ])('leaves out %s, which changes the page just by being listened for', (type) =>
+    expect(types).not.toContain(type),
   );
 
   it('picks up a type the browser adds later, from its handler property', () => {
@@ -35,6 +41,11 @@ describe('pageEventTypes', () => {
       delete (HTMLElement.prototype as unknown as Record<string, unknown>).onfuturething;
     }
   });
+
+  it.each(['hashchange', 'popstate', 'message', 'pagehide'])(
+    'names %s, a handler of the window read from the body element',
+    (type) => expect(types).toContain(type),
+  );
 
   it('lists each type once', () => expect(new Set(types).size).toBe(types.length));
 });
