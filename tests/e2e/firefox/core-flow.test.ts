@@ -243,4 +243,60 @@ describe('the core flow in Firefox ESR', () => {
     );
     await report.close();
   });
+
+  // Hostile pages in Firefox (after the CSVs: their touchpoints are not the flow's).
+  it('tags on a page that listens for every event, which hears nothing of the picking, the typing and the save', async () => {
+    const page = await ff.browser.newPage();
+    await page.goto(server.url('hostile', '/all-events.html'), { waitUntil: 'load' });
+    await page.bringToFront();
+    await page.mouse.move(5, 5);
+    const log = () => page.evaluate(() => (window as unknown as { eventLog: string[] }).eventLog);
+    const before = (await log()).length;
+    await startTagging(page);
+    await pickAt(page, (await page.$('#target'))!);
+    const ui = await uiFrame(page);
+    await ui.waitForSelector(byTestId('tagger-panel'), { visible: true });
+    await focusIn(page, 'tagger-notes');
+    await page.keyboard.type('zqx secret');
+    await focusIn(page, 'tagger-score-speed');
+    await page.keyboard.press('2');
+    const during = (await log()).slice(before);
+    // Alt and Shift go down before the T that makes them a shortcut: only they may be heard.
+    expect(during.filter((e) => !/^keydown \S+ (Alt|Shift)$/.test(e))).toEqual([]);
+    await saveWithCtrlEnter(page);
+    const popup = await ff.openExtensionPage('popup.html');
+    await expect
+      .poll(async () =>
+        (await readStore<{ notes: string }>(popup, 'touchpoints')).some(
+          (t) => t.notes === 'zqx secret',
+        ),
+      )
+      .toBe(true);
+    await popup.close();
+    expect(await page.title()).not.toBe('clicked');
+    await page.close();
+  });
+
+  it('keeps what the shopper types in the panel when the page keeps taking the focus', async () => {
+    const page = await ff.browser.newPage();
+    await page.goto(server.url('hostile', '/focus-steal.html'), { waitUntil: 'load' });
+    await page.bringToFront();
+    await startTagging(page);
+    await pickAt(page, (await page.$('#target'))!);
+    const ui = await uiFrame(page);
+    await ui.waitForSelector(byTestId('tagger-panel'), { visible: true });
+    await focusIn(page, 'tagger-notes');
+    await page.keyboard.type('card 4111 1111', { delay: 15 });
+    await new Promise((r) => setTimeout(r, 200));
+    await page.keyboard.type(' ok', { delay: 30 });
+    expect(await ui.$eval(byTestId('tagger-notes'), (e) => (e as HTMLTextAreaElement).value)).toBe(
+      'card 4111 1111 ok',
+    );
+    expect(await page.$eval('#page-input', (e) => (e as HTMLInputElement).value)).toBe('');
+    expect(
+      await page.evaluate(() => (window as unknown as { steals: number }).steals),
+    ).toBeGreaterThan(0);
+    await saveWithCtrlEnter(page);
+    await page.close();
+  });
 });
