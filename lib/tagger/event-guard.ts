@@ -99,8 +99,12 @@ export function installEventGuard(state: GuardState): void {
         return;
       }
       if (e.type === 'toggle') state.reassert?.(false);
-      // A key that reached the frame's element but not yet its document (the focus on its way
-      // back into it) was meant for the panel.
+      // A key that reached the frame's element but not its document (still loading, or the
+      // focus on its way back into it) was meant for the picker or the panel.
+      if (e.type === 'keydown' && state.modal) {
+        if (state.modal(e) && e.cancelable) e.preventDefault();
+        return;
+      }
       if (e.type === 'keydown' && state.holdFocus) {
         if (e.cancelable) e.preventDefault();
         state.onStrayKey?.(e as KeyboardEvent);

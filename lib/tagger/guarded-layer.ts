@@ -18,9 +18,12 @@ export function unmountGuarded(
   render: Renderer,
   actions: TaggerActions,
 ): void {
-  guard.modal = null;
-  guard.host = null;
-  guard.root = null;
+  // A layer mounted since (tagging started again) keeps the guard.
+  if (guard.host === layer.host) {
+    guard.modal = null;
+    guard.host = null;
+    guard.root = null;
+  }
   render(layer.container, null, actions);
   layer.unmount();
 }

@@ -19,7 +19,8 @@ export interface UiFrame {
   rect(): DOMRect;
   /** Moves the open panel's top-left corner there (kept inside the viewport). */
   moveTo(x: number, y: number): void;
-  destroy(): void;
+  /** Takes the frame away; resolves once it is gone. */
+  destroy(): Promise<void>;
 }
 
 /**
@@ -82,7 +83,9 @@ export function createUiFrame(
     frame.className = picking ? 'ui-frame picking' : 'ui-frame panel';
     if (picking) {
       for (const name of ['left', 'top', 'width', 'height']) s.removeProperty(name);
-      s.pointerEvents = view?.letThrough ? 'none' : '';
+      // Nothing to catch the pointer for until the picker is up (nor where a frame's own
+      // picker takes it).
+      s.pointerEvents = !view || view.letThrough ? 'none' : '';
       s.opacity = '';
       return;
     }
@@ -153,7 +156,16 @@ export function createUiFrame(
     destroy() {
       port?.close();
       port = null;
-      frame.remove();
+      // Hidden at once, torn down a moment later: the key whose press closed the panel is still
+      // being delivered (its release too), and a frame torn down while it has the focus leaves
+      // the browser's input routing waiting on it. The layer's host stays up as long.
+      frame.style.setProperty('display', 'none', 'important');
+      return new Promise<void>((done) =>
+        setTimeout(() => {
+          frame.remove();
+          done();
+        }, 100),
+      );
     },
   };
   return ui;

@@ -138,6 +138,24 @@ describe('a page cannot read, steer or spoof the open tagger', () => {
     }
   });
 
+  it('keeps its frame out of reach of a page that takes over every frame it can', async () => {
+    const page = await openPage(ext, server.url('hostile', '/frame-hijack.html'));
+    const known = await knownIds();
+    await startTagging(page);
+    await pickAt(page, page.locator('#target'));
+    await panel(page).waitFor({ state: 'visible' });
+    await score(page, 'clarity', 2);
+    await typeNote(page, 'zqx kept');
+    await page.waitForTimeout(300);
+    await saveAndWait(page);
+    const { tp } = await savedAfter(known);
+    expect(tp).toMatchObject({ notes: 'zqx kept', scores: { clarity: 2 } });
+    // The tagger's frame is not one of the page's frames, and nothing reached the page.
+    expect(await pageValue<number>(page, 'reached')).toBe(0);
+    expect(await pageValue<string[]>(page, 'heard')).toEqual([]);
+    await page.close();
+  });
+
   it('keeps the focus in the panel when the page keeps taking it', async () => {
     const page = await openPage(ext, server.url('hostile', '/focus-steal.html'));
     const known = await knownIds();

@@ -74,6 +74,19 @@ async function startWithShortcut(page: Page, uiAt: string) {
   );
 }
 
+/**
+ * Waits, as the page could, until the panel is open: the tagger's layer is at the panel's
+ * place and no longer over the rest of the page (the picking surface is gone).
+ */
+async function panelOpen(page: Page) {
+  await page.waitForFunction(
+    ([[px, py], [tx, ty]]) =>
+      document.elementFromPoint(px, py)?.hasAttribute('popover') === true &&
+      document.elementFromPoint(tx, ty)?.hasAttribute('popover') === false,
+    [PANEL_AT, TOOLBAR_AT] as const,
+  );
+}
+
 describe('the production build, seen from the page', () => {
   it('exposes no shadow root and no panel text while tagging, and leaves nothing after Escape', async () => {
     const page = await openPage(ext, server.url('northwind', '/product.html?popup=0'));
@@ -87,10 +100,7 @@ describe('the production build, seen from the page', () => {
     const title = await page.locator('#product-title').boundingBox();
     await page.mouse.move(title!.x + 10, title!.y + 10, { steps: 3 });
     await page.mouse.click(title!.x + 10, title!.y + 10);
-    await page.waitForFunction(
-      ([x, y]) => document.elementFromPoint(x, y)?.hasAttribute('popover') === true,
-      PANEL_AT,
-    );
+    await panelOpen(page);
     expectUnreadable(await page.evaluate(LOOK, PANEL_AT));
     // Escape closes the panel from inside it: click its header, Tab into its first control.
     await page.mouse.click(...PANEL_AT);
@@ -98,6 +108,28 @@ describe('the production build, seen from the page', () => {
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => document.querySelectorAll('[popover]').length === 0);
     expect(await page.evaluate(LOOK, PANEL_AT)).toEqual(before);
+    await page.close();
+  });
+
+  it('offers a page that knows the extension id no file to load, not even the panel page', async () => {
+    const page = await openPage(ext, server.url('northwind', '/index.html'));
+    const probes = await page.evaluate(async (id) => {
+      const url = `chrome-extension://${id}/tagger-ui.html`;
+      const fetched = await fetch(url).then(
+        () => 'loaded',
+        () => 'refused',
+      );
+      const scripted = await new Promise<string>((done) => {
+        const script = document.createElement('script');
+        script.src = url;
+        script.onload = () => done('loaded');
+        script.onerror = () => done('refused');
+        document.head.append(script);
+      });
+      return { fetched, scripted };
+    }, ext.extensionId);
+    // Web-accessible only under a per-session address the extension alone knows.
+    expect(probes).toEqual({ fetched: 'refused', scripted: 'refused' });
     await page.close();
   });
 
@@ -127,10 +159,7 @@ describe('the production build, seen from the page', () => {
     const target = (await page.locator('#target').boundingBox())!;
     await page.mouse.move(target.x + 20, target.y + 20, { steps: 4 });
     await page.mouse.click(target.x + 20, target.y + 20);
-    await page.waitForFunction(
-      ([x, y]) => document.elementFromPoint(x, y)?.hasAttribute('popover') === true,
-      PANEL_AT,
-    );
+    await panelOpen(page);
     // Into the panel by its header, then through its controls, typing into each.
     await page.mouse.click(...PANEL_AT);
     for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
