@@ -109,6 +109,20 @@ export interface StudyTally {
   updatedAt: string;
 }
 
+/**
+ * A record of an archive import set aside until the whole file has been checked
+ * (docs/ARCHITECTURE.md#backup-archive): nothing of it is visible until one transaction moves
+ * every staged record of its import into the real tables.
+ */
+export interface StagedRecord {
+  /** Insertion order: records are merged in the order the file holds them. */
+  seq?: number;
+  /** The import that staged it: `<start time, 15 digits>-<random>`, so stale ones sort first. */
+  importId: string;
+  table: 'touchpoints' | 'evidence';
+  record: Touchpoint | Evidence;
+}
+
 /** The typed Dexie database; one shared instance per extension context (see `getDb`). */
 export class AuditorDb extends Dexie {
   studies!: EntityTable<Study, 'id'>;
@@ -122,6 +136,7 @@ export class AuditorDb extends Dexie {
   settings!: EntityTable<Setting, 'key'>;
   auditStats!: EntityTable<AuditStats, 'auditId'>;
   studyTallies!: EntityTable<StudyTally, 'studyId'>;
+  staging!: EntityTable<StagedRecord, 'seq'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -167,6 +182,9 @@ export class AuditorDb extends Dexie {
           .modify((audit) => upgradeAudit(audit, waveOf.get(audit.studyId)));
         await tx.table('studyTallies').clear();
       });
+    // Version 4: a staging table for archive imports too big for one transaction's wait
+    // (lib/backup/archive/stage.ts). Nothing to upgrade: it starts empty.
+    this.version(4).stores({ staging: '++seq, [importId+table+seq]' });
   }
 }
 

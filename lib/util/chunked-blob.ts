@@ -1,0 +1,38 @@
+/** Bytes gathered in the JS heap before they are handed to the browser as one Blob part. */
+export const BLOB_PART_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Builds a large file as a Blob of Blobs: text and bytes are gathered until about
+ * {@link BLOB_PART_BYTES}, then turned into a Blob part, whose data the browser keeps out of the
+ * JS heap (on disk when it is large). The heap holds one part at most, however big the file.
+ */
+export class ChunkedBlob {
+  private parts: Blob[] = [];
+  private pending: (string | Uint8Array<ArrayBuffer>)[] = [];
+  private pendingBytes = 0;
+  /** Bytes (text counted as UTF-16 units, close enough for a threshold) written so far. */
+  size = 0;
+
+  /** Appends text (written as UTF-8) or bytes; bytes are copied, the caller may reuse them. */
+  write(part: string | Uint8Array): void {
+    const copy = typeof part === 'string' ? part : new Uint8Array(part);
+    this.pending.push(copy);
+    this.pendingBytes += part.length;
+    this.size += part.length;
+    if (this.pendingBytes >= BLOB_PART_BYTES) this.flush();
+  }
+
+  /** Turns what is gathered into a Blob part now. */
+  flush(): void {
+    if (this.pending.length === 0) return;
+    this.parts.push(new Blob(this.pending));
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
+  /** The file so far, of the given type. */
+  toBlob(type = ''): Blob {
+    this.flush();
+    return new Blob(this.parts, { type });
+  }
+}
