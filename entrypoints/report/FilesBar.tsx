@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { FailureAlert } from '@/components/FailureAlert';
 import { useAction } from '@/hooks/use-action';
 import { getDb, getSetting, setSetting } from '@/lib/db';
+import { exportArchive } from '@/lib/backup/archive/export-archive';
 import { exportBackup, type BackupProgress } from '@/lib/backup/export-db';
 import {
   csvDelimiterFor,
@@ -34,7 +35,8 @@ function refusalText(problem: Problem): string {
 
 /**
  * The report page's file controls: a study's CSV exports and delimiter (when a study is
- * open), and backup export and import (always, so a wiped profile can be restored).
+ * open), and backup export and import (always, so a wiped profile can be restored): the
+ * archive first, the one that fits any size; `backup.json` for small exchanges.
  */
 export function FilesBar({
   study,
@@ -73,9 +75,10 @@ export function FilesBar({
       downloadBlob(file.blob, file.fileName);
       return t('report.exported', { name: file.fileName });
     });
-  const exportAll = () =>
+  const exportAll = (kind: 'archive' | 'json') =>
     runTask(async () => {
-      const file = await exportBackup(getDb(), new Date(), onProgress);
+      const write = kind === 'archive' ? exportArchive : exportBackup;
+      const file = await write(getDb(), new Date(), onProgress);
       downloadBlob(file.blob, file.fileName);
       return t('report.exported', { name: file.fileName });
     });
@@ -156,8 +159,16 @@ export function FilesBar({
         <button
           type="button"
           disabled={busy}
+          data-testid="report-export-archive"
+          onClick={() => void exportAll('archive')}
+        >
+          {t('report.export.archive')}
+        </button>
+        <button
+          type="button"
+          disabled={busy}
           data-testid="report-export-backup"
-          onClick={() => void exportAll()}
+          onClick={() => void exportAll('json')}
         >
           {t('report.export.backup')}
         </button>
@@ -165,7 +176,7 @@ export function FilesBar({
           {t('report.import.backup')}{' '}
           <input
             type="file"
-            accept=".json,application/json"
+            accept=".zip,application/zip,.json,application/json"
             disabled={busy}
             data-testid="report-import-backup"
             onChange={(e) => importFile(e.currentTarget)}

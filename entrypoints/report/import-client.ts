@@ -1,5 +1,6 @@
 import type { BackupProgress } from '@/lib/backup/export-db';
-import { importBackup, type ImportSummary } from '@/lib/backup/import-db';
+import { importBackupBlob } from '@/lib/backup/archive/import-file';
+import type { ImportSummary } from '@/lib/backup/import-db';
 import { getDb } from '@/lib/db/schema';
 import { caught, problem, type Problem, type Result } from '@/lib/result';
 import ImportWorker from './import-worker.ts?worker';
@@ -21,7 +22,7 @@ export type ImportReply =
   | { type: 'failed'; problem: Problem };
 
 /**
- * Imports a backup file in a worker (see import-worker.ts) so the page never freezes; where
+ * Imports a backup file (an archive or backup.json) in a worker (see import-worker.ts) so the page never freezes; where
  * workers are missing, on the page's own thread. Never rejects: a refused file comes back as
  * its problem, an unexpected failure as an `unexpected` one.
  */
@@ -31,10 +32,10 @@ export function importBackupFile(
   onProgress: (progress: BackupProgress) => void,
 ): Promise<Result<ImportSummary>> {
   if (typeof Worker === 'undefined') {
-    return file
-      .text()
-      .then((text) => importBackup(getDb(), text, now, onProgress))
-      .catch((error: unknown) => ({ ok: false, error: caught(error) }));
+    return importBackupBlob(getDb(), file, now, onProgress).catch((error: unknown) => ({
+      ok: false,
+      error: caught(error),
+    }));
   }
   return new Promise((resolve) => {
     const worker = new ImportWorker();

@@ -4,7 +4,7 @@
  * IndexedDB is the same in a worker of the extension's origin, so the import writes from here
  * and only progress and the outcome travel back.
  */
-import { importBackup } from '@/lib/backup/import-db';
+import { importBackupBlob } from '@/lib/backup/archive/import-file';
 import { getDb } from '@/lib/db/schema';
 import { caught } from '@/lib/result';
 import type { ImportReply, ImportRequest } from './import-client';
@@ -21,8 +21,8 @@ function main(): void {
     const { file, now } = event.data;
     void (async () => {
       try {
-        const text = await file.text();
-        const result = await importBackup(getDb(), text, new Date(now), (progress) =>
+        // An archive streams out of the File; backup.json is read as one text.
+        const result = await importBackupBlob(getDb(), file, new Date(now), (progress) =>
           scope.postMessage({ type: 'progress', progress }),
         );
         scope.postMessage({ type: 'done', result });
