@@ -13,10 +13,13 @@ export class ChunkedBlob {
   /** Bytes (text counted as UTF-16 units, close enough for a threshold) written so far. */
   size = 0;
 
-  /** Appends text (written as UTF-8) or bytes; bytes are copied, the caller may reuse them. */
-  write(part: string | Uint8Array): void {
-    const copy = typeof part === 'string' ? part : new Uint8Array(part);
-    this.pending.push(copy);
+  /**
+   * Appends text (written as UTF-8) or bytes. Bytes are kept until the next part is made, not
+   * copied (a copy of every byte cost more garbage collection than anything else in the
+   * archive's export): the caller must not change them afterwards.
+   */
+  write(part: string | Uint8Array<ArrayBuffer>): void {
+    this.pending.push(part);
     this.pendingBytes += part.length;
     this.size += part.length;
     if (this.pendingBytes >= BLOB_PART_BYTES) this.flush();

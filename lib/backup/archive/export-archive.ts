@@ -87,7 +87,7 @@ export async function writeArchive(
 ): Promise<Blob> {
   const file = new ChunkedBlob();
   const zip = new ZipWriter(
-    new WritableStream<Uint8Array>({ write: (chunk) => file.write(chunk) }),
+    new WritableStream<Uint8Array<ArrayBuffer>>({ write: (chunk) => file.write(chunk) }),
     ZIP_OPTIONS,
   );
   const counts = {} as Record<Table, number>;
