@@ -22,8 +22,10 @@ const SMALL: (keyof SmallTables)[] = ['studies', 'brands', 'rubrics', 'categorie
 
 /** Touchpoints checked and staged per batch. */
 const TOUCHPOINT_BATCH = 2_000;
-/** Screenshots checked and staged per batch (a few megabytes of images). */
-const EVIDENCE_BATCH = 20;
+/** Screenshots checked and staged per batch. */
+const EVIDENCE_BATCH = 50;
+/** Image bytes read at once (in parallel) within a batch: bounds the heap with big images. */
+const READ_BYTES_AT_ONCE = 16 * 1024 * 1024;
 /** Staged records left by an import that never finished are dropped after this long. */
 const STALE_MS = 24 * 60 * 60 * 1000;
 
@@ -111,10 +113,19 @@ async function stage(
   db: AuditorDb,
   entries: ReadonlyMap<string, FileEntry>,
   manifest: ArchiveManifest,
-  existing: ExistingRefs,
+  stored: ExistingRefs,
   importId: string,
   opts: StageOptions,
 ): Promise<StagedArchive> {
+  // As Sets once: every batch's check looks ids up in them (a list would be copied each time).
+  const existing: ExistingRefs = {
+    ...stored,
+    auditIds: new Set(stored.auditIds ?? []),
+    studyIds: new Set(stored.studyIds ?? []),
+    brandIds: new Set(stored.brandIds ?? []),
+    touchpointIds: new Set(stored.touchpointIds ?? []),
+    rubricKeys: new Set(stored.rubricKeys ?? []),
+  };
   const maxEvidenceBytes = opts.maxEvidenceBytes ?? MAX_EVIDENCE_BYTES;
   const checkOpts = { now: opts.now, maxEvidenceBytes };
   const total = manifest.counts.touchpoints + manifest.counts.evidence;
@@ -227,14 +238,29 @@ async function stage(
       checkOpts,
     );
     if (!checked.ok) refuse(placeProblem(checked.error, (_t, i) => lines[i]!.number));
+    // Images are read several at once, up to READ_BYTES_AT_ONCE: each read waits on the
+    // browser (Blob slices), and the waits overlap. The first problem in file order wins.
     const staged: StagedRecord[] = [];
-    for (const [i, e] of batch.entries()) {
-      const line = lines[i]!.number;
-      staged.push({
-        importId,
-        table: 'evidence',
-        record: await readImage(entries, e, line, maxEvidenceBytes, opts.reencode, notes),
-      });
+    for (let start = 0; start < batch.length;) {
+      let end = start;
+      let bytes = 0;
+      do {
+        bytes += entries.get(batch[end]!.file)?.uncompressedSize ?? 0;
+        end += 1;
+      } while (end < batch.length && bytes < READ_BYTES_AT_ONCE);
+      const read = await Promise.allSettled(
+        batch
+          .slice(start, end)
+          .map((e, k) =>
+            readImage(entries, e, lines[start + k]!.number, maxEvidenceBytes, opts.reencode),
+          ),
+      );
+      for (const r of read) {
+        if (r.status === 'rejected') throw r.reason;
+        if (r.value.note) notes.push(r.value.note);
+        staged.push({ importId, table: 'evidence', record: r.value.record });
+      }
+      start = end;
     }
     await db.staging.bulkAdd(staged);
     done += batch.length;
@@ -256,8 +282,7 @@ async function readImage(
   line: number,
   maxBytes: number,
   reencode: Reencode | undefined,
-  notes: Problem[],
-): Promise<Evidence> {
+): Promise<{ record: Evidence; note?: Problem }> {
   const at = linePath('evidence', line, 'file');
   const entry = entries.get(e.file);
   if (!entry) refuse(problem('backup.archive.missing-file', { file: e.file }, at));
@@ -277,24 +302,17 @@ async function readImage(
     sanitizeImage(bytes, reencode, maxBytes),
   ]);
   if (!checked.ok) return refuse({ ...checked.error, path: at });
-  if (actual !== e.sha256.toLowerCase()) {
-    const short = (hash: string) => `${hash.slice(0, 12)}…`;
-    notes.push(
-      problem(
-        'backup.hash-recomputed',
-        { declared: short(e.sha256), actual: short(actual) },
-        linePath('evidence', line, 'sha256'),
-      ),
-    );
-  }
+  const short = (hash: string) => `${hash.slice(0, 12)}…`;
+  const note =
+    actual === e.sha256.toLowerCase()
+      ? undefined
+      : problem(
+          'backup.hash-recomputed',
+          { declared: short(e.sha256), actual: short(actual) },
+          linePath('evidence', line, 'sha256'),
+        );
   const { file: _file, ...rest } = e;
   const { mime, width, height, sha256 } = checked.value;
-  return {
-    ...rest,
-    mime,
-    width,
-    height,
-    sha256,
-    blob: new Blob([checked.value.bytes], { type: mime }),
-  };
+  const blob = new Blob([checked.value.bytes], { type: mime });
+  return { record: { ...rest, mime, width, height, sha256, blob }, note };
 }
