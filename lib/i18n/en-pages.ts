@@ -149,6 +149,7 @@ export const enPages = {
   'backup.archive.missing-file': 'the archive has no file "{file}"',
   'backup.archive.count-mismatch':
     'the manifest counts {expected} records in this file, it holds {got}',
+  'backup.archive.line-too-long': 'the line is longer than {max} characters',
   'backup.archive.damaged': 'the file "{file}" is damaged inside the archive ({detail})',
   'backup.expect.evidence-file':
     'expected the name of an image in the archive (evidence/….jpg, .png or .webp)',

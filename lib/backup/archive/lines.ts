@@ -1,6 +1,16 @@
 import type { FileEntry } from './zip';
 import { ZIP_OPTIONS } from './zip';
 
+/** Longest line read (characters): far above any real record, far below an exhausted tab. */
+export const MAX_LINE_LENGTH = 32 * 1024 * 1024;
+
+/** A line past {@link MAX_LINE_LENGTH}: the file is refused rather than read into the heap. */
+export class LineTooLong extends Error {
+  constructor(readonly line: number) {
+    super(`line ${line} is longer than ${MAX_LINE_LENGTH} characters`);
+  }
+}
+
 /** One line of a JSON-lines entry and its number in the file (1-based). */
 export interface Line {
   text: string;
@@ -39,6 +49,7 @@ export async function* entryLines(entry: FileEntry): AsyncGenerator<Line> {
         at = rest.indexOf('\n', from);
       }
       rest = rest.slice(from);
+      if (rest.length > MAX_LINE_LENGTH) throw new LineTooLong(number + 1);
     }
     if (rest.trim() !== '') yield { text: rest.replace(/\r$/, ''), number: number + 1 };
     finished = true;

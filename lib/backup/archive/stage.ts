@@ -8,7 +8,7 @@ import type { BackupProgress } from '../export-db';
 import type { Backup, BackupEvidence, BackupTables, Table } from '../types';
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../types';
 import { checkBackup, type ExistingRefs } from '../validate';
-import { entryLines, type Line } from './lines';
+import { entryLines, LineTooLong, MAX_LINE_LENGTH, type Line } from './lines';
 import { recordsFile, type ArchiveManifest } from './format';
 import { duplicateAt, linePath, parseLine, placeProblem } from './records';
 import { Uint8ArrayWriter, ZIP_OPTIONS, type FileEntry } from './zip';
@@ -157,6 +157,10 @@ async function stage(
       }
     } catch (error) {
       if (error instanceof Refused) throw error;
+      if (error instanceof LineTooLong) {
+        const params = { max: MAX_LINE_LENGTH };
+        refuse(problem('backup.archive.line-too-long', params, linePath(table, error.line)));
+      }
       refuse(damaged(file, error));
     }
     if (count !== expected) {

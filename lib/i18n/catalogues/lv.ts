@@ -287,6 +287,7 @@ const catalogue: Catalogue = {
   'backup.archive.missing-file': 'arhīvā nav faila "{file}"',
   'backup.archive.count-mismatch':
     'manifestā šim failam norādīti {expected} ieraksti, bet tajā ir {got}',
+  'backup.archive.line-too-long': 'rinda ir garāka par {max} rakstzīmēm',
   'backup.archive.damaged': 'fails "{file}" arhīvā ir bojāts ({detail})',
   'backup.expect.evidence-file': 'gaidīts attēla nosaukums arhīvā (evidence/….jpg, .png vai .webp)',
   'report.import.refused': 'Nekas netika importēts. {reason}',

@@ -283,6 +283,7 @@ const catalogue: Catalogue = {
   'backup.archive.missing-file': 'arkib tiada fail "{file}"',
   'backup.archive.count-mismatch':
     'manifest menyatakan {expected} rekod dalam fail ini, tetapi ia mengandungi {got}',
+  'backup.archive.line-too-long': 'baris ini melebihi {max} aksara',
   'backup.archive.damaged': 'fail "{file}" dalam arkib rosak ({detail})',
   'backup.expect.evidence-file': 'dijangka nama imej dalam arkib (evidence/….jpg, .png atau .webp)',
   'report.import.refused': 'Tiada apa-apa diimport. {reason}',

@@ -285,6 +285,7 @@ const catalogue: Catalogue = {
   'backup.archive.unreadable': 'это не читаемый ZIP-архив ({detail})',
   'backup.archive.missing-file': 'в архиве нет файла «{file}»',
   'backup.archive.count-mismatch': 'по манифесту в этом файле {expected} записей, а в нём {got}',
+  'backup.archive.line-too-long': 'строка длиннее {max} символов',
   'backup.archive.damaged': 'файл «{file}» в архиве повреждён ({detail})',
   'backup.expect.evidence-file':
     'ожидалось имя изображения в архиве (evidence/….jpg, .png или .webp)',

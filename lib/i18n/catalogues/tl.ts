@@ -294,6 +294,7 @@ const catalogue: Catalogue = {
   'backup.archive.missing-file': 'walang file na "{file}" sa archive',
   'backup.archive.count-mismatch':
     'ayon sa manifest ay {expected} na record ang file na ito, pero {got} ang laman',
+  'backup.archive.line-too-long': 'lampas sa {max} na character ang haba ng linya',
   'backup.archive.damaged': 'sira ang file na "{file}" sa loob ng archive ({detail})',
   'backup.expect.evidence-file':
     'inaasahan ang pangalan ng larawan sa archive (evidence/….jpg, .png o .webp)',

@@ -275,6 +275,7 @@ const catalogue: Catalogue = {
   'backup.archive.unreadable': 'không phải tệp nén ZIP đọc được ({detail})',
   'backup.archive.missing-file': 'tệp nén không có tệp "{file}"',
   'backup.archive.count-mismatch': 'manifest ghi {expected} bản ghi cho tệp này nhưng tệp có {got}',
+  'backup.archive.line-too-long': 'dòng dài hơn {max} ký tự',
   'backup.archive.damaged': 'tệp "{file}" trong tệp nén bị hỏng ({detail})',
   'backup.expect.evidence-file': 'cần tên một ảnh trong tệp nén (evidence/….jpg, .png hoặc .webp)',
   'report.import.refused': 'Không có gì được nhập. {reason}',

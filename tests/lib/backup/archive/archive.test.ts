@@ -159,6 +159,18 @@ describe('backup archive', () => {
     await expectRefused(bad, 'records/touchpoints.jsonl', /3.*2/);
   });
 
+  it('refuses a line too long to read rather than holding it in memory', async () => {
+    await seed(db);
+    const blob = await writeArchive(db, NOW);
+    await wipe(db);
+    const bad = await editEntry(
+      blob,
+      'records/brands.jsonl',
+      (text) => `{"id":"${'x'.repeat(33 * 1024 * 1024)}"}\n${text}`,
+    );
+    await expectRefused(bad, 'records/brands.jsonl line 1', /longer than 33,554,432 characters/);
+  });
+
   it('refuses a file that is no ZIP inside, and one with no manifest', async () => {
     await seed(db);
     const blob = await writeArchive(db, NOW);
