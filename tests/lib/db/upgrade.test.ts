@@ -130,6 +130,18 @@ const RELEASED: {
       });
     },
   },
+  {
+    version: 4,
+    stores: { staging: '++seq, [importId+table+seq]' },
+    // The staging table starts empty; an archive import half-way leaves rows in it.
+    fill: async (db) => {
+      await db.table('staging').add({
+        importId: '001764000000000-abc',
+        table: 'touchpoints',
+        record: { id: 't9' },
+      });
+    },
+  },
 ];
 
 /** Kept totals are a cache, rebuilt from the touchpoints: an upgrade may drop them. */
