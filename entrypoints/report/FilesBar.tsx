@@ -2,7 +2,6 @@ import { useEffect, useState } from 'preact/hooks';
 import { FailureAlert } from '@/components/FailureAlert';
 import { useAction } from '@/hooks/use-action';
 import { getDb, getSetting, setSetting } from '@/lib/db';
-import { exportArchive } from '@/lib/backup/archive/export-archive';
 import { exportBackup, type BackupProgress } from '@/lib/backup/export-db';
 import {
   csvDelimiterFor,
@@ -14,7 +13,7 @@ import { downloadBlob } from '@/lib/util/download';
 import { currentLanguage, describeProblem, describeProblemAt, t } from '@/lib/i18n';
 import type { Study } from '@/lib/model';
 import type { Problem } from '@/lib/result';
-import { importBackupFile } from './import-client';
+import { exportArchiveFile, importBackupFile } from './import-client';
 
 function progressText(p: ExportProgress | BackupProgress): string {
   if (p.phase === 'checking') return t('report.progress.checking');
@@ -77,8 +76,10 @@ export function FilesBar({
     });
   const exportAll = (kind: 'archive' | 'json') =>
     runTask(async () => {
-      const write = kind === 'archive' ? exportArchive : exportBackup;
-      const file = await write(getDb(), new Date(), onProgress);
+      const file =
+        kind === 'archive'
+          ? await exportArchiveFile(new Date(), onProgress)
+          : await exportBackup(getDb(), new Date(), onProgress);
       downloadBlob(file.blob, file.fileName);
       return t('report.exported', { name: file.fileName });
     });

@@ -1,16 +1,21 @@
 import type { BackupProgress } from '@/lib/backup/export-db';
+import { exportArchive } from '@/lib/backup/archive/export-archive';
 import { importBackupBlob } from '@/lib/backup/archive/import-file';
+import { describeProblem } from '@/lib/i18n';
 import type { ImportSummary } from '@/lib/backup/import-db';
 import { getDb } from '@/lib/db/schema';
 import { caught, problem, type Problem, type Result } from '@/lib/result';
 import ImportWorker from './import-worker.ts?worker';
 
-/** What the report page sends its import worker. */
-export interface ImportRequest {
-  file: Blob;
-  /** ISO time of the import. */
-  now: string;
-}
+/** What the report page sends its worker: a file to import, or the archive to write. */
+export type ImportRequest =
+  | {
+      type: 'import';
+      file: Blob;
+      /** ISO time of the import. */
+      now: string;
+    }
+  | { type: 'export-archive'; now: string };
 
 /**
  * What the import worker sends back, plain data only: progress, then the outcome (a summary
@@ -19,6 +24,7 @@ export interface ImportRequest {
 export type ImportReply =
   | { type: 'progress'; progress: BackupProgress }
   | { type: 'done'; result: Result<ImportSummary> }
+  | { type: 'exported'; file: { blob: Blob; fileName: string } }
   | { type: 'failed'; problem: Problem };
 
 /**
@@ -37,19 +43,46 @@ export function importBackupFile(
       error: caught(error),
     }));
   }
+  return inWorker({ type: 'import', file, now: now.toISOString() }, onProgress).then((reply) =>
+    reply.type === 'done'
+      ? reply.result
+      : { ok: false, error: reply.type === 'failed' ? reply.problem : problem('unexpected') },
+  );
+}
+
+/**
+ * Writes the backup archive in the worker too (zipping 750 MB of screenshots is long work that
+ * should not hold the page's thread), the Blob coming back by reference; on the page's thread
+ * where workers are missing. Rejects on an unexpected failure.
+ */
+export async function exportArchiveFile(
+  now: Date,
+  onProgress: (progress: BackupProgress) => void,
+): Promise<{ blob: Blob; fileName: string }> {
+  if (typeof Worker === 'undefined') return exportArchive(getDb(), now, onProgress);
+  const reply = await inWorker({ type: 'export-archive', now: now.toISOString() }, onProgress);
+  if (reply.type === 'exported') return reply.file;
+  const detail = reply.type === 'failed' ? reply.problem : problem('unexpected');
+  throw new Error(describeProblem(detail));
+}
+
+/** Runs one request in a new worker: its progress, then its one final reply. */
+function inWorker(
+  request: ImportRequest,
+  onProgress: (progress: BackupProgress) => void,
+): Promise<Exclude<ImportReply, { type: 'progress' }>> {
   return new Promise((resolve) => {
     const worker = new ImportWorker();
     worker.addEventListener('message', (event: MessageEvent<ImportReply>) => {
       const reply = event.data;
       if (reply.type === 'progress') return onProgress(reply.progress);
       worker.terminate();
-      resolve(reply.type === 'done' ? reply.result : { ok: false, error: reply.problem });
+      resolve(reply);
     });
     worker.addEventListener('error', (event) => {
       worker.terminate();
-      resolve({ ok: false, error: problem('unexpected', { detail: event.message }) });
+      resolve({ type: 'failed', problem: problem('unexpected', { detail: event.message }) });
     });
-    const request: ImportRequest = { file, now: now.toISOString() };
     worker.postMessage(request);
   });
 }
