@@ -21,7 +21,7 @@ export interface ArchiveBenchSize {
 export const FULL: ArchiveBenchSize = {
   touchpoints: 5_000,
   imageBytes: 150 * 1024,
-  csvTouchpoints: 1_000_000,
+  csvTouchpoints: Number(process.env.TPA_FULL_CSV ?? 1_000_000),
 };
 export const QUICK: ArchiveBenchSize = {
   touchpoints: Number(process.env.TPA_QUICK_N ?? 500),
