@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { EXTENSION_DIRS } from '../tests/support/browser';
 import { measureBundles } from './bench/bundle-sizes';
 import { bundleForPage, openBenchPage } from './bench/run-in-page';
+import { benchArchive, FULL, QUICK } from './bench/archive';
 import { benchCalibration } from './bench/calibration';
 import { benchFrames } from './bench/frames';
 import { benchReviewQueue, benchScale } from './bench/scale';
@@ -20,14 +21,18 @@ const CONTENT_SCRIPT_BUDGET = 30 * 1024;
  * `--only=review-queue` measures that figure alone (at 100,000 touchpoints); `--only=frames`
  * the extension's per-frame cost on a page of 30 iframes, with no audit and with one running;
  * `--only=tagger` the picker, pick → panel and Save figures; `--only=sync` team sync of 10,000
- * touchpoints with screenshots through a CouchDB-protocol server against plain uploads.
+ * touchpoints with screenshots through a CouchDB-protocol server against plain uploads;
+ * `--only=archive` the backup archive and streaming CSV figures (500 × 150 KB and 100,000 rows;
+ * with `--full` 5,000 × 150 KB and 1,000,000 rows, the issue's sizes, several minutes).
  */
+const FULL_SIZE = process.argv.includes('--full');
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const ALONE: Record<string, () => Promise<void>> = {
   'review-queue': () => benchReviewQueue(100_000),
   frames: () => benchFrames(),
   tagger: () => benchTagger(400, 9),
   sync: () => benchSync(Number(process.env.TPA_SYNC_N ?? 10_000)),
+  archive: () => benchArchive(FULL_SIZE ? FULL : QUICK, FULL_SIZE),
 };
 
 async function main(): Promise<void> {
@@ -90,6 +95,7 @@ async function main(): Promise<void> {
   await benchFrames();
   benchCalibration();
   await benchTagger(400, 9);
+  await benchArchive(FULL_SIZE ? FULL : QUICK, FULL_SIZE);
   await benchScale(process.argv.includes('--quick') ? [10_000] : [10_000, 100_000]);
 }
 

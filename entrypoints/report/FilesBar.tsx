@@ -15,7 +15,7 @@ import type { Study } from '@/lib/model';
 import type { Problem } from '@/lib/result';
 import { forgetInterruptedImport, interruptedImport } from '@/lib/backup/import-marker';
 import type { ImportMarker } from '@/lib/db';
-import { importBackupFile } from './import-client';
+import { exportArchiveFile, importBackupFile } from './import-client';
 import { importRunning } from './import-lock';
 
 function progressText(p: ExportProgress | BackupProgress): string {
@@ -38,7 +38,8 @@ function refusalText(problem: Problem): string {
 
 /**
  * The report page's file controls: a study's CSV exports and delimiter (when a study is
- * open), and backup export and import (always, so a wiped profile can be restored).
+ * open), and backup export and import (always, so a wiped profile can be restored): the
+ * archive first, the one that fits any size; `backup.json` for small exchanges.
  */
 export function FilesBar({
   study,
@@ -93,9 +94,12 @@ export function FilesBar({
       downloadBlob(file.blob, file.fileName);
       return t('report.exported', { name: file.fileName });
     });
-  const exportAll = () =>
+  const exportAll = (kind: 'archive' | 'json') =>
     runTask(async () => {
-      const file = await exportBackup(getDb(), new Date(), onProgress);
+      const file =
+        kind === 'archive'
+          ? await exportArchiveFile(new Date(), onProgress)
+          : await exportBackup(getDb(), new Date(), onProgress);
       downloadBlob(file.blob, file.fileName);
       return t('report.exported', { name: file.fileName });
     });
@@ -178,8 +182,16 @@ export function FilesBar({
         <button
           type="button"
           disabled={busy}
+          data-testid="report-export-archive"
+          onClick={() => void exportAll('archive')}
+        >
+          {t('report.export.archive')}
+        </button>
+        <button
+          type="button"
+          disabled={busy}
           data-testid="report-export-backup"
-          onClick={() => void exportAll()}
+          onClick={() => void exportAll('json')}
         >
           {t('report.export.backup')}
         </button>
@@ -187,7 +199,7 @@ export function FilesBar({
           {t('report.import.backup')}{' '}
           <input
             type="file"
-            accept=".json,application/json"
+            accept=".zip,application/zip,.json,application/json"
             disabled={busy}
             data-testid="report-import-backup"
             onChange={(e) => importFile(e.currentTarget)}

@@ -1,12 +1,15 @@
 /*
- * The report page's backup import, run off the page's thread: reading, parsing and checking a
- * big backup.json (about 1.4 s for 100,000 touchpoints) would otherwise freeze the page.
+ * The report page's backup import and archive export, run off the page's thread: reading,
+ * parsing and checking a big backup.json (about 1.4 s for 100,000 touchpoints), or zipping
+ * hundreds of megabytes of screenshots, would otherwise freeze the page.
  * IndexedDB is the same in a worker of the extension's origin, so the import writes from here
  * and only progress and the outcome travel back. It holds the import lock and leaves the
  * `importStarted` marker until the import commits, so a page closed half-way is told of on the
  * next visit (docs/RECOVERY.md).
  */
-import { importBackup } from '@/lib/backup/import-db';
+import { exportArchive } from '@/lib/backup/archive/export-archive';
+import { importBackupBlob } from '@/lib/backup/archive/import-file';
+import type { BackupProgress } from '@/lib/backup/export-db';
 import { importWithMarker } from '@/lib/backup/import-marker';
 import { getDb } from '@/lib/db/schema';
 import { caught } from '@/lib/result';
@@ -22,14 +25,23 @@ interface WorkerScope {
 function main(): void {
   const scope = self as unknown as WorkerScope;
   scope.addEventListener('message', (event) => {
-    const { file, fileName, now } = event.data;
+    const request = event.data;
+    const onProgress = (progress: BackupProgress) =>
+      scope.postMessage({ type: 'progress', progress });
+    if (request.type === 'export-archive') {
+      void exportArchive(getDb(), new Date(request.now), onProgress).then(
+        (file) => scope.postMessage({ type: 'exported', file }),
+        (error: unknown) => scope.postMessage({ type: 'failed', problem: caught(error) }),
+      );
+      return;
+    }
+    const { file, fileName, now } = request;
     void withImportLock(async () => {
       try {
         const db = getDb();
-        const result = await importWithMarker(db, { fileName, startedAt: now }, async () =>
-          importBackup(db, await file.text(), new Date(now), (progress) =>
-            scope.postMessage({ type: 'progress', progress }),
-          ),
+        // An archive streams out of the File; backup.json is read as one text.
+        const result = await importWithMarker(db, { fileName, startedAt: now }, () =>
+          importBackupBlob(db, file, new Date(now), onProgress),
         );
         scope.postMessage({ type: 'done', result });
       } catch (error) {

@@ -142,7 +142,7 @@ export async function readBackup(
 const UNDATED = new Date(0).toISOString();
 
 /** A stored custom category as a backup holds it. */
-function toBackupCategory(c: Category): BackupCategory {
+export function toBackupCategory(c: Category): BackupCategory {
   return {
     id: c.id,
     label: c.label ?? c.id,

@@ -45,7 +45,10 @@ const KEY_SCAN_FROM = 1_000;
  * The stored touchpoints among `ids` (only those). Many ids are first narrowed to the stored
  * ones with one read of the keys in their range, so importing new records does no per-id read.
  */
-async function storedTouchpoints(db: AuditorDb, ids: readonly string[]): Promise<Touchpoint[]> {
+export async function storedTouchpoints(
+  db: AuditorDb,
+  ids: readonly string[],
+): Promise<Touchpoint[]> {
   let wanted = ids;
   if (ids.length >= KEY_SCAN_FROM) {
     let min = ids[0]!;
@@ -64,7 +67,7 @@ async function storedTouchpoints(db: AuditorDb, ids: readonly string[]): Promise
 }
 
 /** The stored copies of the records a backup carries (only those: no table is scanned). */
-async function storedCopies(
+export async function storedCopies(
   db: AuditorDb,
   b: BackupTables,
 ): Promise<{ tables: ExistingTables; touchpoints: Touchpoint[] }> {
@@ -93,7 +96,7 @@ async function storedCopies(
  * wave, (un)deleted, or changed in purpose or review state; a study whose "approved only"
  * setting changed.
  */
-function studiesMovedBy(
+export function studiesMovedBy(
   stored: { audits: readonly Audit[]; studies: readonly Study[] },
   put: { audits: readonly Audit[]; studies: readonly Study[] },
 ): Set<string> {
@@ -127,7 +130,11 @@ function studiesMovedBy(
  * whose stored copy won over the file's may lack a wave the file's audits are in; it is added
  * after the others, so nothing imported is out of sight.
  */
-async function listAuditWaves(db: AuditorDb, audits: readonly Audit[], now: Date): Promise<void> {
+export async function listAuditWaves(
+  db: AuditorDb,
+  audits: readonly Audit[],
+  now: Date,
+): Promise<void> {
   const byStudy = new Map<string, Set<string>>();
   for (const a of audits) {
     let waves = byStudy.get(a.studyId);
@@ -148,7 +155,7 @@ async function listAuditWaves(db: AuditorDb, audits: readonly Audit[], now: Date
 }
 
 /** A backup's custom category as stored. */
-function toCategory(c: BackupCategory): Category {
+export function toCategory(c: BackupCategory): Category {
   return { ...c, builtin: false };
 }
 

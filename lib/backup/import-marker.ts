@@ -3,8 +3,8 @@ import type { Result } from '../result';
 
 /**
  * Runs an import (`run`) with the marker that says one is under way (docs/RECOVERY.md): the
- * `importStarted` setting is written first; the import's own transaction clears it as it
- * commits (`importBackup`), and it is cleared here when the import is refused or fails. So
+ * `importStarted` setting is written first; a backup.json import's own transaction clears it
+ * as it commits (`importBackup`), and it is cleared here once the import has ended either way. So
  * it outlives only an import whose page or browser stopped half-way, whose transaction the
  * browser rolled back.
  */
@@ -16,7 +16,9 @@ export async function importWithMarker<T>(
   await setSetting(db, 'importStarted', marker);
   try {
     const result = await run();
-    if (!result.ok) await clearSetting(db, 'importStarted');
+    // A backup.json import cleared it in its own transaction; an archive's swap commits
+    // before this clears it (a page closed in that instant leaves a notice it need not).
+    await clearSetting(db, 'importStarted');
     return result;
   } catch (error) {
     await clearSetting(db, 'importStarted').catch(() => undefined);

@@ -42,7 +42,7 @@ function lineColumn(text: string, position: number): { line: number; column: num
 }
 
 /** A JSON syntax error, with the line and column where it is. */
-function jsonError(text: string, error: unknown): Problem {
+export function jsonError(text: string, error: unknown): Problem {
   const found = findJsonError(text);
   const where = lineColumn(text, found?.position ?? text.length);
   if (found?.truncated) return problem('backup.json.truncated', where);
@@ -55,7 +55,7 @@ function jsonError(text: string, error: unknown): Problem {
 }
 
 /** The problem of a valibot issue, at its path. */
-function issueProblem(issue: v.BaseIssue<unknown>): Problem {
+export function issueProblem(issue: v.BaseIssue<unknown>): Problem {
   const keys = (issue.path ?? []).map((item) => item.key as string | number);
   const path = renderPath(keys) || undefined;
   const missingKey =

@@ -150,7 +150,8 @@ export function checkBackup(
 
 function checkReferences(b: Backup, existing: ExistingRefs, maxEvidenceBytes: number): void {
   const known = (file: Map<string, unknown>, stored: Iterable<string> | undefined) => {
-    const set = new Set(stored ?? []);
+    // A Set passed in (an archive import's ids, checked a chunk at a time) is used as it is.
+    const set = stored instanceof Set ? (stored as Set<string>) : new Set(stored ?? []);
     return (id: string) => file.has(id) || set.has(id);
   };
   const studies = indexIds('studies', b.studies, (s) => s.id);

@@ -110,6 +110,20 @@ export interface StudyTally {
   updatedAt: string;
 }
 
+/**
+ * A record of an archive import set aside until the whole file has been checked
+ * (docs/ARCHITECTURE.md#backup-archive): nothing of it is visible until one transaction moves
+ * every staged record of its import into the real tables.
+ */
+export interface StagedRecord {
+  /** Insertion order: records are merged in the order the file holds them. */
+  seq?: number;
+  /** The import that staged it: `<start time, 15 digits>-<random>`, so stale ones sort first. */
+  importId: string;
+  table: 'touchpoints' | 'evidence';
+  record: Touchpoint | Evidence;
+}
+
 /** The typed Dexie database; one shared instance per extension context (see `getDb`). */
 export class AuditorDb extends Dexie {
   studies!: EntityTable<Study, 'id'>;
@@ -126,6 +140,7 @@ export class AuditorDb extends Dexie {
   syncOutbox!: EntityTable<OutboxEntry, 'docId'>;
   syncRevs!: EntityTable<SyncRev, 'docId'>;
   syncRefusals!: EntityTable<SyncRefusal, 'docId'>;
+  staging!: EntityTable<StagedRecord, 'seq'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -177,6 +192,9 @@ export class AuditorDb extends Dexie {
     // on queues every stored record once (lib/sync/queue-all.ts).
     this.version(4).stores({ syncOutbox: 'docId', syncRevs: 'docId', syncRefusals: 'docId' });
     this.use(outboxMiddleware);
+    // Version 5: a staging table for archive imports too big for one transaction's wait
+    // (lib/backup/archive/stage.ts). Nothing to upgrade: it starts empty.
+    this.version(5).stores({ staging: '++seq, [importId+table+seq]' });
     // Another page (or a newer copy of the extension) opens a newer version: this connection
     // would block its upgrade. It closes for good instead of Dexie's default reopen, which
     // would let this older code write old-shaped records into the newer schema; the page is

@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import { brandsOfStudy, getSetting, getStudy, loadStudyWithRubric, type AuditorDb } from '../db';
 import { currentLanguage, dimensionKeyLabel } from '../i18n';
 import { csvDialectOf, type Language } from '../i18n/languages';
-import type { Audit, Touchpoint } from '../model';
+import type { Touchpoint } from '../model';
 import { auditCounts, buildComparison, buildTrend, latestWaveWithData } from '../report';
 import { loadReportHead, type ReportHead } from '../report/read';
 import { buildComparisonCsv } from './comparison-csv';
@@ -10,6 +10,7 @@ import { buildTrendCsv } from './trend-csv';
 import { csvRecordsAfter, DEFAULT_CSV_OPTIONS, toCsv, type CsvOptions } from './csv';
 import { exportFileName } from './file-name';
 import { touchpointRows, touchpointsCsvHeader } from './touchpoints-csv';
+import { ChunkedBlob } from '../util/chunked-blob';
 import { yieldToEventLoop } from '../util/event-loop';
 
 /** Rows scored and serialised between two pauses: small enough to stay under ~50 ms. */
@@ -45,8 +46,8 @@ const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0
 
 /**
  * A study's `touchpoints.csv` (its columns: docs/FILES.md) as a Blob, byte for byte what `buildTouchpointsCsv`
- * gives, built without freezing the page: touchpoints are read audit by audit and the rows
- * scored and serialised (with `csvChunks`) in slices, pausing between them. Audits come in
+ * gives, built without freezing the page or holding the study: touchpoints are read audit by
+ * audit and the rows scored and serialised in slices into Blob parts, pausing between them. Audits come in
  * `touchpointRows`' order; each audit's touchpoints are pre-sorted the same way, so slicing
  * keeps the file's order. Undefined when the study or its rubric is missing.
  */
@@ -67,7 +68,10 @@ export async function exportTouchpointsCsv(
   const stats = await db.auditStats.bulkGet(audits.map((a) => a.id));
   const total = stats.reduce((sum, s) => sum + (s?.total ?? 0), 0);
 
-  const read: { audit: Audit; touchpoints: Touchpoint[]; sha: Record<string, string> }[] = [];
+  // The file is written audit by audit as it is read: the heap holds one audit's touchpoints
+  // and one Blob part (`ChunkedBlob`), never the whole study or the whole text, however big.
+  const out = new ChunkedBlob();
+  out.write(toCsv([touchpointsCsvHeader(rubric)], options));
   let done = 0;
   for (const audit of audits) {
     const touchpoints = (
@@ -79,32 +83,9 @@ export async function exportTouchpointsCsv(
     touchpoints.sort(
       (x, y) => timeKey(x.createdAt) - timeKey(y.createdAt) || compareIds(x.id, y.id),
     );
-    const sha: Record<string, string> = {};
-    // A stored image is a handle read only when opened, so this does not load the pictures.
-    const evidence = await db.evidence
-      .where('touchpointId')
-      .anyOf(touchpoints.map((tp) => tp.id))
-      .toArray();
-    // A touchpoint that changed after its pick has two; the column names Save's (docs/FILES.md).
-    const fromPick = new Set<string>();
-    for (const e of evidence) {
-      const had = Object.hasOwn(sha, e.touchpointId);
-      if (had && (!fromPick.has(e.touchpointId) || e.moment === 'pick')) continue;
-      sha[e.touchpointId] = e.sha256;
-      if (e.moment === 'pick') fromPick.add(e.touchpointId);
-      else fromPick.delete(e.touchpointId);
-    }
-    read.push({ audit, touchpoints, sha });
-    done += touchpoints.length;
-    onProgress?.({ phase: 'reading', done, total: Math.max(total, done) });
-  }
-
-  // Each slice is scored, serialised and turned into a Blob (UTF-8) at once: the file is then
-  // a Blob of small Blobs, never one big string or one big encoding pass that would freeze.
-  const blobs: Blob[] = [new Blob([toCsv([touchpointsCsvHeader(rubric)], options)])];
-  const rowsTotal = read.reduce((sum, r) => sum + r.touchpoints.length, 0);
-  let written = 0;
-  for (const { audit, touchpoints, sha } of read) {
+    const sha = await evidenceShaOf(db, touchpoints);
+    const read = done + touchpoints.length;
+    onProgress?.({ phase: 'reading', done: read, total: Math.max(total, read) });
     for (let start = 0; start < touchpoints.length; start += ROWS_PER_SLICE) {
       const slice = touchpoints.slice(start, start + ROWS_PER_SLICE);
       const input = {
@@ -115,14 +96,38 @@ export async function exportTouchpointsCsv(
         touchpoints: slice,
         evidenceShaByTouchpoint: sha,
       };
-      const rows = touchpointRows(input);
-      blobs.push(new Blob([csvRecordsAfter(rows, options)]));
-      written += slice.length;
-      onProgress?.({ phase: 'writing', done: written, total: rowsTotal });
+      out.write(csvRecordsAfter(touchpointRows(input), options));
+      done += slice.length;
+      onProgress?.({ phase: 'writing', done, total: Math.max(total, done) });
       await yieldToEventLoop();
     }
   }
-  return new Blob(blobs, { type: CSV_MIME });
+  return out.toBlob(CSV_MIME);
+}
+
+/**
+ * The SHA-256 the `evidence_sha256` column names for each touchpoint: a touchpoint that
+ * changed after its pick has two screenshots; the column names Save's (docs/FILES.md).
+ */
+async function evidenceShaOf(
+  db: AuditorDb,
+  touchpoints: readonly Touchpoint[],
+): Promise<Record<string, string>> {
+  const sha: Record<string, string> = {};
+  // A stored image is a handle read only when opened, so this does not load the pictures.
+  const evidence = await db.evidence
+    .where('touchpointId')
+    .anyOf(touchpoints.map((tp) => tp.id))
+    .toArray();
+  const fromPick = new Set<string>();
+  for (const e of evidence) {
+    const had = Object.hasOwn(sha, e.touchpointId);
+    if (had && (!fromPick.has(e.touchpointId) || e.moment === 'pick')) continue;
+    sha[e.touchpointId] = e.sha256;
+    if (e.moment === 'pick') fromPick.add(e.touchpointId);
+    else fromPick.delete(e.touchpointId);
+  }
+  return sha;
 }
 
 function labelsOf(head: ReportHead) {

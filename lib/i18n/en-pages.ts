@@ -132,8 +132,6 @@ export const enPages = {
   'report.export.comparison': 'Comparison (CSV)',
   'report.export.trend': 'Trend over waves (CSV)',
   'report.wave': 'Wave',
-  'report.export.backup': 'Back up everything (JSON)',
-  'report.import.backup': 'Import a backup (JSON)',
   'report.delimiter': 'CSV delimiter',
   'report.delimiter.comma': 'Comma (,)',
   'report.delimiter.semicolon': 'Semicolon (;)',
@@ -144,6 +142,17 @@ export const enPages = {
   'report.exported': 'Saved {name}.',
   'report.import.done':
     'Backup imported: {added} added, {updated} updated, {unchanged} unchanged, {removed} removed.',
+  'report.export.archive': 'Back up everything (archive, any size)',
+  'report.export.backup': 'Back up as one JSON file (small exchanges)',
+  'report.import.backup': 'Import a backup (archive or JSON)',
+  'backup.archive.unreadable': 'not a readable ZIP archive ({detail})',
+  'backup.archive.missing-file': 'the archive has no file "{file}"',
+  'backup.archive.count-mismatch':
+    'the manifest counts {expected} records in this file, it holds {got}',
+  'backup.archive.line-too-long': 'the line is longer than {max} characters',
+  'backup.archive.damaged': 'the file "{file}" is damaged inside the archive ({detail})',
+  'backup.expect.evidence-file':
+    'expected the name of an image in the archive (evidence/….jpg, .png or .webp)',
   'report.import.refused': 'Nothing was imported. {reason}',
   'report.import.interrupted':
     'The import of {name}, started {at}, did not finish (the page was closed or the browser stopped), so nothing from it was saved and your data is as it was before. Import the file again.',

@@ -305,8 +305,6 @@ const catalogue: Catalogue = {
   'report.export.comparison': 'Salīdzinājums (CSV)',
   'report.export.trend': 'Tendence pa viļņiem (CSV)',
   'report.wave': 'Vilnis',
-  'report.export.backup': 'Izveidot visu datu rezerves kopiju (JSON)',
-  'report.import.backup': 'Importēt rezerves kopiju (JSON)',
   'report.delimiter': 'CSV atdalītājs',
   'report.delimiter.comma': 'Komats (,)',
   'report.delimiter.semicolon': 'Semikols (;)',
@@ -317,6 +315,16 @@ const catalogue: Catalogue = {
   'report.exported': 'Saglabāts: {name}.',
   'report.import.done':
     'Rezerves kopija importēta: pievienoti {added}, atjaunināti {updated}, bez izmaiņām {unchanged}, noņemti {removed}.',
+  'report.export.archive': 'Izveidot visu datu rezerves kopiju (arhīvs, jebkura izmēra)',
+  'report.export.backup': 'Rezerves kopija vienā JSON failā (nelielai apmaiņai)',
+  'report.import.backup': 'Importēt rezerves kopiju (arhīvu vai JSON)',
+  'backup.archive.unreadable': 'nav nolasāms ZIP arhīvs ({detail})',
+  'backup.archive.missing-file': 'arhīvā nav faila "{file}"',
+  'backup.archive.count-mismatch':
+    'manifestā šim failam norādīti {expected} ieraksti, bet tajā ir {got}',
+  'backup.archive.line-too-long': 'rinda ir garāka par {max} rakstzīmēm',
+  'backup.archive.damaged': 'fails "{file}" arhīvā ir bojāts ({detail})',
+  'backup.expect.evidence-file': 'gaidīts attēla nosaukums arhīvā (evidence/….jpg, .png vai .webp)',
   'report.import.refused': 'Nekas netika importēts. {reason}',
   'report.import.interrupted':
     'Faila {name} importēšana, kas sākta {at}, netika pabeigta (lapa tika aizvērta vai pārlūks apstājās), tāpēc nekas no tā netika saglabāts un jūsu dati ir tādi paši kā iepriekš. Importējiet failu vēlreiz.',

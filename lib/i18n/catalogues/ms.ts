@@ -282,8 +282,6 @@ const catalogue: Catalogue = {
   'report.export.comparison': 'Perbandingan (CSV)',
   'report.export.trend': 'Trend merentas gelombang (CSV)',
   'report.wave': 'Gelombang',
-  'report.export.backup': 'Sandarkan semuanya (JSON)',
-  'report.import.backup': 'Import sandaran (JSON)',
   'report.delimiter': 'Pembatas CSV',
   'report.delimiter.comma': 'Koma (,)',
   'report.delimiter.semicolon': 'Koma bertitik (;)',
@@ -294,6 +292,16 @@ const catalogue: Catalogue = {
   'report.exported': '{name} disimpan.',
   'report.import.done':
     'Sandaran diimport: {added} ditambah, {updated} dikemas kini, {unchanged} tidak berubah, {removed} dibuang.',
+  'report.export.archive': 'Sandarkan semuanya (arkib, apa-apa saiz)',
+  'report.export.backup': 'Sandarkan sebagai satu fail JSON (pertukaran kecil)',
+  'report.import.backup': 'Import sandaran (arkib atau JSON)',
+  'backup.archive.unreadable': 'bukan arkib ZIP yang boleh dibaca ({detail})',
+  'backup.archive.missing-file': 'arkib tiada fail "{file}"',
+  'backup.archive.count-mismatch':
+    'manifest menyatakan {expected} rekod dalam fail ini, tetapi ia mengandungi {got}',
+  'backup.archive.line-too-long': 'baris ini melebihi {max} aksara',
+  'backup.archive.damaged': 'fail "{file}" dalam arkib rosak ({detail})',
+  'backup.expect.evidence-file': 'dijangka nama imej dalam arkib (evidence/….jpg, .png atau .webp)',
   'report.import.refused': 'Tiada apa-apa diimport. {reason}',
   'report.import.interrupted':
     'Import {name} yang dimulakan pada {at} tidak selesai (halaman ditutup atau pelayar berhenti), jadi tiada apa-apa daripadanya disimpan dan data anda kekal seperti sebelumnya. Import fail itu sekali lagi.',

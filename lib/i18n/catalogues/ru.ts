@@ -309,8 +309,6 @@ const catalogue: Catalogue = {
   'report.export.comparison': 'Сравнение (CSV)',
   'report.export.trend': 'Динамика по волнам (CSV)',
   'report.wave': 'Волна',
-  'report.export.backup': 'Резервная копия всех данных (JSON)',
-  'report.import.backup': 'Импортировать резервную копию (JSON)',
   'report.delimiter': 'Разделитель CSV',
   'report.delimiter.comma': 'Запятая (,)',
   'report.delimiter.semicolon': 'Точка с запятой (;)',
@@ -321,6 +319,16 @@ const catalogue: Catalogue = {
   'report.exported': 'Сохранено: {name}.',
   'report.import.done':
     'Резервная копия импортирована: добавлено — {added}, обновлено — {updated}, без изменений — {unchanged}, удалено — {removed}.',
+  'report.export.archive': 'Резервная копия всех данных (архив, любой размер)',
+  'report.export.backup': 'Резервная копия одним файлом JSON (для небольшого обмена)',
+  'report.import.backup': 'Импортировать резервную копию (архив или JSON)',
+  'backup.archive.unreadable': 'это не читаемый ZIP-архив ({detail})',
+  'backup.archive.missing-file': 'в архиве нет файла «{file}»',
+  'backup.archive.count-mismatch': 'по манифесту в этом файле {expected} записей, а в нём {got}',
+  'backup.archive.line-too-long': 'строка длиннее {max} символов',
+  'backup.archive.damaged': 'файл «{file}» в архиве повреждён ({detail})',
+  'backup.expect.evidence-file':
+    'ожидалось имя изображения в архиве (evidence/….jpg, .png или .webp)',
   'report.import.refused': 'Ничего не импортировано. {reason}',
   'report.import.interrupted':
     'Импорт файла {name}, начатый {at}, не завершился (страница была закрыта или браузер остановился), поэтому из него ничего не сохранено, и ваши данные остались прежними. Импортируйте файл ещё раз.',

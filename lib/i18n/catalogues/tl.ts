@@ -310,8 +310,6 @@ const catalogue: Catalogue = {
   'report.export.comparison': 'Paghahambing (CSV)',
   'report.export.trend': 'Trend sa mga bugso (CSV)',
   'report.wave': 'Bugso',
-  'report.export.backup': 'I-back up ang lahat (JSON)',
-  'report.import.backup': 'Mag-import ng backup (JSON)',
   'report.delimiter': 'Panghiwalay sa CSV',
   'report.delimiter.comma': 'Kuwit (,)',
   'report.delimiter.semicolon': 'Tuldok-kuwit (;)',
@@ -322,6 +320,17 @@ const catalogue: Catalogue = {
   'report.exported': 'Na-save ang {name}.',
   'report.import.done':
     'Na-import ang backup: {added} naidagdag, {updated} na-update, {unchanged} walang pagbabago, {removed} inalis.',
+  'report.export.archive': 'I-back up ang lahat (archive, kahit gaano kalaki)',
+  'report.export.backup': 'I-back up bilang isang JSON file (maliliit na palitan)',
+  'report.import.backup': 'Mag-import ng backup (archive o JSON)',
+  'backup.archive.unreadable': 'hindi mabasang ZIP archive ({detail})',
+  'backup.archive.missing-file': 'walang file na "{file}" sa archive',
+  'backup.archive.count-mismatch':
+    'ayon sa manifest ay {expected} na record ang file na ito, pero {got} ang laman',
+  'backup.archive.line-too-long': 'lampas sa {max} na character ang haba ng linya',
+  'backup.archive.damaged': 'sira ang file na "{file}" sa loob ng archive ({detail})',
+  'backup.expect.evidence-file':
+    'inaasahan ang pangalan ng larawan sa archive (evidence/….jpg, .png o .webp)',
   'report.import.refused': 'Walang na-import. {reason}',
   'report.import.interrupted':
     'Hindi natapos ang pag-import ng {name} na sinimulan noong {at} (naisara ang pahina o huminto ang browser), kaya walang na-save mula rito at ang iyong data ay gaya pa rin ng dati. I-import muli ang file.',

@@ -144,6 +144,18 @@ const RELEASED: {
       await db.table('syncRevs').add({ docId: 'touchpoint:t1', rev: '1-abc' });
     },
   },
+  {
+    version: 5,
+    stores: { staging: '++seq, [importId+table+seq]' },
+    // The staging table starts empty; an archive import half-way leaves rows in it.
+    fill: async (db) => {
+      await db.table('staging').add({
+        importId: '001764000000000-abc',
+        table: 'touchpoints',
+        record: { id: 't9' },
+      });
+    },
+  },
 ];
 
 /** Kept totals are a cache, rebuilt from the touchpoints: an upgrade may drop them. */
