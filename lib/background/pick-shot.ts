@@ -1,15 +1,22 @@
 import { MIN_CAPTURE_INTERVAL_MS, regionChanged, type EvidenceImage } from '../capture';
 import type { AuditorDb, NewEvidence, PickShot } from '../db';
+import type { Redaction, SensitiveKind } from '../model';
+
+const sameKinds = (a: readonly SensitiveKind[], b: readonly SensitiveKind[]) =>
+  a.length === b.length && a.every((k) => b.includes(k));
 
 /** The capture taken as the shopper picked the element, as the draft keeps it. */
 export function toPickShot(
-  image: EvidenceImage,
+  image: EvidenceImage & { redactions?: Redaction[] },
   touchpointId: string,
   masked: boolean,
   capturedAt: Date,
+  uncovered: readonly SensitiveKind[] = [],
 ): PickShot {
-  const { blob, mime, width, height, sha256, sample } = image;
+  const { blob, mime, width, height, sha256, sample, redactions } = image;
   return {
+    ...(redactions && { redactions }),
+    ...(uncovered.length > 0 && { uncovered: [...uncovered] }),
     touchpointId,
     blob,
     mime,
@@ -37,12 +44,18 @@ export async function keepPickShot(db: AuditorDb, draftKey: string, shot: PickSh
 /**
  * Whether Save may take the pick's capture as its own instead of shooting again: it is less
  * than the capture quota's interval old (a new shot would wait for the quota) and masked the
- * same way.
+ * same way, the same kinds of personal data uncovered.
  */
-export function reusablePick(pick: PickShot | undefined, masked: boolean, now: Date): boolean {
+export function reusablePick(
+  pick: PickShot | undefined,
+  masked: boolean,
+  now: Date,
+  uncovered: readonly SensitiveKind[] = [],
+): boolean {
   return (
     !!pick &&
     pick.masked === masked &&
+    sameKinds(pick.uncovered ?? [], uncovered) &&
     now.getTime() - Date.parse(pick.capturedAt) < MIN_CAPTURE_INTERVAL_MS
   );
 }
