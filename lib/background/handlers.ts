@@ -260,6 +260,7 @@ export function createHandlers({
         masked,
         reused,
         url: place.url,
+        uncovered,
       });
       const changed = shots.changedAfterPick && { changedAfterPick: true };
       // What the stored screenshot covered: the pick's when it is the one kept.

@@ -75,13 +75,19 @@ const asEvidence = (
 /**
  * The evidence of a Save given the capture kept at the pick (`pick`, if any), the one taken at
  * Save (`image`, null when none could be taken) and whether it `reused` the pick's. The element's
- * box in both is compared (`regionChanged`) when both were masked alike: if it differs, both
+ * box in both is compared (`regionChanged`) when both were masked alike (fields, and the same kinds
+ * of personal data uncovered): if it differs, both
  * images are kept, marked `pick` and `save`, and the touchpoint is flagged.
  */
 export function evidenceAtSave(
   pick: PickShot | undefined,
   image: EvidenceImage | null,
-  opts: { masked: boolean; reused: boolean; url: string | null },
+  opts: {
+    masked: boolean;
+    reused: boolean;
+    url: string | null;
+    uncovered?: readonly SensitiveKind[];
+  },
 ): EvidenceAtSave {
   if (opts.reused && pick)
     return {
@@ -93,6 +99,7 @@ export function evidenceAtSave(
     !!pick?.sample &&
     !!image.sample &&
     pick.masked === opts.masked &&
+    sameKinds(pick.uncovered ?? [], opts.uncovered ?? []) &&
     regionChanged(pick.sample, image.sample);
   if (!pick || !changed) return { evidence: asEvidence(image, opts.url), changedAfterPick: false };
   return {

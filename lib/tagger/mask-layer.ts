@@ -55,9 +55,7 @@ export function createMaskLayer(css: string, taggerHost: () => Element | null) {
   }
 
   /** Draws the masks and resolves once the browser has painted them; answers how many. */
-  async function show(
-    req: MaskRequest = { fields: true, uncovered: [] },
-  ): Promise<{ masks: number; counts: KindCount[] }> {
+  async function show(req: MaskRequest): Promise<{ masks: number; counts: KindCount[] }> {
     hide();
     const host = taggerHost();
     const viewport = { x: 0, y: 0, width: innerWidth, height: innerHeight };

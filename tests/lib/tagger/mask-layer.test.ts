@@ -35,10 +35,10 @@ describe('createMaskLayer in a frame without the tagger', () => {
     );
     watcher.observe(document.documentElement, { childList: true });
 
-    expect(await masks.show()).toEqual({ masks: 1, counts: [] });
+    expect(await masks.show({ fields: true, uncovered: [] })).toEqual({ masks: 1, counts: [] });
     const first = masks.ownLayer();
     masks.hide();
-    expect(await masks.show()).toEqual({ masks: 1, counts: [] });
+    expect(await masks.show({ fields: true, uncovered: [] })).toEqual({ masks: 1, counts: [] });
     masks.hide();
     await Promise.resolve();
 
