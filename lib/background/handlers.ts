@@ -212,9 +212,11 @@ export function createHandlers({
       const { category, stage, channel, scores, notes, includeFieldValues, touchpointId } = d;
       const pending = d.reaudit;
       const uncovered = d.uncovered?.length ? { uncovered: d.uncovered } : {};
+      const shot = d.pickShot?.touchpointId === touchpointId ? d.pickShot : undefined;
       return ok({
         form: { category, stage, channel, scores, notes, includeFieldValues, ...uncovered },
         ...(touchpointId !== undefined && { touchpointId }),
+        ...(shot?.redactions && { redactions: shot.redactions }),
         ...(pending && {
           reaudit: {
             wave: pending.wave,

@@ -131,6 +131,8 @@ export const backgroundMessages = {
         touchpointId: v.optional(idSchema),
         /** The re-audit the tab's draft was opened for ("Visit again"). */
         reaudit: v.optional(reauditNoteSchema),
+        /** What the pick's screenshot covered, for the panel's list. */
+        redactions: v.optional(redactionsSchema),
       }),
     ),
   ),

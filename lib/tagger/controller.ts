@@ -238,7 +238,7 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
         form,
         reaudit ? null : { kind: 'info', text: t('tagger.draftRestored') },
       );
-      update({ reaudit });
+      update({ reaudit, redactions: draft.value.redactions ?? null });
       // Keep where it was tagged, even if the tab has moved on since.
       if (place) place = saved;
       return;

@@ -116,6 +116,11 @@ describe('what a screenshot covered', () => {
       ok: true,
       value: { savedAt: now.toISOString(), redactions: covered },
     });
+    // A reload brings the list back with the draft.
+    expect(await dispatch(msg('getDraft', {}), tab)).toMatchObject({
+      ok: true,
+      value: { touchpointId: 'tp-1', redactions: covered },
+    });
 
     later(100);
     const saved = await dispatch(msg('saveTouchpoint', { id: 'tp-1', form, place, capture }), tab);
