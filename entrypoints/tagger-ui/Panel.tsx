@@ -2,6 +2,7 @@ import { TouchpointForm } from '@/components/TouchpointForm';
 import { t } from '@/lib/i18n/core';
 import type { TaggerActions, TaggerView } from '@/lib/tagger/view';
 import { ReauditNote } from './ReauditNote';
+import { Redactions } from './Redactions';
 
 /** The scoring panel of the tagger, movable by its header; Ctrl+Enter saves. */
 export function Panel({
@@ -85,6 +86,9 @@ export function Panel({
           <span class="knob" aria-hidden="true" />
           {t('tagger.includeValues')}
         </button>
+      )}
+      {form && !view.retake && view.redactions && view.redactions.length > 0 && (
+        <Redactions list={view.redactions} form={form} onChange={(next) => actions.change(next)} />
       )}
       {view.status && (
         <p class={`status ${view.status.kind}`} role="status" data-testid="tagger-status">

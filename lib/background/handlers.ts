@@ -1,4 +1,5 @@
 import type { CaptureRequest, EvidenceImage } from '../capture/evidence';
+import type { Redaction, SensitiveKind } from '../model';
 import {
   attachEvidence,
   brandsOfStudy,
@@ -50,8 +51,8 @@ export interface HandlerDeps {
   capture?: (
     req: CaptureRequest,
     sender: SenderInfo,
-    opts: { maskFields: boolean },
-  ) => Promise<EvidenceImage | null>;
+    opts: { maskFields: boolean; uncovered: readonly SensitiveKind[] },
+  ) => Promise<Shot | null>;
   /** Sends a tagger message to the top frame (`frameId` 0) or every frame of a tab. */
   sendToTab?: FrameTransport;
   /** Opens an extension page in a new tab. */
@@ -69,6 +70,9 @@ export interface HandlerDeps {
   /** Team sync's loop (absent in tests without a browser). */
   sync?: Pick<SyncLoop, 'kick'>;
 }
+
+/** A capture and what it covered of the page's personal data (docs/REDACTION.md). */
+export type Shot = EvidenceImage & { redactions?: Redaction[] };
 
 /** The draft key of the sender's tab; pages without a tab (popup) share `manual`. */
 function draftKeyOf(sender: SenderInfo): string {
@@ -102,9 +106,10 @@ export function createHandlers({
     req: CaptureRequest,
     sender: SenderInfo,
     maskFields: boolean,
-  ): Promise<EvidenceImage | null> {
+    uncovered: readonly SensitiveKind[] = [],
+  ): Promise<Shot | null> {
     if (!capture) return null;
-    return capture(req, sender, { maskFields }).catch((e: unknown) => {
+    return capture(req, sender, { maskFields, uncovered }).catch((e: unknown) => {
       console.warn('[touchpoint-auditor] evidence capture failed', e);
       return null;
     });
@@ -179,8 +184,15 @@ export function createHandlers({
       if (pickCapture && touchpointId !== undefined) {
         // What the shopper saw as they picked, to compare with the capture at Save.
         const masked = !form.includeFieldValues;
-        const image = await shoot(pickCapture, sender, masked);
-        if (image) await keepPickShot(db, tabKey, toPickShot(image, touchpointId, masked, now()));
+        const image = await shoot(pickCapture, sender, masked, form.uncovered);
+        if (image) {
+          await keepPickShot(
+            db,
+            tabKey,
+            toPickShot(image, touchpointId, masked, now(), form.uncovered),
+          );
+          if (image.redactions) return ok({ savedAt: updatedAt, redactions: image.redactions });
+        }
       }
       return ok({ savedAt: updatedAt });
     },
@@ -203,9 +215,12 @@ export function createHandlers({
       if (!d) return ok(null);
       const { category, stage, channel, scores, notes, includeFieldValues, touchpointId } = d;
       const pending = d.reaudit;
+      const uncovered = d.uncovered?.length ? { uncovered: d.uncovered } : {};
+      const shot = d.pickShot?.touchpointId === touchpointId ? d.pickShot : undefined;
       return ok({
-        form: { category, stage, channel, scores, notes, includeFieldValues },
+        form: { category, stage, channel, scores, notes, includeFieldValues, ...uncovered },
         ...(touchpointId !== undefined && { touchpointId }),
+        ...(shot?.redactions && { redactions: shot.redactions }),
         ...(pending && {
           reaudit: {
             wave: pending.wave,
@@ -242,38 +257,60 @@ export function createHandlers({
       const kept = (await getDraft(db, draftKey))?.pickShot;
       const pick = kept?.touchpointId === id ? kept : undefined;
       const masked = !form.includeFieldValues;
+      const { includeFieldValues: _mask, uncovered = [], ...fields } = form;
       // A pick captured less than the quota's interval ago is what a new shot would show.
-      const reused = !!wanted && reusablePick(pick, masked, now());
+      const reused = !!wanted && reusablePick(pick, masked, now(), uncovered);
       // Capture first, while the tagger keeps its own UI hidden and the fields masked.
-      const image = wanted && !reused ? await shoot(wanted, sender, masked) : null;
+      const image = wanted && !reused ? await shoot(wanted, sender, masked, uncovered) : null;
       const shots = evidenceAtSave(wanted ? pick : undefined, image, {
         masked,
         reused,
         url: place.url,
+        uncovered,
       });
-      const { includeFieldValues: _mask, ...fields } = form;
       const changed = shots.changedAfterPick && { changedAfterPick: true };
+      // What the stored screenshot covered: the pick's when it is the one kept.
+      const redactions = shots.evidence
+        ? reused
+          ? pick?.redactions
+          : image?.redactions
+        : undefined;
+      const covered = redactions && { redactions };
       const saved = await createTouchpointWithEvidence(
         db,
-        { ...fields, auditId: audit.id, source: 'page', ...place, ...pending, ...changed },
+        {
+          ...fields,
+          auditId: audit.id,
+          source: 'page',
+          ...place,
+          ...pending,
+          ...changed,
+          ...covered,
+        },
         shots.evidence,
         now(),
         { id, draftKey, ...(shots.pickEvidence && { pickEvidence: shots.pickEvidence }) },
       );
       const evidenceId = saved.evidence?.id ?? null;
-      return ok({ id, evidenceId, noScreenshot: !!wanted && evidenceId === null, ...changed });
+      return ok({
+        id,
+        evidenceId,
+        noScreenshot: !!wanted && evidenceId === null,
+        ...changed,
+        ...covered,
+      });
     },
 
-    retakeEvidence: async ({ id, capture: wanted, includeFieldValues }, sender) => {
+    retakeEvidence: async ({ id, capture: wanted, includeFieldValues, uncovered }, sender) => {
       const tp = await db.touchpoints.get(id);
       if (!tp || tp.deleted) return fail('not-found', 'no such touchpoint');
       const [had] = await listEvidenceOf(db, id);
       if (had) return ok({ evidenceId: had.id });
-      const image = await shoot(wanted, sender, !includeFieldValues);
+      const image = await shoot(wanted, sender, !includeFieldValues, uncovered);
       if (!image) return ok({ evidenceId: null });
-      const { sample: _sample, ...shot } = image;
-      const stored = await attachEvidence(db, id, { ...shot, url: tp.url }, now());
-      return ok({ evidenceId: stored?.id ?? null });
+      const { sample: _sample, redactions, ...shot } = image;
+      const stored = await attachEvidence(db, id, { ...shot, url: tp.url }, now(), redactions);
+      return ok({ evidenceId: stored?.id ?? null, ...(stored && redactions && { redactions }) });
     },
 
     relay: async ({ to, type, payload }, sender) => {

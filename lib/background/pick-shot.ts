@@ -1,15 +1,22 @@
 import { MIN_CAPTURE_INTERVAL_MS, regionChanged, type EvidenceImage } from '../capture';
 import type { AuditorDb, NewEvidence, PickShot } from '../db';
+import type { Redaction, SensitiveKind } from '../model';
+
+const sameKinds = (a: readonly SensitiveKind[], b: readonly SensitiveKind[]) =>
+  a.length === b.length && a.every((k) => b.includes(k));
 
 /** The capture taken as the shopper picked the element, as the draft keeps it. */
 export function toPickShot(
-  image: EvidenceImage,
+  image: EvidenceImage & { redactions?: Redaction[] },
   touchpointId: string,
   masked: boolean,
   capturedAt: Date,
+  uncovered: readonly SensitiveKind[] = [],
 ): PickShot {
-  const { blob, mime, width, height, sha256, sample } = image;
+  const { blob, mime, width, height, sha256, sample, redactions } = image;
   return {
+    ...(redactions && { redactions }),
+    ...(uncovered.length > 0 && { uncovered: [...uncovered] }),
     touchpointId,
     blob,
     mime,
@@ -37,12 +44,18 @@ export async function keepPickShot(db: AuditorDb, draftKey: string, shot: PickSh
 /**
  * Whether Save may take the pick's capture as its own instead of shooting again: it is less
  * than the capture quota's interval old (a new shot would wait for the quota) and masked the
- * same way.
+ * same way, the same kinds of personal data uncovered.
  */
-export function reusablePick(pick: PickShot | undefined, masked: boolean, now: Date): boolean {
+export function reusablePick(
+  pick: PickShot | undefined,
+  masked: boolean,
+  now: Date,
+  uncovered: readonly SensitiveKind[] = [],
+): boolean {
   return (
     !!pick &&
     pick.masked === masked &&
+    sameKinds(pick.uncovered ?? [], uncovered) &&
     now.getTime() - Date.parse(pick.capturedAt) < MIN_CAPTURE_INTERVAL_MS
   );
 }
@@ -62,13 +75,19 @@ const asEvidence = (
 /**
  * The evidence of a Save given the capture kept at the pick (`pick`, if any), the one taken at
  * Save (`image`, null when none could be taken) and whether it `reused` the pick's. The element's
- * box in both is compared (`regionChanged`) when both were masked alike: if it differs, both
+ * box in both is compared (`regionChanged`) when both were masked alike (fields, and the same kinds
+ * of personal data uncovered): if it differs, both
  * images are kept, marked `pick` and `save`, and the touchpoint is flagged.
  */
 export function evidenceAtSave(
   pick: PickShot | undefined,
   image: EvidenceImage | null,
-  opts: { masked: boolean; reused: boolean; url: string | null },
+  opts: {
+    masked: boolean;
+    reused: boolean;
+    url: string | null;
+    uncovered?: readonly SensitiveKind[];
+  },
 ): EvidenceAtSave {
   if (opts.reused && pick)
     return {
@@ -80,6 +99,7 @@ export function evidenceAtSave(
     !!pick?.sample &&
     !!image.sample &&
     pick.masked === opts.masked &&
+    sameKinds(pick.uncovered ?? [], opts.uncovered ?? []) &&
     regionChanged(pick.sample, image.sample);
   if (!pick || !changed) return { evidence: asEvidence(image, opts.url), changedAfterPick: false };
   return {

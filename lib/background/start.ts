@@ -6,6 +6,8 @@ import { checkedCapture } from './tab-shot';
 import type { ShowAnchorIo } from './show-anchor';
 import { browserVisitIo } from './visit-io';
 import { captureEvidence, createCaptureQueue } from '../capture';
+import type { KindCount } from '../capture/redact/kinds';
+import { toRedactions } from '../capture/redact/summary';
 import { getActiveAudit, getDb, seedDefaults } from '../db';
 import { createDispatcher, sendToFrame, tabsTransport } from '../messaging';
 import { startSync } from './sync-start';
@@ -40,7 +42,7 @@ export function startBackground(): void {
     now: () => new Date(),
     version: browser.runtime.getManifest().version,
     uiLanguage: () => browser.i18n.getUILanguage(),
-    async capture(req, sender, { maskFields }) {
+    async capture(req, sender, { maskFields, uncovered }) {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return null;
       const tab = await browser.tabs.get(tabId);
@@ -51,9 +53,14 @@ export function startBackground(): void {
         (windowId) => browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
         tabId,
       );
-      return captureEvidence(shoot, captures, tab.windowId, req, (shot) =>
-        withFrameMasks(frames, tabId, maskFields, shot),
+      let counts: KindCount[][] = [];
+      const image = await captureEvidence(shoot, captures, tab.windowId, req, (shot) =>
+        withFrameMasks(frames, tabId, { fields: maskFields, uncovered }, shot, (c) => {
+          counts = c;
+        }),
       );
+      const redactions = toRedactions(counts, uncovered);
+      return image && { ...image, ...(redactions && { redactions }) };
     },
     sendToTab: toTagger,
     async openPage(path) {

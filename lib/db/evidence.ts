@@ -78,12 +78,16 @@ export async function attachEvidence(
   touchpointId: string,
   evidence: NewEvidence,
   now: Date,
+  redactions?: Touchpoint['redactions'],
 ): Promise<Evidence | undefined> {
   return db.transaction('rw', [db.touchpoints, db.evidence], async () => {
     const tp = await db.touchpoints.get(touchpointId);
     if (!tp || tp.deleted) return undefined;
     const [first] = await listEvidenceOf(db, touchpointId);
-    return first ?? (await addEvidence(db, touchpointId, evidence, now));
+    if (first) return first;
+    // What the new screenshot covered replaces what the touchpoint said of none.
+    if (redactions) await db.touchpoints.put({ ...tp, redactions, updatedAt: now.toISOString() });
+    return addEvidence(db, touchpointId, evidence, now);
   });
 }
 

@@ -12,6 +12,8 @@ import type {
   Touchpoint,
   Anchor,
   RelocatedBy,
+  Redaction,
+  SensitiveKind,
 } from '../model';
 import { upgradeAudit, upgradeStudy } from '../model';
 import type { Tally } from '../report/types';
@@ -32,6 +34,8 @@ export interface Draft {
   notes: string;
   /** Whether the evidence capture should keep form field values visible. */
   includeFieldValues: boolean;
+  /** Kinds of personal data the shopper uncovered for this tag's screenshot. */
+  uncovered?: SensitiveKind[];
   url: string | null;
   pageTitle: string | null;
   anchor: Anchor | null;
@@ -56,6 +60,9 @@ export interface PickShot extends Pick<Evidence, 'blob' | 'mime' | 'width' | 'he
   /** Whether form fields were masked in it (a capture masked otherwise is not compared). */
   masked: boolean;
   capturedAt: string;
+  /** The personal data it covered (docs/REDACTION.md), and the kinds left uncovered in it. */
+  redactions?: Redaction[];
+  uncovered?: SensitiveKind[];
 }
 
 /**

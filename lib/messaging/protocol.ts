@@ -11,6 +11,8 @@ import {
   guessSchema,
   idSchema,
   perfStatsSchema,
+  redactionsSchema,
+  sensitiveKindSchema,
   pickHintsSchema,
   placeSchema,
   reauditNoteSchema,
@@ -60,10 +62,22 @@ export const contentMessages = {
     v.union([refindResultSchema, forwardToFrameSchema]),
   ),
   /**
-   * Draws (or removes) opaque masks over this frame's own form fields, in a closed shadow root,
-   * while the background captures the tab; answers once they are painted.
+   * Draws (or removes) opaque masks over this frame's own form fields (with `fields`) and over
+   * personal data in its text (docs/REDACTION.md; kinds in `uncovered` left visible), in a closed
+   * shadow root, while the background captures the tab; answers once they are painted, with how
+   * many pieces of each kind showed in the frame's viewport (uncovered ones included).
    */
-  setFieldMasks: message(v.strictObject({ active: v.boolean() }), v.object({ masks: v.number() })),
+  setFieldMasks: message(
+    v.strictObject({
+      active: v.boolean(),
+      fields: v.optional(v.boolean()),
+      uncovered: v.optional(v.array(sensitiveKindSchema)),
+    }),
+    v.object({
+      masks: v.number(),
+      counts: v.optional(v.array(v.object({ kind: sensitiveKindSchema, count: v.number() }))),
+    }),
+  ),
   /** Timing figures of the tagger in the top frame, for `npm run bench`. */
   getPerfStats: message(emptySchema, perfStatsSchema),
 };
@@ -101,7 +115,8 @@ export const backgroundMessages = {
       touchpointId: v.optional(idSchema),
       pickCapture: v.optional(captureSchema),
     }),
-    v.object({ savedAt: v.string() }),
+    /** With a pick capture: what it covered (absent when nothing was found or no shot). */
+    v.object({ savedAt: v.string(), redactions: v.optional(redactionsSchema) }),
   ),
   /**
    * The draft kept for the sender's tab, if any; else the newest draft tagged on `url` in
@@ -116,6 +131,8 @@ export const backgroundMessages = {
         touchpointId: v.optional(idSchema),
         /** The re-audit the tab's draft was opened for ("Visit again"). */
         reaudit: v.optional(reauditNoteSchema),
+        /** What the pick's screenshot covered, for the panel's list. */
+        redactions: v.optional(redactionsSchema),
       }),
     ),
   ),
@@ -141,6 +158,8 @@ export const backgroundMessages = {
       noScreenshot: v.boolean(),
       /** The element looked different at Save than at the pick; both captures were kept. */
       changedAfterPick: v.optional(v.boolean()),
+      /** What the stored screenshot covered (`Touchpoint.redactions`). */
+      redactions: v.optional(redactionsSchema),
     }),
   ),
   /**
@@ -149,8 +168,13 @@ export const backgroundMessages = {
    * `evidenceId` is null when the capture failed again.
    */
   retakeEvidence: message(
-    v.strictObject({ id: idSchema, capture: captureSchema, includeFieldValues: v.boolean() }),
-    v.object({ evidenceId: v.nullable(v.string()) }),
+    v.strictObject({
+      id: idSchema,
+      capture: captureSchema,
+      includeFieldValues: v.boolean(),
+      uncovered: v.optional(v.array(sensitiveKindSchema)),
+    }),
+    v.object({ evidenceId: v.nullable(v.string()), redactions: v.optional(redactionsSchema) }),
   ),
   /**
    * Passes a tagger message between the frames of the sender's tab: to the top frame, to the

@@ -20,6 +20,18 @@ export const emptySchema = v.strictObject({});
 
 const scoreValue = v.union([v.pipe(v.number(), v.integer()), v.literal('NA')]);
 
+/** A kind of personal data redaction covers (`SensitiveKind` of `lib/model`). */
+export const sensitiveKindSchema = v.picklist(['email', 'phone', 'card', 'iban', 'order']);
+
+/** What a capture covered (`Touchpoint.redactions`): kinds found, how many, uncovered ones. */
+export const redactionsSchema = v.array(
+  v.object({
+    kind: sensitiveKindSchema,
+    count: v.number(),
+    uncovered: v.optional(v.boolean()),
+  }),
+);
+
 /** The fields of a tagger panel a shopper fills in; shared by drafts and saving. */
 export const formSchema = v.strictObject({
   category: id,
@@ -29,6 +41,8 @@ export const formSchema = v.strictObject({
   notes: text(20_000),
   /** Keep form field values visible in the evidence capture (masked by default). */
   includeFieldValues: v.boolean(),
+  /** Kinds of personal data the shopper chose to show in this touchpoint's screenshot. */
+  uncovered: v.optional(v.array(sensitiveKindSchema)),
 });
 
 /** A box in CSS pixels. */

@@ -136,15 +136,15 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
       if (ui && !overlaps(grow(shot.rect, SHOT_MARGIN), ui.panelBox())) {
         // Away from the panel: the panel opens at once and the shot is taken meanwhile, the
         // pointer still caught and the pick's outline left out of it.
-        update({ ...shown, shooting: true });
+        update({ ...shown, redactions: null, shooting: true });
         ui.focus();
         await nextFrame();
         await nextFrame();
-        await drafts.saveNow(startForm, place, shot);
-        if (layer && view.phase === 'panel') update({ shooting: false });
+        const redactions = await drafts.saveNow(startForm, place, shot);
+        if (layer && view.phase === 'panel') update({ shooting: false, redactions });
         return;
       }
-      await drafts.saveNow(startForm, place, await hideForCapture());
+      shown.redactions = await drafts.saveNow(startForm, place, await hideForCapture());
     }
     if (!layer) return;
     update(shown);
@@ -242,7 +242,7 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
         form,
         reaudit ? null : { kind: 'info', text: t('tagger.draftRestored') },
       );
-      update({ reaudit });
+      update({ reaudit, redactions: draft.value.redactions ?? null });
       // Keep where it was tagged, even if the tab has moved on since.
       if (place) place = saved;
       return;
@@ -279,6 +279,7 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     const capture = await hideForCapture();
     const result = await send('saveTouchpoint', { id, form, place, capture });
     if (!layer) return;
+    if (result.ok) view = { ...view, redactions: result.value.redactions };
     if (!result.ok) {
       showStatus('error', t('tagger.saveFailed', { message: describeProblem(result.error) }));
     } else if (result.value.noScreenshot) {
@@ -294,9 +295,16 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     const id = touchpointId;
     if (!view.form || id === null || view.phase !== 'panel' || !view.retake) return;
     const capture = await hideForCapture();
-    const { includeFieldValues } = view.form;
-    const result = await send('retakeEvidence', { id, capture, includeFieldValues });
+    const { includeFieldValues, uncovered } = view.form;
+    const result = await send('retakeEvidence', {
+      id,
+      capture,
+      includeFieldValues,
+      ...(uncovered && { uncovered }),
+    });
     if (!layer) return;
+    if (result.ok && result.value.redactions)
+      view = { ...view, redactions: result.value.redactions };
     if (result.ok && result.value.evidenceId !== null) {
       showStatus('ok', t('tagger.retaken'));
       setTimeout(close, 700);

@@ -1,6 +1,7 @@
 import { sendToBackground } from '../messaging/client';
 import type { CaptureRequest } from '../capture/evidence';
 import type { TouchpointForm, TouchpointPlace } from '../messaging/protocol';
+import type { Redaction } from '../model';
 
 /** How long typing must pause before the draft is saved. */
 export const DRAFT_DEBOUNCE_MS = 300;
@@ -9,12 +10,15 @@ export const DRAFT_DEBOUNCE_MS = 300;
 export interface DraftSync {
   /** Schedules a save of this state (the latest one wins). */
   schedule(form: TouchpointForm, place: TouchpointPlace | null): void;
-  /** Saves now; with `pickCapture`, the background also screenshots the tab for the new pick. */
+  /**
+   * Saves now; with `pickCapture`, the background also screenshots the tab for the new pick and
+   * answers what that screenshot covered (undefined when nothing, or no answer).
+   */
   saveNow(
     form: TouchpointForm,
     place: TouchpointPlace | null,
     pickCapture?: CaptureRequest,
-  ): Promise<void>;
+  ): Promise<Redaction[] | undefined>;
   /** Drops any scheduled save and waits for one in flight, so nothing lands after Save. */
   settle(): Promise<void>;
 }
@@ -45,7 +49,8 @@ export function createDraftSync(
       ...(pickCapture && { pickCapture }),
     });
     inFlight = sent;
-    await sent;
+    const answer = await sent;
+    return answer.ok ? answer.value.redactions : undefined;
   };
   return {
     schedule(form, place) {

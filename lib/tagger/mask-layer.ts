@@ -1,6 +1,16 @@
+import type { SensitiveKind } from '../model';
+import { sensitiveBoxes, type KindCount } from '../capture/redact';
 import { fieldMasks } from './fields';
 import { mountHost, placeBox, surfaceOf, type HostLayer } from './host';
 import { pristine } from './pristine';
+import { shadowRootOf } from './shadow-root-of';
+
+/** What one capture masks: form fields (unless the shopper keeps their values) and which kinds
+ * of personal data stay visible. */
+export interface MaskRequest {
+  fields: boolean;
+  uncovered: readonly SensitiveKind[];
+}
 
 /** A mask left behind (the background stopped before removing it) goes by itself after this. */
 export const MASK_MAX_MS = 5_000;
@@ -20,6 +30,10 @@ export const LAYER_IDLE_MS = 60_000;
  * at the first capture and reused by the next ones (a pick and its save are two captures), so
  * the page sees one element appear once rather than one per capture; it goes after
  * {@link LAYER_IDLE_MS} without a capture. `taggerHost` is the tagger's own layer, if any.
+ *
+ * The same boxes cover personal data shown as text (docs/REDACTION.md) anywhere in this frame's
+ * viewport: a frame does not know which part of it the tab's capture takes, and searching the
+ * whole viewport costs a few milliseconds. Kinds the shopper uncovered are counted, not drawn.
  */
 export function createMaskLayer(css: string, taggerHost: () => Element | null) {
   let own: HostLayer | null = null;
@@ -41,11 +55,21 @@ export function createMaskLayer(css: string, taggerHost: () => Element | null) {
   }
 
   /** Draws the masks and resolves once the browser has painted them; answers how many. */
-  async function show(): Promise<{ masks: number }> {
+  async function show(req: MaskRequest): Promise<{ masks: number; counts: KindCount[] }> {
     hide();
     const host = taggerHost();
-    const boxes = fieldMasks(document, host);
-    if (boxes.length === 0) return { masks: 0 };
+    const viewport = { x: 0, y: 0, width: innerWidth, height: innerHeight };
+    let counts: KindCount[] = [];
+    const boxes = req.fields ? fieldMasks(document, host) : [];
+    try {
+      const found = sensitiveBoxes(document, viewport, { skip: host, shadowRootOf });
+      counts = found.counts;
+      for (const b of found.boxes) if (!req.uncovered.includes(b.kind)) boxes.push(b.rect);
+    } catch (e) {
+      // A page the search cannot read still gets its field masks.
+      console.warn('[touchpoint-auditor] redaction failed', e);
+    }
+    if (boxes.length === 0) return { masks: 0, counts };
     const p = pristine();
     let surface = surfaceOf(host);
     if (!surface) {
@@ -65,7 +89,7 @@ export function createMaskLayer(css: string, taggerHost: () => Element | null) {
     timer = setTimeout(hide, MASK_MAX_MS);
     await nextFrame();
     await nextFrame();
-    return { masks: boxes.length };
+    return { masks: boxes.length, counts };
   }
 
   return {

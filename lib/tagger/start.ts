@@ -77,9 +77,9 @@ export function startTagger(css: string, render: Renderer): void {
       // Only the frame asked (the background names it) gets this.
       highlightAnchor: ({ anchor }) => ok(highlighter.show(anchor)),
       refindAnchor: ({ anchor }) => ok(refindAnchor(anchor, highlighter)),
-      setFieldMasks: ({ active }) => {
-        // Every frame masks its own fields while the background captures the tab.
-        if (active) return masks.show().then(ok);
+      setFieldMasks: ({ active, fields = true, uncovered = [] }) => {
+        // Every frame masks its own fields and personal data while the background captures.
+        if (active) return masks.show({ fields, uncovered }).then(ok);
         masks.hide();
         return ok({ masks: 0 });
       },

@@ -1,5 +1,6 @@
 import type { Box } from '../anchoring/position';
 import type { ReauditNote, TaggerContext, TouchpointForm } from '../messaging/protocol';
+import type { Redaction } from '../model';
 
 /** What the tagger's UI shows; the controller owns it and re-renders on every change. */
 export interface TaggerView {
@@ -33,6 +34,8 @@ export interface TaggerView {
   shooting?: boolean;
   /** The earlier wave's touchpoint this tag re-audits ("Visit again"), shown for reference. */
   reaudit?: ReauditNote | null;
+  /** What the last screenshot of this tag covered (docs/REDACTION.md), listed by the panel. */
+  redactions?: Redaction[] | null;
 }
 
 /** What the UI can ask the controller to do. */

@@ -102,6 +102,8 @@ export interface StoredTouchpoint {
   scores: Record<string, number | 'NA'>;
   /** The element looked different at Save than at the pick. */
   changedAfterPick?: boolean;
+  /** What the screenshot covered of the page's personal data. */
+  redactions?: { kind: string; count: number; uncovered?: boolean }[];
   anchor: {
     css: string;
     text: string;

@@ -6,6 +6,12 @@ import { capturePristine } from '@/lib/tagger/pristine';
 vi.mock('@/lib/tagger/fields', () => ({
   fieldMasks: () => [{ x: 10, y: 20, width: 200, height: 30 }],
 }));
+// Nor is there text to measure: say the page shows an e-mail address and two phone numbers.
+const found = vi.hoisted(() => ({
+  boxes: [] as { kind: string; rect: { x: number; y: number; width: number; height: number } }[],
+  counts: [] as { kind: string; count: number }[],
+}));
+vi.mock('@/lib/capture/redact', () => ({ sensitiveBoxes: () => found }));
 
 /** What the page can see of us: elements after its own body. */
 const extra = () =>
@@ -29,10 +35,10 @@ describe('createMaskLayer in a frame without the tagger', () => {
     );
     watcher.observe(document.documentElement, { childList: true });
 
-    expect(await masks.show()).toEqual({ masks: 1 });
+    expect(await masks.show({ fields: true, uncovered: [] })).toEqual({ masks: 1, counts: [] });
     const first = masks.ownLayer();
     masks.hide();
-    expect(await masks.show()).toEqual({ masks: 1 });
+    expect(await masks.show({ fields: true, uncovered: [] })).toEqual({ masks: 1, counts: [] });
     masks.hide();
     await Promise.resolve();
 
@@ -46,5 +52,46 @@ describe('createMaskLayer in a frame without the tagger', () => {
     expect(masks.ownLayer()).toBeNull();
     expect(extra()).toEqual([]);
     watcher.disconnect();
+  });
+});
+
+describe('createMaskLayer covering personal data', () => {
+  afterEach(() => {
+    found.boxes = [];
+    found.counts = [];
+  });
+  const drawn = (layer: ReturnType<typeof createMaskLayer>) =>
+    Array.from(layer.ownLayer()!.container.querySelectorAll<HTMLElement>('.mask')).map(
+      (m) => m.style.top,
+    );
+
+  it('covers every kind found unless uncovered, and counts them all', async () => {
+    found.boxes = [
+      { kind: 'email', rect: { x: 0, y: 100, width: 80, height: 14 } },
+      { kind: 'phone', rect: { x: 0, y: 200, width: 80, height: 14 } },
+      { kind: 'phone', rect: { x: 0, y: 300, width: 80, height: 14 } },
+    ];
+    found.counts = [
+      { kind: 'email', count: 1 },
+      { kind: 'phone', count: 2 },
+    ];
+    const layer = createMaskLayer('', () => null);
+
+    const all = await layer.show({ fields: true, uncovered: [] });
+    expect(all).toEqual({ masks: 4, counts: found.counts });
+    expect(drawn(layer)).toEqual(['20px', '100px', '200px', '300px']);
+
+    const shown = await layer.show({ fields: false, uncovered: ['phone'] });
+    // The phone numbers stay visible, the field values too; the e-mail address is covered.
+    expect(shown).toEqual({ masks: 1, counts: found.counts });
+    expect(drawn(layer)).toEqual(['100px']);
+    layer.hide();
+  });
+
+  it('adds nothing to the page when there is nothing to cover', async () => {
+    const layer = createMaskLayer('', () => null);
+    expect(await layer.show({ fields: false, uncovered: [] })).toEqual({ masks: 0, counts: [] });
+    expect(layer.ownLayer()).toBeNull();
+    expect(extra()).toEqual([]);
   });
 });
