@@ -171,7 +171,17 @@ export function createPicker(opts: {
         return true;
       case 'click':
         if (mode === 'element') {
-          if (!current) current = hitTest(doc, m.clientX, m.clientY, opts.host());
+          // A move not yet measured (its frame still to come) counts: the click picks what
+          // is under it, unless the shopper stepped from there with the wheel or keys.
+          if (!current || frameRequested) {
+            const el = hitTest(doc, m.clientX, m.clientY, opts.host());
+            if (el && el !== base) {
+              base = el;
+              current = el;
+              below.length = 0;
+              stack = null;
+            }
+          }
           pickCurrent();
         }
         return true;

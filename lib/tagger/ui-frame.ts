@@ -160,6 +160,7 @@ export function createUiFrame(
       // being delivered (its release too), and a frame torn down while it has the focus leaves
       // the browser's input routing waiting on it. The layer's host stays up as long.
       frame.style.setProperty('display', 'none', 'important');
+      frame.className = '';
       return new Promise<void>((done) =>
         setTimeout(() => {
           frame.remove();

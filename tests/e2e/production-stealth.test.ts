@@ -72,6 +72,9 @@ async function startWithShortcut(page: Page, uiAt: string) {
     },
     [TOOLBAR_AT, uiAt] as const,
   );
+  // The layer is up; its frame (an extension page) is ready a moment later, as a shopper's
+  // next key press would be.
+  await page.waitForTimeout(300);
 }
 
 /**
@@ -85,6 +88,7 @@ async function panelOpen(page: Page) {
       document.elementFromPoint(tx, ty)?.hasAttribute('popover') === false,
     [PANEL_AT, TOOLBAR_AT] as const,
   );
+  await page.waitForTimeout(300);
 }
 
 describe('the production build, seen from the page', () => {
