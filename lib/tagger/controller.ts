@@ -86,14 +86,10 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     if (view.phase === 'picking') relayFrames(false);
     guard.holdFocus = false;
     guard.reassert = null;
-    const closing = layer;
-    const gone = ui?.destroy();
+    ui?.destroy();
     ui = null;
+    unmountGuarded(guard, layer, render, actions);
     layer = null;
-    // The host goes with (after) the frame (see `UiFrame.destroy`); nothing of it stays usable.
-    guard.modal = null;
-    if (gone) void gone.then(() => unmountGuarded(guard, closing, render, actions));
-    else unmountGuarded(guard, closing, render, actions);
     place = null;
     target = null;
     touchpointId = null;

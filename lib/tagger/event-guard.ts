@@ -112,7 +112,15 @@ export function installEventGuard(state: GuardState): void {
       return;
     }
     if (!e.isTrusted) return;
-    if (starting && !tagging && KEYS.has(e.type)) {
+    if (isShortcut(e)) {
+      starting = pristine().now();
+      e.stopImmediatePropagation();
+      e.preventDefault();
+      state.onShortcut();
+      return;
+    }
+    if (tagging) starting = 0;
+    else if (starting && KEYS.has(e.type)) {
       // The keys of the shortcut (and any pressed meanwhile) while the tagger loads: the page
       // hears them as little as it heard the shortcut.
       if (pristine().now() - starting < START_WINDOW_MS) {
@@ -121,14 +129,6 @@ export function installEventGuard(state: GuardState): void {
         return;
       }
       starting = 0;
-    }
-    if (tagging) starting = 0;
-    if (isShortcut(e)) {
-      starting = pristine().now();
-      e.stopImmediatePropagation();
-      e.preventDefault();
-      state.onShortcut();
-      return;
     }
     if (!tagging) return;
     if (e.type === 'toggle') {

@@ -19,8 +19,8 @@ export interface UiFrame {
   rect(): DOMRect;
   /** Moves the open panel's top-left corner there (kept inside the viewport). */
   moveTo(x: number, y: number): void;
-  /** Takes the frame away; resolves once it is gone. */
-  destroy(): Promise<void>;
+  /** Takes the frame away. */
+  destroy(): void;
 }
 
 /**
@@ -156,17 +156,13 @@ export function createUiFrame(
     destroy() {
       port?.close();
       port = null;
-      // Hidden at once, torn down a moment later: the key whose press closed the panel is still
-      // being delivered (its release too), and a frame torn down while it has the focus leaves
-      // the browser's input routing waiting on it. The layer's host stays up as long.
+      // The focus leaves it before it goes: the key whose press closed the panel is still
+      // being delivered (its release too), and a frame torn down while it has the focus
+      // leaves the browser's input routing waiting on it.
       frame.style.setProperty('display', 'none', 'important');
       frame.className = '';
-      return new Promise<void>((done) =>
-        setTimeout(() => {
-          frame.remove();
-          done();
-        }, 100),
-      );
+      frame.blur();
+      frame.remove();
     },
   };
   return ui;

@@ -8,6 +8,7 @@ import {
   saveAndWait,
   score,
   startTagging,
+  ui,
 } from '../../tests/e2e/support/tagger';
 import { endAuditFromPopup, startAuditFromPopup, tabIdOf } from './setup';
 
@@ -120,10 +121,10 @@ async function tagStep(
     await pickAt(page, target);
   }
   await panel(page).waitFor();
-  await page.getByTestId('tagger-category').selectOption(step.category);
+  await ui(page).getByTestId('tagger-category').selectOption(step.category);
   for (const [criterion, value] of Object.entries(step.scores[shop]))
     await score(page, criterion, value);
-  await page.getByTestId('tagger-notes').fill(step.notes[shop]);
+  await ui(page).getByTestId('tagger-notes').fill(step.notes[shop]);
   await saveAndWait(page);
   await page.close();
 }

@@ -1,7 +1,7 @@
 import type { ExtensionSession } from '../../tests/support/browser';
 import type { FixtureServer } from '../../tests/support/fixture-server';
 import { readStore } from '../../tests/e2e/support/extension-db';
-import { panel, saveAndWait, score } from '../../tests/e2e/support/tagger';
+import { panel, saveAndWait, score, ui } from '../../tests/e2e/support/tagger';
 import { addPhoneCall, startShopAudit, type Shop } from './scripted-audit';
 import { endAuditFromPopup } from './setup';
 
@@ -82,7 +82,7 @@ export async function reauditShop(
     await list.close();
     for (const [criterion, value] of Object.entries(again.scores))
       await score(page, criterion, value);
-    await page.getByTestId('tagger-notes').fill(again.notes);
+    await ui(page).getByTestId('tagger-notes').fill(again.notes);
     await saveAndWait(page);
     await page.close();
   }
