@@ -12,28 +12,7 @@ import { UiApp } from './UiApp';
 let port: MessagePort | null = null;
 let language = '';
 
-const post = (message: FromUi) => port?.postMessage(message);
-
-/**
- * How long a message that takes this frame away waits after the input event that asked for it:
- * the browser is still to hear that this document handled the event (a mouse button's release,
- * a key's press), and a frame removed before that leaves the browser's input routing waiting
- * on it (under load, the next click anywhere in the tab was lost).
- */
-const SETTLE_MS = 50;
-
-/** Whether the message closes the tagger, and with it this frame. */
-const closes = (message: FromUi): boolean =>
-  message.kind === 'cancel' ||
-  message.kind === 'cancelPicking' ||
-  (message.kind === 'surface' &&
-    message.event.type === 'keydown' &&
-    message.event.key === 'Escape');
-
-const send = (message: FromUi) => {
-  if (closes(message)) setTimeout(() => post(message), SETTLE_MS);
-  else post(message);
-};
+const send = (message: FromUi) => port?.postMessage(message);
 
 function show(view: TaggerView): void {
   const context = view.context;
@@ -117,6 +96,6 @@ export function connect(): void {
       if (m.data.kind === 'view') show(m.data.view);
       else replay(m.data.event);
     };
-    post({ kind: 'ready' });
+    send({ kind: 'ready' });
   });
 }

@@ -25,5 +25,6 @@ export function unmountGuarded(
     guard.root = null;
   }
   render(layer.container, null, actions);
-  layer.unmount();
+  // The UI frame in it may still be answering the click or key that closed it.
+  layer.unmount(true);
 }

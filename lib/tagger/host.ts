@@ -12,8 +12,11 @@ export interface HostLayer {
   ui: HTMLElement;
   /** Puts the layer back as it should be: styles, attributes, on top (`force`: re-shown). */
   reassert(force: boolean): void;
-  /** Removes the layer and stops watching for the page removing it. */
-  unmount(): void;
+  /**
+   * Removes the layer and stops watching for the page removing it; `retire`: hidden at once,
+   * removed `RETIRE_MS` later (a layer with the UI frame in it).
+   */
+  unmount(retire?: boolean): void;
 }
 
 /** Puts an absolutely placed box of the UI (a mask, an outline) over a viewport box. */
@@ -39,6 +42,14 @@ export const surfaceOf = (host: Element | null): ParentNode | undefined =>
 /** Whether `target` is the host of one of the tagger's layers (its UI, masks or highlight). */
 export const isOwnHost = (target: EventTarget | null): boolean =>
   target instanceof Element && surfaces.has(target);
+
+/**
+ * How long a taken-down layer (and the tagger's UI frame in it) stays in the document, hidden:
+ * the click or key that closed the panel is still being acknowledged by the frame's document to
+ * the browser, and a frame removed before that leaves the browser's input routing waiting on it
+ * (the click never completes, the next input in the tab is held up).
+ */
+export const RETIRE_MS = 100;
 
 /** Attributes the host keeps; the page's (`hidden`, `inert`, `class`, `dir`…) are removed. */
 const KEPT = new Set(['style', 'popover']);
@@ -230,13 +241,16 @@ export function mountHost(css: string): HostLayer {
     container,
     ui,
     reassert,
-    unmount() {
+    unmount(retire = false) {
       mounted = false;
       observer.disconnect();
       watcher.disconnect();
       inertWatcher.disconnect();
       modal?.close();
-      host.remove();
+      if (retire) {
+        host.style.setProperty('display', 'none', 'important');
+        setTimeout(() => host.remove(), RETIRE_MS);
+      } else host.remove();
       for (const el of madeInert) el.setAttribute('inert', '');
     },
   };

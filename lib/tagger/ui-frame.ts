@@ -1,6 +1,7 @@
 import type { Box } from '../anchoring/position';
 import { t } from '../i18n/translate';
 import { extensionId, extensionUrl } from '../messaging/runtime';
+import { RETIRE_MS } from './host';
 import { pristine } from './pristine';
 import { toSurfaceEvent, UI_PAGE, type FromUi, type ToUi } from './ui-protocol';
 import type { TaggerView } from './view';
@@ -156,13 +157,12 @@ export function createUiFrame(
     destroy() {
       port?.close();
       port = null;
-      // The focus leaves it before it goes: the key whose press closed the panel is still
-      // being delivered (its release too), and a frame torn down while it has the focus
-      // leaves the browser's input routing waiting on it.
+      // The focus leaves it at once, the frame a moment later (see `RETIRE_MS`): the key or
+      // click that closed the panel is still being delivered (a key's release too).
       frame.style.setProperty('display', 'none', 'important');
       frame.className = '';
       frame.blur();
-      frame.remove();
+      setTimeout(() => frame.remove(), RETIRE_MS);
     },
   };
   return ui;
