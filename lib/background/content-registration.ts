@@ -10,7 +10,7 @@ import type { FrameTransport } from '../messaging';
 /** The tagger's content script as built (`entrypoints/tagger.content`), run into a tab on demand. */
 export const TAGGER_FILE = '/content-scripts/tagger.js';
 /** The stub registered for every frame while an audit runs (`entrypoints/stub.content.ts`). */
-export const STUB_FILE = '/content-scripts/stub.js';
+export const STUB_FILE = '/stub.js';
 /** The id the stub's registration goes by. */
 export const TAGGER_SCRIPT_ID = 'tagger';
 

@@ -1,5 +1,4 @@
-import { ENVIRONMENT, pageEventTypes, SHOPPER } from './event-types';
-import { pristine } from './pristine';
+import { ENVIRONMENT, GUARDED, SHOPPER } from './event-types';
 
 /** A modal handler (picker, panel drag): gets every trusted event; true blocks it from the page. */
 export type ModalHandler = (e: Event) => boolean;
@@ -55,6 +54,12 @@ function fromUi(e: Event, state: GuardState): boolean {
 
 /** Key events, held back from the page while the tagger starts (see `installEventGuard`). */
 const KEYS = new Set(['keydown', 'keyup', 'keypress', 'beforeinput', 'input']);
+/**
+ * Types whose listeners on the window are passive unless asked otherwise (scrolling does not
+ * wait for them): the picker's wheel and a touch must be able to cancel the page's default.
+ */
+const BLOCKING = new Set(['wheel', 'mousewheel', 'touchstart', 'touchmove']);
+const ACTIVE: AddEventListenerOptions = { capture: true, passive: false };
 /** How long after the shortcut keys are held back if the tagger does not come up. */
 const START_WINDOW_MS = 2_000;
 
@@ -67,7 +72,7 @@ const isShortcut = (e: Event): boolean => {
 
 /**
  * Registers the tagger's capture-phase listeners on window, for every event type a page can
- * listen for (see `pageEventTypes`). Called at document_start, before any page script, so they
+ * listen for that the tagging could show up in (see `GUARDED`). Called at document_start, before any page script, so they
  * run before every page listener. Until tagging starts they only watch for the shortcut; events
  * the page crafts itself (untrusted) never drive the tagger. While tagging, the page hears
  * nothing the shopper does: the toolbar and the panel are a frame of the extension (their
@@ -113,7 +118,7 @@ export function installEventGuard(state: GuardState): void {
     }
     if (!e.isTrusted) return;
     if (isShortcut(e)) {
-      starting = pristine().now();
+      starting = performance.now();
       e.stopImmediatePropagation();
       e.preventDefault();
       state.onShortcut();
@@ -123,7 +128,7 @@ export function installEventGuard(state: GuardState): void {
     else if (starting && KEYS.has(e.type)) {
       // The keys of the shortcut (and any pressed meanwhile) while the tagger loads: the page
       // hears them as little as it heard the shortcut.
-      if (pristine().now() - starting < START_WINDOW_MS) {
+      if (performance.now() - starting < START_WINDOW_MS) {
         e.stopImmediatePropagation();
         if (e.cancelable) e.preventDefault();
         return;
@@ -154,10 +159,14 @@ export function installEventGuard(state: GuardState): void {
     if (type === 'keydown') state.onStrayKey?.(e as KeyboardEvent);
     if (type === 'keydown' && (e as KeyboardEvent).key === 'Escape') state.onEscape?.();
   };
-  const add = pristine().addEventListener;
-  const types = [...pageEventTypes(), probe];
+  // The built-ins this needs, taken now. The isolated world's copies are out of the page's
+  // reach anyway; nothing else of the DOM is touched until an event comes (each interface a
+  // frame's script first touches is built for that frame: the guard runs in every frame).
+  const add = EventTarget.prototype.addEventListener;
+  const Observer = MutationObserver;
+  const types = [...GUARDED, probe];
   const register = () => {
-    for (const type of types) add.call(window, type, listener, { capture: true, passive: false });
+    for (const type of types) add.call(window, type, listener, BLOCKING.has(type) ? ACTIVE : true);
   };
   const ensure = () => {
     for (let attempt = 0; attempt < 2; attempt++) {
@@ -170,6 +179,6 @@ export function installEventGuard(state: GuardState): void {
   };
   register();
   // `document.open()` removes the document's element (and every listener): put ours back.
-  new (pristine().MutationObserver)(() => void ensure()).observe(document, { childList: true });
+  new Observer(() => void ensure()).observe(document, { childList: true });
   state.ensure = ensure;
 }

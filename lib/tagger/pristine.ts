@@ -1,7 +1,9 @@
 /**
- * Built-ins captured when the content script starts (document_start, before any page script).
- * Chrome's isolated world already keeps the page from replacing our copies of built-ins; these
- * references keep the tagger correct even where that isolation is weaker (other browsers).
+ * Built-ins the tagger uses, captured once when it starts in a frame. The content script's world
+ * (Chrome's isolated world, Firefox's Xray views) already keeps the page from replacing them;
+ * these references keep the tagger's own code from depending on that. The document_start stub
+ * does not take them: each DOM interface a frame's script first touches is built for that frame,
+ * and the stub runs in every frame.
  */
 export interface Pristine {
   attachShadow: typeof Element.prototype.attachShadow;
@@ -14,10 +16,7 @@ export interface Pristine {
   now: () => number;
 }
 
-/**
- * Kept on the isolated world's global, which the document_start stub and the tagger loaded
- * later share: the tagger uses the stub's copies, taken before any page script ran.
- */
+/** Kept on the isolated world's global: one copy per frame, however often the tagger starts. */
 const world = globalThis as { tpaPristine?: Pristine };
 
 /** Captures the built-ins once; call first thing in the content script's main(). */

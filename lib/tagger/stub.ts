@@ -1,7 +1,6 @@
 import { CHANNEL } from '../messaging/channel';
 import { sendRuntimeMessage } from '../messaging/runtime';
 import { installEventGuard, type GuardState } from './event-guard';
-import { capturePristine } from './pristine';
 
 /** What the stub leaves on the isolated world's global for the tagger loaded after it. */
 export interface StubWorld {
@@ -13,8 +12,7 @@ export interface StubWorld {
 
 /**
  * What runs in every frame at document_start while an audit runs (docs/ARCHITECTURE.md#stealth):
- * the built-ins taken before any page script, the event guard registered ahead of the page's
- * listeners, and the shortcut. Nothing else: no listener for the extension's messages, no
+ * the event guard registered ahead of the page's listeners, and the shortcut. Nothing else: no listener for the extension's messages, no
  * node, no resource. The shortcut asks the background, which runs the tagger into this tab's
  * frames (`scripting.executeScript`, into the same isolated world) and starts it; the tagger
  * takes over this guard, so the guarantee "registered before the page's scripts" holds.
@@ -22,7 +20,6 @@ export interface StubWorld {
 export function startStub(): void {
   const world = globalThis as StubWorld;
   if (world.tpaStub || world.tpaTagger) return;
-  capturePristine();
   const guard: GuardState = {
     host: null,
     root: null,

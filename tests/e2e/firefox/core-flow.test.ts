@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDefaultRubric } from '../../../lib/rubric';
 import { startFixtureServer, type FixtureServer } from '../../support/fixture-server';
 import { launchFirefox, type FirefoxSession } from '../../support/firefox';
+import { readHandlerIndex, unclassified } from '../support/event-index';
 import { PROBE_SCRIPT, readPageView } from '../support/page-probe';
 import {
   byTestId,
@@ -242,6 +243,15 @@ describe('the core flow in Firefox ESR', () => {
       expect.stringMatching(/^Firefox shoes,overall,overall,Overall,Northwind Running,own,2,/),
     );
     await report.close();
+  });
+
+  it('classifies every event type of Firefox’s own index for the guard', async () => {
+    const page = await openShop('/returns.html');
+    const index = await page.evaluate(readHandlerIndex);
+    expect(index.length).toBeGreaterThan(100);
+    expect(index).toContain('keydown');
+    expect(unclassified(index)).toEqual([]);
+    await page.close();
   });
 
   // Hostile pages in Firefox (after the CSVs: their touchpoints are not the flow's).
