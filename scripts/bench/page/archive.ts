@@ -77,8 +77,8 @@ async function seedArchive(n: number, imageBytes: number): Promise<{ ms: number;
   const images = await Promise.all(Array.from({ length: 8 }, () => paddedJpeg(imageBytes)));
   const hashes = await Promise.all(images.map(sha256));
   // One Blob per distinct image, shared by every record: IndexedDB copies the bytes at each put.
-  // A new Blob per record left 750 MB of them waiting for the garbage collector at --full size,
-  // and the browser then refused the put ("DataError: Failed to write blobs").
+  // With a new Blob per record (733 MB of them left to the garbage collector at --full size)
+  // the seeding failed twice with "DataError: Failed to write blobs"; shared, it goes through.
   const blobs = images.map((bytes) => new Blob([bytes], { type: 'image/jpeg' }));
   let bytes = 0;
   for (let start = 0; start < n; start += 100) {
