@@ -33,7 +33,7 @@ async function downloadTouchpointsCsv(studyId: string): Promise<void> {
 }
 
 /** Opens an extension page in a new tab and closes the popup. */
-async function openPage(path: string): Promise<void> {
+export async function openPage(path: string): Promise<void> {
   await browser.tabs.create({ url: new URL(path, location.href).href });
   window.close();
 }
@@ -142,7 +142,7 @@ export function App() {
           })}
         />
         <ReviewSubmit key={view.audit.id} audit={view.audit} submitter={submitter} />
-        <BackupReminder />
+        <BackupReminder openPage={openPage} />
         <ReauditList audit={view.audit} onVisit={(id) => void visit(id)} />
         {unclaimed && view.study && (
           <HostClaim
@@ -177,7 +177,7 @@ export function App() {
       <>
         <IdlePanel choices={choices} host={host} onStart={() => setMode('start')} />
         <ReturnedAudits returned={returned ?? []} />
-        <BackupReminder />
+        <BackupReminder openPage={openPage} />
         <ReauditLeftovers />
       </>
     );

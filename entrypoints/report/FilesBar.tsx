@@ -15,6 +15,7 @@ import type { Study } from '@/lib/model';
 import type { Problem } from '@/lib/result';
 import { forgetInterruptedImport, interruptedImport } from '@/lib/backup/import-marker';
 import type { ImportMarker } from '@/lib/db';
+import { takeBackupRequest } from './auto-backup';
 import { exportArchiveFile, importBackupFile } from './import-client';
 import { importRunning } from './import-lock';
 
@@ -103,6 +104,10 @@ export function FilesBar({
       downloadBlob(file.blob, file.fileName);
       return t('report.exported', { name: file.fileName });
     });
+  // Opened by the popup's "Back up now": the archive, as the button below makes it.
+  useEffect(() => {
+    if (takeBackupRequest()) void exportAll('archive');
+  }, []);
   const importFile = (input: HTMLInputElement) => {
     const file = input.files?.[0];
     input.value = '';

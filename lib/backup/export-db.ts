@@ -1,4 +1,4 @@
-import { noteBackup, type AuditorDb } from '../db';
+import { noteBackup, pendingEvidenceIds, type AuditorDb } from '../db';
 import { exportFileName } from '../export/file-name';
 import type { Category, Touchpoint } from '../model';
 import { yieldToEventLoop } from '../util/event-loop';
@@ -126,7 +126,11 @@ export async function readBackup(
       ]),
   );
   const categories = custom.map(toBackupCategory);
-  const ids = (await db.evidence.toCollection().primaryKeys()) as string[];
+  // Screenshots of an archive import not yet live are not part of the database yet.
+  const pending = await pendingEvidenceIds(db);
+  const ids = ((await db.evidence.toCollection().primaryKeys()) as string[]).filter(
+    (id) => !pending.has(id),
+  );
   const evidence: BackupEvidence[] = [];
   for (const id of ids) {
     const e = await db.evidence.get(id);

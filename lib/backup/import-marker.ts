@@ -1,5 +1,6 @@
 import { clearSetting, getSetting, setSetting, type AuditorDb, type ImportMarker } from '../db';
 import type { Result } from '../result';
+import { dropUnfinishedImports } from './archive/stage';
 
 /**
  * Runs an import (`run`) with the marker that says one is under way (docs/RECOVERY.md): the
@@ -29,6 +30,7 @@ export async function importWithMarker<T>(
 /**
  * The import that was cut short, if any: a marker left behind while no import runs
  * (`running` asks, e.g. whether another tab holds the import's lock). Undefined otherwise.
+ * What it left (an archive's staged records and not-yet-live screenshots) is dropped then.
  */
 export async function interruptedImport(
   db: AuditorDb,
@@ -36,6 +38,7 @@ export async function interruptedImport(
 ): Promise<ImportMarker | undefined> {
   const marker = await getSetting(db, 'importStarted');
   if (!marker || (await running())) return undefined;
+  await dropUnfinishedImports(db);
   return marker;
 }
 

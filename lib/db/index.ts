@@ -18,6 +18,7 @@ export * from './tallies';
 export * from './rubric-moves';
 export * from './categories';
 export * from './evidence';
+export * from './pending-evidence';
 export * from './touchpoint-query';
 export * from './backup-reminder';
 export * from './sync-outbox';

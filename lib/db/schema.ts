@@ -131,6 +131,21 @@ export interface StagedRecord {
   record: Touchpoint | Evidence;
 }
 
+/**
+ * A screenshot an archive import wrote straight into `evidence` before the import commits
+ * (docs/ARCHITECTURE.md#backup-archive): while its row is here the screenshot is not live.
+ * Its touchpoint is not stored yet, so nothing reaches it by `touchpointId`; whole-table
+ * readers skip it (`pendingEvidenceIds`). The swap deletes these rows, which makes the
+ * screenshots live without writing their bytes again; a refused, failed or abandoned import
+ * deletes the screenshots with them.
+ */
+export interface PendingEvidence {
+  /** The screenshot's id in `evidence`. */
+  id: string;
+  /** The import that wrote it (as `StagedRecord.importId`). */
+  importId: string;
+}
+
 /** The typed Dexie database; one shared instance per extension context (see `getDb`). */
 export class AuditorDb extends Dexie {
   studies!: EntityTable<Study, 'id'>;
@@ -148,6 +163,7 @@ export class AuditorDb extends Dexie {
   syncRevs!: EntityTable<SyncRev, 'docId'>;
   syncRefusals!: EntityTable<SyncRefusal, 'docId'>;
   staging!: EntityTable<StagedRecord, 'seq'>;
+  pendingEvidence!: EntityTable<PendingEvidence, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -202,6 +218,10 @@ export class AuditorDb extends Dexie {
     // Version 5: a staging table for archive imports too big for one transaction's wait
     // (lib/backup/archive/stage.ts). Nothing to upgrade: it starts empty.
     this.version(5).stores({ staging: '++seq, [importId+table+seq]' });
+    // Version 6: screenshots of an archive import are written once, straight into `evidence`,
+    // and listed here until the import commits (lib/backup/archive/stage.ts). Nothing to
+    // upgrade: it starts empty.
+    this.version(6).stores({ pendingEvidence: 'id, importId' });
     // Another page (or a newer copy of the extension) opens a newer version: this connection
     // would block its upgrade. It closes for good instead of Dexie's default reopen, which
     // would let this older code write old-shaped records into the newer schema; the page is

@@ -71,6 +71,18 @@ function writtenKeys(table: DBCoreTable, req: DBCoreMutateRequest): unknown[] {
   return extract ? req.values.map((v) => extract(v)) : [];
 }
 
+/** Transactions whose writes are not queued: see `leaveOutOfOutbox`. */
+const unqueued = new WeakSet<object>();
+
+/**
+ * Leaves the writes of one IndexedDB transaction out of the outbox: for records that are not
+ * live yet (an archive import's screenshots before its swap, which queues them as it makes
+ * them live). Pass the Dexie transaction's `idbtrans`.
+ */
+export function leaveOutOfOutbox(idbtrans: IDBTransaction): void {
+  unqueued.add(idbtrans);
+}
+
 /**
  * Dexie middleware that records every put or add on a synced table in the outbox, inside the
  * same IndexedDB transaction as the write: the outbox is added to the scope of every
@@ -99,7 +111,8 @@ export const outboxMiddleware: Middleware<DBCore> = {
             const keys = writtenKeys(table, req);
             // An upgrade from before version 4 writes in a transaction that has no outbox yet.
             const scope = (req.trans as unknown as IDBTransaction).objectStoreNames;
-            if (keys.length > 0 && scope?.contains(OUTBOX_TABLE) !== false) {
+            const queued = scope?.contains(OUTBOX_TABLE) !== false && !unqueued.has(req.trans);
+            if (keys.length > 0 && queued) {
               const values: OutboxEntry[] = keys.map((key) => ({
                 docId: docIdOf(name, key as RecordKey),
                 table: name,

@@ -569,7 +569,6 @@ export const enPages = {
       '{count} touchpoints were added since your last backup. A backup file keeps them if this browser loses its data.',
   },
   'popup.backup.now': 'Back up now',
-  'popup.backup.done': 'Backed up to {name} (in your downloads).',
   'popup.backup.failed': 'The backup could not be written: {reason}',
   'options.storage.title': 'Storage',
   'options.storage.persisted': 'Kept for good: the browser will not clear it when space runs low.',

@@ -6,7 +6,8 @@ import {
   type RequestOf,
   type ResponseOf,
 } from './protocol';
-import { fail, isDatabaseClosed, isStorageFull, type Result } from '../result';
+import { fail, isDatabaseClosed, type Result } from '../result';
+import { metFullDisk } from '../util/full-disk';
 
 export type { SenderInfo };
 
@@ -48,7 +49,7 @@ export function createDispatcher(handlers: Handlers, opts: DispatchOptions) {
       const reason = `${type} failed: ${errorText(error)}`;
       opts.log(reason);
       // A full disk is the shopper's to fix, so it is said in their words, not as a fault.
-      if (isStorageFull(error)) return fail('storage-full');
+      if (await metFullDisk(error)) return fail('storage-full');
       // The database closed for a newer version opened elsewhere (lib/db/schema.ts).
       if (isDatabaseClosed(error)) return fail('app-updated');
       return fail('internal', reason);

@@ -61,13 +61,21 @@ export function caught(error: unknown): Problem {
 }
 
 /**
- * Whether an error is the browser refusing to store more (`QuotaExceededError`, as IndexedDB
- * raises it or as Dexie wraps it): the disk or the origin's share of it is full.
+ * Whether an error is the browser refusing to store more, as IndexedDB raises it or as Dexie
+ * wraps it: the disk or the origin's share of it is full. Chromium says so in three ways
+ * (measured with a profile on a full tmpfs, docs/RECOVERY.md#the-disk-full-during-a-save):
+ * `QuotaExceededError` past an origin's quota; on a full disk, for an extension with
+ * `unlimitedStorage`, `DataError: Failed to write blobs (IOError)` when the write holds an
+ * image (or any value big enough to be kept as a file), and `UnknownError: … IO error: …
+ * FILE_ERROR_NO_SPACE` when the database's own log cannot grow.
  */
 export function isStorageFull(error: unknown): boolean {
   for (let e = error, depth = 0; e && depth < 4; depth++) {
-    const { name, inner } = e as { name?: unknown; inner?: unknown };
+    const { name, message, inner } = e as { name?: unknown; message?: unknown; inner?: unknown };
     if (name === 'QuotaExceededError') return true;
+    const text = typeof message === 'string' ? message : '';
+    if (name === 'DataError' && /Failed to write blobs/.test(text)) return true;
+    if (/FILE_ERROR_NO_SPACE/.test(text)) return true;
     e = inner;
   }
   return false;

@@ -1,4 +1,5 @@
 import type { AuditorDb } from '../db';
+import { pendingEvidenceIds } from '../db/pending-evidence';
 import { getSetting, setSetting } from '../db/settings';
 import { docIdOf, SYNCED_TABLES, type RecordKey, type SyncedTable } from '../db/sync-outbox';
 
@@ -11,13 +12,24 @@ export async function queueEverything(db: AuditorDb): Promise<number> {
   let queued = 0;
   await db.transaction(
     'rw',
-    [db.syncOutbox, db.syncRevs, db.syncRefusals, db.settings, ...Object.keys(SYNCED_TABLES)],
+    [
+      db.syncOutbox,
+      db.syncRevs,
+      db.syncRefusals,
+      db.settings,
+      db.pendingEvidence,
+      ...Object.keys(SYNCED_TABLES),
+    ],
     async () => {
+      // Screenshots of an archive import not yet live: its swap queues them.
+      const pending = await pendingEvidenceIds(db);
       await db.syncRevs.clear();
       await db.syncRefusals.clear();
       await db.settings.delete('syncCheckpoint');
       for (const table of Object.keys(SYNCED_TABLES) as SyncedTable[]) {
-        const keys = (await db.table(table).toCollection().primaryKeys()) as RecordKey[];
+        const keys = ((await db.table(table).toCollection().primaryKeys()) as RecordKey[]).filter(
+          (key) => table !== 'evidence' || !pending.has(key as string),
+        );
         await db.syncOutbox.bulkPut(
           keys.map((key) => ({
             docId: docIdOf(table, key),

@@ -114,6 +114,7 @@ describe('the backup archive', () => {
       );
     expect(await stored(fresh.report)).toEqual(before);
     expect(await readStore(fresh.report, 'staging')).toEqual([]);
+    expect(await readStore(fresh.report, 'pendingEvidence')).toEqual([]);
     await checkA11y(fresh.report, 'report, archive refused');
   });
 });

@@ -9,6 +9,7 @@ import type { ExtensionSession } from '../support/browser';
 import type { FixtureServer } from '../support/fixture-server';
 import { checkA11y } from './support/axe';
 import {
+  bigArchive,
   bigBackup,
   failNextScreenshotWrite,
   heldSave,
@@ -19,6 +20,7 @@ import {
   snapshotOf,
   type DbSnapshot,
 } from './support/chaos';
+import { readStore } from './support/extension-db';
 import { closeSession, openSession, stopServiceWorker } from './support/session';
 import { openPage, panel, pickAt, readSaved, score, startTagging, ui } from './support/tagger';
 
@@ -164,6 +166,42 @@ describe('an import cut short', () => {
     await report.waitForTimeout(500);
     expect(await report.getByTestId('report-import-interrupted').count()).toBe(0);
     await report.close();
+  }, 120_000);
+});
+
+describe('a backup archive import cut short', () => {
+  it('closing the page while screenshots are written ahead leaves nothing behind after the next start', async () => {
+    const file = await bigArchive(3_000);
+    const report = await ext.openExtensionPage('report.html');
+    await report.getByTestId('report-import-backup').waitFor();
+    const before = await snapshotOf(ext);
+    const watcher = await ext.openExtensionPage('popup.html');
+    await report.getByTestId('report-import-backup').setInputFiles(file);
+    // The archive's screenshots go into `evidence` ahead of the swap, listed as pending.
+    await expect
+      .poll(async () => (await readStore(watcher, 'pendingEvidence')).length, {
+        timeout: 60_000,
+        interval: 20,
+      })
+      .toBeGreaterThan(0);
+    await report.close();
+    // Nothing of it can be seen: its touchpoints never arrived.
+    const { touchpoints } = await readSaved(ext);
+    expect(touchpoints.filter((t) => t.id.startsWith('chaos-zip'))).toEqual([]);
+    await watcher.close();
+
+    const again = await ext.openExtensionPage('report.html');
+    const notice = again.getByTestId('report-import-interrupted');
+    await notice.waitFor();
+    expect(await notice.innerText()).toMatch(
+      /^The import of chaos-zip\.tpa\.zip, started .+, did not finish/,
+    );
+    // The report page found the import cut short and deleted what it had written ahead.
+    expect(await snapshotOf(ext, ['importStarted'])).toEqual(before);
+    await again.getByTestId('report-import-interrupted-dismiss').click();
+    await notice.waitFor({ state: 'detached' });
+    expect(await snapshotOf(ext)).toEqual(before);
+    await again.close();
   }, 120_000);
 });
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionSession } from '../support/browser';
 import type { FixtureServer } from '../support/fixture-server';
@@ -49,12 +50,28 @@ describe('storage that is never silently lost', () => {
     await reminder.waitFor();
     expect(await reminder.innerText()).toContain('1 touchpoint was added since your last backup');
     await checkA11y(popup, 'popup, backup reminder');
-    const [file] = await Promise.all([
-      popup.waitForEvent('download'),
+    // One click: the popup opens the report page, which makes the whole archive (the popup
+    // could not hold a study's screenshots) and hands it to the downloads.
+    const [report] = await Promise.all([
+      ext.context.waitForEvent('page', (p) => p.url().includes('/report.html')),
       popup.getByTestId('popup-backup-now').click(),
     ]);
-    expect(file.suggestedFilename()).toMatch(/^touchpoint-auditor_backup_.*\.json$/);
-    await popup.getByTestId('popup-backup-done').waitFor();
+    const file = await report.waitForEvent('download');
+    expect(file.suggestedFilename()).toMatch(/^touchpoint-auditor_backup_backup_.*\.tpa\.zip$/);
+    const saved = await file.path();
+    const zip = readFileSync(saved!);
+    // A ZIP holding the manifest, the records and the screenshot of the touchpoint just saved.
+    expect(zip.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    expect(zip.includes('manifest.json')).toBe(true);
+    expect(zip.includes('records/touchpoints.jsonl')).toBe(true);
+    expect(zip.includes('evidence/')).toBe(true);
+    await expect
+      .poll(() => report.getByTestId('report-files-status').innerText())
+      .toContain(file.suggestedFilename());
+    // The request left the address: a reload makes no second archive.
+    expect(new URL(report.url()).searchParams.has('backup')).toBe(false);
+    await report.close();
+    if (popup.isClosed()) popup = await ext.openExtensionPage('popup.html');
     await popup.reload();
     await popup.getByTestId('popup-end-audit').waitFor();
     expect(await popup.getByTestId('popup-backup-reminder').count()).toBe(0);

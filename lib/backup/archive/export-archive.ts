@@ -1,4 +1,4 @@
-import { noteBackup, type AuditorDb } from '../../db';
+import { noteBackup, pendingEvidenceIds, type AuditorDb } from '../../db';
 import { IMAGE_MIMES, type ImageMime } from '../../capture/image-header';
 import { exportFileName } from '../../export/file-name';
 import type { Evidence, Touchpoint } from '../../model';
@@ -137,11 +137,13 @@ export async function writeArchive(
   await addJsonl('touchpoints', touchpoints);
 
   const evidence = new Jsonl();
+  // An archive import's screenshots not yet live (their touchpoints are not stored either).
+  const pending = await pendingEvidenceIds(db);
   let done = 0;
   for await (const page of pages<Evidence>(db.evidence, EVIDENCE_PER_READ)) {
     for (const e of page) {
       done += 1;
-      if (!touchpointIds.has(e.touchpointId) || !isImage(e.mime)) continue;
+      if (!touchpointIds.has(e.touchpointId) || !isImage(e.mime) || pending.has(e.id)) continue;
       const name = evidenceFile(e.id, e.mime);
       // Screenshots are compressed already: stored as they are, read from their Blob in slices.
       await zip.add(name, new BlobReader(e.blob), { level: 0 });

@@ -16,9 +16,11 @@ import { BlobReader, ZIP_OPTIONS, ZipReader, type FileEntry } from './zip';
  * line and each screenshot on its own, so the heap never holds the file. Every record is
  * checked with backup.json's rules and every image by its bytes before anything is visible;
  * the first problem refuses the archive and names the file and line
- * (`records/touchpoints.jsonl line 1204: scores.speed`). Checked records wait in a staging
- * table, and one transaction merges them all in (see `swapIn`): a refusal, a failure or a
- * closed page leaves the database as it was. Unexpected failures are thrown.
+ * (`records/touchpoints.jsonl line 1204: scores.speed`). Checked touchpoints wait in a staging
+ * table, screenshots are written once into `evidence` as pending (not live) rows, and one
+ * transaction merges and makes them all live (see `swapIn`): a refusal, a failure or a closed
+ * page leaves the database as it was (pending screenshots are deleted then, or at the next
+ * start). Unexpected failures are thrown.
  */
 export async function importArchive(
   db: AuditorDb,
@@ -67,13 +69,15 @@ export async function importArchive(
         importId,
         {
           now,
+          archive: file,
           reencode,
           maxEvidenceBytes: opts.maxEvidenceBytes,
           onProgress,
         },
       );
       if (!staged.ok) return staged;
-      const merged = await swapIn(db, importId, staged.value.small, now, onProgress);
+      const { small, evidenceUnchanged } = staged.value;
+      const merged = await swapIn(db, importId, small, evidenceUnchanged, now, onProgress);
       return ok({ ...merged, notes: staged.value.notes, leftOut: [] });
     } finally {
       // Swapped in, the rows are gone already; refused or failed, they go now.

@@ -1,4 +1,5 @@
-import type { AuditorDb, StagedRecord } from '../../db';
+import { Dexie } from 'dexie';
+import { dropPendingEvidence, leaveOutOfOutbox, type AuditorDb, type StagedRecord } from '../../db';
 import type { Reencode } from '../../capture/reencode';
 import type { Evidence, Touchpoint } from '../../model';
 import { ok, problem, type Problem, type Result } from '../../result';
@@ -11,6 +12,7 @@ import { checkBackup, type ExistingRefs } from '../validate';
 import { entryLines, LineTooLong, MAX_LINE_LENGTH, type Line } from './lines';
 import { recordsFile, type ArchiveManifest } from './format';
 import { duplicateAt, linePath, parseLine, placeProblem } from './records';
+import { entryLimits, isStoredPlain, readStoredRun } from './stored-read';
 import { Uint8ArrayWriter, ZIP_OPTIONS, type FileEntry } from './zip';
 
 /** The tables read whole: few records, needed by every later check. */
@@ -34,11 +36,15 @@ export interface StagedArchive {
   small: SmallTables;
   /** Repairs made on the way (a SHA-256 that did not match its image). */
   notes: Problem[];
+  /** Screenshots of the archive already stored (kept as they are: not written again). */
+  evidenceUnchanged: number;
 }
 
 /** How the archive is checked. */
 export interface StageOptions {
   now: Date;
+  /** The archive's file, whose stored screenshots are read in runs (`readStoredRun`). */
+  archive: Blob;
   reencode?: Reencode;
   maxEvidenceBytes?: number;
   onProgress?: (progress: BackupProgress) => void;
@@ -52,15 +58,38 @@ export const newImportId = (now: Date): string =>
 export const stagedRange = (db: AuditorDb, importId: string) =>
   db.staging.where('[importId+table+seq]').between([importId], [importId, []]);
 
-/** Drops an import's staged records (after a refusal, or once swapped in). */
+/**
+ * Drops an import's staged records and the screenshots it wrote ahead of its swap (after a
+ * refusal or a failure; once swapped in, none are left).
+ */
 export async function dropStaged(db: AuditorDb, importId: string): Promise<void> {
   await stagedRange(db, importId).delete();
+  await dropPendingEvidence(
+    db,
+    async (pending) => (await pending.where('importId').equals(importId).primaryKeys()) as string[],
+  );
 }
 
 /** Drops what imports closed half-way (a closed tab) left more than a day ago. */
 export async function dropStaleStaged(db: AuditorDb, now: Date): Promise<void> {
   const before = String(now.getTime() - STALE_MS).padStart(15, '0');
   await db.staging.where('[importId+table+seq]').below([before]).delete();
+  await dropPendingEvidence(
+    db,
+    async (pending) => (await pending.where('importId').below(before).primaryKeys()) as string[],
+  );
+}
+
+/**
+ * Drops what every unfinished import left (staged records, screenshots not yet live): only
+ * when no import runs, e.g. at the start after one was cut short (docs/RECOVERY.md).
+ */
+export async function dropUnfinishedImports(db: AuditorDb): Promise<void> {
+  await db.staging.clear();
+  await dropPendingEvidence(
+    db,
+    async (pending) => (await pending.toCollection().primaryKeys()) as string[],
+  );
 }
 
 class Refused extends Error {
@@ -90,7 +119,10 @@ const emptyBackup = (exportedAt: string): Backup => ({
  * screenshots: small tables are read whole and checked together; touchpoints and evidence
  * stream through in batches, each batch checked (`checkBackup`, against the small tables, the
  * ids seen so far and what is stored) and written to the staging table. Images are checked by
- * their bytes, re-encoded where needed and hashed, as backup.json's are. The first problem
+ * their bytes, re-encoded where needed and hashed, as backup.json's are. A screenshot is written
+ * once: one of a touchpoint not stored yet goes straight into `evidence`, listed as pending
+ * (not live) until the swap; one already stored is not written; only one added to a stored
+ * touchpoint (which readers would see at once) waits in the staging table. The first problem
  * refuses the archive, named by file and line.
  */
 export async function checkAndStage(
@@ -226,8 +258,31 @@ async function stage(
   const touchpointIds = new Set<string>(existing.touchpointIds ?? []);
   for (const id of touchpointLine.keys()) touchpointIds.add(id);
   const refs: ExistingRefs = { touchpointIds };
+  const storedTouchpoint = existing.touchpointIds as Set<string>;
   const evidenceLine = new Map<string, number>();
   const notes: Problem[] = [];
+  let evidenceUnchanged = 0;
+  const limits = entryLimits(entries.values(), opts.archive.size);
+  /**
+   * The bytes of a group of screenshots with one read of the file, when each is stored as it
+   * is and they lie one after another (as the export writes them); undefined otherwise, or
+   * when the read fails: each is then read alone, and a problem is named for its line.
+   */
+  const readTogether = async (
+    group: readonly Line_[],
+  ): Promise<Uint8Array<ArrayBuffer>[] | undefined> => {
+    const run = group.map((e) => entries.get(e.file));
+    if (run.some((entry) => !entry || !isStoredPlain(entry) || entry.crc32 === undefined)) {
+      return undefined;
+    }
+    const sorted = [...(run as FileEntry[])].sort((a, b) => a.offset - b.offset);
+    const contiguous = sorted.every(
+      (entry, i) => i === 0 || limits.get(sorted[i - 1]!) === entry.offset,
+    );
+    const span = sorted.reduce((sum, entry) => sum + (limits.get(entry)! - entry.offset), 0);
+    if (!contiguous || span > READ_BYTES_AT_ONCE * 2) return undefined;
+    return readStoredRun(opts.archive, run as FileEntry[], limits).catch(() => undefined);
+  };
   type Line_ = Omit<BackupEvidence, 'dataBase64'> & { file: string };
   for await (const [batch, lines] of batches<Line_>('evidence', EVIDENCE_BATCH)) {
     batch.forEach((e, i) => {
@@ -244,7 +299,7 @@ async function stage(
     if (!checked.ok) refuse(placeProblem(checked.error, (_t, i) => lines[i]!.number));
     // Images are read several at once, up to READ_BYTES_AT_ONCE: each read waits on the
     // browser (Blob slices), and the waits overlap. The first problem in file order wins.
-    const staged: StagedRecord[] = [];
+    const read: Evidence[] = [];
     for (let start = 0; start < batch.length;) {
       let end = start;
       let bytes = 0;
@@ -252,25 +307,66 @@ async function stage(
         bytes += entries.get(batch[end]!.file)?.uncompressedSize ?? 0;
         end += 1;
       } while (end < batch.length && bytes < READ_BYTES_AT_ONCE);
-      const read = await Promise.allSettled(
-        batch
-          .slice(start, end)
-          .map((e, k) =>
-            readImage(entries, e, lines[start + k]!.number, maxEvidenceBytes, opts.reencode),
+      const group = batch.slice(start, end);
+      const together = readTogether(group);
+      const results = await Promise.allSettled(
+        group.map((e, k) =>
+          readImage(
+            entries,
+            e,
+            lines[start + k]!.number,
+            maxEvidenceBytes,
+            opts.reencode,
+            together.then((all) => all?.[k]),
           ),
+        ),
       );
-      for (const r of read) {
+      for (const r of results) {
         if (r.status === 'rejected') throw r.reason;
         if (r.value.note) notes.push(r.value.note);
-        staged.push({ importId, table: 'evidence', record: r.value.record });
+        read.push(r.value.record);
       }
       start = end;
     }
-    await db.staging.bulkAdd(staged);
+    evidenceUnchanged += await writeEvidence(db, importId, read, storedTouchpoint);
     done += batch.length;
     progress();
   }
-  return { small, notes };
+  return { small, notes, evidenceUnchanged };
+}
+
+/**
+ * Writes a batch of checked screenshots once, where the swap will find them: not at all when
+ * the id is stored already (a stored screenshot is never replaced), as pending rows of
+ * `evidence` when their touchpoint is not stored (nothing reaches them before the swap), in
+ * the staging table otherwise. Answers how many were stored already.
+ */
+async function writeEvidence(
+  db: AuditorDb,
+  importId: string,
+  records: Evidence[],
+  storedTouchpoint: ReadonlySet<string>,
+): Promise<number> {
+  return db.transaction('rw', db.evidence, db.pendingEvidence, db.staging, async () => {
+    // Not live, so not queued for sync: the swap queues them as it makes them live.
+    leaveOutOfOutbox(Dexie.currentTransaction!.idbtrans);
+    const ids = records.map((r) => r.id);
+    const stored = new Set((await db.evidence.where('id').anyOf(ids).primaryKeys()) as string[]);
+    // A screenshot an import cut short left pending is this import's now (same id, same image).
+    const pendingElsewhere = (await db.pendingEvidence.bulkGet([...stored])).filter(
+      (p) => p !== undefined && p.importId !== importId,
+    );
+    await db.pendingEvidence.bulkPut(pendingElsewhere.map((p) => ({ id: p!.id, importId })));
+    const fresh = records.filter((r) => !stored.has(r.id));
+    const ahead = fresh.filter((r) => !storedTouchpoint.has(r.touchpointId));
+    const staged = fresh.filter((r) => storedTouchpoint.has(r.touchpointId));
+    await db.evidence.bulkAdd(ahead);
+    await db.pendingEvidence.bulkAdd(ahead.map((r) => ({ id: r.id, importId })));
+    await db.staging.bulkAdd(
+      staged.map((record): StagedRecord => ({ importId, table: 'evidence', record })),
+    );
+    return stored.size - pendingElsewhere.length;
+  });
 }
 
 /** A read error of an entry (bad deflate data, a wrong CRC-32) as the archive's problem. */
@@ -279,13 +375,17 @@ function damaged(file: string, error: unknown): Problem {
   return problem('backup.archive.damaged', { file, detail }, file);
 }
 
-/** A screenshot's bytes from the archive, checked, re-encoded if need be, as a stored record. */
+/**
+ * A screenshot's bytes from the archive (`read`, when they were read with their neighbours;
+ * else from its entry alone), checked, re-encoded if need be, as a stored record.
+ */
 async function readImage(
   entries: ReadonlyMap<string, FileEntry>,
   e: Omit<BackupEvidence, 'dataBase64'> & { file: string },
   line: number,
   maxBytes: number,
   reencode: Reencode | undefined,
+  read?: Promise<Uint8Array<ArrayBuffer> | undefined>,
 ): Promise<{ record: Evidence; note?: Problem }> {
   const at = linePath('evidence', line, 'file');
   const entry = entries.get(e.file);
@@ -297,15 +397,16 @@ async function readImage(
   }
   let bytes: Uint8Array<ArrayBuffer>;
   try {
-    bytes = await entry!.getData(new Uint8ArrayWriter(), { ...ZIP_OPTIONS, checkCrc32: true });
+    bytes =
+      (await read) ??
+      (await entry!.getData(new Uint8ArrayWriter(), { ...ZIP_OPTIONS, checkCrc32: true }));
   } catch (error) {
     return refuse(damaged(e.file, error));
   }
-  const [actual, checked] = await Promise.all([
-    sha256Of(bytes),
-    sanitizeImage(bytes, reencode, maxBytes),
-  ]);
+  const checked = await sanitizeImage(bytes, reencode, maxBytes);
   if (!checked.ok) return refuse({ ...checked.error, path: at });
+  // Kept as it came (not re-encoded), the image's hash is the one just computed.
+  const actual = checked.value.bytes === bytes ? checked.value.sha256 : await sha256Of(bytes);
   const short = (hash: string) => `${hash.slice(0, 12)}…`;
   const note =
     actual === e.sha256.toLowerCase()

@@ -1,4 +1,5 @@
 import {
+  docIdOf,
   putTouchpointsInTransaction,
   rebuildStudyTally,
   touchpointWriteTables,
@@ -69,7 +70,8 @@ async function* stagedPages(
  * Moves a checked, staged archive into the real tables in ONE transaction, merged as
  * backup.json is (`planMerge`: newer `updatedAt` wins, tombstones win over older records,
  * evidence is added when new), touchpoints through the path that keeps audit counters and
- * study totals. Staged records are read a page at a time, so the heap holds one page; the
+ * study totals. Screenshots written ahead into `evidence` (see `checkAndStage`) become live by
+ * deleting their pending rows, without their bytes being written again. Staged records are read a page at a time, so the heap holds one page; the
  * staged rows are deleted in the same transaction. A failure, or the page closing, before it
  * commits leaves every table as it was.
  */
@@ -77,6 +79,7 @@ export async function swapIn(
   db: AuditorDb,
   importId: string,
   small: SmallTables,
+  evidenceUnchanged: number,
   now: Date,
   onProgress?: (progress: BackupProgress) => void,
 ): Promise<Pick<ImportSummary, 'summary' | 'byTable'>> {
@@ -88,10 +91,16 @@ export async function swapIn(
     db.audits,
     db.evidence,
     db.staging,
+    db.pendingEvidence,
+    db.syncOutbox,
     ...touchpointWriteTables(db),
   ];
   return db.transaction('rw', tables, async () => {
-    const total = await stagedRange(db, importId).count();
+    const pending = (await db.pendingEvidence
+      .where('importId')
+      .equals(importId)
+      .primaryKeys()) as string[];
+    const total = (await stagedRange(db, importId).count()) + pending.length;
     const byTable = Object.fromEntries(BACKUP_TABLES.map((t) => [t, emptySummary()])) as Record<
       Table,
       MergeSummary
@@ -148,6 +157,22 @@ export async function swapIn(
       done += page.length;
       onProgress?.({ phase: 'writing', done, total });
     }
+
+    // The screenshots written ahead become live: their pending rows go (their bytes stay where
+    // they are), and they are queued for sync as any write is.
+    await db.pendingEvidence.bulkDelete(pending);
+    await db.syncOutbox.bulkPut(
+      pending.map((id) => ({
+        docId: docIdOf('evidence', id),
+        table: 'evidence' as const,
+        key: id,
+        stamp: crypto.randomUUID(),
+      })),
+    );
+    byTable.evidence.added += pending.length;
+    byTable.evidence.unchanged += evidenceUnchanged;
+    done += pending.length;
+    onProgress?.({ phase: 'writing', done, total });
 
     const before = {
       audits: (stored.tables.audits ?? []) as Audit[],

@@ -941,7 +941,6 @@ const catalogue: Catalogue = {
       'Kopš pēdējās rezerves kopijas pievienoti {count} saskarsmes punkti. Rezerves kopijas fails tos saglabās, ja šī pārlūkprogramma zaudēs datus.',
   },
   'popup.backup.now': 'Izveidot rezerves kopiju tagad',
-  'popup.backup.done': 'Rezerves kopija saglabāta: {name} (lejupielādēs).',
   'popup.backup.failed': 'Rezerves kopiju neizdevās ierakstīt: {reason}',
   'options.storage.title': 'Krātuve',
   'options.storage.persisted':

@@ -889,7 +889,6 @@ const catalogue: Catalogue = {
       '{count} titik sentuh telah ditambah sejak sandaran terakhir anda. Fail sandaran menyimpannya jika pelayar ini kehilangan datanya.',
   },
   'popup.backup.now': 'Buat sandaran sekarang',
-  'popup.backup.done': 'Disandarkan ke {name} (dalam muat turun anda).',
   'popup.backup.failed': 'Sandaran tidak dapat ditulis: {reason}',
   'options.storage.title': 'Storan',
   'options.storage.persisted':

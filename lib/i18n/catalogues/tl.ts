@@ -949,7 +949,6 @@ const catalogue: Catalogue = {
       'May {count} touchpoint na naidagdag mula sa huli mong backup. Iniingatan ang mga ito ng backup file kung mawala ang data ng browser na ito.',
   },
   'popup.backup.now': 'Mag-backup ngayon',
-  'popup.backup.done': 'Na-backup sa {name} (nasa iyong downloads).',
   'popup.backup.failed': 'Hindi maisulat ang backup: {reason}',
   'options.storage.title': 'Imbakan',
   'options.storage.persisted':

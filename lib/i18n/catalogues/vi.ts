@@ -883,7 +883,6 @@ const catalogue: Catalogue = {
       'Đã có {count} điểm chạm được thêm kể từ lần sao lưu gần nhất. Tệp sao lưu sẽ giữ chúng nếu trình duyệt này mất dữ liệu.',
   },
   'popup.backup.now': 'Sao lưu ngay',
-  'popup.backup.done': 'Đã sao lưu vào {name} (trong thư mục tải xuống).',
   'popup.backup.failed': 'Không thể ghi bản sao lưu: {reason}',
   'options.storage.title': 'Bộ nhớ',
   'options.storage.persisted': 'Được giữ lâu dài: trình duyệt sẽ không xóa khi thiếu dung lượng.',

@@ -2,8 +2,11 @@
 // before" can be compared; a service worker held in the middle of a save; an import cut short
 // at a chosen moment. The import helpers take the file input's test id and the file, so the
 // same checks serve the backup archive when it comes.
+import { createHash } from 'node:crypto';
 import type { Page, Worker } from 'playwright-core';
 import type { ExtensionSession } from '../../support/browser';
+import { JPEG_3X2 } from '../../fixtures/images';
+import { zipOf } from '../../lib/backup/archive/zip-edit';
 
 /** Every object store's record count and a digest of all its records (blobs by type and size). */
 export interface DbSnapshot {
@@ -261,5 +264,54 @@ export function bigBackup(count: number, prefix = 'chaos'): ChosenFile {
     name: `${prefix}-backup.json`,
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(backup)),
+  };
+}
+
+/**
+ * A backup archive (`.tpa.zip`) of the same study as `bigBackup`, with `count` touchpoints,
+ * each with a screenshot (a real 3 × 2 JPEG), so importing it writes screenshots for seconds.
+ */
+export async function bigArchive(count: number, prefix = 'chaos-zip'): Promise<ChosenFile> {
+  const backup = JSON.parse(bigBackup(count, prefix).buffer.toString('utf8')) as Record<
+    string,
+    unknown
+  > & { touchpoints: { id: string; createdAt: string }[]; exportedAt: string };
+  const jpeg = Buffer.from(JPEG_3X2, 'base64');
+  const sha256 = createHash('sha256').update(jpeg).digest('hex');
+  const evidence = backup.touchpoints.map((tp, i) => ({
+    id: `${prefix}-ev-${String(i).padStart(6, '0')}`,
+    touchpointId: tp.id,
+    mime: 'image/jpeg',
+    file: `evidence/${prefix}-ev-${String(i).padStart(6, '0')}.jpg`,
+    width: 3,
+    height: 2,
+    sha256,
+    capturedAt: tp.createdAt,
+    url: null,
+  }));
+  const tables = ['studies', 'brands', 'rubrics', 'categories', 'audits', 'touchpoints'];
+  const files = new Map<string, Uint8Array>();
+  const counts: Record<string, number> = { evidence: evidence.length };
+  const jsonl = (records: unknown[]) =>
+    new TextEncoder().encode(records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+  for (const table of tables) {
+    const records = backup[table] as unknown[];
+    counts[table] = records.length;
+    files.set(`records/${table}.jsonl`, jsonl(records));
+  }
+  files.set('records/evidence.jsonl', jsonl(evidence));
+  for (const e of evidence) files.set(e.file, jpeg);
+  const manifest = {
+    format: 'touchpoint-auditor-archive',
+    version: 2,
+    exportedAt: backup.exportedAt,
+    counts,
+  };
+  files.set('manifest.json', new TextEncoder().encode(JSON.stringify(manifest)));
+  const blob = await zipOf(files);
+  return {
+    name: `${prefix}.tpa.zip`,
+    mimeType: 'application/zip',
+    buffer: Buffer.from(await blob.arrayBuffer()),
   };
 }

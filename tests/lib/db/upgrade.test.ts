@@ -156,6 +156,14 @@ const RELEASED: {
       });
     },
   },
+  {
+    version: 6,
+    stores: { pendingEvidence: 'id, importId' },
+    // An archive import half-way lists the screenshots it wrote ahead of its swap.
+    fill: async (db) => {
+      await db.table('pendingEvidence').add({ id: 'e9', importId: '001764000000000-abc' });
+    },
+  },
 ];
 
 /** Kept totals are a cache, rebuilt from the touchpoints: an upgrade may drop them. */

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHandlers } from '../../../lib/background';
 import { AuditorDb, seedDefaults, startAudit } from '../../../lib/db';
 import { brandForHost } from '../../../lib/studies/hosts';
@@ -184,5 +184,47 @@ describe('a full disk', () => {
     expect(describeProblem({ code: 'storage-full' })).toMatch(
       /disk is full.*what you typed is kept/,
     );
+  });
+
+  /** A dispatcher whose save fails as Chromium's does on a really full disk. */
+  const failingSave = (error: Error) =>
+    createDispatcher(
+      {
+        ...createHandlers({ db, now: () => now, version: '0.1.0' }),
+        saveTouchpoint: () => {
+          throw error;
+        },
+      },
+      { extensionId: EXT, log: (r) => logged.push(r) },
+    );
+  const unknown = () => {
+    const inner = new DOMException('Unknown error', 'UnknownError');
+    return Object.assign(new Error('Unknown error'), { name: 'UnknownError', inner });
+  };
+  /** What `navigator.storage.estimate()` answers (the unit tests' environment has none). */
+  const withEstimate = (quota: number, usage: number) => {
+    const storage = { estimate: () => Promise.resolve({ quota, usage }) };
+    vi.stubGlobal('navigator', Object.assign(Object.create(navigator) as Navigator, { storage }));
+    return { mockRestore: () => vi.unstubAllGlobals() };
+  };
+
+  it('answers storage-full for a bare UnknownError when the storage estimate leaves no room', async () => {
+    const estimate = withEstimate(548_700, 548_700);
+    const answer = await failingSave(unknown())(
+      msg('saveTouchpoint', { id: crypto.randomUUID(), form, place }),
+      tab,
+    );
+    estimate.mockRestore();
+    expect(answer).toEqual({ ok: false, error: { code: 'storage-full' } });
+  });
+
+  it('keeps a bare UnknownError a fault while there is room left', async () => {
+    const estimate = withEstimate(50e9, 1e6);
+    const answer = await failingSave(unknown())(
+      msg('saveTouchpoint', { id: crypto.randomUUID(), form, place }),
+      tab,
+    );
+    estimate.mockRestore();
+    expect(answer).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 });

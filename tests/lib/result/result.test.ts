@@ -40,7 +40,29 @@ describe('lib/result', () => {
   });
 
   it.each([
+    ['past the quota', new DOMException('Quota exceeded', 'QuotaExceededError')],
+    // Chromium 156 on a really full disk (a profile on a full tmpfs), raw and as Dexie wraps it.
+    ['an image on a full disk', new DOMException('Failed to write blobs (IOError)', 'DataError')],
+    [
+      'a record on a full disk',
+      Object.assign(new Error('UnknownError'), {
+        name: 'UnknownError',
+        inner: new DOMException(
+          'Connection is closing because of: IO error: …/000003.log: FILE_ERROR_NO_SPACE (ChromeMethodBFE: 3::WritableFileAppend::8)',
+          'UnknownError',
+        ),
+      }),
+    ],
+  ])('says the disk is full for %s', (_case, error) => {
+    expect(caught(error)).toEqual({ code: 'storage-full' });
+  });
+
+  it.each([
     [new Error('QuotaExceededError'), 'QuotaExceededError'],
+    [
+      new DOMException('Data provided does not meet requirements', 'DataError'),
+      'Data provided does not meet requirements',
+    ],
     ['a thrown string', 'a thrown string'],
   ])('turns a thrown %s into an unexpected problem', (error, detail) => {
     expect(caught(error)).toEqual({ code: 'unexpected', params: { detail } });

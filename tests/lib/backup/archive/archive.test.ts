@@ -7,15 +7,25 @@ import {
   importBackupBlob,
   writeArchive,
 } from '../../../../lib/backup/archive';
-import { exportBackup } from '../../../../lib/backup/export-db';
+import { exportBackup, readBackup } from '../../../../lib/backup/export-db';
+import { interruptedImport } from '../../../../lib/backup/import-marker';
+import { queueEverything } from '../../../../lib/sync/queue-all';
 import { toBackup } from '../../../../lib/backup';
-import { AuditorDb } from '../../../../lib/db';
+import { AuditorDb, setSetting } from '../../../../lib/db';
 import type { Touchpoint } from '../../../../lib/model';
 import { touchpoint } from '../../export/fixtures';
 import { dropDb } from '../../db/test-db';
 import { dump, freshDb, seed, wipe } from '../db-fixtures';
-import { NOW, sampleData } from '../fixtures';
+import { evidence, NOW, sampleData } from '../fixtures';
 import { said } from '../said';
+import { crc32, entryLimits, readStoredRun } from '../../../../lib/backup/archive/stored-read';
+import {
+  BlobReader,
+  Uint8ArrayWriter,
+  ZIP_OPTIONS,
+  ZipReader,
+  type FileEntry,
+} from '../../../../lib/backup/archive/zip';
 import { editEntry, entryOf, unzip } from './zip-edit';
 
 let db: AuditorDb;
@@ -35,6 +45,7 @@ async function expectRefused(file: Blob, path: string, message: RegExp) {
   }
   expect(await dump(db)).toEqual(before);
   expect(await db.staging.count()).toBe(0);
+  expect(await db.pendingEvidence.count()).toBe(0);
 }
 
 /** Replaces line `n` (1-based) of a JSON-lines text with `edit` of its record. */
@@ -127,6 +138,20 @@ describe('backup archive', () => {
     await expectRefused(bad, 'records/evidence.jsonl line 1: file', /evidence\/ev-1\.png/);
   });
 
+  it('refuses a screenshot whose stored bytes were changed (its CRC-32 no longer matches)', async () => {
+    await seed(db);
+    const blob = await writeArchive(db, NOW);
+    await wipe(db);
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    // The JPEG of ev-3 is stored as it is: flip a byte inside it (past its first marker).
+    const jpeg = bytes.findIndex(
+      (b, i) => b === 0xff && bytes[i + 1] === 0xd8 && bytes[i + 2] === 0xff,
+    );
+    expect(jpeg).toBeGreaterThan(0);
+    bytes[jpeg + 20] = bytes[jpeg + 20]! ^ 0xff;
+    await expectRefused(new Blob([bytes]), 'evidence/ev-3.jpg', /damaged.*CRC/i);
+  });
+
   it('refuses a screenshot whose bytes are no image', async () => {
     await seed(db);
     const blob = await writeArchive(db, NOW);
@@ -217,15 +242,23 @@ describe('backup archive', () => {
 });
 
 describe('backup archive, all or nothing past one transaction', () => {
-  /** A study with `n` touchpoints in audit a-own (beyond one staging batch of 2,000). */
-  async function bigArchive(n: number): Promise<Blob> {
+  /**
+   * A study with `n` touchpoints in audit a-own (beyond one staging batch of 2,000), the first
+   * `shots` of them with a screenshot; the database is then back to the sample data alone.
+   */
+  async function bigArchive(n: number, shots = 0): Promise<Blob> {
     const data = sampleData();
     const many: Touchpoint[] = Array.from({ length: n }, (_, i) =>
       touchpoint(`tp-many-${String(i).padStart(5, '0')}`, 'a-own', data.touchpoints[0]!.createdAt, {
         scores: { speed: 1 + (i % 5) },
       }),
     );
-    await seed(db, { ...data, touchpoints: [...data.touchpoints, ...many] });
+    const manyShots = many.slice(0, shots).map((tp, i) => evidence(`ev-many-${i}`, tp.id));
+    await seed(db, {
+      ...data,
+      touchpoints: [...data.touchpoints, ...many],
+      evidence: [...data.evidence, ...manyShots],
+    });
     const blob = await writeArchive(db, NOW);
     await wipe(db);
     await seed(db);
@@ -243,17 +276,108 @@ describe('backup archive, all or nothing past one transaction', () => {
   });
 
   it('a failure half-way through the swap rolls every table back', async () => {
-    const blob = await bigArchive(2_500);
+    const blob = await bigArchive(2_500, 120);
     const before = await dump(db);
-    // The screenshots come last: by then every touchpoint has been put in the transaction.
-    const put = vi.spyOn(db.evidence, 'bulkPut').mockRejectedValueOnce(new Error('disk gone'));
+    // The screenshots' pending rows go last: by then every touchpoint has been put in the
+    // transaction, and the screenshots were written ahead of it.
+    const live = vi
+      .spyOn(db.pendingEvidence, 'bulkDelete')
+      .mockRejectedValueOnce(new Error('disk gone'));
     await expect(importArchive(db, blob, NOW)).rejects.toThrow('disk gone');
-    put.mockRestore();
+    live.mockRestore();
     expect(await dump(db)).toEqual(before);
     expect(await db.staging.count()).toBe(0);
+    expect(await db.pendingEvidence.count()).toBe(0);
     // And the same archive imports cleanly afterwards.
     expect(await importArchive(db, blob, NOW)).toMatchObject({ ok: true });
     expect(await db.touchpoints.count()).toBe(2_503);
+    expect(await db.evidence.count()).toBe(122);
+    expect(await db.pendingEvidence.count()).toBe(0);
+  });
+
+  it('writes each screenshot once, and queues them for sync only as they become live', async () => {
+    const blob = await bigArchive(100, 100);
+    await db.syncOutbox.clear();
+    const add = vi.spyOn(db.evidence, 'bulkAdd');
+    const put = vi.spyOn(db.evidence, 'bulkPut');
+    const result = await importArchive(db, blob, NOW);
+    const written = [...add.mock.calls, ...put.mock.calls].flatMap(([records]) =>
+      records.map((r) => r.id),
+    );
+    add.mockRestore();
+    put.mockRestore();
+    // The sample's two screenshots are stored already: kept, not written again.
+    expect(written.sort()).toEqual(Array.from({ length: 100 }, (_, i) => `ev-many-${i}`).sort());
+    expect(result).toMatchObject({
+      ok: true,
+      value: { byTable: { evidence: { added: 100, unchanged: 2 } } },
+    });
+    const queued = await db.syncOutbox.filter((entry) => entry.table === 'evidence').count();
+    expect(queued).toBe(100);
+  });
+
+  it('a screenshot added to a stored touchpoint waits out of sight until the swap', async () => {
+    await seed(db);
+    const data = sampleData();
+    // tp-2 is stored and has no screenshot: the archive adds one.
+    await seed(db, { ...data, evidence: [...data.evidence, evidence('ev-new', 'tp-2')] });
+    const blob = await writeArchive(db, NOW);
+    await wipe(db);
+    await seed(db);
+    const before = await dump(db);
+    // Readers find tp-2's screenshots by touchpoint: one written ahead would show at once.
+    const add = vi.spyOn(db.evidence, 'bulkAdd');
+    const live = vi.spyOn(db.pendingEvidence, 'bulkDelete').mockRejectedValueOnce(new Error('x'));
+    await expect(importArchive(db, blob, NOW)).rejects.toThrow('x');
+    expect(add.mock.calls.flatMap(([records]) => records.map((r) => r.id))).toEqual([]);
+    add.mockRestore();
+    live.mockRestore();
+    expect(await dump(db)).toEqual(before);
+    expect(await importArchive(db, blob, NOW)).toMatchObject({ ok: true });
+    expect(await db.evidence.where('touchpointId').equals('tp-2').primaryKeys()).toEqual([
+      'ev-new',
+    ]);
+  });
+
+  it('a refusal after screenshots were written ahead deletes them again', async () => {
+    const blob = await bigArchive(120, 120);
+    // The last line's file is missing: found after two batches of 50 were written (the
+    // sample's two screenshots are stored already: 98 written ahead).
+    const bad = await editEntry(blob, 'records/evidence.jsonl', (text) => {
+      const lines = text.trim().split('\n');
+      const last = JSON.parse(lines.pop()!) as Record<string, unknown>;
+      return [...lines, JSON.stringify({ ...last, file: 'evidence/gone.png' })].join('\n');
+    });
+    const written = vi.spyOn(db.evidence, 'bulkAdd');
+    await expectRefused(bad, 'records/evidence.jsonl line 122: file', /gone/);
+    expect(written.mock.calls.flatMap(([records]) => records).length).toBe(98);
+    written.mockRestore();
+  });
+
+  it('screenshots an import closed half-way wrote are never seen, and go at the next start', async () => {
+    await seed(db);
+    const before = await dump(db);
+    const importId = `${String(NOW.getTime()).padStart(15, '0')}-cut`;
+    const shot = { ...evidence('ev-cut', 'tp-cut'), blob: new Blob([new Uint8Array([1, 2])]) };
+    const { dataBase64: _b, ...row } = shot;
+    await db.evidence.add(row);
+    await db.pendingEvidence.add({ id: 'ev-cut', importId });
+    await db.staging.add({ importId, table: 'touchpoints', record: sampleData().touchpoints[0]! });
+    await setSetting(db, 'importStarted', { fileName: 'x.tpa.zip', startedAt: NOW.toISOString() });
+    // Not in a backup, an archive, nor the first push of sync.
+    expect((await readBackup(db, NOW)).evidence.map((e) => e.id)).not.toContain('ev-cut');
+    const names = [...(await unzip(await writeArchive(db, NOW))).keys()];
+    expect(names).not.toContain('evidence/ev-cut.png');
+    await db.syncOutbox.clear();
+    await queueEverything(db);
+    expect(await db.syncOutbox.get('evidence:ev-cut')).toBeUndefined();
+    // The report page starts, no import runs: the notice, and the leftovers are gone.
+    expect(await interruptedImport(db, async () => false)).toBeDefined();
+    expect(await db.evidence.get('ev-cut')).toBeUndefined();
+    expect(await db.pendingEvidence.count()).toBe(0);
+    expect(await db.staging.count()).toBe(0);
+    const { evidence: after } = await dump(db);
+    expect(after).toEqual(before.evidence);
   });
 
   it('drops what an import closed half-way left behind, once it is a day old', async () => {
@@ -266,5 +390,46 @@ describe('backup archive, all or nothing past one transaction', () => {
     const blob = await writeArchive(db, NOW);
     expect(await importArchive(db, blob, NOW)).toMatchObject({ ok: true });
     expect(await db.staging.count()).toBe(0);
+  });
+});
+
+describe('stored screenshots read in runs', () => {
+  it('reads the screenshots next to each other with one slice, as each entry alone gives them', async () => {
+    await seed(db);
+    const blob = await writeArchive(db, NOW);
+    const zip = new ZipReader(new BlobReader(blob), ZIP_OPTIONS);
+    const shots = (await zip.getEntries()).filter(
+      (e): e is FileEntry => !e.directory && e.filename.startsWith('evidence/'),
+    );
+    expect(shots.map((e) => e.filename)).toEqual(['evidence/ev-1.png', 'evidence/ev-3.jpg']);
+    const slice = vi.spyOn(blob, 'slice');
+    const together = await readStoredRun(blob, shots, entryLimits(shots, blob.size));
+    expect(slice).toHaveBeenCalledTimes(1);
+    slice.mockRestore();
+    for (const [i, entry] of shots.entries()) {
+      const alone = await entry.getData(new Uint8ArrayWriter(), ZIP_OPTIONS);
+      expect(Buffer.from(together[i]!).equals(Buffer.from(alone))).toBe(true);
+    }
+    await zip.close();
+  });
+});
+
+describe('CRC-32 of stored screenshots', () => {
+  it('is ZIP’s CRC-32 (the check value of "123456789", and any length)', () => {
+    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+    expect(crc32(new Uint8Array(0))).toBe(0);
+    // Lengths around the four-byte steps give the same as byte by byte.
+    const bytes = Uint8Array.from({ length: 11 }, (_, i) => (i * 37 + 5) & 0xff);
+    const bitwise = (data: Uint8Array) => {
+      let c = -1;
+      for (const b of data) {
+        c ^= b;
+        for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      }
+      return ~c >>> 0;
+    };
+    for (let n = 0; n <= bytes.length; n++) {
+      expect(crc32(bytes.subarray(0, n))).toBe(bitwise(bytes.subarray(0, n)));
+    }
   });
 });
