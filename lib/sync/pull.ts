@@ -7,7 +7,7 @@ import { tableOfDocId, type CouchDoc } from './docs';
 import type { Problem } from '../result';
 
 /** Changes per `_changes` request (and evidence images per `_bulk_get`). */
-export const PULL_BATCH = 100;
+export const PULL_BATCH = 200;
 
 /** What one pull did. */
 export interface PullOutcome {
