@@ -178,7 +178,10 @@ export async function pushOutbox(
     const at = now().toISOString();
     await db.transaction('rw', [db.syncRevs, db.syncRefusals, db.syncOutbox], async () => {
       await db.syncRevs.bulkPut(newRevs);
-      await db.syncRefusals.bulkDelete(accepted.map((e) => e.docId));
+      // Usually nothing was refused before: no need to look for each accepted document.
+      if ((await db.syncRefusals.count()) > 0) {
+        await db.syncRefusals.bulkDelete(accepted.map((e) => e.docId));
+      }
       await db.syncRefusals.bulkPut(
         refused.map(({ entry, reason }) => ({
           docId: entry.docId,
