@@ -1,5 +1,6 @@
 import { getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
+import { describeProblem } from '@/lib/i18n/problem-text';
 import { syncStatusText } from '@/lib/i18n/sync-status';
 import { useSyncConfig, useSyncState } from '@/hooks/use-sync-state';
 
@@ -35,7 +36,7 @@ export function SyncStatus({ quietWhenOff = false }: { quietWhenOff?: boolean })
                 {t('sync.refused.item', {
                   record: t(`sync.record.${r.table}`),
                   id: r.recordId,
-                  reason: r.reason,
+                  reason: r.problem ? describeProblem(r.problem) : r.reason,
                 })}
               </li>
             ))}

@@ -23,7 +23,8 @@ const CONTENT_SCRIPT_BUDGET = 30 * 1024;
  * `--only=review-queue` measures that figure alone (at 100,000 touchpoints); `--only=frames`
  * the extension's per-frame cost on a page of 30 iframes, with no audit and with one running;
  * `--only=tagger` the picker, pick → panel and Save figures; `--only=sync` team sync of 10,000
- * touchpoints with screenshots through a CouchDB-protocol server against plain uploads;
+ * touchpoints with screenshots through a CouchDB-protocol server against plain uploads, in
+ * Node and between two Chromium profiles (`TPA_SYNC_BROWSER=0` skips the browsers);
  * `--only=archive` the backup archive and streaming CSV figures (500 × 150 KB and 100,000 rows;
  * with `--full` 5,000 × 150 KB and 1,000,000 rows, the issue's sizes, several minutes).
  */
@@ -41,8 +42,8 @@ async function main(): Promise<void> {
   if (ONLY) {
     const alone = ALONE[ONLY];
     if (!alone) throw new Error(`--only=${ONLY}: measured alone: ${Object.keys(ALONE).join(', ')}`);
-    // Sync runs in Node against the server: no extension to build.
-    if (ONLY !== 'sync') {
+    // Sync's Node figures need no extension; its browser figures do (TPA_SYNC_BROWSER=0 skips).
+    if (ONLY !== 'sync' || process.env.TPA_SYNC_BROWSER !== '0') {
       console.log('Building the production extension…');
       execSync('npx wxt build', { stdio: 'ignore' });
     }

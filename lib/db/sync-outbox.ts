@@ -1,4 +1,5 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
+import type { Problem } from '../result';
 
 /**
  * The tables whose records travel to the team's server (docs/SYNC.md), with the prefix of
@@ -48,6 +49,8 @@ export interface SyncRefusal {
   reason: string;
   /** When it was refused, ISO. */
   at: string;
+  /** Set when this profile refused it on pull (`sync.foreign-owner`): shown in the user's language. */
+  problem?: Problem;
 }
 
 /** The outbox table's name in the schema. */
@@ -60,6 +63,20 @@ const isSynced = (name: string): name is SyncedTable =>
 export function docIdOf(table: SyncedTable, key: RecordKey): string {
   const id = Array.isArray(key) ? `${key[0]}@${key[1]}` : key;
   return `${SYNCED_TABLES[table]}:${id}`;
+}
+
+/** Per transaction, the documents whose writes are sync's own copies of the server's. */
+const fromServer = new WeakMap<object, Set<string>>();
+
+/**
+ * Keeps the writes of `docIds` in transaction `trans` (an IDBTransaction) out of the outbox:
+ * they store what the server already holds (a pull), so there is nothing to send back. Every
+ * other write of the transaction is queued as usual.
+ */
+export function leaveOutOfOutbox(trans: object, docIds: Iterable<string>): void {
+  const set = fromServer.get(trans) ?? new Set<string>();
+  for (const id of docIds) set.add(id);
+  fromServer.set(trans, set);
 }
 
 /** The keys a mutation writes (put/add give values; an update by criteria gives keys). */
@@ -108,7 +125,10 @@ export const outboxMiddleware: Middleware<DBCore> = {
           ...table,
           async mutate(req) {
             const res = await table.mutate(req);
-            const keys = writtenKeys(table, req);
+            const skip = fromServer.get(req.trans);
+            const keys = writtenKeys(table, req).filter(
+              (key) => !skip?.has(docIdOf(name, key as RecordKey)),
+            );
             // An upgrade from before version 4 writes in a transaction that has no outbox yet.
             const scope = (req.trans as unknown as IDBTransaction).objectStoreNames;
             const queued = scope?.contains(OUTBOX_TABLE) !== false && !unqueued.has(req.trans);

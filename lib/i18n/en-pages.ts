@@ -735,6 +735,8 @@ export const enPages = {
   'sync.user-required': 'Enter your user name on the server.',
   'sync.bad-record':
     'The server sent a record that is not valid ({doc}, {field}); it was left out.',
+  'sync.foreign-owner':
+    '{owner} wrote it into an audit of {shopper}, which only {shopper} or a lead may change; it was not taken.',
   // The seeded default rubric (lib/rubric/default-rubric.ts): shown translated while the
   // lead has not reworded it.
   'rubric.default.name': 'Default touchpoint rubric',

@@ -2,7 +2,7 @@ import type { AuditorDb } from '../db';
 import { SYNCED_TABLES, type OutboxEntry, type SyncedTable } from '../db/sync-outbox';
 import { blobToBase64 } from '../backup/base64';
 import type { Audit, Evidence, Touchpoint } from '../model';
-import type { CouchClient } from './couch';
+import type { CouchClient, CouchResponse } from './couch';
 import { toDoc, type CouchDoc } from './docs';
 import { applyDocs } from './apply';
 import { resolveConflicts } from './conflicts';
@@ -77,6 +77,20 @@ async function settle(db: AuditorDb, entries: readonly OutboxEntry[]): Promise<v
   });
 }
 
+/** A record read for the push. */
+interface Loaded {
+  entry: OutboxEntry;
+  table: SyncedTable;
+  record: Record<string, unknown>;
+}
+
+/** A batch ready to send: its records, the entries with nothing to send, the documents. */
+interface Prepared {
+  loaded: Loaded[];
+  gone: OutboxEntry[];
+  docs: CouchDoc[];
+}
+
 interface BulkResult {
   id: string;
   rev?: string;
@@ -103,10 +117,9 @@ export async function pushOutbox(
 ): Promise<PushOutcome> {
   const outcome: PushOutcome = { pushed: 0, refused: 0, conflicts: 0 };
   const entries = await outboxInOrder(db);
-  for (let start = 0; start < entries.length; start += batchSize) {
+  const prepare = async (start: number): Promise<Prepared> => {
     const batch = entries.slice(start, start + batchSize);
-    const loaded: { entry: OutboxEntry; table: SyncedTable; record: Record<string, unknown> }[] =
-      [];
+    const loaded: Loaded[] = [];
     const gone: OutboxEntry[] = [];
     for (const table of TABLE_ORDER) {
       const mine = batch.filter((e) => e.table === table);
@@ -121,24 +134,30 @@ export async function pushOutbox(
         else loaded.push({ entry, table, record });
       });
     }
-    await settle(db, gone);
-    if (loaded.length === 0) continue;
+    if (loaded.length === 0) return { loaded, gone, docs: [] };
     const owners = await ownersOf(db, loaded);
     const revs = await db.syncRevs.bulkGet(loaded.map((l) => l.entry.docId));
-    const docs: CouchDoc[] = [];
-    for (const [i, l] of loaded.entries()) {
-      const image =
-        l.table === 'evidence'
-          ? {
-              mime: String(l.record.mime),
-              base64: await blobToBase64((l.record as unknown as Evidence).blob),
-            }
-          : undefined;
-      docs.push(
-        toDoc(l.entry.docId, l.record, { rev: revs[i]?.rev, owner: owners.get(l.record), image }),
-      );
-    }
-    const res = await client.request('POST', '_bulk_docs', { body: { docs } });
+    const docs = await Promise.all(
+      loaded.map(async (l, i) => {
+        const image =
+          l.table === 'evidence'
+            ? {
+                mime: String(l.record.mime),
+                base64: await blobToBase64((l.record as unknown as Evidence).blob),
+              }
+            : undefined;
+        return toDoc(l.entry.docId, l.record, {
+          rev: revs[i]?.rev,
+          owner: owners.get(l.record),
+          image,
+        });
+      }),
+    );
+    return { loaded, gone, docs };
+  };
+  /** Records the server's answer to one batch: revisions, refusals, the outbox, conflicts. */
+  const record = async (loaded: Loaded[], sent: Promise<CouchResponse>) => {
+    const res = await sent;
     const results = (Array.isArray(res.body) ? res.body : []) as BulkResult[];
     const byId = new Map(results.map((r) => [r.id, r]));
     const accepted: OutboxEntry[] = [];
@@ -157,9 +176,12 @@ export async function pushOutbox(
       // Any other answer: the entry stays and is tried again at the next push.
     }
     const at = now().toISOString();
-    await db.transaction('rw', [db.syncRevs, db.syncRefusals], async () => {
+    await db.transaction('rw', [db.syncRevs, db.syncRefusals, db.syncOutbox], async () => {
       await db.syncRevs.bulkPut(newRevs);
-      await db.syncRefusals.bulkDelete(accepted.map((e) => e.docId));
+      // Usually nothing was refused before: no need to look for each accepted document.
+      if ((await db.syncRefusals.count()) > 0) {
+        await db.syncRefusals.bulkDelete(accepted.map((e) => e.docId));
+      }
       await db.syncRefusals.bulkPut(
         refused.map(({ entry, reason }) => ({
           docId: entry.docId,
@@ -169,8 +191,8 @@ export async function pushOutbox(
           at,
         })),
       );
+      await settle(db, [...accepted, ...refused.map((r) => r.entry)]);
     });
-    await settle(db, [...accepted, ...refused.map((r) => r.entry)]);
     outcome.pushed += accepted.length;
     outcome.refused += refused.length;
     if (conflicted.length > 0) {
@@ -182,6 +204,29 @@ export async function pushOutbox(
         now(),
       );
     }
+  };
+
+  // Pipelined: while batch k is on its way, batch k + 1 is read and encoded, and it is sent
+  // as soon as it is ready; batch k's answer is recorded while k + 1 travels.
+  let next: Promise<Prepared> | null = entries.length > 0 ? prepare(0) : null;
+  let travelling: Promise<void> | null = null;
+  try {
+    for (let start = 0; next; start += batchSize) {
+      const { loaded, gone, docs } = await next;
+      await settle(db, gone);
+      const sent =
+        docs.length > 0 ? client.request('POST', '_bulk_docs', { body: { docs } }) : undefined;
+      sent?.catch(() => undefined);
+      next = start + batchSize < entries.length ? prepare(start + batchSize) : null;
+      next?.catch(() => undefined);
+      if (travelling) await travelling;
+      travelling = sent ? record(loaded, sent) : null;
+      travelling?.catch(() => undefined);
+    }
+    if (travelling) await travelling;
+  } finally {
+    // A failed batch stops the push; wait for what is still running before answering.
+    await Promise.allSettled([next, travelling]);
   }
   return outcome;
 }

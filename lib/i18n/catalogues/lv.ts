@@ -897,6 +897,8 @@ const catalogue: Catalogue = {
     'Izmantojiet CouchDB datubāzes nosaukumu: mazie burti, cipari un _ $ ( ) + - /, sākot ar burtu.',
   'sync.user-required': 'Ievadiet savu lietotājvārdu serverī.',
   'sync.bad-record': 'Serveris nosūtīja nederīgu ierakstu ({doc}, {field}); tas netika pievienots.',
+  'sync.foreign-owner':
+    '{owner} to ierakstīja lietotāja {shopper} auditā, ko drīkst mainīt tikai {shopper} vai vadītājs; tas netika pieņemts.',
   'rubric.default.name': 'Noklusējuma saskarsmes punktu vērtēšanas veidne',
   'rubric.default.speed.label': 'Ātrums un atsaucība',
   'rubric.default.speed.help': 'Cik ātri tas ielādējās, atbildēja vai ļāva jums virzīties tālāk?',

@@ -843,6 +843,8 @@ const catalogue: Catalogue = {
     'Gunakan nama pangkalan data CouchDB: huruf kecil, digit dan _ $ ( ) + - /, bermula dengan huruf.',
   'sync.user-required': 'Masukkan nama pengguna anda pada pelayan.',
   'sync.bad-record': 'Pelayan menghantar rekod yang tidak sah ({doc}, {field}); ia ditinggalkan.',
+  'sync.foreign-owner':
+    '{owner} menulisnya ke dalam audit {shopper}, yang hanya boleh diubah oleh {shopper} atau ketua; ia tidak diterima.',
   'rubric.default.name': 'Rubrik titik sentuh lalai',
   'rubric.default.speed.label': 'Kelajuan & responsif',
   'rubric.default.speed.help':

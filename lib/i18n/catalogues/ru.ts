@@ -929,6 +929,8 @@ const catalogue: Catalogue = {
     'Используйте имя базы данных CouchDB: строчные латинские буквы, цифры и _ $ ( ) + - /, первой — буква.',
   'sync.user-required': 'Введите своё имя пользователя на сервере.',
   'sync.bad-record': 'Сервер прислал недопустимую запись ({doc}, {field}); она пропущена.',
+  'sync.foreign-owner':
+    '{owner} записал(а) это в аудит {shopper}, который может менять только {shopper} или руководитель; запись не принята.',
   'rubric.default.name': 'Стандартный оценочный лист точек контакта',
   'rubric.default.speed.label': 'Скорость и оперативность',
   'rubric.default.speed.help':

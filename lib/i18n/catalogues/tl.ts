@@ -903,6 +903,8 @@ const catalogue: Catalogue = {
   'sync.user-required': 'Ilagay ang iyong pangalan ng user sa server.',
   'sync.bad-record':
     'Nagpadala ang server ng record na hindi wasto ({doc}, {field}); hindi ito isinama.',
+  'sync.foreign-owner':
+    'Isinulat ito ni {owner} sa audit ni {shopper}, na si {shopper} o isang lead lang ang puwedeng magbago; hindi ito tinanggap.',
   'rubric.default.name': 'Default na rubric ng touchpoint',
   'rubric.default.speed.label': 'Bilis at pagtugon',
   'rubric.default.speed.help': 'Gaano kabilis itong nag-load, sumagot o nagpausad sa iyo?',

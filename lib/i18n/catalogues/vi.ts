@@ -838,6 +838,8 @@ const catalogue: Catalogue = {
     'Dùng tên cơ sở dữ liệu CouchDB: chữ thường, chữ số và _ $ ( ) + - /, bắt đầu bằng một chữ cái.',
   'sync.user-required': 'Nhập tên người dùng của bạn trên máy chủ.',
   'sync.bad-record': 'Máy chủ gửi một bản ghi không hợp lệ ({doc}, {field}); bản ghi đã bị bỏ qua.',
+  'sync.foreign-owner':
+    '{owner} đã ghi nó vào một cuộc đánh giá của {shopper}, mà chỉ {shopper} hoặc trưởng nhóm được thay đổi; nó không được nhận.',
   'rubric.default.name': 'Bộ tiêu chí điểm chạm mặc định',
   'rubric.default.speed.label': 'Tốc độ & khả năng phản hồi',
   'rubric.default.speed.help':

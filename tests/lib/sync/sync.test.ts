@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTouchpoint, updateTouchpoint, addTouchpointComment } from '../../../lib/db';
 import { importBackup } from '../../../lib/backup/import-db';
 import { getSetting } from '../../../lib/db/settings';
-import { CouchError } from '../../../lib/sync';
+import { CouchError, toDoc } from '../../../lib/sync';
 import { pullChanges } from '../../../lib/sync/pull';
 import {
   startCouchServer,
@@ -271,6 +271,51 @@ describe('roles the server enforces', () => {
     });
     await lead.round();
     expect((await lead.db.touchpoints.get('tp-1'))?.notes).toBe('mine');
+  });
+
+  it('refuses on pull a touchpoint a shopper wrote into another shopper’s audit', async () => {
+    const name = await teamDb(server);
+    const lead = await profile(server.url, name, LEAD);
+    await seed(lead.db);
+    await turnOn(lead);
+    await lead.round();
+    // Bob names himself owner of a touchpoint in Maria's audit: the server's validation sees
+    // one document at a time and lets it through (docs/SYNC.md#roles).
+    const tp = (await lead.db.touchpoints.get('tp-1'))!;
+    const bob = await profile(server.url, name, OTHER_SHOPPER);
+    const forged = toDoc(
+      'touchpoint:tp-forged',
+      { ...tp, id: 'tp-forged', notes: 'planted' },
+      {
+        owner: OTHER_SHOPPER.user,
+      },
+    );
+    const res = await bob.client.request('POST', '_bulk_docs', { body: { docs: [forged] } });
+    expect(res.body).toEqual([expect.objectContaining({ id: 'touchpoint:tp-forged', ok: true })]);
+
+    const before = await lead.db.auditStats.get('a-own');
+    await lead.round();
+    expect(await lead.db.touchpoints.get('tp-forged')).toBeUndefined();
+    expect(await lead.db.auditStats.get('a-own')).toEqual(before);
+    expect(await lead.db.syncRefusals.toArray()).toEqual([
+      expect.objectContaining({
+        docId: 'touchpoint:tp-forged',
+        table: 'touchpoints',
+        recordId: 'tp-forged',
+        problem: {
+          code: 'sync.foreign-owner',
+          params: { owner: OTHER_SHOPPER.user, shopper: SHOPPER.user },
+        },
+      }),
+    ]);
+    // A profile that has not pulled the audit yet gets both in one pull: refused there too.
+    const maria = await profile(server.url, name, SHOPPER);
+    await maria.round();
+    expect(await maria.db.touchpoints.get('tp-forged')).toBeUndefined();
+    expect((await maria.db.touchpoints.get('tp-1'))?.notes).toBe(tp.notes);
+    expect((await maria.db.syncRefusals.toArray()).map((r) => r.docId)).toEqual([
+      'touchpoint:tp-forged',
+    ]);
   });
 
   it('refuses another shopper’s audit, and a shopper’s approval or comment', async () => {
