@@ -9,6 +9,7 @@ import {
   type ExportProgress,
   type StudyCsvKind,
 } from '@/lib/export/study-csv';
+import { sendToBackground } from '@/lib/messaging';
 import { downloadBlob } from '@/lib/util/download';
 import { currentLanguage, describeProblem, describeProblemAt, formatDateTime, t } from '@/lib/i18n';
 import type { Study } from '@/lib/model';
@@ -119,6 +120,8 @@ export function FilesBar({
         setFailure(result.error);
         return undefined;
       }
+      // A merged backup may start or end audits: the background registers the stub for them.
+      void sendToBackground('auditChanged', {}).catch(() => undefined);
       const { summary, notes, leftOut } = result.value;
       const repaired = notes.map((n) =>
         t('report.import.repaired', { problem: describeProblemAt(n) }),

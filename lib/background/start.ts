@@ -11,6 +11,7 @@ import { toRedactions } from '../capture/redact/summary';
 import { getActiveAudit, getDb, seedDefaults } from '../db';
 import { createDispatcher, sendToFrame, tabsTransport } from '../messaging';
 import { startSync } from './sync-start';
+import { onAuditsWritten } from './audit-watch';
 
 /**
  * Starts the background service worker: the database, the capture queue, the message
@@ -89,6 +90,9 @@ export function startBackground(): void {
   // Registered iff an audit runs, checked at every worker start (the browser's start included).
   const synced = seeded.then(() => registration.sync()).catch((e: unknown) => console.error(e));
   browser.runtime.onStartup.addListener(() => void synced);
+  // And whenever anything writes an audit while this worker runs (team sync pulling one in, a
+  // backup merged in the report page, a page of the extension).
+  onAuditsWritten(db.name, () => void synced.then(() => registration.sync()));
   browser.commands.onCommand.addListener(async (command, tab) => {
     if (command !== 'start-tagging' || tab?.id === undefined) return;
     // Outside an audit no page has the tagger: the command runs it in this tab on demand.

@@ -88,7 +88,7 @@ function writtenKeys(table: DBCoreTable, req: DBCoreMutateRequest): unknown[] {
   return extract ? req.values.map((v) => extract(v)) : [];
 }
 
-/** Transactions whose writes are not queued: see `leaveOutOfOutbox`. */
+/** Transactions whose writes are not queued: see `leaveTransactionOutOfOutbox`. */
 const unqueued = new WeakSet<object>();
 
 /**
@@ -96,7 +96,7 @@ const unqueued = new WeakSet<object>();
  * live yet (an archive import's screenshots before its swap, which queues them as it makes
  * them live). Pass the Dexie transaction's `idbtrans`.
  */
-export function leaveOutOfOutbox(idbtrans: IDBTransaction): void {
+export function leaveTransactionOutOfOutbox(idbtrans: IDBTransaction): void {
   unqueued.add(idbtrans);
 }
 

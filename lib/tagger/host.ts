@@ -247,10 +247,10 @@ export function mountHost(css: string): HostLayer {
       watcher.disconnect();
       inertWatcher.disconnect();
       modal?.close();
-      if (retire) {
-        host.style.setProperty('display', 'none', 'important');
-        setTimeout(() => host.remove(), RETIRE_MS);
-      } else host.remove();
+      // Retired: left as it is (emptied, its UI frame hidden inside the closed root, nothing a
+      // page's observer sees change) until it goes.
+      if (retire) setTimeout(() => host.remove(), RETIRE_MS);
+      else host.remove();
       for (const el of madeInert) el.setAttribute('inert', '');
     },
   };

@@ -88,6 +88,51 @@ describe('starting and ending an audit', () => {
     await during.close();
   });
 
+  it('an audit ended by a backup merged in the report page: the script is unregistered at once', async () => {
+    const ids = await seedAudit(ext);
+    expect(await registeredScripts(ext)).toEqual(['tagger']);
+    // The same audit, ended later on the shopper's other computer, comes back in a backup.
+    const later = new Date(Date.now() + 60_000).toISOString();
+    const backup = {
+      format: 'touchpoint-auditor-backup',
+      version: 2,
+      exportedAt: later,
+      studies: [],
+      brands: [],
+      rubrics: [],
+      categories: [],
+      audits: [
+        {
+          id: ids.auditId,
+          studyId: ids.studyId,
+          brandId: ids.ownBrandId,
+          shopper: 'Ana',
+          scenario: 'Buy shoes',
+          startedAt: later,
+          endedAt: later,
+          wave: '2026-Q4',
+          purpose: 'audit',
+          review: 'in_progress',
+          createdAt: later,
+          updatedAt: later,
+        },
+      ],
+      touchpoints: [],
+      evidence: [],
+    };
+    const report = await ext.openExtensionPage('report.html');
+    await report.getByTestId('report-import-backup').setInputFiles({
+      name: 'other-computer.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(backup)),
+    });
+    await expect.poll(() => registeredScripts(ext), { timeout: 5_000 }).toEqual([]);
+    const next = await openPage(ext, server.url('northwind', '/returns.html'));
+    expect(await hasContentScript(next)).toBe(false);
+    await next.close();
+    await report.close();
+  });
+
   it('an audit started from the popup can be tagged in a tab already open, without a reload', async () => {
     const open = await openPage(ext, server.url('northwind', '/returns.html'));
     expect(await hasContentScript(open)).toBe(false);

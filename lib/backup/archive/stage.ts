@@ -1,5 +1,10 @@
 import { Dexie } from 'dexie';
-import { dropPendingEvidence, leaveOutOfOutbox, type AuditorDb, type StagedRecord } from '../../db';
+import {
+  dropPendingEvidence,
+  leaveTransactionOutOfOutbox,
+  type AuditorDb,
+  type StagedRecord,
+} from '../../db';
 import type { Reencode } from '../../capture/reencode';
 import type { Evidence, Touchpoint } from '../../model';
 import { ok, problem, type Problem, type Result } from '../../result';
@@ -349,7 +354,7 @@ async function writeEvidence(
 ): Promise<number> {
   return db.transaction('rw', db.evidence, db.pendingEvidence, db.staging, async () => {
     // Not live, so not queued for sync: the swap queues them as it makes them live.
-    leaveOutOfOutbox(Dexie.currentTransaction!.idbtrans);
+    leaveTransactionOutOfOutbox(Dexie.currentTransaction!.idbtrans);
     const ids = records.map((r) => r.id);
     const stored = new Set((await db.evidence.where('id').anyOf(ids).primaryKeys()) as string[]);
     // A screenshot an import cut short left pending is this import's now (same id, same image).
