@@ -74,10 +74,11 @@ export function FilesBar({
   useEffect(() => {
     interruptedImport(getDb(), importRunning).then(setCutShort, () => undefined);
   }, []);
-  const dismissCutShort = () => {
-    setCutShort(undefined);
-    void forgetInterruptedImport(getDb()).catch(() => undefined);
-  };
+  // Gone once forgotten: a reload right after the click must not bring it back.
+  const dismissCutShort = () =>
+    void forgetInterruptedImport(getDb())
+      .catch(() => undefined)
+      .then(() => setCutShort(undefined));
 
   /** Runs a file task: it says what it did, or keeps its refusal as the failure; or it throws. */
   const runTask = (task: () => Promise<string | undefined>) =>

@@ -71,11 +71,13 @@ const centre = (
 
 describe('evidence is what the shopper saw when they picked', () => {
   it('flags a touchpoint whose element the page repainted after the pick and keeps both screenshots', async () => {
-    const page = await openPage(ext, server.url('hostile', '/repaint-later.html?delay=1500'));
+    // The page repaints 3 s after it loaded: the pick's screenshot (taken as the panel opens,
+    // the tagger run in first) is of the page before, Save's after.
+    const page = await openPage(ext, server.url('hostile', '/repaint-later.html?delay=3000'));
     const { tp, evidence } = await tagTarget(page, () =>
       page
         .waitForFunction(() => (window as unknown as { repainted: boolean }).repainted, undefined, {
-          timeout: 5_000,
+          timeout: 8_000,
         })
         .then(() => undefined),
     );
