@@ -210,8 +210,6 @@ export function mountHost(css: string): HostLayer {
   inertWatcher.observe(doc, { attributes: true, attributeFilter: ['inert'], subtree: true });
 
   let pending = false;
-  // Set while the task that added the host runs: a removal then comes from a page that purges.
-  let fresh = false;
   let inPlace = knownPurging(doc, SHADOW_MODE);
   const attach = () => {
     pending = false;
@@ -221,12 +219,13 @@ export function mountHost(css: string): HostLayer {
     styleHost(host);
     raise(host);
     uninert();
-    fresh = true;
-    setTimeout(() => (fresh = false), 0);
   };
   const observer = new p.MutationObserver(() => {
     if (host.isConnected || pending) return;
-    if (fresh && !inPlace) {
+    // The page removed it (at once, or by sweeping what it did not create): from now on it goes
+    // in place, where no observer or sweep of the page finds it. Put back where it was, each
+    // sweep would reload the UI frame in it, losing whatever the shopper was clicking.
+    if (!inPlace) {
       inPlace = bodyRoot(doc, SHADOW_MODE);
       if (inPlace) return attach();
     }
