@@ -204,7 +204,7 @@ export async function writeMerge(
       previous: put.touchpoints.map((tp) => storedById.get(tp.id)),
       onWritten: (done) => onProgress?.({ phase: 'writing', done, total }),
     });
-    // Evidence in chunks of bulk writes: one request per record would cost ~5× (MACHINE-NOTES).
+    // Evidence in chunks of bulk writes: one request per record would cost ~5×.
     for (let start = 0; start < put.evidence.length; start += EVIDENCE_CHUNK) {
       const chunk = put.evidence.slice(start, start + EVIDENCE_CHUNK).map((e): Evidence => {
         const { dataBase64: _file, ...rest } = e;
