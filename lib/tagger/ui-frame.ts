@@ -103,7 +103,11 @@ export function createUiFrame(
     s.opacity = view.phase === 'capturing' ? '0' : '';
   };
 
+  /** Set once destroyed: a frame kept a moment longer (see `destroy`) says nothing any more. */
+  let gone = false;
+
   frame.addEventListener('load', () => {
+    if (gone) return;
     if (++loads > 1) {
       // Navigated by someone else (our page never reloads): it may not be ours any more.
       ui.destroy();
@@ -155,6 +159,7 @@ export function createUiFrame(
       place();
     },
     destroy() {
+      gone = true;
       port?.close();
       port = null;
       // The focus leaves it at once, the frame a moment later (see `RETIRE_MS`): the key or
