@@ -167,6 +167,8 @@ export function createUiFrame(
       frame.style.setProperty('display', 'none', 'important');
       frame.className = '';
       frame.blur();
+      // The keys go back to the page's document (kept a moment longer, the frame would keep them).
+      if (frame.contentWindow && document.hasFocus()) window.focus();
       setTimeout(() => frame.remove(), RETIRE_MS);
     },
   };
