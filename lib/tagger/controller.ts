@@ -254,9 +254,16 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     return liveRect(target.element) ?? target.rect;
   }
 
-  /** Hides the panel for a screenshot and says what to capture: the tagged box, now. */
+  /**
+   * Hides the panel for a screenshot and says what to capture: the tagged box, now. Three
+   * frames: the hidden highlight is committed in the first, and the third cannot begin before
+   * that commit has been rasterised and activated (the browser's screenshot copies the last
+   * activated frame). With two, a loaded machine kept the highlight in the pick's screenshot
+   * (seen at load 8–12).
+   */
   async function hideForCapture() {
     update({ phase: 'capturing', status: null });
+    await nextFrame();
     await nextFrame();
     await nextFrame();
     return { rect: captureRect(), viewport: { width: innerWidth, height: innerHeight } };
