@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TouchpointForm } from '@/lib/messaging/protocol';
 import { toSurfaceEvent, type FromUi } from '@/lib/tagger/ui-protocol';
 import type { TaggerActions, TaggerView } from '@/lib/tagger/view';
@@ -48,7 +48,8 @@ export function UiApp({ view, send }: { view: TaggerView; send: (m: FromUi) => v
   const panelShown =
     view.isTop && (view.phase === 'panel' || (view.phase === 'capturing' && !!form));
 
-  useEffect(() => {
+  // Before the frame paints: a key pressed as soon as the toolbar shows (Escape) is not lost.
+  useLayoutEffect(() => {
     document.body.classList.toggle('panel-open', panelShown);
     if (!picking) return;
     // Key presses go to the picker, except those meant for a focused toolbar button.
@@ -73,8 +74,9 @@ export function UiApp({ view, send }: { view: TaggerView; send: (m: FromUi) => v
     return () => observer.disconnect();
   }, [panelShown]);
 
-  // A new pick: the focus goes to the panel's first control.
-  useEffect(() => {
+  // A new pick: the focus goes to the panel's first control (before it paints, so the first
+  // key pressed once the panel shows goes there).
+  useLayoutEffect(() => {
     if (view.phase !== 'panel') return;
     panelRef.current
       ?.querySelector<HTMLElement>('select, textarea, input, button:not(:disabled)')
