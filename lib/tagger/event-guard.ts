@@ -78,9 +78,11 @@ const isShortcut = (e: Event): boolean => {
  * nothing the shopper does: the toolbar and the panel are a frame of the extension (their
  * events never exist in the page's document), events of the layer catching the pointer go to
  * the picker, UI events and selection, clipboard, form and focus events aimed at the page are
- * stopped; while the panel is open the focus is put back in it whenever the page takes it. `document.open()` erases every listener of the window: an
- * observer of the document re-registers them when its element is replaced, and `ensure`
- * checks (with an event of a private type) that they still run.
+ * stopped; while the panel is open the focus is put back in it whenever the page takes it.
+ * `document.open()` erases every listener of the window: `ensure`, called as tagging starts,
+ * checks (with an event of a private type) that they still run and registers them again if not.
+ * Nothing watches for it before then: an observer needs the page's `document`, and the first
+ * touch of it costs each frame's world 0.3 ms (docs/ARCHITECTURE.md#stealth).
  */
 export function installEventGuard(state: GuardState): void {
   const probe = `tpa-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
@@ -163,7 +165,6 @@ export function installEventGuard(state: GuardState): void {
   // reach anyway; nothing else of the DOM is touched until an event comes (each interface a
   // frame's script first touches is built for that frame: the guard runs in every frame).
   const add = EventTarget.prototype.addEventListener;
-  const Observer = MutationObserver;
   const types = [...GUARDED, probe];
   const register = () => {
     for (const type of types) add.call(window, type, listener, BLOCKING.has(type) ? ACTIVE : true);
@@ -178,7 +179,5 @@ export function installEventGuard(state: GuardState): void {
     return false;
   };
   register();
-  // `document.open()` removes the document's element (and every listener): put ours back.
-  new Observer(() => void ensure()).observe(document, { childList: true });
   state.ensure = ensure;
 }
