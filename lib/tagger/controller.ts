@@ -11,6 +11,7 @@ import type {
   TouchpointPlace,
 } from '../messaging/protocol';
 import { hostOf } from '../util/url';
+import { drawn } from './drawn';
 import { createDraftSync } from './draft-sync';
 import type { GuardState } from './event-guard';
 import { clipHints } from './element-facts';
@@ -42,8 +43,6 @@ const grow = (r: Box, by: number): Box => ({
 });
 const overlaps = (a: Box, b: Box): boolean =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-
-const nextFrame = () => new Promise<void>((r) => pristine().requestAnimationFrame(() => r()));
 
 /**
  * The tagger of the top frame: picking (with the sub-frames' pickers), the scoring panel,
@@ -134,8 +133,7 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
         // pointer still caught and the pick's outline left out of it.
         update({ ...shown, redactions: null, shooting: true });
         ui.focus();
-        await nextFrame();
-        await nextFrame();
+        await drawn();
         const redactions = await drafts.saveNow(startForm, place, shot);
         if (layer && view.phase === 'panel') update({ shooting: false, redactions });
         return;
@@ -254,18 +252,10 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     return liveRect(target.element) ?? target.rect;
   }
 
-  /**
-   * Hides the panel for a screenshot and says what to capture: the tagged box, now. Three
-   * frames: the hidden highlight is committed in the first, and the third cannot begin before
-   * that commit has been rasterised and activated (the browser's screenshot copies the last
-   * activated frame). With two, a loaded machine kept the highlight in the pick's screenshot
-   * (seen at load 8–12).
-   */
+  /** Hides the panel for a screenshot and says what to capture: the tagged box, now. */
   async function hideForCapture() {
     update({ phase: 'capturing', status: null });
-    await nextFrame();
-    await nextFrame();
-    await nextFrame();
+    await drawn();
     return { rect: captureRect(), viewport: { width: innerWidth, height: innerHeight } };
   }
 

@@ -1,5 +1,6 @@
 import type { SensitiveKind } from '../model';
 import { sensitiveBoxes, type KindCount } from '../capture/redact';
+import { drawn } from './drawn';
 import { fieldMasks } from './fields';
 import { mountHost, placeBox, surfaceOf, type HostLayer } from './host';
 import { pristine } from './pristine';
@@ -14,8 +15,6 @@ export interface MaskRequest {
 
 /** A mask left behind (the background stopped before removing it) goes by itself after this. */
 export const MASK_MAX_MS = 5_000;
-
-const nextFrame = () => new Promise<void>((r) => pristine().requestAnimationFrame(() => r()));
 
 /** A frame's own mask layer, idle after a capture, is taken down after this (unless reused). */
 export const LAYER_IDLE_MS = 60_000;
@@ -87,8 +86,7 @@ export function createMaskLayer(css: string, taggerHost: () => Element | null) {
       p.appendChild.call(into, mask);
     }
     timer = setTimeout(hide, MASK_MAX_MS);
-    await nextFrame();
-    await nextFrame();
+    await drawn();
     return { masks: boxes.length, counts };
   }
 
