@@ -10,6 +10,7 @@ import type { Evidence, Touchpoint } from '../../model';
 import { ok, problem, type Problem, type Result } from '../../result';
 import { tooLarge, sanitizeImage, sha256Of } from '../image-check';
 import { MAX_EVIDENCE_BYTES } from '../limits';
+import { ensureRoom } from '../../util/full-disk';
 import type { BackupProgress } from '../export-db';
 import type { Backup, BackupEvidence, BackupTables, Table } from '../types';
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../types';
@@ -252,6 +253,8 @@ async function stage(
         ),
       );
     }
+    // The disk may fill meanwhile (another program): stop while there is room to spare.
+    await ensureRoom(0);
     await db.staging.bulkAdd(
       batch.map((record): StagedRecord => ({ importId, table: 'touchpoints', record })),
     );
@@ -333,6 +336,7 @@ async function stage(
       }
       start = end;
     }
+    await ensureRoom(read.reduce((sum, e) => sum + e.blob.size, 0));
     evidenceUnchanged += await writeEvidence(db, importId, read, storedTouchpoint);
     done += batch.length;
     progress();
