@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { EXTENSION_DIRS, launchWithExtension } from '../../tests/support/browser';
 import { bundleForPage } from './run-in-page';
-import { longTasks, traced } from './trace';
+import { frameGaps, longTasks, traced } from './trace';
 import {
   describeFreeze,
   FREEZE_PROBE,
@@ -146,7 +146,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const listed = (xs: number[]) =>
   xs.length > 1 ? ` (median of ${xs.length}: ${xs.map(ms).join(', ')})` : '';
 /**
- * With `TPA_ARCHIVE_TRACE=<folder>`, the first round of each job runs under a DevTools trace of
+ * With `TPA_ARCHIVE_TRACE=<folder>`, the first round of each job (or of those named in
+ * `TPA_ARCHIVE_TRACE_JOBS`, e.g. `export`) runs under a DevTools trace of
  * the whole browser, written to `<folder>/archive-<name>.json`, and its tasks of 50 ms or more
  * are printed thread by thread (a traced round is slower: read its figures apart).
  */
@@ -157,11 +158,14 @@ async function maybeTraced<T>(
   job: () => Promise<T>,
 ): Promise<T> {
   const dir = process.env.TPA_ARCHIVE_TRACE;
-  if (!dir || round > 0) return job();
+  const jobs = process.env.TPA_ARCHIVE_TRACE_JOBS?.split(',') ?? [name];
+  if (!dir || round > 0 || !jobs.includes(name)) return job();
   const file = resolve(dir, `archive-${name}.json`);
   const { value, events } = await traced(cdp, file, job);
   console.log(`${name}, traced (${file}); tasks of 50 ms or more:`);
   for (const line of longTasks(events)) console.log(line);
+  console.log(`${name}, traced: gaps of 100 ms or more between animation frames, per page:`);
+  for (const line of frameGaps(events)) console.log(line);
   return value;
 }
 
@@ -278,7 +282,13 @@ async function benchArchiveThroughReport(
   for (let round = 0; round < rounds; round += 1) {
     await call(helper, 'wipe');
     await report.reload();
-    await report.getByTestId('report-import-backup').waitFor();
+    await report
+      .getByTestId('report-import-backup')
+      .waitFor({ timeout: 180_000 })
+      .catch(async (error: unknown) => {
+        console.log(`(the report page shows: ${await report.locator('body').innerText()})`);
+        throw error;
+      });
     await report.waitForTimeout(500);
     const im = await maybeTraced(cdp, 'import', round, () =>
       watch(async () => {

@@ -12,15 +12,7 @@ interface TraceEvent {
   args?: { name?: string; data?: { url?: string; functionName?: string } };
 }
 
-const CATEGORIES = [
-  'toplevel',
-  'blink',
-  'v8',
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'disabled-by-default-devtools.timeline.frame',
-  'benchmark',
-].join(',');
+const CATEGORIES = ['toplevel', 'v8', 'devtools.timeline'].join(',');
 
 /**
  * Records a DevTools trace of the whole browser (every process and thread) while `job` runs,
@@ -88,6 +80,63 @@ export function longTasks(events: TraceEvent[], over = 50): string[] {
     lines.push(
       `  ${thread} (pid ${task.pid}): task of ${(task.dur! / 1000).toFixed(0)} ms${inside.length ? `: ${inside.join('; ')}` : ''}`,
     );
+  }
+  return lines;
+}
+
+const isTask = (e: TraceEvent) =>
+  e.ph === 'X' && (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask');
+
+/**
+ * Every gap of `over` ms or more between two animation frames of a page (`FireAnimationFrame`,
+ * frame by frame), with the threads that were busy during it and for how long: a gap whose
+ * page thread was idle while other threads (or other programs: nothing in the trace) ran is
+ * the machine's, not the page's.
+ */
+export function frameGaps(events: TraceEvent[], over = 100): string[] {
+  const names = new Map<string, string>();
+  const processes = new Map<number, string>();
+  for (const e of events) {
+    if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args!.name!);
+    if (e.ph === 'M' && e.name === 'process_name') processes.set(e.pid, e.args!.name!);
+  }
+  const byFrame = new Map<string, number[]>();
+  for (const e of events) {
+    if (e.name !== 'FireAnimationFrame') continue;
+    const frame = (e.args?.data as { frame?: string } | undefined)?.frame ?? '';
+    byFrame.set(frame, [...(byFrame.get(frame) ?? []), e.ts]);
+  }
+  // Top-level tasks only: a task run inside another (nested loops) is not counted twice.
+  const tasks: TraceEvent[] = [];
+  const endOf = new Map<string, number>();
+  for (const t of events.filter(isTask).sort((a, b) => a.ts - b.ts)) {
+    const thread = `${t.pid}:${t.tid}`;
+    if (t.ts < (endOf.get(thread) ?? 0)) continue;
+    endOf.set(thread, t.ts + t.dur!);
+    tasks.push(t);
+  }
+  const lines: string[] = [];
+  for (const [frame, times] of byFrame) {
+    times.sort((a, b) => a - b);
+    for (let i = 1; i < times.length; i += 1) {
+      const [from, to] = [times[i - 1]!, times[i]!];
+      if (to - from < over * 1000) continue;
+      const busy = new Map<string, number>();
+      for (const t of tasks) {
+        const overlap = Math.min(to, t.ts + t.dur!) - Math.max(from, t.ts);
+        if (overlap <= 0) continue;
+        const key = `${processes.get(t.pid) ?? t.pid}/${names.get(`${t.pid}:${t.tid}`) ?? t.tid}`;
+        busy.set(key, (busy.get(key) ?? 0) + overlap);
+      }
+      const top = [...busy]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 5)
+        .map(([k, us]) => `${k} ${(us / 1000).toFixed(0)} ms`)
+        .join(', ');
+      lines.push(
+        `  frame ${frame.slice(0, 6)}: no frame for ${((to - from) / 1000).toFixed(0)} ms; busy meanwhile: ${top || 'nothing traced'}`,
+      );
+    }
   }
   return lines;
 }
