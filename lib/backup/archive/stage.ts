@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import {
   dropPendingEvidence,
+  announceTransactionAs,
   leaveTransactionOutOfOutbox,
   type AuditorDb,
   type StagedRecord,
@@ -255,9 +256,13 @@ async function stage(
     }
     // The disk may fill meanwhile (another program): stop while there is room to spare.
     await ensureRoom(0);
-    await db.staging.bulkAdd(
-      batch.map((record): StagedRecord => ({ importId, table: 'touchpoints', record })),
-    );
+    await db.transaction('rw', db.staging, () => {
+      // Staged rows are seen by no live query: no notice of their thousands of keys.
+      announceTransactionAs(Dexie.currentTransaction!.idbtrans, 'nothing');
+      return db.staging.bulkAdd(
+        batch.map((record): StagedRecord => ({ importId, table: 'touchpoints', record })),
+      );
+    });
     done += batch.length;
     progress();
   }
@@ -357,8 +362,10 @@ async function writeEvidence(
   storedTouchpoint: ReadonlySet<string>,
 ): Promise<number> {
   return db.transaction('rw', db.evidence, db.pendingEvidence, db.staging, async () => {
-    // Not live, so not queued for sync: the swap queues them as it makes them live.
+    // Not live, so not queued for sync (the swap queues them as it makes them live), nor
+    // announced to live queries (none can reach them before the swap).
     leaveTransactionOutOfOutbox(Dexie.currentTransaction!.idbtrans);
+    announceTransactionAs(Dexie.currentTransaction!.idbtrans, 'nothing');
     const ids = records.map((r) => r.id);
     const stored = new Set((await db.evidence.where('id').anyOf(ids).primaryKeys()) as string[]);
     // A screenshot an import cut short left pending is this import's now (same id, same image).
