@@ -174,8 +174,9 @@ const pageNow = (page: Page) => page.evaluate(() => Math.round(performance.now()
 /** The freeze line against the target, then what the probe saw over 100 ms. */
 function printFreeze(what: string, f: Freeze): void {
   const worst = Math.max(f.maxGap, f.maxLong);
+  const own = Math.max(f.maxOwnGap ?? 0, f.maxLong);
   console.log(
-    `${what}: report page's longest gap between frames ${ms(f.maxGap)}, longest task ${ms(f.maxLong)} (target ≤ ${FREEZE_TARGET} ms: ${verdict(worst <= FREEZE_TARGET)})`,
+    `${what}: report page's longest gap between frames ${ms(f.maxGap)}, longest task ${ms(f.maxLong)} (target ≤ ${FREEZE_TARGET} ms: ${verdict(worst <= FREEZE_TARGET)}); the page's own (its thread blocked: the longest task, or a gap with a blocking long animation frame in it): ${ms(own)} (${verdict(own <= FREEZE_TARGET)}); a gap with the page's thread free is the machine's (compare the idle page)`,
   );
   for (const line of describeFreeze(f)) console.log(line);
   for (const m of f.marks) console.log(`  (${m.what} at ${m.at} ms)`);

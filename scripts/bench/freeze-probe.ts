@@ -59,6 +59,8 @@ interface Timed {
 export interface Freeze {
   maxGap: number;
   maxLong: number;
+  /** The longest gap over 100 ms during which the page's thread was blocked (0 if none). */
+  maxOwnGap?: number;
   gaps: Timed[];
   frames: (Timed & {
     blocking: number;
@@ -73,14 +75,21 @@ type Probe = { __tpaFreezeReset(): void; __tpaFreeze: Freeze; __tpaMark(what: st
 export const resetFreeze = (page: Page) =>
   page.evaluate(() => (window as unknown as Probe).__tpaFreezeReset());
 
-export const readFreeze = (page: Page): Promise<Freeze> =>
-  page.evaluate(() => structuredClone((window as unknown as Probe).__tpaFreeze));
+export async function readFreeze(page: Page): Promise<Freeze> {
+  const f = await page.evaluate(() => structuredClone((window as unknown as Probe).__tpaFreeze));
+  // A gap is the page's own when a long animation frame within it blocked the page's thread.
+  const own = f.gaps.filter((g) =>
+    f.frames.some((fr) => fr.blocking > 0 && fr.at < g.at + g.ms && fr.at + fr.ms > g.at),
+  );
+  return { ...f, maxOwnGap: Math.max(0, ...own.map((g) => g.ms)) };
+}
 
 /** The worst of several rounds. */
 export function worstFreeze(all: Freeze[]): Freeze {
   return {
     maxGap: Math.max(0, ...all.map((f) => f.maxGap)),
     maxLong: Math.max(0, ...all.map((f) => f.maxLong)),
+    maxOwnGap: Math.max(0, ...all.map((f) => f.maxOwnGap ?? 0)),
     gaps: all.flatMap((f) => f.gaps),
     frames: all.flatMap((f) => f.frames),
     marks: all.flatMap((f) => f.marks),
