@@ -10,7 +10,7 @@ import {
   type StudyCsvKind,
 } from '@/lib/export/study-csv';
 import { sendToBackground } from '@/lib/messaging';
-import { downloadBlob } from '@/lib/util/download';
+import { downloadBlob, downloadUrl } from '@/lib/util/download';
 import { currentLanguage, describeProblem, describeProblemAt, formatDateTime, t } from '@/lib/i18n';
 import type { Study } from '@/lib/model';
 import type { Problem } from '@/lib/result';
@@ -99,10 +99,12 @@ export function FilesBar({
     });
   const exportAll = (kind: 'archive' | 'json') =>
     runTask(async () => {
-      const file =
-        kind === 'archive'
-          ? await exportArchiveFile(new Date(), onProgress)
-          : await exportBackup(getDb(), new Date(), onProgress);
+      if (kind === 'archive') {
+        const file = await exportArchiveFile(new Date(), onProgress);
+        downloadUrl(file.url, file.fileName);
+        return t('report.exported', { name: file.fileName });
+      }
+      const file = await exportBackup(getDb(), new Date(), onProgress);
       downloadBlob(file.blob, file.fileName);
       return t('report.exported', { name: file.fileName });
     });

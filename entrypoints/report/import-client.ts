@@ -6,6 +6,7 @@ import { describeProblem } from '@/lib/i18n';
 import type { ImportSummary } from '@/lib/backup/import-db';
 import { getDb } from '@/lib/db/schema';
 import { caught, problem, type Problem, type Result } from '@/lib/result';
+import { REVOKE_AFTER_MS } from '@/lib/util/download';
 import { withImportLock } from './import-lock';
 import ImportWorker from './import-worker.ts?worker';
 
@@ -22,13 +23,25 @@ export type ImportRequest =
   | { type: 'export-archive'; now: string };
 
 /**
+ * A written archive: an object URL to download it by, made where the archive was written.
+ * Registering the URL of a 750 MB Blob of thousands of parts waits on the browser (a trace
+ * of the report page: 674 ms in `URL.createObjectURL` for 5,000 screenshots), so the worker
+ * makes it, not the page's thread; the worker is kept {@link REVOKE_AFTER_MS} for the
+ * download to read it (a worker's URLs die with it).
+ */
+export interface ExportedArchive {
+  url: string;
+  fileName: string;
+}
+
+/**
  * What the import worker sends back, plain data only: progress, then the outcome (a summary
  * or the problem that refused the file) or an unexpected failure as a problem.
  */
 export type ImportReply =
   | { type: 'progress'; progress: BackupProgress }
   | { type: 'done'; result: Result<ImportSummary> }
-  | { type: 'exported'; file: { blob: Blob; fileName: string } }
+  | { type: 'exported'; file: ExportedArchive }
   | { type: 'failed'; problem: Problem };
 
 /**
@@ -59,21 +72,29 @@ export function importBackupFile(
 
 /**
  * Writes the backup archive in the worker too (zipping 750 MB of screenshots is long work that
- * should not hold the page's thread), the Blob coming back by reference; on the page's thread
- * where workers are missing. Rejects on an unexpected failure.
+ * should not hold the page's thread), its object URL coming back (see `ExportedArchive`); on
+ * the page's thread where workers are missing. Rejects on an unexpected failure.
  */
 export async function exportArchiveFile(
   now: Date,
   onProgress: (progress: BackupProgress) => void,
-): Promise<{ blob: Blob; fileName: string }> {
-  if (typeof Worker === 'undefined') return exportArchive(getDb(), now, onProgress);
+): Promise<ExportedArchive> {
+  if (typeof Worker === 'undefined') {
+    const { blob, fileName } = await exportArchive(getDb(), now, onProgress);
+    const url = URL.createObjectURL(blob);
+    setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
+    return { url, fileName };
+  }
   const reply = await inWorker({ type: 'export-archive', now: now.toISOString() }, onProgress);
   if (reply.type === 'exported') return reply.file;
   const detail = reply.type === 'failed' ? reply.problem : problem('unexpected');
   throw new Error(describeProblem(detail));
 }
 
-/** Runs one request in a new worker: its progress, then its one final reply. */
+/**
+ * Runs one request in a new worker: its progress, then its one final reply. The worker ends
+ * with it, or {@link REVOKE_AFTER_MS} after an archive it wrote (whose URL it holds).
+ */
 function inWorker(
   request: ImportRequest,
   onProgress: (progress: BackupProgress) => void,
@@ -83,7 +104,8 @@ function inWorker(
     worker.addEventListener('message', (event: MessageEvent<ImportReply>) => {
       const reply = event.data;
       if (reply.type === 'progress') return onProgress(reply.progress);
-      worker.terminate();
+      if (reply.type === 'exported') setTimeout(() => worker.terminate(), REVOKE_AFTER_MS);
+      else worker.terminate();
       resolve(reply);
     });
     worker.addEventListener('error', (event) => {

@@ -30,7 +30,12 @@ function main(): void {
       scope.postMessage({ type: 'progress', progress });
     if (request.type === 'export-archive') {
       void exportArchive(getDb(), new Date(request.now), onProgress).then(
-        (file) => scope.postMessage({ type: 'exported', file }),
+        // The URL is made here: registering it waits on the browser (import-client.ts).
+        ({ blob, fileName }) =>
+          scope.postMessage({
+            type: 'exported',
+            file: { url: URL.createObjectURL(blob), fileName },
+          }),
         (error: unknown) => scope.postMessage({ type: 'failed', problem: caught(error) }),
       );
       return;

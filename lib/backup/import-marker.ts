@@ -1,5 +1,6 @@
 import { clearSetting, getSetting, setSetting, type AuditorDb, type ImportMarker } from '../db';
-import type { Result } from '../result';
+import { fail, type Result } from '../result';
+import { ensureRoom, metFullDisk } from '../util/full-disk';
 import { dropUnfinishedImports } from './archive/stage';
 
 /**
@@ -7,22 +8,31 @@ import { dropUnfinishedImports } from './archive/stage';
  * `importStarted` setting is written first; a backup.json import's own transaction clears it
  * as it commits (`importBackup`), and it is cleared here once the import has ended either way. So
  * it outlives only an import whose page or browser stopped half-way, whose transaction the
- * browser rolled back.
+ * browser rolled back. An import that meets a full disk (the marker's write included) comes
+ * back as `import-storage-full`, not thrown: nothing of it was made visible (an archive's
+ * screenshots written ahead are deleted, or, if the full disk refuses that too, left to the
+ * next report page with the marker), and the user is told in words they can act on.
  */
 export async function importWithMarker<T>(
   db: AuditorDb,
   marker: ImportMarker,
   run: () => Promise<Result<T>>,
 ): Promise<Result<T>> {
-  await setSetting(db, 'importStarted', marker);
+  let marked = false;
   try {
+    // Not a byte written on a disk with no room to spare (lib/util/full-disk.ts).
+    await ensureRoom(0);
+    await setSetting(db, 'importStarted', marker);
+    marked = true;
     const result = await run();
     // A backup.json import cleared it in its own transaction; an archive's swap commits
     // before this clears it (a page closed in that instant leaves a notice it need not).
     await clearSetting(db, 'importStarted');
     return result;
   } catch (error) {
-    await clearSetting(db, 'importStarted').catch(() => undefined);
+    const full = await metFullDisk(error);
+    if (marked) await clearSetting(db, 'importStarted').catch(() => undefined);
+    if (full) return fail('import-storage-full');
     throw error;
   }
 }

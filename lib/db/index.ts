@@ -22,3 +22,4 @@ export * from './pending-evidence';
 export * from './touchpoint-query';
 export * from './backup-reminder';
 export * from './sync-outbox';
+export * from './live-notice';

@@ -154,6 +154,8 @@ export const enPages = {
   'backup.expect.evidence-file':
     'expected the name of an image in the archive (evidence/….jpg, .png or .webp)',
   'report.import.refused': 'Nothing was imported. {reason}',
+  'report.import.storageFull':
+    'The disk is full, so nothing was imported and your data is as it was before. Free some space, or back up and remove old studies, then import the file again.',
   'report.import.interrupted':
     'The import of {name}, started {at}, did not finish (the page was closed or the browser stopped), so nothing from it was saved and your data is as it was before. Import the file again.',
   'report.import.dismiss': 'Dismiss',

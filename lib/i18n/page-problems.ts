@@ -10,6 +10,8 @@ import { isMessageKey, t } from './translate';
  * `backup.*`, `anchor.expect.*`) need no row.
  */
 export const pageProblemMessages: Record<string, MessageKey> = {
+  // An import that met a full disk (lib/backup/import-marker.ts).
+  'import-storage-full': 'report.import.storageFull',
   // Brands and studies (lib/studies).
   required: 'validation.required',
   'empty-domain': 'validation.required',

@@ -9,6 +9,15 @@ export const REVOKE_AFTER_MS = 60_000;
  */
 export function downloadBlob(blob: Blob, fileName: string, doc: Document = document): void {
   const url = URL.createObjectURL(blob);
+  downloadUrl(url, fileName, doc);
+  setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
+}
+
+/**
+ * Saves the file behind an object URL made elsewhere (by a worker, which keeps it alive for
+ * `REVOKE_AFTER_MS`): the same temporary `<a download>`, clicked, then removed.
+ */
+export function downloadUrl(url: string, fileName: string, doc: Document = document): void {
   const link = doc.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -17,5 +26,4 @@ export function downloadBlob(blob: Blob, fileName: string, doc: Document = docum
   doc.body.append(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
 }

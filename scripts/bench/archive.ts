@@ -3,6 +3,15 @@ import { resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { EXTENSION_DIRS, launchWithExtension } from '../../tests/support/browser';
 import { bundleForPage } from './run-in-page';
+import { frameGaps, longTasks, traced } from './trace';
+import {
+  describeFreeze,
+  FREEZE_PROBE,
+  readFreeze,
+  resetFreeze,
+  worstFreeze,
+  type Freeze,
+} from './freeze-probe';
 
 const MB = 1024 * 1024;
 const ms = (x: number) => `${x.toFixed(0)} ms`;
@@ -71,28 +80,6 @@ async function withHeap<T>(
   }
 }
 
-/** Page-world script: the longest gap between animation frames and the longest long task. */
-const FREEZE_PROBE = `
-(() => {
-  const f = { maxGap: 0, maxLong: 0 };
-  window.__tpaFreeze = f;
-  let last = performance.now();
-  const tick = () => { const t = performance.now(); f.maxGap = Math.max(f.maxGap, t - last); last = t; requestAnimationFrame(tick); };
-  requestAnimationFrame(tick);
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) f.maxLong = Math.max(f.maxLong, e.duration); }).observe({ type: 'longtask' });
-  window.__tpaFreezeReset = () => { f.maxGap = 0; f.maxLong = 0; last = performance.now(); };
-})();
-`;
-
-interface Freeze {
-  maxGap: number;
-  maxLong: number;
-}
-const resetFreeze = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __tpaFreezeReset(): void }).__tpaFreezeReset());
-const readFreeze = (page: Page) =>
-  page.evaluate(() => ({ ...(window as unknown as { __tpaFreeze: Freeze }).__tpaFreeze }));
-
 /**
  * The JS heap of a page and of the workers it starts, sampled every 50 ms: the page's from
  * DevTools `Performance.getMetrics` (JSHeapUsedSize), each worker's from `Runtime.getHeapUsage`
@@ -155,12 +142,57 @@ async function heapWatcher(cdp: CDPSession) {
   };
 }
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const listed = (xs: number[]) =>
+  xs.length > 1 ? ` (median of ${xs.length}: ${xs.map(ms).join(', ')})` : '';
 /**
- * The archive figures: the export through the product itself (the report page's button, its
- * worker writing the archive, the download), heap of the page and of its worker and the page's
- * longest freeze; the import of the downloaded file on the helper page's own thread (the worst
- * case for freezes). Times against the same bytes as plain files through the same APIs (Blob
- * parts, IndexedDB), run on the helper page.
+ * With `TPA_ARCHIVE_TRACE=<folder>`, the first round of each job (or of those named in
+ * `TPA_ARCHIVE_TRACE_JOBS`, e.g. `export`) runs under a DevTools trace of
+ * the whole browser, written to `<folder>/archive-<name>.json`, and its tasks of 50 ms or more
+ * are printed thread by thread (a traced round is slower: read its figures apart).
+ */
+async function maybeTraced<T>(
+  cdp: CDPSession,
+  name: string,
+  round: number,
+  job: () => Promise<T>,
+): Promise<T> {
+  const dir = process.env.TPA_ARCHIVE_TRACE;
+  const jobs = process.env.TPA_ARCHIVE_TRACE_JOBS?.split(',') ?? [name];
+  if (!dir || round > 0 || !jobs.includes(name)) return job();
+  const file = resolve(dir, `archive-${name}.json`);
+  const { value, events } = await traced(cdp, file, job);
+  console.log(`${name}, traced (${file}); tasks of 50 ms or more:`);
+  for (const line of longTasks(events)) console.log(line);
+  console.log(`${name}, traced: gaps of 100 ms or more between animation frames, per page:`);
+  for (const line of frameGaps(events)) console.log(line);
+  return value;
+}
+
+const pageNow = (page: Page) => page.evaluate(() => Math.round(performance.now()));
+
+/** The freeze line against the target, then what the probe saw over 100 ms. */
+function printFreeze(what: string, f: Freeze): void {
+  const worst = Math.max(f.maxGap, f.maxLong);
+  const own = Math.max(f.maxOwnGap ?? 0, f.maxLong);
+  console.log(
+    `${what}: report page's longest gap between frames ${ms(f.maxGap)}, longest task ${ms(f.maxLong)} (target ≤ ${FREEZE_TARGET} ms: ${verdict(worst <= FREEZE_TARGET)}); the page's own (its thread blocked: the longest task, or a gap with a blocking long animation frame in it): ${ms(own)} (${verdict(own <= FREEZE_TARGET)}); a gap with the page's thread free is the machine's (compare the idle page)`,
+  );
+  for (const line of describeFreeze(f)) console.log(line);
+  for (const m of f.marks) console.log(`  (${m.what} at ${m.at} ms)`);
+}
+
+/**
+ * The archive figures through the product itself: the report page of the production build
+ * (showing the seeded study's report, as a user would have it open) exports with its button
+ * (its worker writes the archive, the page hands it to the downloads) and imports the
+ * downloaded file through its file input (its worker checks, stages and swaps it in, then the
+ * page shows the imported study). Measured on the report page: time from the click (or the
+ * chosen file) to the download (or the "imported" status), the JS heap of the page and of its
+ * worker, and the page's longest gap between animation frames and longest task, with every
+ * long animation frame traced (freeze-probe.ts). Times against the same bytes as plain files
+ * through the same APIs (Blob parts, IndexedDB), run on a helper page; the two alternate
+ * `rounds` times and the medians are printed (heap and freezes: the worst round).
  */
 async function benchArchiveThroughReport(
   ext: Awaited<ReturnType<typeof launchWithExtension>>,
@@ -179,79 +211,126 @@ async function benchArchiveThroughReport(
   report.on('pageerror', (e) => console.log(`(report page error: ${e.message})`));
   const cdp = await ext.context.newCDPSession(report);
   const watch = await heapWatcher(cdp);
+  await report.getByTestId('report-comparison').waitFor({ timeout: 120_000 });
   await report.getByTestId('report-export-archive').waitFor();
-
-  await resetFreeze(report);
-  const started = Date.now();
-  const ex = await watch(async () => {
-    const [download] = await Promise.all([
-      report.waitForEvent('download', { timeout: 30 * 60_000 }),
-      report.getByTestId('report-export-archive').click(),
-    ]);
-    const ms = Date.now() - started;
-    return { ms, path: (await download.path())! };
-  });
-  const exFreeze = await readFreeze(report);
-  const bytes = statSync(ex.value.path).size;
-  const plainEx = await call(helper, 'plainExportRun');
-  const exRatio = ex.value.ms / plainEx.ms!;
-  console.log(
-    `export (click → download): ${ms(ex.value.ms)} (${mb(bytes)}) · same bytes as plain files: ${ms(plainEx.ms!)} · ratio ${exRatio.toFixed(2)}× (target ≤ ${RATIO_TARGET}×: ${verdict(exRatio <= RATIO_TARGET)})`,
-  );
-  const exHeap = Math.max(ex.page, ex.worker);
-  console.log(
-    `export heap peak: page ${mb(ex.page)}, its worker ${mb(ex.worker)} (target < ${mb(HEAP_TARGET)}: ${verdict(exHeap < HEAP_TARGET)}) · page's longest freeze: frames ${ms(exFreeze.maxGap)}, long task ${ms(exFreeze.maxLong)} (target ≤ ${FREEZE_TARGET} ms: ${verdict(Math.max(exFreeze.maxGap, exFreeze.maxLong) <= FREEZE_TARGET)})`,
-  );
-
-  await report.close();
-
-  // The downloaded archive, handed to the helper page as a File (on disk, as an input gives it).
-  await helper.evaluate(() => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.id = 'bench-file';
-    document.body.append(input);
-  });
-  await helper.locator('#bench-file').setInputFiles(ex.value.path);
-  const helperCdp = await ext.context.newCDPSession(helper);
-  await helperCdp.send('Performance.enable');
-  // Import and plain import alternate, `rounds` times: on a loaded machine the median of each
-  // is steadier than one run (the heap and freezes are the worst of all rounds).
   const rounds = Number(process.env.TPA_ARCHIVE_ROUNDS ?? (full ? 1 : 3));
-  const imTimes: number[] = [];
-  const checkTimes: number[] = [];
-  const plainTimes: number[] = [];
-  let peak = 0;
-  let start = Infinity;
-  let worstGap = 0;
-  let worstLong = 0;
-  let last: Record<string, number | boolean | string> = {};
+  // What the machine alone does to frames: the report page doing nothing for 3 s.
+  await resetFreeze(report);
+  await report.waitForTimeout(3_000);
+  const idle = await readFreeze(report);
+  console.log(
+    `idle report page (nothing running, the machine's own noise): longest gap between frames ${ms(idle.maxGap)}, longest task ${ms(idle.maxLong)}`,
+  );
+
+  // Export: the report page's button, then the same bytes as plain files, alternating.
+  const exTimes: number[] = [];
+  const plainExTimes: number[] = [];
+  const exFreezes: Freeze[] = [];
+  let exPage = 0;
+  let exWorker = 0;
+  let bytes = 0;
+  let archivePath = '';
   for (let round = 0; round < rounds; round += 1) {
-    const im = await withHeap(helperCdp, () =>
-      call<Record<string, number | boolean | string>>(helper, 'importRun'),
+    await report.waitForTimeout(500);
+    const ex = await maybeTraced(cdp, 'export', round, () =>
+      watch(async () => {
+        // After the watcher's garbage collection, which is the bench's own pause.
+        await resetFreeze(report);
+        const started = Date.now();
+        const [download] = await Promise.all([
+          report.waitForEvent('download', { timeout: 30 * 60_000 }),
+          report.getByTestId('report-export-archive').click(),
+        ]);
+        const took = Date.now() - started;
+        const seen = await pageNow(report);
+        const path = (await download.path())!;
+        const written = await pageNow(report);
+        // Frames go on being watched a second after the download is written.
+        await report.waitForTimeout(1_000);
+        const freeze = await readFreeze(report);
+        freeze.marks.push({ at: seen, what: 'download seen' }, { at: written, what: 'written' });
+        return { took, path, freeze };
+      }),
     );
-    last = im.value;
-    imTimes.push(im.value.ms as number);
-    checkTimes.push(im.value.checkMs as number);
-    peak = Math.max(peak, im.peak);
-    start = Math.min(start, im.start);
-    worstGap = Math.max(worstGap, im.value.maxGapMs as number);
-    worstLong = Math.max(worstLong, im.value.longTaskMs as number);
-    plainTimes.push((await call(helper, 'plainImportRun')).ms!);
+    const { freeze } = ex.value;
+    exFreezes.push(freeze);
+    exTimes.push(ex.value.took);
+    exPage = Math.max(exPage, ex.page);
+    exWorker = Math.max(exWorker, ex.worker);
+    bytes = statSync(ex.value.path).size;
+    archivePath = ex.value.path;
+    plainExTimes.push((await call(helper, 'plainExportRun')).ms!);
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const imMs = median(imTimes);
-  const plainMs = median(plainTimes);
-  const imRatio = imMs / plainMs;
-  const of = rounds > 1 ? ` (median of ${rounds}: ${imTimes.map(ms).join(', ')})` : '';
-  const plainOf = rounds > 1 ? ` (${plainTimes.map(ms).join(', ')})` : '';
+  const exRatio = median(exTimes) / median(plainExTimes);
   console.log(
-    `import (checked, screenshots written once, swapped in): ${ms(imMs)}${of}${last.ok ? '' : ` REFUSED ${String(last.problem)}`} — ${String(last.touchpoints)} touchpoints, ${String(last.evidence)} screenshots; checking and writing ${ms(median(checkTimes))}, swap ${ms(imMs - median(checkTimes))} · same bytes read as plain files and put: ${ms(plainMs)}${plainOf} · ratio ${imRatio.toFixed(2)}× (target ≤ ${RATIO_TARGET}×: ${verdict(imRatio <= RATIO_TARGET)})`,
+    `export (click → download): ${ms(median(exTimes))}${listed(exTimes)} (${mb(bytes)}) · same bytes as plain files: ${ms(median(plainExTimes))}${listed(plainExTimes)} · ratio ${exRatio.toFixed(2)}× (target ≤ ${RATIO_TARGET}×: ${verdict(exRatio <= RATIO_TARGET)})`,
   );
-  const imFreeze = Math.max(worstGap, worstLong);
+  const exHeap = Math.max(exPage, exWorker);
   console.log(
-    `import heap peak ${mb(peak)} (from ${mb(start)}; target < ${mb(HEAP_TARGET)}: ${verdict(peak < HEAP_TARGET)}) · longest freeze: frames ${ms(worstGap)}, long task ${ms(worstLong)} (target ≤ ${FREEZE_TARGET} ms: ${verdict(imFreeze <= FREEZE_TARGET)}; measured on an extension page's own thread, the worst case: the report page imports in its worker)`,
+    `export heap peak: page ${mb(exPage)}, its worker ${mb(exWorker)} (target < ${mb(HEAP_TARGET)}: ${verdict(exHeap < HEAP_TARGET)})`,
   );
+  printFreeze('export freeze', worstFreeze(exFreezes));
+
+  // Import: the downloaded archive chosen in the report page's file input (a File on disk)
+  // into a wiped profile, then the same bytes read as plain files and put, alternating.
+  const imTimes: number[] = [];
+  const plainImTimes: number[] = [];
+  const imFreezes: Freeze[] = [];
+  let imPage = 0;
+  let imWorker = 0;
+  let said = '';
+  let counts: Record<string, number> = {};
+  for (let round = 0; round < rounds; round += 1) {
+    await call(helper, 'wipe');
+    await report.reload();
+    await report
+      .getByTestId('report-import-backup')
+      .waitFor({ timeout: 180_000 })
+      .catch(async (error: unknown) => {
+        console.log(`(the report page shows: ${await report.locator('body').innerText()})`);
+        throw error;
+      });
+    await report.waitForTimeout(500);
+    const im = await maybeTraced(cdp, 'import', round, () =>
+      watch(async () => {
+        await resetFreeze(report);
+        const started = Date.now();
+        await report.getByTestId('report-import-backup').setInputFiles(archivePath);
+        const status = report.locator('[data-testid="report-files-status"]:not(.busy)');
+        await status.waitFor({ timeout: 30 * 60_000 });
+        const took = Date.now() - started;
+        const seen = await pageNow(report);
+        // The page then shows the imported study's report: watched until it is up and a second on.
+        await report.getByTestId('report-comparison').waitFor({ timeout: 120_000 });
+        const shown = await pageNow(report);
+        await report.waitForTimeout(1_000);
+        const freeze = await readFreeze(report);
+        freeze.marks.push(
+          { at: seen, what: 'import status seen' },
+          { at: shown, what: 'report shown' },
+        );
+        return { took, said: (await status.textContent()) ?? '', freeze };
+      }),
+    );
+    const { freeze } = im.value;
+    imFreezes.push(freeze);
+    imTimes.push(im.value.took);
+    said = im.value.said;
+    imPage = Math.max(imPage, im.page);
+    imWorker = Math.max(imWorker, im.worker);
+    counts = await call(helper, 'counts');
+    plainImTimes.push((await call(helper, 'plainImportRun')).ms!);
+  }
+  const imRatio = median(imTimes) / median(plainImTimes);
+  console.log(
+    `import (file chosen → "imported"): ${ms(median(imTimes))}${listed(imTimes)} — ${counts.touchpoints} touchpoints, ${counts.evidence} screenshots stored; the page said "${said}" · same bytes read as plain files and put: ${ms(median(plainImTimes))}${listed(plainImTimes)} · ratio ${imRatio.toFixed(2)}× (target ≤ ${RATIO_TARGET}×: ${verdict(imRatio <= RATIO_TARGET)})`,
+  );
+  const imHeap = Math.max(imPage, imWorker);
+  console.log(
+    `import heap peak: page ${mb(imPage)}, its worker ${mb(imWorker)} (target < ${mb(HEAP_TARGET)}: ${verdict(imHeap < HEAP_TARGET)})`,
+  );
+  printFreeze('import freeze', worstFreeze(imFreezes));
+  await report.close();
   await call(helper, 'release');
 }
 

@@ -1,4 +1,4 @@
-// Issue 15, chaos: a save that meets a really full disk. The browser's profile lives on a
+// Issue 15, chaos: a save and an archive import that meet a really full disk. The browser's profile lives on a
 // small tmpfs of its own, which the test fills with a file; Chromium then fails the save's
 // writes as it does on a full disk (docs/RECOVERY.md#the-disk-full-during-a-save). Mounting a
 // tmpfs needs the right to mount (root in the test container, as here and in CI).
@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionSession } from '../support/browser';
 import type { FixtureServer } from '../support/fixture-server';
-import { snapshotOf } from './support/chaos';
+import { bigArchive, snapshotOf } from './support/chaos';
 import { closeSession, openSession } from './support/session';
 import { openPage, panel, pickAt, readSaved, score, startTagging, ui } from './support/tagger';
 
@@ -92,4 +92,40 @@ describe('a really full disk during a save', () => {
     expect(evidence.filter((e) => e.touchpointId === stored[0]!.id)).toHaveLength(1);
     expect((await snapshotOf(ext!)).counts.drafts).toBe(0);
   }, 120_000);
+});
+
+describe('a really full disk during an archive import', () => {
+  it('writes nothing, says the disk is full (not an unknown error); once space is freed the import works', async () => {
+    const file = await bigArchive(300, 'full-disk');
+    const report = await ext!.openExtensionPage('report.html');
+    await report.getByTestId('report-import-backup').waitFor();
+    const before = await snapshotOf(ext!);
+
+    fillDisk();
+    expect(freeBytes()).toBe(0);
+    await report.getByTestId('report-import-backup').setInputFiles(file);
+    const said = report.locator('[data-testid="report-files-status"]:not(.busy)');
+    await expect
+      .poll(() => said.textContent(), { timeout: 30_000 })
+      .toBe(
+        'The disk is full, so nothing was imported and your data is as it was before. Free some space, or back up and remove old studies, then import the file again.',
+      );
+
+    // Nothing of it was written, and nothing is left to tell of an import cut short.
+    rmSync(filler);
+    expect(await snapshotOf(ext!)).toEqual(before);
+    await report.reload();
+    await report.getByTestId('report-import-backup').waitFor();
+    await report.waitForTimeout(500);
+    expect(await report.getByTestId('report-import-interrupted').count()).toBe(0);
+
+    await report.getByTestId('report-import-backup').setInputFiles(file);
+    await expect
+      .poll(() => said.textContent(), { timeout: 60_000 })
+      .toMatch(/^Backup imported: \d+ added/);
+    const { touchpoints, evidence } = await readSaved(ext!);
+    expect(touchpoints.filter((t) => t.id.startsWith('full-disk'))).toHaveLength(300);
+    expect(evidence.filter((e) => e.touchpointId.startsWith('full-disk'))).toHaveLength(300);
+    await report.close();
+  }, 180_000);
 });

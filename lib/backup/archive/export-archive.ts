@@ -15,12 +15,15 @@ import {
   recordsFile,
   type ArchiveManifest,
 } from './format';
-import { BlobReader, RECORDS_LEVEL, TextReader, ZIP_OPTIONS, ZipWriter } from './zip';
+import { crc32 } from './stored-read';
+import { ZipBlobWriter } from './zip-writer';
 
 /** Touchpoints read per request: small enough not to freeze the page. */
 const TOUCHPOINTS_PER_READ = 2_000;
 /** Screenshots read per request (their bytes are handles, read only when zipped). */
 const EVIDENCE_PER_READ = 50;
+/** Screenshot bytes read at once (in parallel) for their checksums: bounds the heap. */
+const READ_BYTES_AT_ONCE = 16 * 1024 * 1024;
 
 /** Whether a stored type is one an archive carries (an older popup let in PDFs and texts). */
 const isImage = (mime: string): mime is ImageMime =>
@@ -74,9 +77,10 @@ async function* pages<T extends { id: string }>(
 
 /**
  * Writes the whole database as a backup archive (docs/FILES.md#backup-archive) into a Blob,
- * streaming: small tables are read at once, touchpoints and screenshots a page at a time, and
- * the ZIP's bytes go into Blob parts as they come, so the JS heap holds one page and one part
- * whatever the study's size. The export reads in several transactions: a record added
+ * streaming: small tables are read at once, touchpoints and screenshots a page at a time; the
+ * records go into Blob parts as they come and each screenshot's stored Blob goes into the
+ * archive as it is (`ZipBlobWriter`; its bytes are read once, for the CRC-32), so the JS heap
+ * holds one page and one part whatever the study's size. The export reads in several transactions: a record added
  * meanwhile may be left out, but never in a way the import would refuse (a touchpoint whose
  * audit, or a screenshot whose touchpoint, was not written is left out too).
  */
@@ -85,17 +89,11 @@ export async function writeArchive(
   now: Date,
   onProgress?: (progress: BackupProgress) => void,
 ): Promise<Blob> {
-  const file = new ChunkedBlob();
-  const zip = new ZipWriter(
-    new WritableStream<Uint8Array<ArrayBuffer>>({ write: (chunk) => file.write(chunk) }),
-    ZIP_OPTIONS,
-  );
+  const zip = new ZipBlobWriter(now);
   const counts = {} as Record<Table, number>;
   const addJsonl = async (table: Table, lines: Jsonl) => {
     counts[table] = lines.count;
-    await zip.add(recordsFile(table), new BlobReader(lines.out.toBlob()), {
-      level: RECORDS_LEVEL,
-    });
+    await zip.addDeflated(recordsFile(table), lines.out.toBlob());
   };
 
   const [studies, brands, rubrics, custom, audits] = await db.transaction(
@@ -141,13 +139,21 @@ export async function writeArchive(
   const pending = await pendingEvidenceIds(db);
   let done = 0;
   for await (const page of pages<Evidence>(db.evidence, EVIDENCE_PER_READ)) {
-    for (const e of page) {
-      done += 1;
-      if (!touchpointIds.has(e.touchpointId) || !isImage(e.mime) || pending.has(e.id)) continue;
-      const name = evidenceFile(e.id, e.mime);
-      // Screenshots are compressed already: stored as they are, read from their Blob in slices.
-      await zip.add(name, new BlobReader(e.blob), { level: 0 });
-      evidence.add(evidenceLine(e, name));
+    const kept = page.filter(
+      (e) => touchpointIds.has(e.touchpointId) && isImage(e.mime) && !pending.has(e.id),
+    );
+    done += page.length;
+    // Screenshots are compressed already: stored as they are, their Blobs going into the
+    // archive untouched; their bytes are read (several at once) only for the CRC-32.
+    for (const group of bySize(kept, READ_BYTES_AT_ONCE)) {
+      const crcs = await Promise.all(
+        group.map(async (e) => crc32(new Uint8Array(await e.blob.arrayBuffer()))),
+      );
+      group.forEach((e, i) => {
+        const name = evidenceFile(e.id, e.mime as ImageMime);
+        zip.addStored(name, e.blob, crcs[i]!);
+        evidence.add(evidenceLine(e, name));
+      });
     }
     onProgress?.({ phase: 'reading', done, total: Math.max(total, done) });
   }
@@ -159,11 +165,26 @@ export async function writeArchive(
     exportedAt: now.toISOString(),
     counts,
   };
-  await zip.add(MANIFEST_FILE, new TextReader(JSON.stringify(manifest, null, 2)), {
-    level: RECORDS_LEVEL,
-  });
-  await zip.close();
-  return file.toBlob(ARCHIVE_MIME);
+  await zip.addDeflated(MANIFEST_FILE, new Blob([JSON.stringify(manifest, null, 2)]));
+  return zip.close(ARCHIVE_MIME);
+}
+
+/** `items` in runs of at most `bytes` of Blob (one item alone when it is bigger). */
+function bySize<T extends { blob: Blob }>(items: T[], bytes: number): T[][] {
+  const runs: T[][] = [];
+  let run: T[] = [];
+  let size = 0;
+  for (const item of items) {
+    if (run.length > 0 && size + item.blob.size > bytes) {
+      runs.push(run);
+      run = [];
+      size = 0;
+    }
+    run.push(item);
+    size += item.blob.size;
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
 }
 
 /** The whole database as a backup archive and the name to save it under (`….tpa.zip`). */

@@ -1,6 +1,7 @@
 import type { AuditorDb } from '../../db';
 import { canvasReencoder } from '../../capture/reencode';
 import { ok, problem, type Result } from '../../result';
+import { ensureRoom } from '../../util/full-disk';
 import { existingRefs, type BackupProgress } from '../export-db';
 import type { ImportOptions, ImportSummary } from '../import-db';
 import { MANIFEST_FILE } from './format';
@@ -56,6 +57,13 @@ export async function importArchive(
     const manifest = parseManifest(manifestText);
     if (!manifest.ok) return manifest;
 
+    // Room for every byte it holds, before anything is written (its records are staged, then
+    // written again by the swap): an import must never fill the disk (lib/util/full-disk.ts).
+    let bytes = 0;
+    for (const entry of entries.values()) {
+      bytes += entry.uncompressedSize * (entry.filename.startsWith('records/') ? 2 : 1);
+    }
+    await ensureRoom(bytes);
     await dropStaleStaged(db, now);
     const importId = newImportId(now);
     try {

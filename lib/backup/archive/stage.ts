@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import {
   dropPendingEvidence,
+  announceTransactionAs,
   leaveTransactionOutOfOutbox,
   type AuditorDb,
   type StagedRecord,
@@ -10,6 +11,7 @@ import type { Evidence, Touchpoint } from '../../model';
 import { ok, problem, type Problem, type Result } from '../../result';
 import { tooLarge, sanitizeImage, sha256Of } from '../image-check';
 import { MAX_EVIDENCE_BYTES } from '../limits';
+import { ensureRoom } from '../../util/full-disk';
 import type { BackupProgress } from '../export-db';
 import type { Backup, BackupEvidence, BackupTables, Table } from '../types';
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../types';
@@ -252,9 +254,15 @@ async function stage(
         ),
       );
     }
-    await db.staging.bulkAdd(
-      batch.map((record): StagedRecord => ({ importId, table: 'touchpoints', record })),
-    );
+    // The disk may fill meanwhile (another program): stop while there is room to spare.
+    await ensureRoom(0);
+    await db.transaction('rw', db.staging, () => {
+      // Staged rows are seen by no live query: no notice of their thousands of keys.
+      announceTransactionAs(Dexie.currentTransaction!.idbtrans, 'nothing');
+      return db.staging.bulkAdd(
+        batch.map((record): StagedRecord => ({ importId, table: 'touchpoints', record })),
+      );
+    });
     done += batch.length;
     progress();
   }
@@ -333,6 +341,7 @@ async function stage(
       }
       start = end;
     }
+    await ensureRoom(read.reduce((sum, e) => sum + e.blob.size, 0));
     evidenceUnchanged += await writeEvidence(db, importId, read, storedTouchpoint);
     done += batch.length;
     progress();
@@ -353,8 +362,10 @@ async function writeEvidence(
   storedTouchpoint: ReadonlySet<string>,
 ): Promise<number> {
   return db.transaction('rw', db.evidence, db.pendingEvidence, db.staging, async () => {
-    // Not live, so not queued for sync: the swap queues them as it makes them live.
+    // Not live, so not queued for sync (the swap queues them as it makes them live), nor
+    // announced to live queries (none can reach them before the swap).
     leaveTransactionOutOfOutbox(Dexie.currentTransaction!.idbtrans);
+    announceTransactionAs(Dexie.currentTransaction!.idbtrans, 'nothing');
     const ids = records.map((r) => r.id);
     const stored = new Set((await db.evidence.where('id').anyOf(ids).primaryKeys()) as string[]);
     // A screenshot an import cut short left pending is this import's now (same id, same image).

@@ -73,8 +73,11 @@ export async function readStoredRun(
 
 let table: Int32Array | undefined;
 
-/** The CRC-32 (ZIP's, polynomial 0xEDB88320) of `bytes`, unsigned. */
-export function crc32(bytes: Uint8Array): number {
+/**
+ * The CRC-32 (ZIP's, polynomial 0xEDB88320) of `bytes`, unsigned; `before`, the CRC-32 of the
+ * bytes that came before them, to checksum a stream piece by piece.
+ */
+export function crc32(bytes: Uint8Array, before = 0): number {
   if (!table) {
     table = new Int32Array(256 * 4);
     for (let n = 0; n < 256; n++) {
@@ -91,7 +94,7 @@ export function crc32(bytes: Uint8Array): number {
     }
   }
   const t = table;
-  let c = -1;
+  let c = ~before;
   let i = 0;
   const n = bytes.length;
   for (; i + 4 <= n; i += 4) {

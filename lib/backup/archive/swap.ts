@@ -1,4 +1,6 @@
+import { Dexie } from 'dexie';
 import {
+  announceTransactionAs,
   docIdOf,
   putTouchpointsInTransaction,
   rebuildStudyTally,
@@ -96,6 +98,8 @@ export async function swapIn(
     ...touchpointWriteTables(db),
   ];
   return db.transaction('rw', tables, async () => {
+    // Thousands of keys change at once: live queries are told "everything" (see there).
+    announceTransactionAs(Dexie.currentTransaction!.idbtrans, 'everything');
     const pending = (await db.pendingEvidence
       .where('importId')
       .equals(importId)

@@ -1,11 +1,11 @@
 /*
- * The one door to the ZIP library (zip.js, its core build without bundled workers or WASM):
- * compression goes through the browser's own CompressionStream, on the calling thread, so
+ * The one door to the ZIP library (zip.js, its core build without bundled workers or WASM),
+ * which reads archives (`zip-writer.ts` writes them; tests write damaged ones with zip.js):
+ * decompression goes through the browser's own DecompressionStream, on the calling thread, so
  * nothing is loaded from a URL or evaluated (the extension's pages forbid both).
  */
 export {
   BlobReader,
-  TextReader,
   Uint8ArrayWriter,
   ZipReader,
   ZipWriter,
@@ -15,6 +15,3 @@ export {
 
 /** Options every reader and writer gets: no web workers (see above). */
 export const ZIP_OPTIONS = { useWebWorkers: false } as const;
-
-/** Deflate level of the JSON-lines files; screenshots are stored as they are (level 0). */
-export const RECORDS_LEVEL = 6;

@@ -326,6 +326,8 @@ const catalogue: Catalogue = {
   'backup.archive.damaged': 'fails "{file}" arhīvā ir bojāts ({detail})',
   'backup.expect.evidence-file': 'gaidīts attēla nosaukums arhīvā (evidence/….jpg, .png vai .webp)',
   'report.import.refused': 'Nekas netika importēts. {reason}',
+  'report.import.storageFull':
+    'Disks ir pilns, tāpēc nekas netika importēts, un jūsu dati ir tādi paši kā iepriekš. Atbrīvojiet vietu vai izveidojiet rezerves kopiju un izdzēsiet vecus pētījumus, tad importējiet failu vēlreiz.',
   'report.import.interrupted':
     'Faila {name} importēšana, kas sākta {at}, netika pabeigta (lapa tika aizvērta vai pārlūks apstājās), tāpēc nekas no tā netika saglabāts un jūsu dati ir tādi paši kā iepriekš. Importējiet failu vēlreiz.',
   'report.import.dismiss': 'Aizvērt',

@@ -303,6 +303,8 @@ const catalogue: Catalogue = {
   'backup.archive.damaged': 'fail "{file}" dalam arkib rosak ({detail})',
   'backup.expect.evidence-file': 'dijangka nama imej dalam arkib (evidence/….jpg, .png atau .webp)',
   'report.import.refused': 'Tiada apa-apa diimport. {reason}',
+  'report.import.storageFull':
+    'Cakera penuh, jadi tiada apa-apa diimport dan data anda kekal seperti sebelumnya. Kosongkan sedikit ruang, atau buat sandaran dan buang kajian lama, kemudian import fail itu sekali lagi.',
   'report.import.interrupted':
     'Import {name} yang dimulakan pada {at} tidak selesai (halaman ditutup atau pelayar berhenti), jadi tiada apa-apa daripadanya disimpan dan data anda kekal seperti sebelumnya. Import fail itu sekali lagi.',
   'report.import.dismiss': 'Tutup',

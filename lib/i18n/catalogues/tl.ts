@@ -332,6 +332,8 @@ const catalogue: Catalogue = {
   'backup.expect.evidence-file':
     'inaasahan ang pangalan ng larawan sa archive (evidence/….jpg, .png o .webp)',
   'report.import.refused': 'Walang na-import. {reason}',
+  'report.import.storageFull':
+    'Puno na ang disk kaya walang na-import, at ang iyong data ay gaya pa rin ng dati. Magbakante ng espasyo, o mag-backup at mag-alis ng lumang pag-aaral, saka i-import muli ang file.',
   'report.import.interrupted':
     'Hindi natapos ang pag-import ng {name} na sinimulan noong {at} (naisara ang pahina o huminto ang browser), kaya walang na-save mula rito at ang iyong data ay gaya pa rin ng dati. I-import muli ang file.',
   'report.import.dismiss': 'Isara',

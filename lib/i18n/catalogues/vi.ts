@@ -294,6 +294,8 @@ const catalogue: Catalogue = {
   'backup.archive.damaged': 'tệp "{file}" trong tệp nén bị hỏng ({detail})',
   'backup.expect.evidence-file': 'cần tên một ảnh trong tệp nén (evidence/….jpg, .png hoặc .webp)',
   'report.import.refused': 'Không có gì được nhập. {reason}',
+  'report.import.storageFull':
+    'Ổ đĩa đã đầy nên chưa có gì được nhập, dữ liệu của bạn vẫn như trước. Hãy giải phóng dung lượng, hoặc sao lưu rồi xóa các nghiên cứu cũ, sau đó nhập lại tệp.',
   'report.import.interrupted':
     'Việc nhập {name}, bắt đầu lúc {at}, chưa hoàn tất (trang đã bị đóng hoặc trình duyệt đã dừng), nên không có gì từ tệp đó được lưu và dữ liệu của bạn vẫn như trước. Hãy nhập lại tệp.',
   'report.import.dismiss': 'Đóng',

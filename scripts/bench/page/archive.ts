@@ -4,7 +4,6 @@
  * or read as plain files through the same APIs (Blob parts, IndexedDB).
  */
 import { getDb, putTouchpoints, seedDefaults, type AuditorDb } from '../../../lib/db';
-import { importArchive } from '../../../lib/backup/archive';
 import { exportTouchpointsCsv } from '../../../lib/export/study-csv';
 import { DEFAULT_CSV_OPTIONS } from '../../../lib/export/csv';
 import type { Evidence, Touchpoint } from '../../../lib/model';
@@ -148,35 +147,10 @@ async function plainExportRun() {
   return { ms: r.ms, bytes: plain.size, recordsBytes: plainIndex[0]?.at ?? 0 };
 }
 
-/**
- * Wipes the database and imports the archive chosen in the page's `#bench-file` input (a File
- * on disk, as the report page's input gives it), on this page's own thread: the report page
- * imports in a worker, so the freeze figures here are the worst case.
- */
-async function importRun() {
-  const file = (document.querySelector('#bench-file') as HTMLInputElement).files![0]!;
+/** How many touchpoints and screenshots are stored (after an import). */
+async function counts() {
   const db = getDb();
-  await wipe(db);
-  takeLongTasks();
-  // The real clock: the bench data is dated up to two days past `now`.
-  const started = performance.now();
-  let swapAt: number | undefined;
-  const r = await watchFrames(() =>
-    importArchive(db, file, new Date(), (p) => {
-      if (p.phase === 'writing') swapAt ??= performance.now();
-    }),
-  );
-  return {
-    ms: r.ms,
-    // Checking and writing screenshots ahead, then the one transaction that swaps them in.
-    checkMs: (swapAt ?? performance.now()) - started,
-    maxGapMs: r.maxGapMs,
-    longTaskMs: takeLongTasks(),
-    ok: r.value.ok,
-    problem: r.value.ok ? undefined : JSON.stringify(r.value.error),
-    touchpoints: await db.touchpoints.count(),
-    evidence: await db.evidence.count(),
-  };
+  return { touchpoints: await db.touchpoints.count(), evidence: await db.evidence.count() };
 }
 
 /**
@@ -261,7 +235,7 @@ async function csvRun(studyId: string) {
 (globalThis as unknown as { tpaArchive: unknown }).tpaArchive = {
   seedArchive,
   plainExportRun,
-  importRun,
+  counts,
   plainImportRun,
   release,
   seedCsv,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { downloadBlob, REVOKE_AFTER_MS } from '@/lib/util/download';
+import { downloadBlob, downloadUrl, REVOKE_AFTER_MS } from '@/lib/util/download';
 
 describe('downloadBlob', () => {
   let live: Set<string>;
@@ -47,5 +47,16 @@ describe('downloadBlob', () => {
     downloadBlob(new Blob(['{}']), 'backup.json');
     vi.advanceTimersByTime(ms);
     expect(live.has('blob:test/1')).toBe(alive);
+  });
+
+  it("saves a URL made elsewhere (the archive worker's) under its name, and leaves its revoking to its maker", () => {
+    live.add('blob:worker/1');
+    downloadUrl('blob:worker/1', 'backup.tpa.zip');
+    expect(clicked).toEqual([
+      { href: 'blob:worker/1', download: 'backup.tpa.zip', inDocument: true },
+    ]);
+    expect(document.querySelectorAll('a')).toHaveLength(0);
+    vi.advanceTimersByTime(REVOKE_AFTER_MS);
+    expect(live.has('blob:worker/1')).toBe(true);
   });
 });
