@@ -96,11 +96,11 @@ describe('team sync', () => {
     await lead.round();
     const gate: Gate = await startGate(server.url);
     const other = await profile(gate.url, name, LEAD);
-    // Pull two changes a batch and cut the connection after the second batch.
+    // Pull two changes a batch and cut the connection after the second batch of documents.
     let batches = 0;
     const request = other.client.request.bind(other.client);
     other.client.request = async (method, path, opts) => {
-      if (path === '_changes' && ++batches === 3) gate.close();
+      if (path === '_all_docs' && ++batches === 3) gate.close();
       return request(method, path, opts);
     };
     await expect(
@@ -249,6 +249,30 @@ describe('team sync', () => {
     expect(await serverDoc(server.url, name, 'touchpoint:tp-1')).toMatchObject({
       notes: 'edited mid-push',
     });
+  });
+
+  it('does not download its own pushes when they come back in the pull', async () => {
+    const name = await teamDb(server);
+    const lead = await profile(server.url, name, LEAD);
+    await seed(lead.db);
+    await turnOn(lead);
+    const after: { path: string; body: unknown }[] = [];
+    let pushed = false;
+    const request = lead.client.request.bind(lead.client);
+    lead.client.request = async (method, path, opts) => {
+      const res = await request(method, path, opts);
+      if (pushed) after.push({ path, body: res.body });
+      if (path === '_bulk_docs') pushed = true;
+      return res;
+    };
+    const round = await lead.round();
+    expect(round.push.pushed).toBeGreaterThan(0);
+    expect(round.pull.applied).toBe(round.push.pushed);
+    // After the push: the feed only, and no document in it.
+    expect(after.map((r) => r.path)).toEqual(after.map(() => '_changes'));
+    const changes = after.flatMap((r) => (r.body as { results: object[] }).results);
+    expect(changes.length).toBe(round.push.pushed);
+    expect(changes.filter((c) => 'doc' in c)).toEqual([]);
   });
 
   it.each([
