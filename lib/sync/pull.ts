@@ -82,6 +82,8 @@ export const FEED_BATCHES = 5;
 interface Batch {
   results: ChangesBody['results'];
   since: string;
+  /** The last batch of its `_changes` answer. */
+  last: boolean;
 }
 
 /**
@@ -102,11 +104,11 @@ async function* feedBatches(
     ).body as ChangesBody;
     const { results } = body;
     const last = String(body.last_seq);
-    if (results.length === 0) yield { results, since: last };
+    if (results.length === 0) yield { results, since: last, last: true };
     for (let i = 0; i < results.length; i += batchSize) {
       const part = results.slice(i, i + batchSize);
       const end = i + batchSize >= results.length;
-      yield { results: part, since: end ? last : String(part[part.length - 1]!.seq) };
+      yield { results: part, since: end ? last : String(part[part.length - 1]!.seq), last: end };
     }
     const more = body.pending !== undefined ? body.pending > 0 : results.length >= feedSize;
     if (!more || results.length === 0) return;
@@ -139,7 +141,7 @@ export async function pullChanges(
     const batch = await batches.next();
     if (batch.done) return null;
     const { docs, held } = await docsToApply(db, client, batch.value.results, justPushed);
-    return { docs, held, since: batch.value.since };
+    return { docs, held, since: batch.value.since, last: batch.value.last };
   };
   let next = load();
   for (;;) {
@@ -149,6 +151,12 @@ export async function pullChanges(
     // its answer is dropped and the pull resumes from the last checkpoint saved.
     next = load();
     next.catch(() => undefined);
+    // Nothing to apply (a sender's own pushes coming back): the checkpoint is saved once per
+    // `_changes` answer, not per batch; a pull stopped before it reads those changes again.
+    if (ready.docs.length === 0 && !ready.last) {
+      outcome.applied += ready.held;
+      continue;
+    }
     const checkpoint: Checkpoint = { target, since: ready.since };
     const applied = await applyDocs(db, ready.docs, now(), checkpoint);
     outcome.applied += applied.applied + ready.held;
