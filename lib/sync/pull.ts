@@ -177,9 +177,9 @@ async function* feedBatches(
  * images (`_bulk_get`; `_all_docs` for conflicts), resolves a document's conflicting
  * revisions first (`resolveConflicts`), and applies the batch with its checkpoint in one
  * transaction (`applyDocs`) while the next batch is fetched: a pull stopped at any point
- * resumes after the last batch applied, and applying a batch twice changes nothing. `justPushed` (document →
- * revision, from the push just made) spares looking up the revisions of a profile's own pushes
- * as they come back.
+ * resumes after the last batch applied, and applying a batch twice changes nothing.
+ * `justPushed` (document → revision, from the push just made) spares looking up the revisions
+ * of a profile's own pushes as they come back.
  */
 export async function pullChanges(
   db: AuditorDb,
