@@ -44,7 +44,7 @@ export class Owners {
   private readonly shopperOf = new Map<string, string | undefined>();
   private readonly auditOf = new Map<string, string | undefined>();
 
-  /** The `owner` of each owned record of a batch; run inside a transaction over audits and touchpoints. */
+  /** Each owned record's `owner`; call inside a transaction over audits and touchpoints. */
   async of(
     db: AuditorDb,
     loaded: readonly Loaded[],
