@@ -86,6 +86,11 @@ export async function applyDocs(
   now: Date,
   checkpoint?: Checkpoint,
 ): Promise<ApplyOutcome> {
+  // A batch with nothing new (a profile's own pushes coming back) moves the checkpoint only.
+  if (docs.length === 0) {
+    if (checkpoint) await setSetting(db, 'syncCheckpoint', checkpoint);
+    return { applied: 0, skipped: [] };
+  }
   const tables = emptyTables();
   const skipped: Problem[] = [];
   const checked: {

@@ -1,14 +1,31 @@
 import type { AuditorDb } from '../db';
-import { SYNCED_TABLES, type OutboxEntry, type SyncedTable } from '../db/sync-outbox';
-import { blobToBase64 } from '../backup/base64';
-import type { Audit, Evidence, Touchpoint } from '../model';
+import type { OutboxEntry } from '../db/sync-outbox';
 import type { CouchClient, CouchResponse } from './couch';
-import { toDoc, type CouchDoc } from './docs';
+import type { CouchDoc } from './docs';
 import { applyDocs } from './apply';
 import { resolveConflicts } from './conflicts';
+import {
+  byTable,
+  Owners,
+  prepareBatch,
+  TABLE_ORDER,
+  type Loaded,
+  type Prepared,
+} from './push-read';
+import { readRun } from './read-run';
 
-/** Documents per `_bulk_docs` request: evidence images make a batch a few MB at most. */
-export const PUSH_BATCH = 200;
+/**
+ * Most documents per `_bulk_docs` request. Small documents go 1,000 a request: each request
+ * costs the server (authentication, a write batch) and the profile (a transaction to read, one
+ * to record) a fixed amount, which 200 a request made the larger part (docs/SYNC.md#push).
+ */
+export const PUSH_BATCH = 1000;
+
+/**
+ * Most screenshot bytes per `_bulk_docs` request (8 MB once in base64): a batch closes early
+ * past it, so a request of full-size screenshots stays a few MB, not hundreds.
+ */
+export const PUSH_BATCH_BYTES = 6 * 1024 * 1024;
 
 /** What one push did. */
 export interface PushOutcome {
@@ -20,75 +37,29 @@ export interface PushOutcome {
   conflicts: number;
 }
 
-const TABLE_ORDER = Object.keys(SYNCED_TABLES) as SyncedTable[];
-
-/** Outbox entries in push order: a record's references before it. */
+/** Outbox entries in push order: a record's references before it, each table in key order. */
 async function outboxInOrder(db: AuditorDb): Promise<OutboxEntry[]> {
   const all = await db.syncOutbox.toArray();
   const rank = (e: OutboxEntry) => TABLE_ORDER.indexOf(e.table);
   return all.sort((a, b) => rank(a) - rank(b));
 }
 
-/** The shopper each owned record belongs to: audits directly, the rest through their audit. */
-async function ownersOf(
-  db: AuditorDb,
-  records: { table: SyncedTable; record: Record<string, unknown> }[],
-): Promise<Map<Record<string, unknown>, string>> {
-  const touchpointIds = records
-    .filter((r) => r.table === 'evidence')
-    .map((r) => (r.record as unknown as Evidence).touchpointId);
-  const touchpoints = new Map(
-    (await db.touchpoints.bulkGet(touchpointIds))
-      .filter((t): t is Touchpoint => !!t)
-      .map((t) => [t.id, t]),
-  );
-  for (const r of records) {
-    if (r.table === 'touchpoints') {
-      const tp = r.record as unknown as Touchpoint;
-      touchpoints.set(tp.id, tp);
-    }
-  }
-  const auditIds = [...touchpoints.values()].map((t) => t.auditId);
-  const audits = new Map(
-    (await db.audits.bulkGet(auditIds)).filter((a): a is Audit => !!a).map((a) => [a.id, a]),
-  );
-  const owners = new Map<Record<string, unknown>, string>();
-  for (const r of records) {
-    let shopper: string | undefined;
-    if (r.table === 'audits') shopper = (r.record as unknown as Audit).shopper;
-    else if (r.table === 'touchpoints') {
-      shopper = audits.get((r.record as unknown as Touchpoint).auditId)?.shopper;
-    } else if (r.table === 'evidence') {
-      const tp = touchpoints.get((r.record as unknown as Evidence).touchpointId);
-      shopper = tp ? audits.get(tp.auditId)?.shopper : undefined;
-    }
-    if (shopper !== undefined) owners.set(r.record, shopper);
-  }
-  return owners;
-}
-
-/** Removes outbox entries that were not written again since they were read. */
+/**
+ * Removes outbox entries that were not written again since they were read; run inside a
+ * transaction over the outbox. Each table's entries of a batch are a run of keys: read as one
+ * range, and deleted as one range when nothing else lies in it.
+ */
 async function settle(db: AuditorDb, entries: readonly OutboxEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  await db.transaction('rw', db.syncOutbox, async () => {
-    const now = await db.syncOutbox.bulkGet(entries.map((e) => e.docId));
-    const done = entries.filter((e, i) => now[i]?.stamp === e.stamp).map((e) => e.docId);
-    await db.syncOutbox.bulkDelete(done);
-  });
-}
-
-/** A record read for the push. */
-interface Loaded {
-  entry: OutboxEntry;
-  table: SyncedTable;
-  record: Record<string, unknown>;
-}
-
-/** A batch ready to send: its records, the entries with nothing to send, the documents. */
-interface Prepared {
-  loaded: Loaded[];
-  gone: OutboxEntry[];
-  docs: CouchDoc[];
+  for (const group of byTable(entries)) {
+    const run = await readRun(
+      db.syncOutbox,
+      group.map((e) => e.docId),
+    );
+    const done = group.filter((e, i) => run.rows[i]?.stamp === e.stamp).map((e) => e.docId);
+    if (done.length > 0 && run.inRange === done.length) {
+      await db.syncOutbox.where(':id').between(run.lo, run.hi, true, true).delete();
+    } else await db.syncOutbox.bulkDelete(done);
+  }
 }
 
 interface BulkResult {
@@ -107,67 +78,34 @@ interface BulkResult {
  * `syncRefusals` with the server's reason, the local record untouched; conflict (the server
  * has a newer revision) → the server's copy is fetched and merged here by the backup's rule,
  * and the entry stays for the next push when the local copy won. Each entry is tried once per
- * call, so a push always ends.
+ * call, so a push always ends. The revisions the server gave are also added to `accepted`
+ * (document → revision) when passed, for the pull that follows (`pullChanges`).
  */
 export async function pushOutbox(
   db: AuditorDb,
   client: CouchClient,
   now: () => Date,
   batchSize = PUSH_BATCH,
+  accepted?: Map<string, string>,
 ): Promise<PushOutcome> {
   const outcome: PushOutcome = { pushed: 0, refused: 0, conflicts: 0 };
   const entries = await outboxInOrder(db);
-  const prepare = async (start: number): Promise<Prepared> => {
-    const batch = entries.slice(start, start + batchSize);
-    const loaded: Loaded[] = [];
-    const gone: OutboxEntry[] = [];
-    for (const table of TABLE_ORDER) {
-      const mine = batch.filter((e) => e.table === table);
-      if (mine.length === 0) continue;
-      const rows = (await db.table(table).bulkGet(mine.map((e) => e.key))) as (
-        Record<string, unknown> | undefined
-      )[];
-      mine.forEach((entry, i) => {
-        const record = rows[i];
-        // Gone (cleared) or a seeded category: nothing to send.
-        if (!record || (table === 'categories' && record.builtin === true)) gone.push(entry);
-        else loaded.push({ entry, table, record });
-      });
-    }
-    if (loaded.length === 0) return { loaded, gone, docs: [] };
-    const owners = await ownersOf(db, loaded);
-    const revs = await db.syncRevs.bulkGet(loaded.map((l) => l.entry.docId));
-    const docs = await Promise.all(
-      loaded.map(async (l, i) => {
-        const image =
-          l.table === 'evidence'
-            ? {
-                mime: String(l.record.mime),
-                base64: await blobToBase64((l.record as unknown as Evidence).blob),
-              }
-            : undefined;
-        return toDoc(l.entry.docId, l.record, {
-          rev: revs[i]?.rev,
-          owner: owners.get(l.record),
-          image,
-        });
-      }),
-    );
-    return { loaded, gone, docs };
-  };
+  const owners = new Owners();
+  const prepare = (start: number) =>
+    prepareBatch(db, entries.slice(start, start + batchSize), owners, PUSH_BATCH_BYTES);
   /** Records the server's answer to one batch: revisions, refusals, the outbox, conflicts. */
   const record = async (loaded: Loaded[], sent: Promise<CouchResponse>) => {
     const res = await sent;
     const results = (Array.isArray(res.body) ? res.body : []) as BulkResult[];
     const byId = new Map(results.map((r) => [r.id, r]));
-    const accepted: OutboxEntry[] = [];
+    const ok: OutboxEntry[] = [];
     const refused: { entry: OutboxEntry; reason: string }[] = [];
     const conflicted: OutboxEntry[] = [];
     const newRevs: { docId: string; rev: string }[] = [];
     for (const { entry } of loaded) {
       const r = byId.get(entry.docId);
       if (r?.ok || (r?.rev && !r.error)) {
-        accepted.push(entry);
+        ok.push(entry);
         newRevs.push({ docId: entry.docId, rev: r.rev! });
       } else if (r?.error === 'conflict') conflicted.push(entry);
       else if (r?.error === 'forbidden' || r?.error === 'unauthorized') {
@@ -180,20 +118,26 @@ export async function pushOutbox(
       await db.syncRevs.bulkPut(newRevs);
       // Usually nothing was refused before: no need to look for each accepted document.
       if ((await db.syncRefusals.count()) > 0) {
-        await db.syncRefusals.bulkDelete(accepted.map((e) => e.docId));
+        await db.syncRefusals.bulkDelete(ok.map((e) => e.docId));
       }
-      await db.syncRefusals.bulkPut(
-        refused.map(({ entry, reason }) => ({
-          docId: entry.docId,
-          table: entry.table,
-          recordId: Array.isArray(entry.key) ? `${entry.key[0]}@${entry.key[1]}` : entry.key,
-          reason,
-          at,
-        })),
+      if (refused.length > 0)
+        await db.syncRefusals.bulkPut(
+          refused.map(({ entry, reason }) => ({
+            docId: entry.docId,
+            table: entry.table,
+            recordId: Array.isArray(entry.key) ? `${entry.key[0]}@${entry.key[1]}` : entry.key,
+            reason,
+            at,
+          })),
+        );
+      const settled = new Set([...ok, ...refused.map((r) => r.entry)]);
+      await settle(
+        db,
+        loaded.map((l) => l.entry).filter((e) => settled.has(e)),
       );
-      await settle(db, [...accepted, ...refused.map((r) => r.entry)]);
     });
-    outcome.pushed += accepted.length;
+    for (const { docId, rev } of newRevs) accepted?.set(docId, rev);
+    outcome.pushed += ok.length;
     outcome.refused += refused.length;
     if (conflicted.length > 0) {
       outcome.conflicts += conflicted.length;
@@ -211,13 +155,14 @@ export async function pushOutbox(
   let next: Promise<Prepared> | null = entries.length > 0 ? prepare(0) : null;
   let travelling: Promise<void> | null = null;
   try {
-    for (let start = 0; next; start += batchSize) {
-      const { loaded, gone, docs } = await next;
-      await settle(db, gone);
+    for (let start = 0; next;) {
+      const { consumed, loaded, gone, docs } = await next;
+      start += consumed;
+      if (gone.length > 0) await db.transaction('rw', db.syncOutbox, () => settle(db, gone));
       const sent =
         docs.length > 0 ? client.request('POST', '_bulk_docs', { body: { docs } }) : undefined;
       sent?.catch(() => undefined);
-      next = start + batchSize < entries.length ? prepare(start + batchSize) : null;
+      next = start < entries.length ? prepare(start) : null;
       next?.catch(() => undefined);
       if (travelling) await travelling;
       travelling = sent ? record(loaded, sent) : null;

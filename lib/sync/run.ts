@@ -1,8 +1,8 @@
 import type { AuditorDb, SyncStatus } from '../db';
 import { getSetting, setSetting } from '../db/settings';
 import { CouchError, type CouchClient } from './couch';
-import { checkpointFor, pullChanges, type PullOutcome } from './pull';
-import { pushOutbox, type PushOutcome } from './push';
+import { checkpointFor, PULL_BATCH, pullChanges, type PullOutcome } from './pull';
+import { PUSH_BATCH, pushOutbox, type PushOutcome } from './push';
 
 /** What one round did. */
 export interface RoundOutcome {
@@ -49,8 +49,10 @@ export async function syncRound(
     // shopper's copy of the lead's study is never offered to the server as their own edit.
     const fresh = (await checkpointFor(db, target)) === '0';
     const first = fresh ? await pullChanges(db, client, target, now) : undefined;
-    const push = await pushOutbox(db, client, now);
-    const pull = await pullChanges(db, client, target, now);
+    // What the push leaves on the server comes back in the pull: known without a look-up.
+    const justPushed = new Map<string, string>();
+    const push = await pushOutbox(db, client, now, PUSH_BATCH, justPushed);
+    const pull = await pullChanges(db, client, target, now, PULL_BATCH, justPushed);
     if (first) {
       pull.applied += first.applied;
       pull.skipped.unshift(...first.skipped);

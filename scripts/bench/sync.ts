@@ -1,16 +1,25 @@
 /**
- * `npm run bench -- --only=sync`: team sync of N touchpoints, each with a screenshot, from one
- * profile to an empty one through a CouchDB-protocol server (pouchdb-server, in memory, on
- * loopback), against a plain `_bulk_docs` upload of the same documents and a plain `_changes`
- * download of them. Runs in Node on fake-indexeddb (slower than a browser's IndexedDB, so the
- * sync side's figures are pessimistic).
+ * `npm run bench -- --only=sync`: team sync of N touchpoints (`TPA_SYNC_N`, 10,000), each with
+ * a screenshot, from one profile to an empty one through a CouchDB-protocol server
+ * (pouchdb-server, in memory, on loopback), against a plain `_bulk_docs` upload of the same
+ * documents. Each figure is printed with its cost per record, its ratio to the plain upload
+ * (target ≤ 1.5×) and the machine's load. In Node on fake-indexeddb (`TPA_SYNC_NODE=0` skips):
+ * the push alone, the pull alone, and a live run; in two Chromium profiles with the built
+ * extension (`TPA_SYNC_BROWSER=0` skips): the sender's push alone, and end to end with the
+ * receiver's background loop pulling while the sender pushes.
  */
 import { createHash } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { ADMIN, startCouchServer } from '../../tests/support/couch-server';
 import { PNG_3X2 } from '../../tests/fixtures/images';
 import { benchSyncBrowser } from './sync-browser';
+import { benchRecords } from './sync-records';
 
+/** The team lead the benches sync as (a lead writes everything). */
+const LEAD = { user: 'lea', password: 'pw' };
 const per = (ms: number, n: number) => `${((ms * 1000) / n).toFixed(0)} µs/record`;
+/** The machine's 1-minute load average: figures are comparable only under like loads. */
+const load = () => `load ${loadavg()[0]!.toFixed(1)}`;
 
 export async function benchSync(n: number): Promise<void> {
   // An in-memory IndexedDB for Node, installed before Dexie is loaded (it looks for it then).
@@ -26,96 +35,33 @@ export async function benchSync(n: number): Promise<void> {
   const { makeDefaultRubric } = await import('../../lib/rubric/default-rubric');
 
   const server = await startCouchServer();
-  await server.createUser('lea', 'pw', ['lead']);
-  const who = { user: 'lea', password: 'pw', enabled: true, url: server.url };
+  await server.createUser(LEAD.user, LEAD.password, ['lead']);
+  const who = { ...LEAD, enabled: true, url: server.url };
   try {
-    const at = new Date().toISOString();
+    const rubric = makeDefaultRubric(new Date().toISOString());
+    const bytes = base64ToBytes(PNG_3X2);
+    const records = benchRecords(n, {
+      at: new Date().toISOString(),
+      shopper: 'Ana',
+      rubric,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
     const source = new AuditorDb('bench-sync-source');
     await source.open();
-    const rubric = makeDefaultRubric(at);
     await source.rubrics.put(rubric);
-    await source.brands.put({
-      id: 'b1',
-      name: 'Own',
-      role: 'own',
-      domains: ['a.example'],
-      createdAt: at,
-      updatedAt: at,
-    });
-    await source.studies.put({
-      id: 's1',
-      name: 'Bench',
-      wave: 'W1',
-      waves: ['W1'],
-      requireReview: false,
-      rubricId: rubric.id,
-      rubricVersion: rubric.version,
-      brandIds: ['b1'],
-      createdAt: at,
-      updatedAt: at,
-    });
-    await source.audits.put({
-      id: 'a1',
-      studyId: 's1',
-      brandId: 'b1',
-      shopper: 'Ana',
-      scenario: 'bench',
-      startedAt: at,
-      endedAt: null,
-      wave: 'W1',
-      purpose: 'audit',
-      review: 'in_progress',
-      createdAt: at,
-      updatedAt: at,
-    });
-    const ids = Array.from({ length: n }, () => crypto.randomUUID());
-    await putTouchpoints(
-      source,
-      ids.map((id, i) => ({
-        id,
-        auditId: 'a1',
-        category: 'cart',
-        stage: 'purchase',
-        channel: 'web',
-        source: 'page',
-        url: `https://a.example/p/${i}`,
-        pageTitle: `Page ${i}`,
-        anchor: {
-          css: `#item-${i}`,
-          text: `Item ${i}`,
-          rect: { x: 1, y: 2, width: 30, height: 40 },
-          framePath: [],
-        },
-        scores: { speed: 4, clarity: 3 },
-        notes: `note ${i}`,
-        createdAt: at,
-        updatedAt: at,
-      })),
-    );
-    const bytes = base64ToBytes(PNG_3X2);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    await source.brands.put(records.brand);
+    await source.studies.put(records.study);
+    await source.audits.put(records.audit);
+    await putTouchpoints(source, records.touchpoints);
     await source.evidence.bulkPut(
-      ids.map((touchpointId) => ({
-        id: crypto.randomUUID(),
-        touchpointId,
-        blob: new Blob([bytes], { type: 'image/png' }),
-        mime: 'image/png',
-        width: 3,
-        height: 2,
-        sha256,
-        capturedAt: at,
-        url: null,
-      })),
+      records.evidence.map((e) => ({ ...e, blob: new Blob([bytes], { type: e.mime }) })),
     );
 
-    // Plain upload of the same documents: built, then _bulk_docs in the push's batch size.
-    await setupTeamDatabase(fetch, server.url, 'plain', ADMIN);
-    const plain = couchClient({ ...who, db: 'plain' }, (u, init) => fetch(u, init));
+    // Plain upload of the same documents: built once, then _bulk_docs in the push's batch
+    // size into a fresh database, as many times as asked (the machine's load drifts).
     const docs = [
-      ...(await source.touchpoints.toArray()).map((t) =>
-        toDoc(`touchpoint:${t.id}`, { ...t }, { owner: 'Ana' }),
-      ),
-      ...(await source.evidence.toArray()).map((e) =>
+      ...records.touchpoints.map((t) => toDoc(`touchpoint:${t.id}`, { ...t }, { owner: 'Ana' })),
+      ...records.evidence.map((e) =>
         toDoc(
           `evidence:${e.id}`,
           { ...e },
@@ -123,94 +69,116 @@ export async function benchSync(n: number): Promise<void> {
         ),
       ),
     ];
-    let t = performance.now();
-    for (let i = 0; i < docs.length; i += PUSH_BATCH) {
-      await plain.request('POST', '_bulk_docs', { body: { docs: docs.slice(i, i + PUSH_BATCH) } });
-    }
-    const plainUpMs = performance.now() - t;
-    t = performance.now();
-    let since = '0';
-    for (;;) {
-      const res = await plain.request('GET', '_changes', {
-        query: { since, limit: PULL_BATCH, include_docs: true, attachments: true, conflicts: true },
+    let plainRuns = 0;
+    const plainUpload = async () => {
+      const db = `plain-${(plainRuns += 1)}`;
+      await setupTeamDatabase(fetch, server.url, db, ADMIN);
+      const plain = couchClient({ ...who, db }, (u, init) => fetch(u, init));
+      const t0 = performance.now();
+      for (let i = 0; i < docs.length; i += PUSH_BATCH) {
+        await plain.request('POST', '_bulk_docs', {
+          body: { docs: docs.slice(i, i + PUSH_BATCH) },
+        });
+      }
+      return { ms: performance.now() - t0, client: plain };
+    };
+    const records2 = 2 * n;
+    const against = (ms: number, plainMs: number) => {
+      const ratio = ms / plainMs;
+      return `${ratio.toFixed(2)}× the plain upload — target ≤ 1.5×: ${ratio <= 1.5 ? 'within' : 'OVER'}`;
+    };
+    const figure = (what: string, ms: number, rest = '') =>
+      console.log(
+        `${what.padEnd(58)} ${`${(ms / 1000).toFixed(1)} s`.padStart(7)} (${per(ms, records2)})${rest ? ` — ${rest}` : ''}, ${load()}`,
+      );
+    console.log(
+      `\n## Team sync, ${n.toLocaleString('en')} touchpoints + ${n.toLocaleString('en')} screenshots (${records2.toLocaleString('en')} documents, pouchdb-server in memory, ${PUSH_BATCH} documents a request)`,
+    );
+    const first = await plainUpload();
+    figure('plain _bulk_docs upload of the same documents', first.ms);
+
+    if (process.env.TPA_SYNC_NODE !== '0') {
+      let t = performance.now();
+      let since = '0';
+      for (;;) {
+        const res = await first.client.request('GET', '_changes', {
+          query: { since, limit: PULL_BATCH, include_docs: true, attachments: true },
+        });
+        const body = res.body as { results: unknown[]; last_seq: string | number };
+        since = String(body.last_seq);
+        if (body.results.length < PULL_BATCH) break;
+      }
+      figure('plain _changes download (docs + images)', performance.now() - t);
+
+      // Sync, one step after the other: push everything from the source, pull it into an
+      // empty profile.
+      await setupTeamDatabase(fetch, server.url, 'team', ADMIN);
+      const config = { ...who, db: 'team' };
+      const client = couchClient(config, (u, init) => fetch(u, init));
+      await enterTarget(source, syncTarget(config));
+      console.log('### Node, fake-indexeddb (one process plays both profiles)');
+      t = performance.now();
+      const pushed = await pushOutbox(source, client, () => new Date());
+      const pushMs = performance.now() - t;
+      figure(`sync push alone (${pushed.pushed} accepted)`, pushMs, against(pushMs, first.ms));
+      const target = new AuditorDb('bench-sync-target');
+      await target.open();
+      t = performance.now();
+      const pulled = await pullChanges(target, client, syncTarget(config), () => new Date());
+      const landed = (await target.touchpoints.count()) + (await target.evidence.count());
+      figure(
+        `sync pull alone into an empty profile (${pulled.applied} applied, ${landed} stored)`,
+        performance.now() - t,
+      );
+
+      // Sync as a team runs it: the receiver pulls while the sender pushes (one Node process
+      // does both here, so they share one core's worth of JavaScript).
+      await setupTeamDatabase(fetch, server.url, 'live', ADMIN);
+      const liveConfig = { ...who, db: 'live' };
+      const liveClient = couchClient(liveConfig, (u, init) => fetch(u, init));
+      await enterTarget(source, syncTarget(liveConfig));
+      const receiver = new AuditorDb('bench-sync-live');
+      await receiver.open();
+      t = performance.now();
+      let liveDone = false;
+      const pushing = pushOutbox(source, liveClient, () => new Date()).then(() => {
+        liveDone = true;
+        return performance.now() - t;
       });
-      const body = res.body as { results: unknown[]; last_seq: string | number };
-      since = String(body.last_seq);
-      if (body.results.length < PULL_BATCH) break;
+      for (;;) {
+        const finalRound = liveDone;
+        await pullChanges(receiver, liveClient, syncTarget(liveConfig), () => new Date());
+        if (finalRound) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const livePushMs = await pushing;
+      const liveMs = performance.now() - t;
+      const liveLanded = (await receiver.touchpoints.count()) + (await receiver.evidence.count());
+      figure(
+        `live, receiver pulling while the sender pushes (push done at ${(livePushMs / 1000).toFixed(1)} s, ${liveLanded} stored)`,
+        liveMs,
+        against(liveMs, first.ms),
+      );
     }
-    const plainDownMs = performance.now() - t;
-
-    // Sync, one step after the other: push everything from the source, pull it into an empty
-    // profile.
-    await setupTeamDatabase(fetch, server.url, 'team', ADMIN);
-    const config = { ...who, db: 'team' };
-    const client = couchClient(config, (u, init) => fetch(u, init));
-    await enterTarget(source, syncTarget(config));
-    t = performance.now();
-    const pushed = await pushOutbox(source, client, () => new Date());
-    const pushMs = performance.now() - t;
-    const target = new AuditorDb('bench-sync-target');
-    await target.open();
-    t = performance.now();
-    const pulled = await pullChanges(target, client, syncTarget(config), () => new Date());
-    const pullMs = performance.now() - t;
-    const landed = (await target.touchpoints.count()) + (await target.evidence.count());
-
-    // Sync as a team runs it: the receiver pulls while the sender pushes (one Node process
-    // does both here, so they share one core's worth of JavaScript).
-    await setupTeamDatabase(fetch, server.url, 'live', ADMIN);
-    const liveConfig = { ...who, db: 'live' };
-    const liveClient = couchClient(liveConfig, (u, init) => fetch(u, init));
-    await enterTarget(source, syncTarget(liveConfig));
-    const receiver = new AuditorDb('bench-sync-live');
-    await receiver.open();
-    t = performance.now();
-    let liveDone = false;
-    const pushing = pushOutbox(source, liveClient, () => new Date()).then(() => {
-      liveDone = true;
-      return performance.now() - t;
-    });
-    for (;;) {
-      const finalRound = liveDone;
-      await pullChanges(receiver, liveClient, syncTarget(liveConfig), () => new Date());
-      if (finalRound) break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    const livePushMs = await pushing;
-    const liveMs = performance.now() - t;
-    const liveLanded = (await receiver.touchpoints.count()) + (await receiver.evidence.count());
-
-    const records = 2 * n;
-    const target15 = (ms: number) =>
-      `${(ms / plainUpMs).toFixed(2)}× the plain upload — target ≤ 1.5×: ${ms / plainUpMs <= 1.5 ? 'within' : 'OVER'}`;
-    console.log(
-      `\n## Team sync, ${n.toLocaleString('en')} touchpoints + ${n.toLocaleString('en')} screenshots (${records.toLocaleString('en')} documents, pouchdb-server in memory)`,
-    );
-    console.log(
-      `plain _bulk_docs upload of the same documents: ${plainUpMs.toFixed(0)} ms (${per(plainUpMs, records)})`,
-    );
-    console.log(
-      `plain _changes download (docs + images):       ${plainDownMs.toFixed(0)} ms (${per(plainDownMs, records)})`,
-    );
-    console.log('### Node, fake-indexeddb (one process plays both profiles)');
-    console.log(
-      `sync push alone (outbox → documents → _bulk_docs): ${pushMs.toFixed(0)} ms (${per(pushMs, records)}), ${pushed.pushed} accepted — ${(pushMs / plainUpMs).toFixed(2)}× the plain upload`,
-    );
-    console.log(
-      `sync pull alone into an empty profile (checked, merged, totals kept): ${pullMs.toFixed(0)} ms (${per(pullMs, records)}), ${pulled.applied} applied, ${landed} stored — ${(pullMs / plainDownMs).toFixed(2)}× the plain download`,
-    );
-    console.log(
-      `live, profile to profile (receiver pulls while the sender pushes): ${liveMs.toFixed(0)} ms (${per(liveMs, records)}), push done at ${livePushMs.toFixed(0)} ms, ${liveLanded} stored — ${target15(liveMs)}`,
-    );
     if (process.env.TPA_SYNC_BROWSER === '0') return;
+
     console.log('### Two Chromium profiles with the built extension (background loops, live feed)');
-    await setupTeamDatabase(fetch, server.url, 'browser', ADMIN);
-    const browser = await benchSyncBrowser(n, server, 'browser', { user: 'lea', password: 'pw' });
-    console.log(
-      `sender's push done (outbox empty):             ${browser.pushedMs.toFixed(0)} ms (${per(browser.pushedMs, records)}) — ${(browser.pushedMs / plainUpMs).toFixed(2)}× the plain upload`,
+    // Measured again: the browser figures are compared with a plain upload of about their time.
+    const again = await plainUpload();
+    figure('plain _bulk_docs upload, again', again.ms);
+    await setupTeamDatabase(fetch, server.url, 'browser-alone', ADMIN);
+    const alone = await benchSyncBrowser(n, server, 'browser-alone', LEAD, true);
+    figure(
+      "sender's push alone, switch to outbox empty (no receiver)",
+      alone.pushedMs,
+      against(alone.pushedMs, again.ms),
     );
-    console.log(
-      `profile to profile (receiver holds everything): ${browser.receivedMs.toFixed(0)} ms (${per(browser.receivedMs, records)}) — ${target15(browser.receivedMs)}`,
+    await setupTeamDatabase(fetch, server.url, 'browser', ADMIN);
+    const both = await benchSyncBrowser(n, server, 'browser', LEAD);
+    figure(
+      'end to end: switch to receiver holding everything',
+      both.receivedMs,
+      `${against(both.receivedMs, again.ms)}; sender done at ${(both.pushedMs / 1000).toFixed(1)} s`,
     );
   } finally {
     await server.stop();

@@ -6,6 +6,8 @@ import { importBackup } from '../../../lib/backup/import-db';
 import { getSetting } from '../../../lib/db/settings';
 import { CouchError, toDoc } from '../../../lib/sync';
 import { pullChanges } from '../../../lib/sync/pull';
+import { pushOutbox } from '../../../lib/sync/push';
+import { Owners, prepareBatch } from '../../../lib/sync/push-read';
 import {
   startCouchServer,
   startGate,
@@ -94,11 +96,11 @@ describe('team sync', () => {
     await lead.round();
     const gate: Gate = await startGate(server.url);
     const other = await profile(gate.url, name, LEAD);
-    // Pull two changes a batch and cut the connection after the second batch.
+    // Pull two changes a batch and cut the connection after the second batch of documents.
     let batches = 0;
     const request = other.client.request.bind(other.client);
     other.client.request = async (method, path, opts) => {
-      if (path === '_changes' && ++batches === 3) gate.close();
+      if ((path === '_bulk_get' || path === '_all_docs') && ++batches === 3) gate.close();
       return request(method, path, opts);
     };
     await expect(
@@ -223,6 +225,75 @@ describe('team sync', () => {
     await lead.round();
     expect(await records(lead)).toEqual(await records(other));
   });
+  it('keeps a write made while its batch is on the way queued, and sends it next', async () => {
+    const name = await teamDb(server);
+    const lead = await profile(server.url, name, LEAD);
+    await seed(lead.db);
+    await turnOn(lead);
+    const request = lead.client.request.bind(lead.client);
+    let edited = false;
+    lead.client.request = async (method, path, opts) => {
+      if (path === '_bulk_docs' && !edited) {
+        edited = true;
+        await updateTouchpoint(lead.db, 'tp-1', { notes: 'edited mid-push' }, new Date());
+      }
+      return request(method, path, opts);
+    };
+    await pushOutbox(lead.db, lead.client, () => new Date());
+    expect(await lead.db.syncOutbox.toCollection().primaryKeys()).toEqual(['touchpoint:tp-1']);
+    expect(await serverDoc(server.url, name, 'touchpoint:tp-1')).not.toMatchObject({
+      notes: 'edited mid-push',
+    });
+    await pushOutbox(lead.db, lead.client, () => new Date());
+    expect(await lead.db.syncOutbox.count()).toBe(0);
+    expect(await serverDoc(server.url, name, 'touchpoint:tp-1')).toMatchObject({
+      notes: 'edited mid-push',
+    });
+  });
+
+  it('does not download its own pushes when they come back in the pull', async () => {
+    const name = await teamDb(server);
+    const lead = await profile(server.url, name, LEAD);
+    await seed(lead.db);
+    await turnOn(lead);
+    const after: { path: string; body: unknown }[] = [];
+    let pushed = false;
+    const request = lead.client.request.bind(lead.client);
+    lead.client.request = async (method, path, opts) => {
+      const res = await request(method, path, opts);
+      if (pushed) after.push({ path, body: res.body });
+      if (path === '_bulk_docs') pushed = true;
+      return res;
+    };
+    const round = await lead.round();
+    expect(round.push.pushed).toBeGreaterThan(0);
+    expect(round.pull.applied).toBe(round.push.pushed);
+    // After the push: the feed only, and no document in it.
+    expect(after.map((r) => r.path)).toEqual(after.map(() => '_changes'));
+    const changes = after.flatMap((r) => (r.body as { results: object[] }).results);
+    expect(changes.length).toBe(round.push.pushed);
+    expect(changes.filter((c) => 'doc' in c)).toEqual([]);
+  });
+
+  it.each([
+    [1, 1],
+    [Number.MAX_SAFE_INTEGER, 2],
+  ])(
+    'closes a batch of screenshots once their bytes pass %i (screenshots in the first batch: %i)',
+    async (maxBytes, shots) => {
+      const lead = await profile(server.url, await teamDb(server), LEAD);
+      await seed(lead.db);
+      await turnOn(lead);
+      const evidence = (await lead.db.syncOutbox.toArray()).filter((e) => e.table === 'evidence');
+      expect(evidence).toHaveLength(2);
+      const batch = await prepareBatch(lead.db, evidence, new Owners(), maxBytes);
+      expect(batch.consumed).toBe(shots);
+      expect(batch.docs.map((d) => Object.keys(d._attachments ?? {}))).toEqual(
+        Array.from({ length: shots }, () => ['image']),
+      );
+    },
+  );
+
   it('does not offer the server what a profile got from a backup before sync', async () => {
     const name = await teamDb(server);
     const lead = await profile(server.url, name, LEAD);
