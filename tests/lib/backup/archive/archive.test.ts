@@ -194,7 +194,8 @@ describe('backup archive', () => {
       (text) => `{"id":"${'x'.repeat(33 * 1024 * 1024)}"}\n${text}`,
     );
     await expectRefused(bad, 'records/brands.jsonl line 1', /longer than 33,554,432 characters/);
-  });
+    // Zips and reads a 33 MB line: 2.5 s alone, more when the whole suite shares the machine.
+  }, 30_000);
 
   it('refuses a file that is no ZIP inside, and one with no manifest', async () => {
     await seed(db);
