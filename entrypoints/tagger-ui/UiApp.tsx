@@ -74,9 +74,8 @@ export function UiApp({ view, send }: { view: TaggerView; send: (m: FromUi) => v
     return () => observer.disconnect();
   }, [panelShown]);
 
-  // A new pick: the focus goes to the panel's first control (before it paints, so the first
-  // key pressed once the panel shows goes there).
-  useLayoutEffect(() => {
+  // A new pick: the focus goes to the panel's first control.
+  useEffect(() => {
     if (view.phase !== 'panel') return;
     panelRef.current
       ?.querySelector<HTMLElement>('select, textarea, input, button:not(:disabled)')

@@ -238,7 +238,15 @@ export async function score(page: Page, criterionId: string, value: number | 'NA
 /** Clicks Save and waits for the panel to close. */
 export async function saveAndWait(page: Page): Promise<void> {
   await ui(page).getByTestId('tagger-save').click();
-  await panel(page).waitFor({ state: 'detached', timeout: 10_000 });
+  try {
+    await panel(page).waitFor({ state: 'detached', timeout: 10_000 });
+  } catch (e) {
+    // What the panel says (an error, "saved without a screenshot") is what to look at first.
+    const said = await panel(page)
+      .innerText({ timeout: 1_000 })
+      .catch(() => '(unreadable)');
+    throw new Error(`the panel stayed open after Save; it shows:\n${said}`, { cause: e });
+  }
 }
 
 /** The tagger's performance figures, as the top frame of `tabId` answers them (a Result). */
