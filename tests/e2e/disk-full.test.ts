@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionSession } from '../support/browser';
 import type { FixtureServer } from '../support/fixture-server';
+import { checkA11y } from './support/axe';
 import { bigArchive, snapshotOf } from './support/chaos';
 import { closeSession, openSession } from './support/session';
 import { openPage, panel, pickAt, readSaved, score, startTagging, ui } from './support/tagger';
@@ -110,6 +111,7 @@ describe('a really full disk during an archive import', () => {
       .toBe(
         'The disk is full, so nothing was imported and your data is as it was before. Free some space, or back up and remove old studies, then import the file again.',
       );
+    await checkA11y(report, 'report, import refused on a full disk');
 
     // Nothing of it was written, and nothing is left to tell of an import cut short.
     rmSync(filler);
