@@ -14,7 +14,9 @@ let language = '';
 
 const send = (message: FromUi) => port?.postMessage(message);
 
-function show(view: TaggerView): void {
+function show(view: TaggerView, room: number): void {
+  // The panel scrolls itself beyond this height; the document never scrolls (style.css).
+  document.documentElement.style.setProperty('--room', `${room}px`);
   const context = view.context;
   if (context && context.language !== language) {
     language = context.language;
@@ -93,7 +95,7 @@ export function connect(): void {
     if (port || !secret || e.source !== parent || e.data?.tpa !== secret || !e.ports[0]) return;
     port = e.ports[0];
     port.onmessage = (m: MessageEvent<ToUi>) => {
-      if (m.data.kind === 'view') show(m.data.view);
+      if (m.data.kind === 'view') show(m.data.view, m.data.room);
       else replay(m.data.event);
     };
     send({ kind: 'ready' });

@@ -76,6 +76,9 @@ export function createUiFrame(
 
   const post = (message: ToUi) => port?.postMessage(message);
 
+  /** The tallest the panel's frame is made: the viewport less a margin above and below. */
+  const room = () => innerHeight - 2 * MARGIN;
+
   /** Where the frame sits and how big it is, for the view's phase. */
   const place = () => {
     const view = last;
@@ -92,7 +95,8 @@ export function createUiFrame(
     }
     s.pointerEvents = '';
     const width = Math.min(PANEL_WIDTH, innerWidth - 2 * MARGIN);
-    const height = Math.min(size.height || 200, innerHeight - 2 * MARGIN);
+    // Until the panel says its size, as tall as it may be: never smaller than what it shows.
+    const height = Math.min(size.height || room(), room());
     const x = at ? at.x : innerWidth - MARGIN - width;
     const y = at ? at.y : MARGIN;
     s.left = `${Math.max(0, Math.min(x, innerWidth - width))}px`;
@@ -120,7 +124,7 @@ export function createUiFrame(
       const message = e.data;
       if (message.kind === 'ready') {
         ready = true;
-        if (last) post({ kind: 'view', view: last });
+        if (last) post({ kind: 'view', view: last, room: room() });
         if (focusWanted) focusFrame();
       } else if (message.kind === 'size') {
         size = { width: message.width, height: message.height };
@@ -138,7 +142,7 @@ export function createUiFrame(
       if (view.phase === 'picking') at = null;
       last = view;
       place();
-      if (ready) post({ kind: 'view', view });
+      if (ready) post({ kind: 'view', view, room: room() });
     },
     focus() {
       focusWanted = !ready;

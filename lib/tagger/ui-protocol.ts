@@ -26,7 +26,9 @@ export interface SurfaceEvent {
  * From the content script to the frame: what to show, or a key the shopper meant for the
  * panel that the page caught by taking the focus (it goes where the panel's focus was).
  */
-export type ToUi = { kind: 'view'; view: TaggerView } | { kind: 'key'; event: SurfaceEvent };
+export type ToUi =
+  /** `room`: the tallest the frame is made (px); a taller panel scrolls inside itself. */
+  { kind: 'view'; view: TaggerView; room: number } | { kind: 'key'; event: SurfaceEvent };
 
 /** From the frame to the content script. */
 export type FromUi =

@@ -55,6 +55,39 @@ describe('the tagger from the keyboard, on a high-DPI screen', () => {
     await page.close();
   });
 
+  it('in a short window the panel scrolls inside itself and nothing in it moves while it does', async () => {
+    const page = await openPage(ext, server.url('northwind', '/product.html?popup=0'));
+    await page.setViewportSize({ width: 1000, height: 360 });
+    await startTagging(page);
+    await pickAt(page, page.locator('#price-block'));
+    await panel(page).waitFor({ state: 'visible' });
+    const head = ui(page).getByTestId('tagger-panel').locator('header');
+    const headAt = (await head.boundingBox())!;
+    // The panel is as tall as the window allows (16 px either side) and scrolls its own content;
+    // its frame's document does not scroll, so a frame that grows moves nothing under the pointer.
+    const box = (await panel(page).boundingBox())!;
+    expect(box.height).toBeLessThanOrEqual(360 - 32);
+    const scrolls = () =>
+      ui(page)
+        .getByTestId('tagger-panel')
+        .evaluate((el) => ({
+          panel: el.scrollHeight > el.clientHeight,
+          document: document.scrollingElement!.scrollTop,
+        }));
+    expect(await scrolls()).toEqual({ panel: true, document: 0 });
+
+    await ui(page).getByTestId('tagger-notes').fill('Price block, seen in a short window');
+    // Save, at the panel's foot, is brought into view by scrolling the panel: the header stays.
+    await ui(page).getByTestId('tagger-save').scrollIntoViewIfNeeded();
+    expect((await head.boundingBox())!.y).toBe(headAt.y);
+    expect((await scrolls()).document).toBe(0);
+    await ui(page).getByTestId('tagger-save').click();
+    await panel(page).waitFor({ state: 'detached', timeout: 10_000 });
+    const { touchpoints } = await waitForSaved(ext, 2);
+    expect(touchpoints.map((t) => t.notes)).toContain('Price block, seen in a short window');
+    await page.close();
+  });
+
   it('brings the draft back on the next checkout step, in the same tab', async () => {
     const page = await openPage(ext, server.url('northwind', '/checkout.html'));
     await startTagging(page);
