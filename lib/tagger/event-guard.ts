@@ -55,11 +55,16 @@ function fromUi(e: Event, state: GuardState): boolean {
 /** Key events, held back from the page while the tagger starts (see `installEventGuard`). */
 const KEYS = new Set(['keydown', 'keyup', 'keypress', 'beforeinput', 'input']);
 /**
- * Types whose listeners on the window are passive unless asked otherwise (scrolling does not
- * wait for them): the picker's wheel and a touch must be able to cancel the page's default.
+ * Types whose listeners on the window are passive (their default there): scrolling never waits
+ * for the page's main thread because of the tagger, so their default is never cancelled. The
+ * page still hears none of them while tagging (they are stopped), the picker still reads the
+ * wheel, and the layer catching the pointer keeps it from scrolling the frame (its styles).
  */
-const BLOCKING = new Set(['wheel', 'mousewheel', 'touchstart', 'touchmove']);
-const ACTIVE: AddEventListenerOptions = { capture: true, passive: false };
+const SCROLLING = new Set(['wheel', 'mousewheel', 'touchstart', 'touchmove']);
+/** Cancels an event's default, where it can be (never a scrolling one, see `SCROLLING`). */
+const cancel = (e: Event) => {
+  if (e.cancelable && !SCROLLING.has(e.type)) e.preventDefault();
+};
 /** How long after the shortcut keys are held back if the tagger does not come up. */
 const START_WINDOW_MS = 2_000;
 
@@ -102,18 +107,18 @@ export function installEventGuard(state: GuardState): void {
       if (!e.isTrusted || !state.root || !tagging) return;
       // The layer catching the pointer while picking: its events are the picker's.
       if (state.modal && innerTarget(e, state.root)?.hasAttribute('data-catcher')) {
-        if (state.modal(e) && e.cancelable) e.preventDefault();
+        if (state.modal(e)) cancel(e);
         return;
       }
       if (e.type === 'toggle') state.reassert?.(false);
       // A key that reached the frame's element but not its document (still loading, or the
       // focus on its way back into it) was meant for the picker or the panel.
       if (e.type === 'keydown' && state.modal) {
-        if (state.modal(e) && e.cancelable) e.preventDefault();
+        if (state.modal(e)) cancel(e);
         return;
       }
       if (e.type === 'keydown' && state.holdFocus) {
-        if (e.cancelable) e.preventDefault();
+        cancel(e);
         state.onStrayKey?.(e as KeyboardEvent);
       }
       return;
@@ -148,10 +153,11 @@ export function installEventGuard(state: GuardState): void {
     if (ENVIRONMENT.has(e.type) || (!(e instanceof UIEvent) && !SHOPPER.has(e.type))) return;
     e.stopImmediatePropagation();
     if (state.modal?.(e)) {
-      if (e.cancelable) e.preventDefault();
+      cancel(e);
       return;
     }
-    if (e.cancelable && e.type !== 'wheel') e.preventDefault();
+    // The wheel scrolls the page under the open panel, as it would without the tagger.
+    cancel(e);
     if (!state.holdFocus || !state.root) return;
     const type = e.type;
     if ((type === 'focus' && e.target !== window) || type === 'focusin' || type === 'keydown') {
@@ -167,7 +173,7 @@ export function installEventGuard(state: GuardState): void {
   const add = EventTarget.prototype.addEventListener;
   const types = [...GUARDED, probe];
   const register = () => {
-    for (const type of types) add.call(window, type, listener, BLOCKING.has(type) ? ACTIVE : true);
+    for (const type of types) add.call(window, type, listener, true);
   };
   const ensure = () => {
     for (let attempt = 0; attempt < 2; attempt++) {

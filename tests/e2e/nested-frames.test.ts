@@ -83,4 +83,52 @@ describe('tagging in frames inside frames', () => {
     expect(await evidenceDiff(ext, tp.id, shot)).toBeLessThan(12);
     await page.close();
   });
+
+  it('climbs and descends with the wheel over a frame that scrolls, scrolling neither it nor the page', async () => {
+    const page = await openPage(ext, server.url('hostile', '/scroll-frame.html'));
+    const feed = page.frameLocator('#feed');
+    await feed.locator('#deal-3 .price').waitFor();
+    const frame = page.frames().find((f) => f.url().includes('scroll-frame-feed.html'))!;
+    // The feed frame's own picker draws its highlight (the e2e build's shadow root is open).
+    const label = () => frame.locator('.highlight-label').textContent();
+    const state = async () => ({
+      page: await page.evaluate(() => [
+        scrollY,
+        (window as unknown as { wheelHeard: number }).wheelHeard,
+      ]),
+      feed: await frame.evaluate(() => [
+        scrollY,
+        (window as unknown as { wheelHeard: number }).wheelHeard,
+      ]),
+    });
+    await startTagging(page);
+    await page.waitForTimeout(300);
+    const box = (await feed.locator('#deal-3 .price').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2 - 5, box.y + box.height / 2 - 5);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+    await expect.poll(label).toMatch(/^span /);
+
+    // Down first: the pick has no child to go to, and the feed would scroll if let.
+    await page.mouse.wheel(0, 240);
+    await page.waitForTimeout(300);
+    await page.mouse.wheel(0, -120);
+    await expect.poll(label).toMatch(/^li “€15 Weekend deal number 3/);
+    await page.mouse.wheel(0, -120);
+    await expect.poll(label).toMatch(/^ol /);
+    await page.mouse.wheel(0, 120);
+    await expect.poll(label).toMatch(/^li “€15 Weekend deal number 3/);
+    await page.waitForTimeout(300);
+    expect(await state()).toEqual({ page: [0, 0], feed: [0, 0] });
+
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await panel(page).waitFor({ state: 'visible' });
+    expect(await ui(page).getByTestId('tagger-what').textContent()).toMatch(/“€15 Weekend deal/);
+    await ui(page).getByTestId('tagger-cancel').click();
+    await panel(page).waitFor({ state: 'detached' });
+    // Once the tagger is closed the wheel is the page's again.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, 200);
+    await expect.poll(async () => (await state()).feed[0]).toBeGreaterThan(0);
+    await page.close();
+  });
 });
