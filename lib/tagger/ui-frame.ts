@@ -107,6 +107,15 @@ export function createUiFrame(
     s.opacity = view.phase === 'capturing' ? '0' : '';
   };
 
+  // The window made smaller or larger while the panel is open: the panel fits it again. The
+  // slot covers the viewport; observed, not heard (a page can stop the window's `resize`).
+  const resized = new ResizeObserver(() => {
+    if (!last || last.phase === 'picking') return;
+    place();
+    if (ready) post({ kind: 'view', view: last, room: room() });
+  });
+  resized.observe(slot);
+
   /** Set once destroyed: a frame kept a moment longer (see `destroy`) says nothing any more. */
   let gone = false;
 
@@ -164,6 +173,7 @@ export function createUiFrame(
     },
     destroy() {
       gone = true;
+      resized.disconnect();
       port?.close();
       port = null;
       // The focus leaves it at once, the frame a moment later (see `RETIRE_MS`): the key or

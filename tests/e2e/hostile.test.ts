@@ -66,6 +66,21 @@ describe('tagging on hostile pages', () => {
     await page.close();
   });
 
+  it('fits the panel to a window made short on a page that stops every event', async () => {
+    const page = await openPage(ext, server.url('hostile', '/stop-events.html'));
+    const { tp } = await tagScoreSave(page, '#target', {
+      // The page stops the window's resize too: the panel follows the window all the same.
+      during: async () => {
+        await page.setViewportSize({ width: 900, height: 340 });
+        await expect
+          .poll(async () => (await panel(page).boundingBox())!.height)
+          .toBeLessThanOrEqual(340 - 32);
+      },
+    });
+    expect(tp.anchor?.text).toBe('Pay now');
+    await page.close();
+  });
+
   it('works when the page overwrites built-ins before the tagger starts', async () => {
     const page = await openPage(ext, server.url('hostile', '/builtins.html'));
     const { tp, evidence } = await tagScoreSave(page);
