@@ -3,8 +3,27 @@ const ENCODE_SLICE = 3 * 0x4000;
 /** Characters decoded per `atob` call: a multiple of 4. */
 const DECODE_SLICE = 4 * 0x4000;
 
+/** The engine's own base64 (Chromium 140+, Firefox 133+; not Node 20), ten times faster. */
+interface NativeBase64 {
+  toBase64?: (this: Uint8Array) => string;
+}
+const nativeFromBase64 = (
+  Uint8Array as unknown as { fromBase64?: (b64: string) => Uint8Array<ArrayBuffer> }
+).fromBase64;
+
 /** Standard, padded base64 (RFC 4648 §4) of some bytes, without line breaks. */
 export function bytesToBase64(bytes: Uint8Array): string {
+  const native = (bytes as NativeBase64).toBase64;
+  return native ? native.call(bytes) : bytesToBase64Portable(bytes);
+}
+
+/** The bytes of a standard base64 string (already checked by the backup validation). */
+export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
+  return nativeFromBase64 ? nativeFromBase64(b64) : base64ToBytesPortable(b64);
+}
+
+/** `bytesToBase64` where the engine has no `toBase64` (exported for the tests). */
+export function bytesToBase64Portable(bytes: Uint8Array): string {
   const parts: string[] = [];
   for (let start = 0; start < bytes.length; start += ENCODE_SLICE) {
     const slice = bytes.subarray(start, start + ENCODE_SLICE);
@@ -17,8 +36,8 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return parts.join('');
 }
 
-/** The bytes of a standard base64 string (already checked by the backup validation). */
-export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
+/** `base64ToBytes` where the engine has no `Uint8Array.fromBase64` (exported for the tests). */
+export function base64ToBytesPortable(b64: string): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(
     new ArrayBuffer(
       b64.length === 0
