@@ -109,10 +109,24 @@ async function readRecords(
   ).rows as (Record<string, unknown> | undefined)[];
 }
 
+/** Screenshots read first while a batch fills, before their sizes say how many fit. */
+export const FIRST_SHOTS_READ = 50;
+
+/**
+ * How many screenshots to read next for a batch with `left` bytes to go, given the `shots`
+ * of `bytes` taken so far (in this batch; a batch that starts on them reads
+ * {@link FIRST_SHOTS_READ}): as many as fit at their mean size, and one more to find it full.
+ */
+export function shotsToRead(left: number, shots: number, bytes: number): number {
+  if (shots === 0 || bytes === 0) return FIRST_SHOTS_READ;
+  return Math.max(1, Math.ceil(left / (bytes / shots))) + 1;
+}
+
 /**
  * Reads and encodes one batch: the outbox entries `batch` (in push order), cut short once
  * its screenshots pass `maxBytes` (at least one document goes). Records, their revisions
- * and their owners are read in one transaction, by runs of keys.
+ * and their owners are read in one transaction, by runs of keys (screenshots a few at a time,
+ * see {@link shotsToRead}).
  */
 export async function prepareBatch(
   db: AuditorDb,
@@ -129,27 +143,37 @@ export async function prepareBatch(
       let consumed = 0;
       let bytes = 0;
       let full = false;
+      let shots = 0;
       for (const group of byTable(batch)) {
         const table = group[0]!.table;
-        const rows = await readRecords(db, table, group);
-        const revs = (
-          await readRun(
-            db.syncRevs,
-            group.map((e) => e.docId),
-          )
-        ).rows;
-        for (let i = 0; i < group.length; i += 1) {
-          const record = rows[i];
-          const size = table === 'evidence' ? ((record?.blob as Blob | undefined)?.size ?? 0) : 0;
-          if (consumed > 0 && bytes + size > maxBytes) {
-            full = true;
-            break;
+        for (let from = 0; from < group.length && !full;) {
+          // Screenshots are read a few at a time: a batch closes at `maxBytes`, after a few
+          // dozen full-size ones, and each stored Blob read costs (a handle to its file).
+          const take =
+            table === 'evidence' ? shotsToRead(maxBytes - bytes, shots, bytes) : group.length;
+          const part = group.slice(from, from + take);
+          from += part.length;
+          const rows = await readRecords(db, table, part);
+          const revs = (
+            await readRun(
+              db.syncRevs,
+              part.map((e) => e.docId),
+            )
+          ).rows;
+          for (let i = 0; i < part.length; i += 1) {
+            const record = rows[i];
+            const size = table === 'evidence' ? ((record?.blob as Blob | undefined)?.size ?? 0) : 0;
+            if (consumed > 0 && bytes + size > maxBytes) {
+              full = true;
+              break;
+            }
+            consumed += 1;
+            bytes += size;
+            if (table === 'evidence') shots += 1;
+            // Gone (cleared) or a seeded category: nothing to send.
+            if (!record || (table === 'categories' && record.builtin === true)) gone.push(part[i]!);
+            else loaded.push({ entry: part[i]!, table, record, rev: revs[i]?.rev });
           }
-          consumed += 1;
-          bytes += size;
-          // Gone (cleared) or a seeded category: nothing to send.
-          if (!record || (table === 'categories' && record.builtin === true)) gone.push(group[i]!);
-          else loaded.push({ entry: group[i]!, table, record, rev: revs[i]?.rev });
         }
         if (full) break;
       }

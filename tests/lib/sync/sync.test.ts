@@ -294,6 +294,45 @@ describe('team sync', () => {
     },
   );
 
+  it('fills each batch of full-size screenshots up to its bytes, reading them a few at a time', async () => {
+    const lead = await profile(server.url, await teamDb(server), LEAD);
+    await seed(lead.db);
+    const tp = (await lead.db.touchpoints.toArray())[0]!;
+    const model = (await lead.db.evidence.toArray())[0]!;
+    // 130 more screenshots of 1,000 to 2,290 bytes (the sizes a batch's reads must adapt to).
+    const sizeOf = new Map<string, number>();
+    await lead.db.evidence.bulkPut(
+      Array.from({ length: 130 }, (_, i) => {
+        const id = `shot-${String(i).padStart(3, '0')}`;
+        sizeOf.set(`evidence:${id}`, 1000 + i * 10);
+        return {
+          ...model,
+          id,
+          touchpointId: tp.id,
+          blob: new Blob([new Uint8Array(1000 + i * 10)]),
+        };
+      }),
+    );
+    for (const e of await lead.db.evidence.toArray()) sizeOf.set(`evidence:${e.id}`, e.blob.size);
+    await turnOn(lead);
+    const entries = (await lead.db.syncOutbox.toArray()).filter((e) => e.table === 'evidence');
+    expect(entries).toHaveLength(132);
+    const maxBytes = 60_500;
+    const sent: string[] = [];
+    for (let start = 0; start < entries.length;) {
+      const batch = await prepareBatch(lead.db, entries.slice(start), new Owners(), maxBytes);
+      const ids = batch.docs.map((d) => d._id);
+      const bytes = ids.reduce((sum, id) => sum + sizeOf.get(id)!, 0);
+      // As many as fit, in the outbox's order: the next one would not have.
+      expect(bytes).toBeLessThanOrEqual(maxBytes);
+      const next = entries[start + batch.consumed];
+      if (next) expect(bytes + sizeOf.get(next.docId)!).toBeGreaterThan(maxBytes);
+      sent.push(...ids);
+      start += batch.consumed;
+    }
+    expect(sent).toEqual(entries.map((e) => e.docId));
+  });
+
   it('does not offer the server what a profile got from a backup before sync', async () => {
     const name = await teamDb(server);
     const lead = await profile(server.url, name, LEAD);
