@@ -5,10 +5,9 @@
  * receiver holds every record, and to the sender's outbox empty; or the sender alone.
  * `TPA_SYNC_TRACE=1` prints both profiles' counts as they go and the service workers' console.
  */
-import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIRS, launchWithExtension } from '../../tests/support/browser';
-import { PNG_3X2 } from '../../tests/fixtures/images';
+import type { BenchImage } from './sync-image';
 import { benchRecords, type BenchRecords } from './sync-records';
 
 /** What the browser run measured, in ms from the sender's switch. */
@@ -42,13 +41,16 @@ const seededRubricInPage = (): Promise<{ id: string; version: number } | null> =
  * pages), each screenshot a Blob of the PNG. Raw writes skip the outbox; turning sync on
  * queues every stored record anyway (docs/SYNC.md, "What is sent").
  */
-const seedInPage = ({ records, png }: { records: BenchRecords; png: string }): Promise<void> =>
+const seedInPage = ({ records, image }: { records: BenchRecords; image: string }): Promise<void> =>
   new Promise((resolve, reject) => {
     const open = indexedDB.open('touchpoint-auditor');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const db = open.result;
-      const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+      const bytes = Uint8Array.from(atob(image), (c) => c.charCodeAt(0));
+      // One Blob for every record: IndexedDB copies it at each put (a Blob per record of
+      // hundreds of KB would leave them all to the garbage collector).
+      const blob = new Blob([bytes], { type: records.evidence[0]?.mime });
       const tx = db.transaction(
         ['brands', 'studies', 'audits', 'touchpoints', 'evidence'],
         'readwrite',
@@ -58,7 +60,7 @@ const seedInPage = ({ records, png }: { records: BenchRecords; png: string }): P
       tx.objectStore('audits').put(records.audit);
       for (const tp of records.touchpoints) tx.objectStore('touchpoints').put(tp);
       for (const e of records.evidence) {
-        tx.objectStore('evidence').put({ ...e, blob: new Blob([bytes], { type: e.mime }) });
+        tx.objectStore('evidence').put({ ...e, blob });
       }
       tx.oncomplete = () => (db.close(), resolve());
       tx.onerror = () => reject(tx.error);
@@ -107,6 +109,7 @@ export async function benchSyncBrowser(
   server: { url: string },
   db: string,
   who: { user: string; password: string },
+  image: BenchImage,
   alone = false,
 ): Promise<BrowserSyncFigures> {
   const sender = await launchWithExtension({ extensionDir: EXTENSION_DIRS.production });
@@ -130,9 +133,10 @@ export async function benchSyncBrowser(
       at: new Date().toISOString(),
       shopper: who.user,
       rubric,
-      sha256: createHash('sha256').update(Buffer.from(PNG_3X2, 'base64')).digest('hex'),
+      sha256: image.sha256,
+      mime: image.mime,
     });
-    await senderPage.evaluate(seedInPage, { records, png: PNG_3X2 });
+    await senderPage.evaluate(seedInPage, { records, image: image.base64 });
     const config = { url: server.url, db, ...who, enabled: true };
     if (receiver) {
       const receiverPage = await receiver.openExtensionPage('options.html');

@@ -18,9 +18,15 @@ export interface BenchRecords {
 /** Builds the records: `shopper` owns the audit, the study uses rubric `rubric`. */
 export function benchRecords(
   n: number,
-  opts: { at: string; shopper: string; rubric: { id: string; version: number }; sha256: string },
+  opts: {
+    at: string;
+    shopper: string;
+    rubric: { id: string; version: number };
+    sha256: string;
+    mime?: string;
+  },
 ): BenchRecords {
-  const { at, shopper, rubric, sha256 } = opts;
+  const { at, shopper, rubric, sha256, mime = 'image/png' } = opts;
   const touchpoints = Array.from({ length: n }, (_, i): Touchpoint => ({
     id: crypto.randomUUID(),
     auditId: 'a1',
@@ -80,7 +86,7 @@ export function benchRecords(
     evidence: touchpoints.map((tp) => ({
       id: crypto.randomUUID(),
       touchpointId: tp.id,
-      mime: 'image/png',
+      mime,
       width: 3,
       height: 2,
       sha256,

@@ -8,11 +8,10 @@
  * extension (`TPA_SYNC_BROWSER=0` skips): the sender's push alone, and end to end with the
  * receiver's background loop pulling while the sender pushes.
  */
-import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { ADMIN, startCouchServer } from '../../tests/support/couch-server';
-import { PNG_3X2 } from '../../tests/fixtures/images';
 import { benchSyncBrowser } from './sync-browser';
+import { benchImage } from './sync-image';
 import { benchRecords } from './sync-records';
 
 /** The team lead the benches sync as (a lead writes everything). */
@@ -29,7 +28,7 @@ export async function benchSync(n: number): Promise<void> {
   const { couchClient, syncTarget, toDoc } = await import('../../lib/sync');
   const { setupTeamDatabase } = await import('../../lib/sync/setup');
   const { enterTarget } = await import('../../lib/sync/queue-all');
-  const { pushOutbox, PUSH_BATCH } = await import('../../lib/sync/push');
+  const { pushOutbox, PUSH_BATCH, PUSH_BATCH_BYTES } = await import('../../lib/sync/push');
   const { pullChanges, PULL_BATCH } = await import('../../lib/sync/pull');
   const { base64ToBytes } = await import('../../lib/backup/base64');
   const { makeDefaultRubric } = await import('../../lib/rubric/default-rubric');
@@ -39,12 +38,14 @@ export async function benchSync(n: number): Promise<void> {
   const who = { ...LEAD, enabled: true, url: server.url };
   try {
     const rubric = makeDefaultRubric(new Date().toISOString());
-    const bytes = base64ToBytes(PNG_3X2);
+    const image = benchImage();
+    const bytes = base64ToBytes(image.base64);
     const records = benchRecords(n, {
       at: new Date().toISOString(),
       shopper: 'Ana',
       rubric,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
+      sha256: image.sha256,
+      mime: image.mime,
     });
     const source = new AuditorDb('bench-sync-source');
     await source.open();
@@ -57,29 +58,41 @@ export async function benchSync(n: number): Promise<void> {
       records.evidence.map((e) => ({ ...e, blob: new Blob([bytes], { type: e.mime }) })),
     );
 
-    // Plain upload of the same documents: built once, then _bulk_docs in the push's batch
-    // size into a fresh database, as many times as asked (the machine's load drifts).
+    // Plain upload of the same documents: built once, then _bulk_docs in the push's request
+    // sizes (at most PUSH_BATCH documents and PUSH_BATCH_BYTES of screenshots a request, as
+    // servers limit a request's body: Cloudant to 64 MB) into a fresh database, as many times
+    // as asked (the machine's load drifts).
     const docs = [
       ...records.touchpoints.map((t) => toDoc(`touchpoint:${t.id}`, { ...t }, { owner: 'Ana' })),
       ...records.evidence.map((e) =>
         toDoc(
           `evidence:${e.id}`,
           { ...e },
-          { owner: 'Ana', image: { mime: e.mime, base64: PNG_3X2 } },
+          { owner: 'Ana', image: { mime: e.mime, base64: image.base64 } },
         ),
       ),
     ];
+    const requests: (typeof docs)[] = [];
+    let bytesInLast = 0;
+    for (const doc of docs) {
+      const size = doc._attachments ? image.bytes : 0;
+      const last = requests[requests.length - 1];
+      if (last && last.length < PUSH_BATCH && bytesInLast + size <= PUSH_BATCH_BYTES) {
+        last.push(doc);
+        bytesInLast += size;
+      } else {
+        requests.push([doc]);
+        bytesInLast = size;
+      }
+    }
     let plainRuns = 0;
     const plainUpload = async () => {
       const db = `plain-${(plainRuns += 1)}`;
       await setupTeamDatabase(fetch, server.url, db, ADMIN);
       const plain = couchClient({ ...who, db }, (u, init) => fetch(u, init));
       const t0 = performance.now();
-      for (let i = 0; i < docs.length; i += PUSH_BATCH) {
-        await plain.request('POST', '_bulk_docs', {
-          body: { docs: docs.slice(i, i + PUSH_BATCH) },
-        });
-      }
+      for (const batch of requests)
+        await plain.request('POST', '_bulk_docs', { body: { docs: batch } });
       return { ms: performance.now() - t0, client: plain };
     };
     const records2 = 2 * n;
@@ -92,7 +105,7 @@ export async function benchSync(n: number): Promise<void> {
         `${what.padEnd(58)} ${`${(ms / 1000).toFixed(1)} s`.padStart(7)} (${per(ms, records2)})${rest ? ` — ${rest}` : ''}, ${load()}`,
       );
     console.log(
-      `\n## Team sync, ${n.toLocaleString('en')} touchpoints + ${n.toLocaleString('en')} screenshots (${records2.toLocaleString('en')} documents, pouchdb-server in memory, ${PUSH_BATCH} documents a request)`,
+      `\n## Team sync, ${n.toLocaleString('en')} touchpoints + ${n.toLocaleString('en')} screenshots of ${image.bytes.toLocaleString('en')} bytes (${records2.toLocaleString('en')} documents in ${requests.length} requests, pouchdb-server in memory; TPA_SYNC_IMAGE_KB sets the screenshots' size)`,
     );
     const first = await plainUpload();
     figure('plain _bulk_docs upload of the same documents', first.ms);
@@ -167,14 +180,15 @@ export async function benchSync(n: number): Promise<void> {
     const again = await plainUpload();
     figure('plain _bulk_docs upload, again', again.ms);
     await setupTeamDatabase(fetch, server.url, 'browser-alone', ADMIN);
-    const alone = await benchSyncBrowser(n, server, 'browser-alone', LEAD, true);
+    const alone = await benchSyncBrowser(n, server, 'browser-alone', LEAD, image, true);
     figure(
       "sender's push alone, switch to outbox empty (no receiver)",
       alone.pushedMs,
       against(alone.pushedMs, again.ms),
     );
+    if (process.env.TPA_SYNC_ALONE) return;
     await setupTeamDatabase(fetch, server.url, 'browser', ADMIN);
-    const both = await benchSyncBrowser(n, server, 'browser', LEAD);
+    const both = await benchSyncBrowser(n, server, 'browser', LEAD, image);
     figure(
       'end to end: switch to receiver holding everything',
       both.receivedMs,
