@@ -111,14 +111,25 @@ async function loadCost(context: BrowserContext, url: string): Promise<Cost> {
   }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** The value at quantile `q` (0–1) of some numbers (nearest rank). */
+const quantile = (xs: number[], q: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+};
 
-/** The median cost of each configuration, over `rounds` loads taken in turn. */
+/** A configuration's cost over another's, per frame: the median and quartiles of the rounds. */
+interface Over {
+  script: { median: number; p25: number; p75: number };
+  taskMs: number;
+  heapKb: number;
+}
+
+/** The costs of each configuration, one per round, loads taken in turn. */
 async function alternate(
   configs: { name: string; context: BrowserContext }[],
   url: string,
   rounds: number,
-): Promise<Map<string, Cost>> {
+): Promise<Map<string, Cost[]>> {
   const samples = new Map(configs.map((c) => [c.name, [] as Cost[]]));
   // One warm-up load each (caches, first compile), not counted.
   for (const c of configs) await loadCost(c.context, url);
@@ -129,16 +140,31 @@ async function alternate(
       samples.get(c.name)!.push(await loadCost(c.context, url));
     }
   }
-  return new Map(
-    [...samples].map(([name, costs]) => [
-      name,
-      {
-        scriptMs: median(costs.map((c) => c.scriptMs)),
-        taskMs: median(costs.map((c) => c.taskMs)),
-        heapKb: median(costs.map((c) => c.heapKb)),
-      },
-    ]),
-  );
+  return samples;
+}
+
+/**
+ * `costs` over `base`, per frame, round by round (the loads of one round were taken within
+ * seconds of each other, so the machine's drifting load weighs on both alike).
+ */
+function over(costs: Cost[], base: Cost[]): Over {
+  const per = (f: (c: Cost) => number) => costs.map((c, i) => (f(c) - f(base[i]!)) / FRAMES);
+  const script = per((c) => c.scriptMs);
+  return {
+    script: {
+      median: quantile(script, 0.5),
+      p25: quantile(script, 0.25),
+      p75: quantile(script, 0.75),
+    },
+    taskMs: quantile(
+      per((c) => c.taskMs),
+      0.5,
+    ),
+    heapKb: quantile(
+      per((c) => c.heapKb),
+      0.5,
+    ),
+  };
 }
 
 /**
@@ -148,7 +174,7 @@ async function alternate(
  * the figures over the page without the extension, divided by the frames, against the targets.
  */
 export async function benchFrames(
-  rounds = 7,
+  rounds = 11,
   extensionDir: string = EXTENSION_DIRS.production,
 ): Promise<void> {
   const found = findBrowser();
@@ -178,45 +204,43 @@ export async function benchFrames(
       rounds,
     );
     const base = costs.get('without')!;
+    const mid = (f: (c: Cost) => number) => quantile(base.map(f), 0.5);
     console.log(
-      `\n## Per-frame cost of the extension: a page with ${IFRAMES} same-origin iframes (${FRAMES} frames), median of ${rounds} loads each, in turn`,
+      `\n## Per-frame cost of the extension: a page with ${IFRAMES} same-origin iframes (${FRAMES} frames), ${rounds} rounds of loads in turn; medians of the rounds (script: with its quartiles)`,
     );
     console.log(
-      `page without the extension: script ${base.scriptMs.toFixed(1)} ms, tasks ${base.taskMs.toFixed(1)} ms, heap ${(base.heapKb / 1024).toFixed(1)} MB`,
+      `page without the extension: script ${mid((c) => c.scriptMs).toFixed(1)} ms, tasks ${mid((c) => c.taskMs).toFixed(1)} ms, heap ${(mid((c) => c.heapKb) / 1024).toFixed(1)} MB`,
     );
     console.log(
-      'per frame, over the page without it'.padEnd(40) +
-        'script'.padStart(12) +
+      'per frame, over the page without it'.padEnd(44) +
+        'script (quartiles)'.padStart(24) +
         'tasks'.padStart(12) +
-        'heap'.padStart(12),
+        'heap'.padStart(10),
     );
+    const row = (name: string, o: Over, verdict: string) =>
+      console.log(
+        name.padEnd(44) +
+          `${o.script.median.toFixed(2)} ms (${o.script.p25.toFixed(2)}–${o.script.p75.toFixed(2)})`.padStart(
+            24,
+          ) +
+          `${o.taskMs.toFixed(2)} ms`.padStart(12) +
+          `${o.heapKb.toFixed(0)} KB`.padStart(10) +
+          `   ${verdict}`,
+      );
     for (const name of ['no audit', 'audit running', 'an empty content script']) {
-      const c = costs.get(name)!;
-      const script = (c.scriptMs - base.scriptMs) / FRAMES;
-      const task = (c.taskMs - base.taskMs) / FRAMES;
-      const heap = (c.heapKb - base.heapKb) / FRAMES;
+      const o = over(costs.get(name)!, base);
       const verdict =
         name === 'an empty content script'
           ? '(the floor: any content script)'
-          : script <= SCRIPT_TARGET_MS && heap <= HEAP_TARGET_KB
+          : o.script.median <= SCRIPT_TARGET_MS && o.heapKb <= HEAP_TARGET_KB
             ? 'within'
             : 'OVER';
-      console.log(
-        name.padEnd(40) +
-          `${script.toFixed(2)} ms`.padStart(12) +
-          `${task.toFixed(2)} ms`.padStart(12) +
-          `${heap.toFixed(0)} KB`.padStart(12) +
-          `   ${verdict}`,
-      );
+      row(name, o, verdict);
     }
-    const running = costs.get('audit running')!;
-    const empty = costs.get('an empty content script')!;
-    console.log(
-      'audit running, over the empty content script'.padEnd(40) +
-        `${((running.scriptMs - empty.scriptMs) / FRAMES).toFixed(2)} ms`.padStart(12) +
-        `${((running.taskMs - empty.taskMs) / FRAMES).toFixed(2)} ms`.padStart(12) +
-        `${((running.heapKb - empty.heapKb) / FRAMES).toFixed(0)} KB`.padStart(12) +
-        '   (what the stub itself adds)',
+    row(
+      'audit running, over the empty content script',
+      over(costs.get('audit running')!, costs.get('an empty content script')!),
+      '(what the stub itself adds)',
     );
     console.log(
       `targets per frame: script ≤ ${SCRIPT_TARGET_MS} ms, heap ≤ ${HEAP_TARGET_KB} KB ("no audit" should be ~0)`,
