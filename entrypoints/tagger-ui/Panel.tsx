@@ -87,9 +87,6 @@ export function Panel({
           {t('tagger.includeValues')}
         </button>
       )}
-      {form && !view.retake && view.redactions && view.redactions.length > 0 && (
-        <Redactions list={view.redactions} form={form} onChange={(next) => actions.change(next)} />
-      )}
       {view.status && (
         <p class={`status ${view.status.kind}`} role="status" data-testid="tagger-status">
           {view.status.text}
@@ -120,6 +117,11 @@ export function Panel({
           </button>
         )}
       </footer>
+      {/* Under the buttons: the pick's screenshot is taken while the panel is open, and what it
+          covered arriving above them would move Save from under the shopper's pointer. */}
+      {form && !view.retake && view.redactions && view.redactions.length > 0 && (
+        <Redactions list={view.redactions} form={form} onChange={(next) => actions.change(next)} />
+      )}
     </section>
   );
 }

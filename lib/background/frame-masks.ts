@@ -1,9 +1,9 @@
 import type { KindCount } from '../capture/redact/kinds';
-import { sendToFrame } from '../messaging';
+import { sendToFrame, type ContentRequestOf } from '../messaging';
 import type { SensitiveKind } from '../model';
-import type { ShowAnchorIo } from './show-anchor';
+import type { ShowAnchorIo, TabFrame } from './show-anchor';
 
-/** How long a frame may take to draw its masks before the capture goes on without it. */
+/** How long a frame may take to draw its masks before the frame around it covers it. */
 export const MASK_FRAME_TIMEOUT_MS = 400;
 
 /** What every frame masks during one capture (see `setFieldMasks`). */
@@ -15,11 +15,41 @@ export interface MaskOptions {
 }
 
 /**
+ * A frame neither drew its own masks nor could be covered from the frame around it (or it is
+ * the top frame): a capture now could show its fields and personal data, so none is taken.
+ */
+export class FrameUnmaskedError extends Error {
+  constructor(url: string) {
+    super(`a frame did not mask its fields in time and could not be covered (${url})`);
+    this.name = 'FrameUnmaskedError';
+  }
+}
+
+/** One message to one frame, its answer or null when it fails or takes over `timeoutMs`. */
+function ask<K extends 'setFieldMasks' | 'coverFrames'>(
+  io: ShowAnchorIo,
+  tabId: number,
+  frameId: number,
+  type: K,
+  request: ContentRequestOf<K>,
+  timeoutMs: number,
+) {
+  return Promise.race([
+    sendToFrame({ tabId, frameId }, type, request, (tab, message) =>
+      io.askFrame(tab, message, frameId),
+    ).catch(() => null),
+    new Promise<null>((r) => setTimeout(() => r(null), timeoutMs)),
+  ]);
+}
+
+/**
  * Asks every frame of a tab (each runs the content script) to draw (`mask`) or remove (null)
  * the masks over its own form fields and personal data, one message per frame so each answers
- * once its masks are painted. A frame that cannot be reached or is slow is not waited for beyond
- * {@link MASK_FRAME_TIMEOUT_MS}; failures never stop the capture. Answers the counts of personal
- * data each frame that answered found (one list per frame).
+ * once its masks are painted. A frame that does not answer within {@link MASK_FRAME_TIMEOUT_MS}
+ * (busy, unreachable, not yet loaded) is covered whole by the frame around it, which is asked
+ * in turn; where that cannot be done either, this throws {@link FrameUnmaskedError} (the masks
+ * drawn stay until the call that removes them). Answers the counts of personal data each frame
+ * that answered found (one list per frame).
  */
 export async function setFrameMasks(
   io: ShowAnchorIo,
@@ -27,22 +57,47 @@ export async function setFrameMasks(
   mask: MaskOptions | null,
   timeoutMs = MASK_FRAME_TIMEOUT_MS,
 ): Promise<KindCount[][]> {
-  const frames = await io.listFrames(tabId).catch(() => []);
-  const ids = frames.length > 0 ? frames.map((f) => f.frameId) : [0];
+  const listed = await io.listFrames(tabId).catch(() => []);
+  const frames = listed.length > 0 ? listed : [{ frameId: 0, parentFrameId: -1, url: '' }];
   const request = mask
     ? { active: true, fields: mask.fields, uncovered: [...mask.uncovered] }
     : { active: false };
   const answers = await Promise.all(
-    ids.map((frameId) =>
-      Promise.race([
-        sendToFrame({ tabId, frameId }, 'setFieldMasks', request, (tab, message) =>
-          io.askFrame(tab, message, frameId),
-        ).catch(() => null),
-        new Promise<null>((r) => setTimeout(() => r(null), timeoutMs)),
-      ]),
-    ),
+    frames.map((f) => ask(io, tabId, f.frameId, 'setFieldMasks', request, timeoutMs)),
   );
+  if (mask) {
+    const silent = frames.filter((_, i) => !answers[i]?.ok);
+    await coverSilentFrames(io, tabId, silent, timeoutMs);
+  }
   return answers.flatMap((a) => (a?.ok && a.value.counts ? [a.value.counts] : []));
+}
+
+/**
+ * Has each frame around a silent one cover it whole; a silent frame inside a silent frame goes
+ * with its parent's cover. Throws {@link FrameUnmaskedError} for the first frame left uncovered.
+ */
+async function coverSilentFrames(
+  io: ShowAnchorIo,
+  tabId: number,
+  silent: readonly TabFrame[],
+  timeoutMs: number,
+): Promise<void> {
+  const ids = new Set(silent.map((f) => f.frameId));
+  const byParent = new Map<number, TabFrame[]>();
+  for (const frame of silent) {
+    if (frame.parentFrameId < 0) throw new FrameUnmaskedError(frame.url);
+    if (ids.has(frame.parentFrameId)) continue;
+    byParent.set(frame.parentFrameId, [...(byParent.get(frame.parentFrameId) ?? []), frame]);
+  }
+  await Promise.all(
+    [...byParent].map(async ([parent, children]) => {
+      const frames = children.map(({ frameId, url }) => ({ frameId, url }));
+      const answer = await ask(io, tabId, parent, 'coverFrames', { frames }, timeoutMs);
+      if (!answer?.ok || answer.value.covered < children.length) {
+        throw new FrameUnmaskedError(children[0]!.url);
+      }
+    }),
+  );
 }
 
 /**

@@ -33,9 +33,14 @@ export function startBackground(): void {
   // Frames run only the stub until tagging starts in their tab: a message for the tagger
   // runs it there first.
   const toTagger = taggerTransport(tabsTransport, registration.ensureTagger);
+  const ownPages = browser.runtime.getURL('/');
   const frames: ShowAnchorIo = {
     askFrame: toTagger,
-    listFrames: async (tabId) => (await browser.webNavigation.getAllFrames({ tabId })) ?? [],
+    // The page's frames: the tagger's own UI frame (an extension page) is none of them.
+    listFrames: async (tabId) =>
+      ((await browser.webNavigation.getAllFrames({ tabId })) ?? []).filter(
+        (f) => !f.url.startsWith(ownPages),
+      ),
   };
   const sync = startSync(db);
   const handlers = createHandlers({

@@ -78,6 +78,17 @@ export const contentMessages = {
       counts: v.optional(v.array(v.object({ kind: sensitiveKindSchema, count: v.number() }))),
     }),
   ),
+  /**
+   * During a capture, covers whole the sub-frames of this frame that did not draw their own
+   * masks in time (named by the background), with the same opaque boxes, removed with them;
+   * answers once painted, with how many of those frames it found.
+   */
+  coverFrames: message(
+    v.strictObject({
+      frames: v.array(v.strictObject({ frameId: v.number(), url: v.string() })),
+    }),
+    v.object({ covered: v.number() }),
+  ),
   /** Timing figures of the tagger in the top frame, for `npm run bench`. */
   getPerfStats: message(emptySchema, perfStatsSchema),
 };

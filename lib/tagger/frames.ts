@@ -1,5 +1,6 @@
 import type { Box } from '../anchoring/position';
 import { frameIdOf } from '../messaging/runtime';
+import { shadowRootOf } from './shadow-root-of';
 
 const sameDocUrl = (a: string, b: string) => a.split('#')[0] === b.split('#')[0];
 
@@ -11,15 +12,33 @@ export function findFrameElement(
   doc: Document,
   frameId: number | undefined,
   frameUrl: string,
-): HTMLIFrameElement | HTMLFrameElement | null {
-  const frames = Array.from(
+  frames: readonly (HTMLIFrameElement | HTMLFrameElement)[] = Array.from(
     doc.querySelectorAll<HTMLIFrameElement | HTMLFrameElement>('iframe, frame'),
-  );
+  ),
+): HTMLIFrameElement | HTMLFrameElement | null {
   if (frameId !== undefined) {
     const byId = frames.find((f) => frameIdOf(f) === frameId);
     if (byId) return byId;
   }
   return frames.find((f) => f.src && sameDocUrl(f.src, frameUrl)) ?? null;
+}
+
+/**
+ * Every iframe and frame element of a document, those inside its shadow roots (open or closed)
+ * too: a chat widget may frame its conversation inside its own shadow tree.
+ */
+export function frameElementsDeep(doc: Document): (HTMLIFrameElement | HTMLFrameElement)[] {
+  const found: (HTMLIFrameElement | HTMLFrameElement)[] = [];
+  const roots: ParentNode[] = [doc];
+  for (let root = roots.pop(); root; root = roots.pop()) {
+    for (const el of Array.from(root.querySelectorAll('*'))) {
+      if (el.localName === 'iframe' || el.localName === 'frame')
+        found.push(el as HTMLIFrameElement | HTMLFrameElement);
+      const inner = shadowRootOf(el);
+      if (inner) roots.push(inner);
+    }
+  }
+  return found;
 }
 
 /** Where a frame's viewport starts in this document's viewport (inside border and padding). */

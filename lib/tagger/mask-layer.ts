@@ -1,3 +1,4 @@
+import type { Box } from '../anchoring/position';
 import type { SensitiveKind } from '../model';
 import { sensitiveBoxes, type KindCount } from '../capture/redact';
 import { drawn } from './drawn';
@@ -69,29 +70,42 @@ export function createMaskLayer(css: string, taggerHost: () => Element | null) {
       console.warn('[touchpoint-auditor] redaction failed', e);
     }
     if (boxes.length === 0) return { masks: 0, counts };
+    await paint(boxes);
+    return { masks: boxes.length, counts };
+  }
+
+  /** Adds opaque boxes to this capture's masks (the first ones of it, if none yet); painted. */
+  async function paint(boxes: readonly Box[]): Promise<void> {
+    const host = taggerHost();
     const p = pristine();
-    let surface = surfaceOf(host);
-    if (!surface) {
-      clearTimeout(idle);
-      own ??= mountHost(css);
-      surface = own.container;
+    if (!painted) {
+      let surface = surfaceOf(host);
+      if (!surface) {
+        clearTimeout(idle);
+        own ??= mountHost(css);
+        surface = own.container;
+      }
+      painted = p.createElement.call(document, 'div') as HTMLElement;
+      p.appendChild.call(surface, painted);
     }
-    const into = p.createElement.call(document, 'div') as HTMLElement;
-    painted = into;
-    p.appendChild.call(surface, into);
     for (const b of boxes) {
       const mask = p.createElement.call(document, 'div') as HTMLElement;
       mask.className = 'mask';
       placeBox(mask, b);
-      p.appendChild.call(into, mask);
+      p.appendChild.call(painted, mask);
     }
+    clearTimeout(timer);
     timer = setTimeout(hide, MASK_MAX_MS);
     await drawn();
-    return { masks: boxes.length, counts };
   }
 
   return {
     show,
+    /**
+     * Covers these boxes too (sub-frames that did not mask themselves in time), until `hide`;
+     * resolves once painted.
+     */
+    cover: (boxes: readonly Box[]) => paint(boxes),
     hide,
     /** This frame's own layer, if one is mounted (for tests). */
     ownLayer: () => own,

@@ -5,9 +5,11 @@ import { ok } from '../result';
 import { createTopTagger, type Renderer } from './controller';
 import { installEventGuard, type GuardState } from './event-guard';
 import { createFramePicker } from './frame-picker';
+import { findFrameElement, frameElementsDeep } from './frames';
 import { createHighlighter } from './highlight';
 import { createMaskLayer } from './mask-layer';
 import { perfStats } from './perf';
+import { liveRect } from './place';
 import { refindAnchor } from './refind';
 import { capturePristine } from './pristine';
 import { isOwnHost } from './host';
@@ -82,6 +84,17 @@ export function startTagger(css: string, render: Renderer): void {
         if (active) return masks.show({ fields, uncovered }).then(ok);
         masks.hide();
         return ok({ masks: 0 });
+      },
+      coverFrames: async ({ frames }) => {
+        // Frames the background heard nothing from: covered whole from outside, so their
+        // fields and personal data stay out of the shot all the same.
+        const elements = frameElementsDeep(document);
+        const boxes = frames.flatMap(({ frameId, url }) => {
+          const rect = liveRect(findFrameElement(document, frameId, url, elements));
+          return rect ? [rect] : [];
+        });
+        if (boxes.length > 0) await masks.cover(boxes);
+        return ok({ covered: boxes.length });
       },
       getPerfStats: () => (top ? ok(perfStats()) : undefined),
     },

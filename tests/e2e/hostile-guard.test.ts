@@ -340,4 +340,71 @@ describe('a page cannot read, steer or spoof the open tagger', () => {
     expect(stats.nearColour).toBeGreaterThan(0.97);
     await page.close();
   });
+
+  it("keeps Save where it is when the pick's screenshot comes back late (a busy frame)", async () => {
+    const page = await openPage(ext, server.url('hostile', '/busy-frame.html'));
+    await page.frameLocator('#pay').getByText('Card number').waitFor();
+    const known = await knownIds();
+    await startTagging(page);
+    await pickAt(page, page.locator('#target h2'));
+    await panel(page).waitFor({ state: 'visible' });
+    // Where Save is, frame by frame, from the panel's opening until the screenshot's findings
+    // (the e-mail address and the phone number it covered) are listed.
+    const frame = page.frames().find((f) => f.url().includes('/tagger-ui.html'))!;
+    const samples = await frame.evaluate(
+      () =>
+        new Promise<{ top: number; left: number; listed: boolean }[]>((resolve) => {
+          const seen: { top: number; left: number; listed: boolean }[] = [];
+          const tick = () => {
+            const save = document.querySelector('[data-testid="tagger-save"]')!;
+            const { top, left } = save.getBoundingClientRect();
+            const listed = !!document.querySelector('[data-testid="tagger-redactions"]');
+            seen.push({ top, left, listed });
+            if (seen.filter((s) => s.listed).length >= 3 || seen.length > 600) resolve(seen);
+            else requestAnimationFrame(tick);
+          };
+          tick();
+        }),
+    );
+    // The payment frame held the screenshot back (its masks are waited for up to 400 ms), so the
+    // panel was open before the findings came.
+    expect(samples[0]!.listed).toBe(false);
+    expect(samples.at(-1)!.listed).toBe(true);
+    const moved = samples.filter((s) => s.top !== samples[0]!.top || s.left !== samples[0]!.left);
+    expect(moved).toEqual([]);
+    await score(page, 'clarity', 4);
+    await saveAndWait(page);
+    const { tp, evidence } = await savedAfter(known);
+    expect(tp.scores).toMatchObject({ clarity: 4 });
+    expect(evidence).toHaveLength(1);
+    await page.close();
+  });
+
+  it('covers a frame that does not mask its own fields in time (a busy payment frame)', async () => {
+    const page = await openPage(ext, server.url('hostile', '/busy-frame.html'));
+    const card = page.frameLocator('#pay').locator('#card');
+    await card.waitFor();
+    const box = (await card.boundingBox())!;
+    const viewport = await page.evaluate(() => innerWidth);
+    const known = await knownIds();
+    await startTagging(page);
+    await ui(page).getByTestId('tagger-whole-page').click();
+    await panel(page).waitFor({ state: 'visible' });
+    await score(page, 'clarity', 3);
+    await saveAndWait(page);
+    const { tp, evidence } = await savedAfter(known);
+    const ev = evidence[0]!;
+    const s = ev.width / viewport;
+    // The card number's box, inside its border: the frame's digits must not show.
+    const inner = {
+      x: Math.round((box.x + 4) * s),
+      y: Math.round((box.y + 4) * s),
+      width: Math.round((box.width - 8) * s),
+      height: Math.round((box.height - 8) * s),
+    };
+    const stats = await evidencePixels(ext, tp.id, inner, MASK);
+    expect(stats.count).toBeGreaterThan(100);
+    expect(stats.nearColour).toBeGreaterThan(0.97);
+    await page.close();
+  });
 });

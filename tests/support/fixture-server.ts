@@ -4,6 +4,7 @@
 // Routing is by the Host header's first label, so every fixture site has its own origin:
 //   <name>.localhost      -> tests/fixtures/sites/<name>/
 //   hostile.localhost     -> tests/fixtures/hostile/ (404 while the folder does not exist)
+//   thirdparty.localhost  -> tests/fixtures/hostile/ too: another site, for the frames they embed
 //   127.0.0.1, localhost  -> a small index page linking the sites
 // Chromium resolves *.localhost to the loopback address by itself: no DNS, no hosts file.
 // Node 20 built-ins only, and only erasable TypeScript, so `node --experimental-strip-types`
@@ -104,6 +105,14 @@ export const FIXTURE_HOSTS = {
     name: 'hostile',
     hostname: 'hostile.localhost',
     title: 'Hostile pages',
+    kind: 'hostile',
+    dir: 'hostile',
+    pages: [],
+  },
+  thirdparty: {
+    name: 'thirdparty',
+    hostname: 'thirdparty.localhost',
+    title: 'Hostile pages again, from another site (the frames they embed)',
     kind: 'hostile',
     dir: 'hostile',
     pages: [],
@@ -301,7 +310,10 @@ async function siteDirFor(hostname: string, root: string): Promise<string | null
   if (!hostname.endsWith('.localhost')) return null;
   const label = hostname.split('.')[0] ?? '';
   if (!/^[a-z0-9][a-z0-9-]*$/.test(label)) return null;
-  const dir = label === 'hostile' ? path.join(root, 'hostile') : path.join(root, 'sites', label);
+  const hostile = Object.values(FIXTURE_HOSTS).find(
+    (h) => h.kind === 'hostile' && h.name === label,
+  );
+  const dir = hostile ? path.join(root, hostile.dir) : path.join(root, 'sites', label);
   const stat = await statOrNull(dir);
   return stat?.isDirectory() ? dir : null;
 }

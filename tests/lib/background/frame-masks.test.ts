@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { withFrameMasks } from '@/lib/background/frame-masks';
+import { FrameUnmaskedError, withFrameMasks } from '@/lib/background/frame-masks';
 import type { ShowAnchorIo } from '@/lib/background/show-anchor';
 
-/** A tab of three frames that records every mask message; frame 2 never answers. */
-function fakeTab() {
+/**
+ * A tab of three frames (2 inside 1 inside 0) that records every mask message; the frames in
+ * `silent` never answer (frame 2 by default), and a frame asked to cover others finds them
+ * unless `lost`.
+ */
+function fakeTab({ silent = [2], lost = false }: { silent?: number[]; lost?: boolean } = {}) {
   const log: string[] = [];
   const sent: unknown[] = [];
   const io: ShowAnchorIo = {
@@ -13,10 +17,17 @@ function fakeTab() {
       { frameId: 2, parentFrameId: 1, url: 'http://pay.localhost/' },
     ],
     askFrame: (_tab, message, frameId) => {
-      const payload = (message as { payload: { active: boolean } }).payload;
+      const { type, payload } = message as unknown as {
+        type: string;
+        payload: { active: boolean; frames: { frameId: number }[] };
+      };
+      if (type === 'coverFrames') {
+        log.push(`cover:${frameId}:${payload.frames.map((f) => f.frameId).join(',')}`);
+        return Promise.resolve({ ok: true, value: { covered: lost ? 0 : payload.frames.length } });
+      }
       log.push(`${payload.active ? 'mask' : 'unmask'}:${frameId}`);
       if (payload.active) sent.push(payload);
-      if (frameId === 2) return new Promise(() => undefined);
+      if (silent.includes(frameId)) return new Promise(() => undefined);
       // The top frame shows an e-mail address and a card, the chat frame two e-mail addresses.
       const counts =
         frameId === 0
@@ -41,7 +52,41 @@ describe('withFrameMasks', () => {
       return 'png';
     });
     expect(shot).toBe('png');
-    expect(log).toEqual(['mask:0', 'mask:1', 'mask:2', 'shot', 'unmask:0', 'unmask:1', 'unmask:2']);
+    expect(log).toEqual([
+      'mask:0',
+      'mask:1',
+      'mask:2',
+      // Frame 2 said nothing in time: the chat frame around it covers it whole.
+      'cover:1:2',
+      'shot',
+      'unmask:0',
+      'unmask:1',
+      'unmask:2',
+    ]);
+  });
+
+  it('covers a silent frame inside a silent frame with the cover of the outer one', async () => {
+    const { io, log } = fakeTab({ silent: [1, 2] });
+    await withFrameMasks(io, 7, all, async () => log.push('shot'));
+    expect(log.filter((l) => l.startsWith('cover') || l === 'shot')).toEqual(['cover:0:1', 'shot']);
+  });
+
+  it('takes no shot when the top frame says nothing in time, and removes the masks drawn', async () => {
+    const { io, log } = fakeTab({ silent: [0] });
+    await expect(withFrameMasks(io, 7, all, async () => log.push('shot'))).rejects.toThrow(
+      FrameUnmaskedError,
+    );
+    expect(log).not.toContain('shot');
+    expect(log.slice(-3)).toEqual(['unmask:0', 'unmask:1', 'unmask:2']);
+  });
+
+  it('takes no shot when the frame around a silent one cannot cover it', async () => {
+    const { io, log } = fakeTab({ lost: true });
+    await expect(withFrameMasks(io, 7, all, async () => log.push('shot'))).rejects.toThrow(
+      /did not mask its fields in time.*pay\.localhost/,
+    );
+    expect(log).toContain('cover:1:2');
+    expect(log).not.toContain('shot');
   });
 
   it('unmasks also when the capture fails', async () => {

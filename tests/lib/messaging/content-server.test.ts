@@ -23,6 +23,7 @@ function subFrame() {
     highlightAnchor: () => ok({ matchedBy: 'css' as const }),
     refindAnchor: () => ok({ matchedBy: 'none' as const, anchor: null }),
     setFieldMasks: async () => ok({ masks: 2 }),
+    coverFrames: async ({ frames }) => ok({ covered: frames.length }),
     getPerfStats: () => undefined,
   };
   return { seen, dispatch: createContentDispatcher(handlers, EXT) };

@@ -95,3 +95,22 @@ describe('createMaskLayer covering personal data', () => {
     expect(extra()).toEqual([]);
   });
 });
+
+describe('createMaskLayer covering frames that did not mask themselves', () => {
+  it("adds the frames' boxes to the capture's masks, and takes them away with them", async () => {
+    const masks = createMaskLayer('', () => null);
+    await masks.show({ fields: true, uncovered: [] });
+    await masks.cover([
+      { x: 40, y: 300, width: 300, height: 250 },
+      { x: 400, y: 300, width: 120, height: 60 },
+    ]);
+    const drawn = Array.from(masks.ownLayer()!.container.querySelectorAll<HTMLElement>('.mask'));
+    expect(drawn.map((m) => [m.style.left, m.style.top, m.style.width, m.style.height])).toEqual([
+      ['10px', '20px', '200px', '30px'],
+      ['40px', '300px', '300px', '250px'],
+      ['400px', '300px', '120px', '60px'],
+    ]);
+    masks.hide();
+    expect(masks.ownLayer()!.container.querySelectorAll('.mask')).toHaveLength(0);
+  });
+});
