@@ -98,6 +98,7 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     described: Described,
     form: TouchpointForm | null = null,
     status: TaggerView['status'] = null,
+    restored: Pick<TaggerView, 'reaudit' | 'redactions'> | null = null,
   ) {
     guard.modal = null;
     guard.holdFocus = true;
@@ -124,6 +125,9 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
       formRev: view.formRev + 1,
       tagged: described.tagged,
       status,
+      // A restored draft's parts come with its first view: drawn later, above the form, they
+      // would move every control under the shopper's pointer.
+      ...restored,
     };
     // A new pick: the background captures the tab as the shopper saw it, without our UI.
     if (startForm && !form) {
@@ -235,8 +239,8 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
         described,
         form,
         reaudit ? null : { kind: 'info', text: t('tagger.draftRestored') },
+        { reaudit, redactions: draft.value.redactions ?? null },
       );
-      update({ reaudit, redactions: draft.value.redactions ?? null });
       // Keep where it was tagged, even if the tab has moved on since.
       if (place) place = saved;
       return;
