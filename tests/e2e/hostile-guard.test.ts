@@ -41,6 +41,33 @@ async function savedAfter(known: Set<string>) {
 
 const knownIds = async () => new Set((await readSaved(ext)).touchpoints.map((t) => t.id));
 
+/**
+ * Tags the whole page, scores and saves it; answers how the evidence's pixels inside `box` (a
+ * box of the page's viewport, less `inset` on each side) compare with the masks' colour.
+ */
+async function maskedInWholePage(
+  page: Page,
+  box: { x: number; y: number; width: number; height: number },
+  inset: { x: number; y: number },
+) {
+  const known = await knownIds();
+  const viewport = await page.evaluate(() => innerWidth);
+  await startTagging(page);
+  await ui(page).getByTestId('tagger-whole-page').click();
+  await panel(page).waitFor({ state: 'visible' });
+  await score(page, 'clarity', 3);
+  await saveAndWait(page);
+  const { tp, evidence } = await savedAfter(known);
+  const s = evidence[0]!.width / viewport;
+  const inner = {
+    x: Math.round((box.x + inset.x) * s),
+    y: Math.round((box.y + inset.y) * s),
+    width: Math.round((box.width - 2 * inset.x) * s),
+    height: Math.round((box.height - 2 * inset.y) * s),
+  };
+  return evidencePixels(ext, tp.id, inner, MASK);
+}
+
 /** Clicks the panel's note field and types `text` key by key, as a shopper would. */
 async function typeNote(page: Page, text: string) {
   await ui(page).getByTestId('tagger-notes').click();
@@ -316,26 +343,10 @@ describe('a page cannot read, steer or spoof the open tagger', () => {
 
   it("masks a field inside the page's own closed shadow root", async () => {
     const page = await openPage(ext, server.url('hostile', '/closed-shadow-input.html'));
-    const known = await knownIds();
     const box = await page.evaluate(() =>
       (window as unknown as { cardBox: () => DOMRect }).cardBox(),
     );
-    const viewport = await page.evaluate(() => innerWidth);
-    await startTagging(page);
-    await ui(page).getByTestId('tagger-whole-page').click();
-    await panel(page).waitFor({ state: 'visible' });
-    await score(page, 'clarity', 3);
-    await saveAndWait(page);
-    const { tp, evidence } = await savedAfter(known);
-    const ev = evidence[0]!;
-    const s = ev.width / viewport;
-    const inner = {
-      x: Math.round((box.x + 8) * s),
-      y: Math.round((box.y + 6) * s),
-      width: Math.round((box.width - 16) * s),
-      height: Math.round((box.height - 12) * s),
-    };
-    const stats = await evidencePixels(ext, tp.id, inner, MASK);
+    const stats = await maskedInWholePage(page, box, { x: 8, y: 6 });
     expect(stats.count).toBeGreaterThan(100);
     expect(stats.nearColour).toBeGreaterThan(0.97);
     await page.close();
@@ -384,25 +395,8 @@ describe('a page cannot read, steer or spoof the open tagger', () => {
     const page = await openPage(ext, server.url('hostile', '/busy-frame.html'));
     const card = page.frameLocator('#pay').locator('#card');
     await card.waitFor();
-    const box = (await card.boundingBox())!;
-    const viewport = await page.evaluate(() => innerWidth);
-    const known = await knownIds();
-    await startTagging(page);
-    await ui(page).getByTestId('tagger-whole-page').click();
-    await panel(page).waitFor({ state: 'visible' });
-    await score(page, 'clarity', 3);
-    await saveAndWait(page);
-    const { tp, evidence } = await savedAfter(known);
-    const ev = evidence[0]!;
-    const s = ev.width / viewport;
     // The card number's box, inside its border: the frame's digits must not show.
-    const inner = {
-      x: Math.round((box.x + 4) * s),
-      y: Math.round((box.y + 4) * s),
-      width: Math.round((box.width - 8) * s),
-      height: Math.round((box.height - 8) * s),
-    };
-    const stats = await evidencePixels(ext, tp.id, inner, MASK);
+    const stats = await maskedInWholePage(page, (await card.boundingBox())!, { x: 4, y: 4 });
     expect(stats.count).toBeGreaterThan(100);
     expect(stats.nearColour).toBeGreaterThan(0.97);
     await page.close();
