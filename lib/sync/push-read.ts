@@ -110,14 +110,14 @@ async function readRecords(
 }
 
 /** Screenshots read first while a batch fills, before their sizes say how many fit. */
-export const FIRST_SHOTS_READ = 50;
+const FIRST_SHOTS_READ = 50;
 
 /**
  * How many screenshots to read next for a batch with `left` bytes to go, given the `shots`
  * of `bytes` taken so far (in this batch; a batch that starts on them reads
  * {@link FIRST_SHOTS_READ}): as many as fit at their mean size, and one more to find it full.
  */
-export function shotsToRead(left: number, shots: number, bytes: number): number {
+function shotsToRead(left: number, shots: number, bytes: number): number {
   if (shots === 0 || bytes === 0) return FIRST_SHOTS_READ;
   return Math.max(1, Math.ceil(left / (bytes / shots))) + 1;
 }

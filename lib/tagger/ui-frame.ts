@@ -75,6 +75,8 @@ export function createUiFrame(
   };
 
   const post = (message: ToUi) => port?.postMessage(message);
+  /** The view to draw and the room it has, once the frame's document listens. */
+  const postView = () => ready && last && post({ kind: 'view', view: last, room: room() });
 
   /** The tallest the panel's frame is made: the viewport less a margin above and below. */
   const room = () => innerHeight - 2 * MARGIN;
@@ -112,7 +114,7 @@ export function createUiFrame(
   const resized = new ResizeObserver(() => {
     if (!last || last.phase === 'picking') return;
     place();
-    if (ready) post({ kind: 'view', view: last, room: room() });
+    postView();
   });
   resized.observe(slot);
 
@@ -133,7 +135,7 @@ export function createUiFrame(
       const message = e.data;
       if (message.kind === 'ready') {
         ready = true;
-        if (last) post({ kind: 'view', view: last, room: room() });
+        postView();
         if (focusWanted) focusFrame();
       } else if (message.kind === 'size') {
         size = { width: message.width, height: message.height };
@@ -151,7 +153,7 @@ export function createUiFrame(
       if (view.phase === 'picking') at = null;
       last = view;
       place();
-      if (ready) post({ kind: 'view', view, room: room() });
+      postView();
     },
     focus() {
       focusWanted = !ready;
