@@ -28,4 +28,17 @@ describe('shadowRootOf', () => {
     expect(shadowRootOf(closed)).toBe(root);
     expect(shadowRootOf(document.createElement('span'))).toBeNull();
   });
+
+  it('asks the engine only of elements that can have a shadow root', () => {
+    const asked: string[] = [];
+    holder.chrome = {
+      dom: {
+        openOrClosedShadowRoot: (el: Element) => (asked.push(el.localName), null),
+      },
+    };
+    const names = ['div', 'span', 'section', 'chat-widget', 'td', 'a', 'img', 'button', 'b'];
+    for (const name of names) shadowRootOf(document.createElement(name));
+    shadowRootOf(document.createElementNS('http://www.w3.org/2000/svg', 'g'));
+    expect(asked).toEqual(['div', 'span', 'section', 'chat-widget']);
+  });
 });
