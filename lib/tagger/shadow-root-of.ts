@@ -16,7 +16,7 @@ const HOSTS = new Set(
  * only these): HTML elements of the list above and autonomous custom elements (a hyphen in
  * the name). A link, a cell, an image or an SVG shape never has one.
  */
-export const canHost = (el: Element): boolean =>
+const canHost = (el: Element): boolean =>
   el.namespaceURI === HTML_NS && (HOSTS.has(el.localName) || el.localName.includes('-'));
 
 /**
