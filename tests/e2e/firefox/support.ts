@@ -59,18 +59,13 @@ export async function uiFrame(page: Page): Promise<Frame> {
   return frame!;
 }
 
-/** Waits until the tagger's panel is gone (its frame is taken away when the panel closes). */
-export async function panelClosed(page: Page): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        for (const f of page.frames().filter((f) => f !== page.mainFrame()))
-          if (await f.$(byTestId('tagger-panel')).catch(() => null)) return false;
-        return true;
-      },
-      { timeout: 10_000 },
-    )
-    .toBe(true);
+/**
+ * Waits until the tagger's panel is gone: its frame (`ui`) is taken away when the panel closes.
+ * Only the frame's state is read, no script is run in it: a query in a frame being taken away
+ * can leave puppeteer with a rejected promise nobody awaits.
+ */
+export async function panelClosed(ui: Frame): Promise<void> {
+  await expect.poll(() => ui.detached, { timeout: 10_000 }).toBe(true);
 }
 
 /** Alt+Shift+T on the page, then waits for the picking toolbar. */
@@ -97,10 +92,11 @@ export async function pickAt(page: Page, target: ElementHandle): Promise<void> {
 
 /** Ctrl+Enter in the panel, then waits for it to close. */
 export async function saveWithCtrlEnter(page: Page): Promise<void> {
+  const ui = await uiFrame(page);
   await page.keyboard.down('Control');
   await page.keyboard.press('Enter');
   await page.keyboard.up('Control');
-  await panelClosed(page);
+  await panelClosed(ui);
 }
 
 /** Focuses an element of the panel, as Tab would. */
