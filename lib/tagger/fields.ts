@@ -1,35 +1,25 @@
 import type { Box } from '../anchoring/position';
-import { isOwnRoot } from './in-place';
-import { shadowRootOf } from './shadow-root-of';
+import { pageTrees, type Tree } from './page-trees';
 
 const FIELDS =
   'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=submit]):not([type=button]):not([type=reset]):not([type=image]), textarea, select, [contenteditable]:not([contenteditable=false])';
 
 /**
- * Collects the fields of a tree, looking into shadow roots, the page's closed ones too where
- * the browser lets us (not `skip`'s, nor the roots the tagger attached to page elements).
- */
-function collect(root: Document | ShadowRoot, out: Element[], skip: Element | null): void {
-  out.push(...Array.from(root.querySelectorAll(FIELDS)));
-  for (const el of Array.from(root.querySelectorAll('*'))) {
-    if (el === skip) continue;
-    const inner = shadowRootOf(el);
-    if (inner && !isOwnRoot(inner)) collect(inner, out, skip);
-  }
-}
-
-/**
  * The viewport boxes of every visible form field (inputs, text areas, selects, editable
  * regions): the masks drawn over them while the tab is captured, so names, addresses and card
  * numbers stay out of the evidence unless the shopper includes them on purpose. `skip` is the
- * tagger's own host (its panel is hidden during a capture and has nothing of the page's).
+ * tagger's own host (its panel is hidden during a capture and has nothing of the page's);
+ * `trees` the document's shadow roots with it, when the caller has looked for them already.
  */
-export function fieldMasks(doc: Document, skip: Element | null = null): Box[] {
+export function fieldMasks(
+  doc: Document,
+  skip: Element | null = null,
+  trees: readonly Tree[] = pageTrees(doc, skip),
+): Box[] {
   const view = doc.defaultView;
   const w = view?.innerWidth ?? 0;
   const h = view?.innerHeight ?? 0;
-  const found: Element[] = [];
-  collect(doc, found, skip);
+  const found = trees.flatMap((tree) => Array.from(tree.querySelectorAll(FIELDS)));
   const boxes: Box[] = [];
   for (const el of found) {
     const r = el.getBoundingClientRect();

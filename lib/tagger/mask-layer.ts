@@ -5,7 +5,7 @@ import { drawn } from './drawn';
 import { fieldMasks } from './fields';
 import { mountHost, placeBox, surfaceOf, type HostLayer } from './host';
 import { pristine } from './pristine';
-import { shadowRootOf } from './shadow-root-of';
+import { pageTrees } from './page-trees';
 
 /** What one capture masks: form fields (unless the shopper keeps their values) and which kinds
  * of personal data stay visible. */
@@ -60,9 +60,11 @@ export function createMaskLayer(css: string, taggerHost: () => Element | null) {
     const host = taggerHost();
     const viewport = { x: 0, y: 0, width: innerWidth, height: innerHeight };
     let counts: KindCount[] = [];
-    const boxes = req.fields ? fieldMasks(document, host) : [];
+    // One look for the page's shadow roots serves both searches.
+    const trees = pageTrees(document, host);
+    const boxes = req.fields ? fieldMasks(document, host, trees) : [];
     try {
-      const found = sensitiveBoxes(document, viewport, { skip: host, shadowRootOf });
+      const found = sensitiveBoxes(document, viewport, { skip: host, trees });
       counts = found.counts;
       for (const b of found.boxes) if (!req.uncovered.includes(b.kind)) boxes.push(b.rect);
     } catch (e) {

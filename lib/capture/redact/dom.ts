@@ -49,6 +49,12 @@ export interface ReadOptions {
   shadowRootOf?: (host: Element) => ShadowRoot | null;
   /** Languages whose words and phone forms apply (all six by default). */
   languages?: readonly Language[];
+  /**
+   * The root and every shadow root under it, when the caller has found them already (a
+   * capture's field search looks for them too): each is read apart, and no more are looked
+   * for, so `shadowRootOf` is not asked.
+   */
+  trees?: readonly (Document | ShadowRoot)[];
 }
 
 const BREAK = '\u2029';
@@ -176,14 +182,16 @@ export function findSensitiveSpans(
   options: ReadOptions = {},
 ): SensitiveSpan[] {
   const spans: SensitiveSpan[] = [];
-  const todo: (Document | ShadowRoot)[] = [root];
+  const given = options.trees;
+  const todo: (Document | ShadowRoot)[] = given ? [...given] : [root];
+  const reading: ReadOptions = given ? { ...options, shadowRootOf: () => null } : options;
   const seen = new Set<Node>();
   const visible = new Map<Element, boolean>();
   while (todo.length) {
     const tree = todo.pop()!;
     if (seen.has(tree)) continue;
     seen.add(tree);
-    const read = readTreeText(tree, options);
+    const read = readTreeText(tree, reading);
     const found = findSensitive(
       read.text,
       options.languages ? { languages: options.languages } : {},
@@ -198,7 +206,7 @@ export function findSensitiveSpans(
       });
       if (parts.length) spans.push({ kind: m.kind, parts });
     }
-    todo.push(...read.shadowRoots);
+    if (!given) todo.push(...read.shadowRoots);
   }
   return spans;
 }

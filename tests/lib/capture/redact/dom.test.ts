@@ -88,6 +88,24 @@ describe('findSensitiveSpans', () => {
     expect(found.sort()).toEqual(['order', 'phone']);
   });
 
+  it('reads the trees a caller found (a closed root among them) without looking for more', () => {
+    const doc = page('<p>Contact</p><x-open></x-open><x-closed></x-closed>');
+    const open = doc.querySelector('x-open')!.attachShadow({ mode: 'open' });
+    open.append(doc.createTextNode('Tel. +371 2000 0000'));
+    const closed = doc.querySelector('x-closed')!.attachShadow({ mode: 'closed' });
+    const p = doc.createElement('p');
+    p.textContent = 'Pasūtījuma numurs: LV-204551';
+    closed.append(p);
+    const asked: Element[] = [];
+    const kinds = (trees: (Document | ShadowRoot)[]) =>
+      findSensitiveSpans(doc, { trees, shadowRootOf: (host) => (asked.push(host), null) })
+        .map((s) => s.kind)
+        .sort();
+    expect(kinds([doc, closed])).toEqual(['order']);
+    expect(kinds([doc, open, closed])).toEqual(['order', 'phone']);
+    expect(asked).toEqual([]);
+  });
+
   it('treats page text as data, never reading markup', () => {
     const read = vi.spyOn(Element.prototype, 'innerHTML', 'get');
     const doc = page('<p></p>');
