@@ -4,15 +4,21 @@ import type { TaggerActions, TaggerView } from '@/lib/tagger/view';
 import { ReauditNote } from './ReauditNote';
 import { Redactions } from './Redactions';
 
-/** The scoring panel of the tagger, movable by its header; Ctrl+Enter saves. */
+/**
+ * The scoring panel of the tagger, movable by its header; Ctrl+Enter saves. `hidden` while a
+ * screenshot is taken (its frame is then transparent), `unseen` too while a new pick's panel is
+ * drawn before it shows (nothing in it can be read, clicked or focused yet).
+ */
 export function Panel({
   view,
   actions,
   hidden,
+  unseen = false,
 }: {
   view: TaggerView;
   actions: TaggerActions;
   hidden: boolean;
+  unseen?: boolean;
 }) {
   const { context, form } = view;
   const onKeyDown = (e: KeyboardEvent) => {
@@ -28,7 +34,7 @@ export function Panel({
   const audit = context?.audit;
   return (
     <section
-      class={hidden ? 'panel hidden' : 'panel'}
+      class={['panel', hidden && 'hidden', unseen && 'unseen'].filter(Boolean).join(' ')}
       data-testid="tagger-panel"
       role="dialog"
       aria-label={t('tagger.title')}

@@ -122,7 +122,12 @@ export function UiApp({ view, send }: { view: TaggerView; send: (m: FromUi) => v
   if (!panelShown) return null;
   return (
     <div ref={panelRef}>
-      <Panel view={{ ...view, form }} actions={actions} hidden={view.phase === 'capturing'} />
+      <Panel
+        view={{ ...view, form }}
+        actions={actions}
+        hidden={view.phase === 'capturing'}
+        unseen={view.phase === 'capturing' && !!view.opening}
+      />
     </div>
   );
 }

@@ -29,6 +29,8 @@ import {
   type Handlers,
   type SenderInfo,
   type TaggerContext,
+  type TouchpointForm,
+  type TouchpointPlace,
 } from '../messaging';
 import { brandForHost } from '../studies/hosts';
 import { inferCategory } from '../taxonomy/infer-category';
@@ -47,11 +49,17 @@ export interface HandlerDeps {
   /**
    * Screenshots the sender's visible tab and crops it (absent in tests without a browser);
    * with `maskFields`, every frame of the tab masks its form fields during the screenshot.
+   * `onTaken` hears what the masks covered as soon as the tab's pixels are in hand, before
+   * the masks come down and the image is cropped and encoded.
    */
   capture?: (
     req: CaptureRequest,
     sender: SenderInfo,
-    opts: { maskFields: boolean; uncovered: readonly SensitiveKind[] },
+    opts: {
+      maskFields: boolean;
+      uncovered: readonly SensitiveKind[];
+      onTaken?: (redactions: Redaction[] | undefined) => void;
+    },
   ) => Promise<Shot | null>;
   /** Sends a tagger message to the top frame (`frameId` 0) or every frame of a tab. */
   sendToTab?: FrameTransport;
@@ -107,12 +115,91 @@ export function createHandlers({
     sender: SenderInfo,
     maskFields: boolean,
     uncovered: readonly SensitiveKind[] = [],
+    onTaken?: (redactions: Redaction[] | undefined) => void,
   ): Promise<Shot | null> {
     if (!capture) return null;
-    return capture(req, sender, { maskFields, uncovered }).catch((e: unknown) => {
+    const opts = { maskFields, uncovered, ...(onTaken && { onTaken }) };
+    return capture(req, sender, opts).catch((e: unknown) => {
       console.warn('[touchpoint-auditor] evidence capture failed', e);
       return null;
     });
+  }
+
+  /** Writes the tab's draft; a new pick's draft drops the previous tag's re-audit and capture. */
+  async function writeDraft(
+    tabKey: string,
+    form: TouchpointForm,
+    place: TouchpointPlace | null,
+    touchpointId: string | undefined,
+    updatedAt: string,
+  ): Promise<void> {
+    const audit = await getActiveAudit(db);
+    // A pending re-audit belongs to the tag "Visit again" opened, not to a new pick; so does
+    // the capture taken at the pick.
+    const kept = await getDraft(db, tabKey);
+    const same = kept?.touchpointId === touchpointId;
+    const reaudit = same ? kept?.reaudit : undefined;
+    const pickShot = same ? kept?.pickShot : undefined;
+    await saveDraft(db, {
+      tabKey,
+      auditId: audit?.id ?? null,
+      ...form,
+      url: place?.url ?? null,
+      pageTitle: place?.pageTitle ?? null,
+      anchor: place?.anchor ?? null,
+      ...(touchpointId !== undefined && { touchpointId }),
+      ...(reaudit && { reaudit }),
+      ...(pickShot && { pickShot }),
+      updatedAt,
+    });
+  }
+
+  /**
+   * Pick captures still being cropped, encoded and kept with their tab's draft, by draft key.
+   * The pick's answer does not wait for that work (the panel opens once the tab's pixels are
+   * taken); whatever reads or writes the tab's draft waits for it instead. Only work in flight
+   * is kept here: a worker Chrome stops loses it with the capture itself.
+   */
+  const keeping = new Map<string, Promise<unknown>>();
+  const pickKept = (draftKey: string) => keeping.get(draftKey);
+
+  /**
+   * Captures the pick of `touchpointId` and keeps it with the tab's draft; answers what the
+   * capture covered as soon as the tab's pixels are taken (or once it failed).
+   */
+  function capturePick(
+    tabKey: string,
+    touchpointId: string,
+    req: CaptureRequest,
+    sender: SenderInfo,
+    form: TouchpointForm,
+  ): Promise<Redaction[] | undefined> {
+    // What the shopper saw as they picked, to compare with the capture at Save.
+    const masked = !form.includeFieldValues;
+    let answer: (redactions: Redaction[] | undefined) => void = () => undefined;
+    const early = new Promise<Redaction[] | undefined>((resolve) => (answer = resolve));
+    // The moment the tab was shot, not the one its image was ready.
+    let takenAt: Date | null = null;
+    const taken = (redactions: Redaction[] | undefined) => {
+      takenAt = now();
+      answer(redactions);
+    };
+    const kept = shoot(req, sender, masked, form.uncovered, taken)
+      .then(async (image) => {
+        if (!image) return undefined;
+        const shot = toPickShot(image, touchpointId, masked, takenAt ?? now(), form.uncovered);
+        await keepPickShot(db, tabKey, shot);
+        return image.redactions;
+      })
+      .catch((e: unknown) => {
+        console.warn('[touchpoint-auditor] the pick capture was not kept', e);
+        return undefined;
+      });
+    const done: Promise<unknown> = kept.finally(() => {
+      if (keeping.get(tabKey) === done) keeping.delete(tabKey);
+    });
+    keeping.set(tabKey, done);
+    return Promise.race([early, kept]);
   }
 
   /** The re-audit "Visit again" left in the tab's draft for touchpoint `id` of `auditId`. */
@@ -160,45 +247,24 @@ export function createHandlers({
     guessCategory: async (hints) => ok(inferCategory(hints)),
 
     saveDraft: async ({ form, place, touchpointId, pickCapture }, sender) => {
-      const audit = await getActiveAudit(db);
-      const updatedAt = now().toISOString();
       const tabKey = draftKeyOf(sender);
-      // A pending re-audit belongs to the tag "Visit again" opened, not to a new pick; so does
-      // the capture taken at the pick.
-      const kept = await getDraft(db, tabKey);
-      const same = kept?.touchpointId === touchpointId;
-      const reaudit = same ? kept?.reaudit : undefined;
-      const pickShot = same ? kept?.pickShot : undefined;
-      await saveDraft(db, {
-        tabKey,
-        auditId: audit?.id ?? null,
-        ...form,
-        url: place?.url ?? null,
-        pageTitle: place?.pageTitle ?? null,
-        anchor: place?.anchor ?? null,
-        ...(touchpointId !== undefined && { touchpointId }),
-        ...(reaudit && { reaudit }),
-        ...(pickShot && { pickShot }),
-        updatedAt,
-      });
+      // A pick still being kept would otherwise be written over by this save's older copy.
+      await pickKept(tabKey);
+      const updatedAt = now().toISOString();
+      // Written before the capture starts: run alongside it, the draft's IndexedDB work broke
+      // the next Save's transaction on a full disk ("the transaction has finished" instead of
+      // the disk's own error, tests/e2e/disk-full.test.ts).
+      await writeDraft(tabKey, form, place, touchpointId, updatedAt);
       if (pickCapture && touchpointId !== undefined) {
-        // What the shopper saw as they picked, to compare with the capture at Save.
-        const masked = !form.includeFieldValues;
-        const image = await shoot(pickCapture, sender, masked, form.uncovered);
-        if (image) {
-          await keepPickShot(
-            db,
-            tabKey,
-            toPickShot(image, touchpointId, masked, now(), form.uncovered),
-          );
-          if (image.redactions) return ok({ savedAt: updatedAt, redactions: image.redactions });
-        }
+        const redactions = await capturePick(tabKey, touchpointId, pickCapture, sender, form);
+        if (redactions) return ok({ savedAt: updatedAt, redactions });
       }
       return ok({ savedAt: updatedAt });
     },
 
     getDraft: async ({ url }, sender) => {
       const key = draftKeyOf(sender);
+      await pickKept(key);
       let d = await getDraft(db, key);
       if (!d && url) {
         // After a browser restart the tab has a new id: find the draft by where it was tagged.
@@ -254,6 +320,7 @@ export function createHandlers({
       const audit = await getActiveAudit(db);
       if (!audit) return fail('no-active-audit', 'no audit is running');
       const pending = await pendingReaudit(draftKey, id, audit.id);
+      await pickKept(draftKey);
       const kept = (await getDraft(db, draftKey))?.pickShot;
       const pick = kept?.touchpointId === id ? kept : undefined;
       const masked = !form.includeFieldValues;

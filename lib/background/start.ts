@@ -5,7 +5,7 @@ import { createContentRegistration, taggerTransport } from './content-registrati
 import { checkedCapture } from './tab-shot';
 import type { ShowAnchorIo } from './show-anchor';
 import { browserVisitIo } from './visit-io';
-import { captureEvidence, createCaptureQueue } from '../capture';
+import { captureEvidence, createCaptureQueue, SCREENSHOT_FORMAT } from '../capture';
 import type { KindCount } from '../capture/redact/kinds';
 import { toRedactions } from '../capture/redact/summary';
 import { getActiveAudit, getDb, seedDefaults } from '../db';
@@ -48,18 +48,23 @@ export function startBackground(): void {
     now: () => new Date(),
     version: browser.runtime.getManifest().version,
     uiLanguage: () => browser.i18n.getUILanguage(),
-    async capture(req, sender, { maskFields, uncovered }) {
+    async capture(req, sender, { maskFields, uncovered, onTaken }) {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return null;
       const tab = await browser.tabs.get(tabId);
       // Only the visible tab can be captured; a background tab would give someone else's page.
       if (!tab.active || tab.windowId === undefined) return null;
-      const shoot = checkedCapture(
+      const checked = checkedCapture(
         async (windowId) => (await browser.tabs.query({ active: true, windowId }))[0],
-        (windowId) => browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
+        (windowId) => browser.tabs.captureVisibleTab(windowId, SCREENSHOT_FORMAT),
         tabId,
       );
       let counts: KindCount[][] = [];
+      const shoot = async (windowId: number) => {
+        const pixels = await checked(windowId);
+        onTaken?.(toRedactions(counts, uncovered));
+        return pixels;
+      };
       const image = await captureEvidence(shoot, captures, tab.windowId, req, (shot) =>
         withFrameMasks(frames, tabId, { fields: maskFields, uncovered }, shot, (c) => {
           counts = c;

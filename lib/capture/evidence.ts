@@ -26,7 +26,16 @@ export interface EvidenceImage {
   sample?: RegionSample;
 }
 
-/** Takes a PNG screenshot of the visible tab of a window (`tabs.captureVisibleTab`). */
+/**
+ * How the tab's screenshot is encoded before it is cropped: JPEG at full quality. Encoding the
+ * whole viewport takes the browser half as long as PNG (25–33 ms against 43–54 ms for 1280 × 720
+ * in headless Chromium), and the evidence stored from it (cropped and encoded again at 0.85)
+ * is as close to the screen as the one made from a PNG: PSNR against the PNG's pixels 60.5 dB
+ * against 60.6 dB on the demo shop, 41.2 dB both on a page of 10,000 small cells.
+ */
+export const SCREENSHOT_FORMAT = { format: 'jpeg', quality: 100 } as const;
+
+/** Takes a screenshot of the visible tab of a window (`tabs.captureVisibleTab`), a data URL. */
 export type CaptureVisibleTab = (windowId: number) => Promise<string>;
 
 /** Decodes a `data:` URL without `fetch` (the extension makes no request, not even a local one). */
@@ -57,14 +66,14 @@ export async function captureEvidence(
   around: AroundShot = (shot) => shot(),
 ): Promise<EvidenceImage | null> {
   const dataUrl = await queue.run(() => around(() => capture(windowId)));
-  const png = dataUrlToBlob(dataUrl);
-  const image = await imageSize(png);
+  const shot = dataUrlToBlob(dataUrl);
+  const image = await imageSize(shot);
   const crop = cropRect({ rect: req.rect, viewport: req.viewport, image });
   if (!crop) return null;
   const box = cropRect({ rect: req.rect, viewport: req.viewport, image, margin: 0 });
   const [jpeg, sample] = await Promise.all([
-    cropToJpeg(png, crop),
-    box ? sampleRegion(png, box) : undefined,
+    cropToJpeg(shot, crop),
+    box ? sampleRegion(shot, box) : undefined,
   ]);
   return { ...jpeg, sha256: await sha256Hex(jpeg.blob), ...(sample && { sample }) };
 }

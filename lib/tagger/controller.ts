@@ -4,6 +4,7 @@ import type { Box } from '../anchoring/position';
 import { describeProblem } from '../i18n/problem-text';
 import { setLanguage, t } from '../i18n/translate';
 import { sendToBackground } from '../messaging/client';
+import type { CaptureRequest } from '../capture/evidence';
 import type {
   FramePick,
   TaggerContext,
@@ -107,10 +108,19 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     const guessed = form
       ? null
       : send('guessCategory', clipHints(described.hints)).then((r) => (r.ok ? r.value : null));
+    place = { url: location.href, pageTitle: document.title, anchor: described.anchor };
+    // A new pick: the background captures the tab as the shopper saw it, without our UI.
+    const shot = form ? null : captureRequest();
+    // Over where the panel opens, the shot comes first: the tagger hides now, while the
+    // background guesses.
+    const first = !!shot && !!ui && overlaps(grow(shot.rect, SHOT_MARGIN), ui.panelBox());
+    if (first) hideForCapture();
     const ctx = await context;
+    // Nor does the shot wait for the guess: the draft it is sent with gets the guess after.
+    const early =
+      first && ctx && layer ? drafts.saveNow(initialForm(ctx, null), place, shot) : null;
     const guess = await guessed;
     if (!layer) return;
-    place = { url: location.href, pageTitle: document.title, anchor: described.anchor };
     const startForm = form ?? (ctx ? initialForm(ctx, guess) : null);
     const shown: Partial<TaggerView> = {
       guess: guess && {
@@ -129,20 +139,25 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
       // would move every control under the shopper's pointer.
       ...restored,
     };
-    // A new pick: the background captures the tab as the shopper saw it, without our UI.
-    if (startForm && !form) {
-      const shot = { rect: captureRect(), viewport: { width: innerWidth, height: innerHeight } };
-      if (ui && !overlaps(grow(shot.rect, SHOT_MARGIN), ui.panelBox())) {
-        // Away from the panel: the panel opens at once and the shot is taken meanwhile, the
-        // pointer still caught and the pick's outline left out of it.
-        update({ ...shown, redactions: null, shooting: true });
-        ui.focus();
-        await drawn();
-        const redactions = await drafts.saveNow(startForm, place, shot);
-        if (layer && view.phase === 'panel') update({ shooting: false, redactions });
-        return;
-      }
-      shown.redactions = await drafts.saveNow(startForm, place, await hideForCapture());
+    if (startForm && shot && !first) {
+      // Away from the panel: the panel opens at once and the shot is taken meanwhile, the
+      // pointer still caught and the pick's outline left out of it.
+      update({ ...shown, redactions: null, shooting: true });
+      ui?.focus();
+      // Asked for only once the panel is on the screen: a page that moves our layer about as
+      // it opens (hide-host.html) has settled by then.
+      await drawn();
+      const redactions = await drafts.saveNow(startForm, place, shot);
+      if (layer && view.phase === 'panel') update({ shooting: false, redactions });
+      return;
+    }
+    if (early && startForm) {
+      // The panel is drawn while the shot is taken, hidden (out of the shot), so that showing
+      // it after is a change of class; the background answers once the tab's pixels are taken.
+      update({ ...shown, phase: 'capturing', redactions: null, opening: true });
+      if (guess) void drafts.saveNow(startForm, place);
+      shown.redactions = await early;
+      shown.opening = false;
     }
     if (!layer) return;
     update(shown);
@@ -256,11 +271,24 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     return liveRect(target.element) ?? target.rect;
   }
 
-  /** Hides the panel for a screenshot and says what to capture: the tagged box, now. */
-  async function hideForCapture() {
+  /** What to capture: the tagged box, now, in the top frame's viewport. */
+  const captureRequest = (): CaptureRequest => ({
+    rect: captureRect(),
+    viewport: { width: innerWidth, height: innerHeight },
+  });
+
+  /**
+   * Resolves once the tagger's UI, hidden for the last screenshot, is off the screen: the top
+   * frame answers the background's mask request only then (`shotReady`), so the capture may
+   * be asked for at once and the tab's masks searched while the browser draws.
+   */
+  let shotReady: Promise<void> = Promise.resolve();
+
+  /** Hides the panel for a screenshot and says what to capture. */
+  function hideForCapture(): CaptureRequest {
     update({ phase: 'capturing', status: null });
-    await drawn();
-    return { rect: captureRect(), viewport: { width: innerWidth, height: innerHeight } };
+    shotReady = drawn();
+    return captureRequest();
   }
 
   const showStatus = (kind: 'ok' | 'error', text: string, retake = false) =>
@@ -273,7 +301,7 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     const started = pristine().now();
     await drafts.settle();
     // Hides the panel; the background has every frame (this one too) mask its own fields.
-    const capture = await hideForCapture();
+    const capture = hideForCapture();
     const result = await send('saveTouchpoint', { id, form, place, capture });
     if (!layer) return;
     if (result.ok) view = { ...view, redactions: result.value.redactions };
@@ -291,7 +319,7 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
   async function retake(): Promise<void> {
     const id = touchpointId;
     if (!view.form || id === null || view.phase !== 'panel' || !view.retake) return;
-    const capture = await hideForCapture();
+    const capture = hideForCapture();
     const { includeFieldValues, uncovered } = view.form;
     const result = await send('retakeEvidence', {
       id,
@@ -399,5 +427,7 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     /** A sub-frame's picker was cancelled with Escape: the whole tagging is. */
     onFrameCancelled: () => view.phase === 'picking' && close(),
     close,
+    /** Resolves once the tagger's UI is out of the way of a screenshot (see `hideForCapture`). */
+    shotReady: () => shotReady,
   };
 }

@@ -7,6 +7,7 @@ import { findFrameElement, frameContentOrigin, toParentViewport } from './frames
 import { mountGuarded, unmountGuarded } from './guarded-layer';
 import type { HostLayer } from './host';
 import { createPicker, type PickResult } from './picker';
+import { drawn } from './drawn';
 import { describePick, liveRect } from './place';
 import type { Renderer } from './controller';
 import { initialView, pickerViewOf, type TaggerActions, type TaggerView } from './view';
@@ -38,10 +39,14 @@ export function createFramePicker(guard: GuardState, css: string, render: Render
     if (layer) render(layer.container, view, noActions);
   };
 
+  /** Resolves once the highlight of the last pick is off the screen, out of its screenshot. */
+  let gone: Promise<void> = Promise.resolve();
+
   function stop(): void {
     if (!layer) return;
     unmountGuarded(guard, layer, render, noActions);
     layer = null;
+    gone = drawn();
   }
 
   const toParent = (pick: FramePick) =>
@@ -112,5 +117,5 @@ export function createFramePicker(guard: GuardState, css: string, render: Render
     update({ phase: 'picking' });
   }
 
-  return { start, stop, onChildPick, onChildBeyondRoot };
+  return { start, stop, onChildPick, onChildBeyondRoot, shotReady: () => gone };
 }

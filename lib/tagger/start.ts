@@ -80,8 +80,15 @@ export function startTagger(css: string, render: Renderer): void {
       highlightAnchor: ({ anchor }) => ok(highlighter.show(anchor)),
       refindAnchor: ({ anchor }) => ok(refindAnchor(anchor, highlighter)),
       setFieldMasks: ({ active, fields = true, uncovered = [] }) => {
-        // Every frame masks its own fields and personal data while the background captures.
-        if (active) return masks.show({ fields, uncovered }).then(ok);
+        // Every frame masks its own fields and personal data while the background captures,
+        // and answers once its own part of the tagger (the panel, a highlight) is off the
+        // screen too.
+        if (active) {
+          const ready = top?.shotReady() ?? framePicker?.shotReady();
+          return Promise.all([masks.show({ fields, uncovered }), ready]).then(([shown]) =>
+            ok(shown),
+          );
+        }
         masks.hide();
         return ok({ masks: 0 });
       },

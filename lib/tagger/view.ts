@@ -32,6 +32,12 @@ export interface TaggerView {
   letThrough: boolean;
   /** The panel is open while the pick's screenshot is taken: the pointer is caught, no outline. */
   shooting?: boolean;
+  /**
+   * The panel of a new pick is drawn while the pick's screenshot is taken before it shows:
+   * laid out but unseen (out of sight, out of the accessibility tree, no click or focus), so
+   * that showing it after is one change of style.
+   */
+  opening?: boolean;
   /** The earlier wave's touchpoint this tag re-audits ("Visit again"), shown for reference. */
   reaudit?: ReauditNote | null;
   /** What the last screenshot of this tag covered (docs/REDACTION.md), listed by the panel. */

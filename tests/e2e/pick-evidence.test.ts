@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionSession } from '../support/browser';
 import type { FixtureServer } from '../support/fixture-server';
 import { closeSession, openSession } from './support/session';
-import { evidencePixels } from './support/evidence-pixels';
+import { evidencePixels, imagePixels } from './support/evidence-pixels';
 import {
   openPage,
   panel,
@@ -46,6 +46,40 @@ async function tagTarget(page: Page, ready: () => Promise<void>) {
   const tp = touchpoints.find((t) => !known.has(t.id))!;
   expect(tp).toBeDefined();
   return { tp, evidence: evidence.filter((e) => e.touchpointId === tp.id) };
+}
+
+/**
+ * The pick's screenshot that the open panel's draft keeps (before Save), once it is kept: its
+ * pixels as a data URL, and its size. Read in the service worker: opening a page would make
+ * another tab the active one, and the screenshot would be refused.
+ */
+async function keptPickShot(): Promise<{ url: string; width: number; height: number }> {
+  // A string: the tests run through a transform whose helpers do not exist in the worker.
+  return ext.serviceWorker.evaluate(`(async () => {
+    const read = () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('touchpoint-auditor');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('drafts').objectStore('drafts').getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result.find((r) => r.pickShot)?.pickShot);
+          };
+        };
+      });
+    for (let i = 0; i < 50; i++) {
+      const shot = await read();
+      if (shot) {
+        const bytes = new Uint8Array(await shot.blob.arrayBuffer());
+        let binary = '';
+        for (const b of bytes) binary += String.fromCharCode(b);
+        return { url: 'data:image/jpeg;base64,' + btoa(binary), width: shot.width, height: shot.height };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('no pick screenshot was kept with the draft');
+  })()`);
 }
 
 /** The centre of a stored screenshot (clear of the offer's text), against `colour`. */
@@ -110,6 +144,32 @@ describe('evidence is what the shopper saw when they picked', () => {
     expect((await centre(tp.id, evidence[0]!, GREEN)).nearColour).toBeGreaterThan(0.95);
     await page.close();
   });
+
+  for (const [where, query] of [
+    ['beside the panel (shot while the panel opens)', ''],
+    ['under the panel (shot before it shows)', '?right'],
+  ])
+    it(`shoots the pick without the tagger when the page keeps its thread busy: ${where}`, async () => {
+      // The tagger hides its highlight and panel and asks for the screenshot at once; the page
+      // then answers the masks only once that hiding is on the screen, which on this page
+      // comes late (every frame waits for a 40 ms stretch of the page's own work).
+      const page = await openPage(ext, server.url('hostile', `/busy-top.html${query}`));
+      const { tp, evidence } = await tagTarget(page, async () => {
+        const shot = await keptPickShot();
+        const box = {
+          x: Math.round(shot.width * 0.4),
+          y: Math.round(shot.height * 0.4),
+          width: Math.max(1, Math.round(shot.width * 0.2)),
+          height: Math.max(1, Math.round(shot.height * 0.2)),
+        };
+        // The highlight's pink tint or the panel over the element would show here.
+        expect((await imagePixels(page, shot.url, box, GREEN)).nearColour).toBeGreaterThan(0.95);
+      });
+      expect(tp).not.toHaveProperty('changedAfterPick');
+      expect(evidence).toHaveLength(1);
+      expect((await centre(tp.id, evidence[0]!, GREEN)).nearColour).toBeGreaterThan(0.95);
+      await page.close();
+    });
 
   it('does not take a :hover for a change: the page gets no pointer during either capture', async () => {
     // The pointer rests on the element as the shopper picks it and on Save as they save; with

@@ -48,6 +48,11 @@ let sentToTab: { tabId: number; message: unknown; frameId?: number }[];
 let dispatch: ReturnType<typeof createDispatcher>;
 /** The handlers' clock, moved on by tests that pick and then save. */
 let clock: Date;
+/**
+ * Set, captures say the tab's pixels are taken (with one e-mail address covered) and then wait
+ * for it before their image is ready: the cropping and encoding still under way.
+ */
+let processing: Promise<void> | null;
 /** The colour the tagged element has in the next capture (its box's sample). */
 let colour: [number, number, number];
 const sampleOf = ([r, g, b]: [number, number, number]) => ({
@@ -77,15 +82,20 @@ beforeEach(async () => {
   shots = 'ok';
   clock = now;
   colour = [22, 163, 74];
+  processing = null;
   sentToTab = [];
   const handlers = createHandlers({
     db,
     now: () => clock,
     version: '0.1.0',
-    capture: async (req) => {
+    capture: async (req, _sender, { onTaken }) => {
       asked.push(req);
       if (shots === 'throw') throw new Error('MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND');
       if (shots === 'none') return null;
+      if (processing) {
+        onTaken?.([{ kind: 'email', count: 1 }]);
+        await processing;
+      }
       return {
         blob: new Blob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' }),
         mime: 'image/jpeg',
@@ -297,6 +307,38 @@ describe('capturing at the pick and comparing at Save', () => {
     const evidence = await listEvidenceOf(db, 'tp-r');
     expect(evidence.map((e) => e.capturedAt)).toEqual([pickedAt]);
     expect(saved.value.evidenceId).toBe(evidence[0]!.id);
+  });
+
+  it('answers the pick once the tab is shot; typing and Save wait for the pick to be kept', async () => {
+    let done = () => undefined as void;
+    processing = new Promise((resolve) => (done = resolve));
+    const answer = await pick('tp-e');
+    // The panel can open: the pixels are taken, the image is still being made.
+    expect(answer).toMatchObject({
+      ok: true,
+      value: { redactions: [{ kind: 'email', count: 1 }] },
+    });
+    expect((await db.drafts.get('tab:7'))?.pickShot).toBeUndefined();
+    const pickedAt = clock.toISOString();
+    later(200);
+    const typed = dispatch(
+      msg('saveDraft', { form: { ...form, notes: 'slow queue' }, place, touchpointId: 'tp-e' }),
+      tab,
+    );
+    const saving = save('tp-e', { ...form, notes: 'slow queue' });
+    let settled = false;
+    void saving.then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(settled).toBe(false);
+    done();
+    await typed;
+    const saved = await saving;
+    // One capture in all: Save took the pick's, kept after the shopper's typing was saved.
+    expect(asked).toHaveLength(1);
+    const evidence = await listEvidenceOf(db, 'tp-e');
+    expect(evidence.map((e) => e.capturedAt)).toEqual([pickedAt]);
+    expect(saved.value.evidenceId).toBe(evidence[0]!.id);
+    expect(await db.touchpoints.get('tp-e')).toMatchObject({ notes: 'slow queue' });
   });
 
   it('does not compare captures masked differently (the shopper unmasked the fields)', async () => {
