@@ -6,6 +6,25 @@ import type { ShowAnchorIo, TabFrame } from './show-anchor';
 /** How long a frame may take to draw its masks before the frame around it covers it. */
 export const MASK_FRAME_TIMEOUT_MS = 400;
 
+/**
+ * How long the top frame may take. It answers only once the tagger's own panel and highlight
+ * are off the screen, which a page that keeps its thread busy delays by several of its frames
+ * (the capture is asked for as the hiding starts, not once it is drawn); and nothing can cover
+ * it instead, so giving up early only loses the screenshot.
+ */
+export const MASK_TOP_FRAME_TIMEOUT_MS = 2_000;
+
+/** How long each frame may take to answer a mask request. */
+export interface MaskTimeouts {
+  frame: number;
+  top: number;
+}
+
+const MASK_TIMEOUTS: MaskTimeouts = {
+  frame: MASK_FRAME_TIMEOUT_MS,
+  top: MASK_TOP_FRAME_TIMEOUT_MS,
+};
+
 /** What every frame masks during one capture (see `setFieldMasks`). */
 export interface MaskOptions {
   /** Cover form fields (the shopper did not include their values). */
@@ -45,17 +64,18 @@ function ask<K extends 'setFieldMasks' | 'coverFrames'>(
 /**
  * Asks every frame of a tab (each runs the content script) to draw (`mask`) or remove (null)
  * the masks over its own form fields and personal data, one message per frame so each answers
- * once its masks are painted. A frame that does not answer within {@link MASK_FRAME_TIMEOUT_MS}
- * (busy, unreachable, not yet loaded) is covered whole by the frame around it, which is asked
- * in turn; where that cannot be done either, this throws {@link FrameUnmaskedError} (the masks
- * drawn stay until the call that removes them). Answers the counts of personal data each frame
- * that answered found (one list per frame).
+ * once its masks are painted. A sub-frame that does not answer within `timeouts.frame` (busy,
+ * unreachable, not yet loaded) is covered whole by the frame around it, which is asked in
+ * turn; where that cannot be done either, or the top frame says nothing within `timeouts.top`,
+ * this throws {@link FrameUnmaskedError} (the masks drawn stay until the call that removes
+ * them). Answers the counts of personal data each frame that answered found (one list per
+ * frame).
  */
 export async function setFrameMasks(
   io: ShowAnchorIo,
   tabId: number,
   mask: MaskOptions | null,
-  timeoutMs = MASK_FRAME_TIMEOUT_MS,
+  timeouts: MaskTimeouts = MASK_TIMEOUTS,
 ): Promise<KindCount[][]> {
   const listed = await io.listFrames(tabId).catch(() => []);
   const frames = listed.length > 0 ? listed : [{ frameId: 0, parentFrameId: -1, url: '' }];
@@ -63,11 +83,14 @@ export async function setFrameMasks(
     ? { active: true, fields: mask.fields, uncovered: [...mask.uncovered] }
     : { active: false };
   const answers = await Promise.all(
-    frames.map((f) => ask(io, tabId, f.frameId, 'setFieldMasks', request, timeoutMs)),
+    frames.map((f) => {
+      const limit = f.parentFrameId < 0 ? timeouts.top : timeouts.frame;
+      return ask(io, tabId, f.frameId, 'setFieldMasks', request, limit);
+    }),
   );
   if (mask) {
     const silent = frames.filter((_, i) => !answers[i]?.ok);
-    await coverSilentFrames(io, tabId, silent, timeoutMs);
+    await coverSilentFrames(io, tabId, silent, timeouts.frame);
   }
   return answers.flatMap((a) => (a?.ok && a.value.counts ? [a.value.counts] : []));
 }
@@ -111,11 +134,12 @@ export async function withFrameMasks<T>(
   mask: MaskOptions,
   capture: () => Promise<T>,
   onCounts: (counts: KindCount[][]) => void = () => undefined,
+  timeouts: MaskTimeouts = MASK_TIMEOUTS,
 ): Promise<T> {
   try {
-    onCounts(await setFrameMasks(io, tabId, mask));
+    onCounts(await setFrameMasks(io, tabId, mask, timeouts));
     return await capture();
   } finally {
-    await setFrameMasks(io, tabId, null);
+    await setFrameMasks(io, tabId, null, timeouts);
   }
 }

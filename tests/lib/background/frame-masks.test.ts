@@ -7,7 +7,16 @@ import type { ShowAnchorIo } from '@/lib/background/show-anchor';
  * `silent` never answer (frame 2 by default), and a frame asked to cover others finds them
  * unless `lost`.
  */
-function fakeTab({ silent = [2], lost = false }: { silent?: number[]; lost?: boolean } = {}) {
+function fakeTab({
+  silent = [2],
+  lost = false,
+  slow = {},
+}: {
+  silent?: number[];
+  lost?: boolean;
+  /** Frames that answer a mask request only after so many milliseconds. */
+  slow?: Record<number, number>;
+} = {}) {
   const log: string[] = [];
   const sent: unknown[] = [];
   const io: ShowAnchorIo = {
@@ -28,6 +37,7 @@ function fakeTab({ silent = [2], lost = false }: { silent?: number[]; lost?: boo
       log.push(`${payload.active ? 'mask' : 'unmask'}:${frameId}`);
       if (payload.active) sent.push(payload);
       if (silent.includes(frameId)) return new Promise(() => undefined);
+      const late = payload.active ? slow[frameId] : undefined;
       // The top frame shows an e-mail address and a card, the chat frame two e-mail addresses.
       const counts =
         frameId === 0
@@ -36,7 +46,9 @@ function fakeTab({ silent = [2], lost = false }: { silent?: number[]; lost?: boo
               { kind: 'card', count: 1 },
             ]
           : [{ kind: 'email', count: 2 }];
-      return Promise.resolve({ ok: true, value: { masks: 3, counts } });
+      const answer = { ok: true, value: { masks: 3, counts } };
+      if (late === undefined) return Promise.resolve(answer);
+      return new Promise((resolve) => setTimeout(() => resolve(answer), late));
     },
   };
   return { io, log, sent };
@@ -71,11 +83,22 @@ describe('withFrameMasks', () => {
     expect(log.filter((l) => l.startsWith('cover') || l === 'shot')).toEqual(['cover:0:1', 'shot']);
   });
 
+  it('waits longer for the top frame, which first takes the tagger off the screen', async () => {
+    // On a page that keeps its thread busy the panel's hiding is drawn late; the top frame
+    // cannot be covered by another, so it is given the longer time. A sub-frame as slow is
+    // covered whole by its parent.
+    const { io, log } = fakeTab({ silent: [], slow: { 0: 300, 2: 300 } });
+    const timeouts = { frame: 100, top: 1_000 };
+    await withFrameMasks(io, 7, all, async () => log.push('shot'), undefined, timeouts);
+    expect(log.filter((l) => l.startsWith('cover') || l === 'shot')).toEqual(['cover:1:2', 'shot']);
+  });
+
   it('takes no shot when the top frame says nothing in time, and removes the masks drawn', async () => {
     const { io, log } = fakeTab({ silent: [0] });
-    await expect(withFrameMasks(io, 7, all, async () => log.push('shot'))).rejects.toThrow(
-      FrameUnmaskedError,
-    );
+    const timeouts = { frame: 100, top: 300 };
+    await expect(
+      withFrameMasks(io, 7, all, async () => log.push('shot'), undefined, timeouts),
+    ).rejects.toThrow(FrameUnmaskedError);
     expect(log).not.toContain('shot');
     expect(log.slice(-3)).toEqual(['unmask:0', 'unmask:1', 'unmask:2']);
   });
