@@ -251,9 +251,7 @@ export function createHandlers({
       // A pick still being kept would otherwise be written over by this save's older copy.
       await pickKept(tabKey);
       const updatedAt = now().toISOString();
-      // Written before the capture starts: run alongside it, the draft's IndexedDB work broke
-      // the next Save's transaction on a full disk ("the transaction has finished" instead of
-      // the disk's own error, tests/e2e/disk-full.test.ts).
+      // Written before the capture starts: the pick's shot is then kept into this draft.
       await writeDraft(tabKey, form, place, touchpointId, updatedAt);
       if (pickCapture && touchpointId !== undefined) {
         const redactions = await capturePick(tabKey, touchpointId, pickCapture, sender, form);

@@ -218,6 +218,34 @@ describe('a full disk', () => {
     expect(answer).toEqual({ ok: false, error: { code: 'storage-full' } });
   });
 
+  it('answers storage-full when the disk ended the transaction between two of its writes', async () => {
+    // Chromium aborts the save's transaction for the disk; the save's next write then meets a
+    // finished transaction before the abort's own error is heard.
+    const finished = () => {
+      const inner = new DOMException(
+        "Failed to execute 'objectStore' on 'IDBTransaction': The transaction has finished.",
+        'InvalidStateError',
+      );
+      return Object.assign(new Error(inner.message), { name: 'InvalidStateError', inner });
+    };
+    const estimate = withEstimate(548_700, 548_700);
+    const full = await failingSave(finished())(
+      msg('saveTouchpoint', { id: crypto.randomUUID(), form, place }),
+      tab,
+    );
+    estimate.mockRestore();
+    expect(full).toEqual({ ok: false, error: { code: 'storage-full' } });
+
+    // With room left the same error is a fault of ours, said as one.
+    const roomy = withEstimate(50e9, 1e6);
+    const fault = await failingSave(finished())(
+      msg('saveTouchpoint', { id: crypto.randomUUID(), form, place }),
+      tab,
+    );
+    roomy.mockRestore();
+    expect(fault).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+
   it('keeps a bare UnknownError a fault while there is room left', async () => {
     const estimate = withEstimate(50e9, 1e6);
     const answer = await failingSave(unknown())(
