@@ -103,7 +103,6 @@ export function UiApp({ view, send }: { view: TaggerView; send: (m: FromUi) => v
       e.preventDefault();
       send({ kind: 'surface', event: toSurfaceEvent(e) });
     };
-    const atTop = !!view.hover && view.hover.rect.y + view.hover.rect.height > innerHeight - 90;
     return (
       <>
         <div
@@ -115,7 +114,7 @@ export function UiApp({ view, send }: { view: TaggerView; send: (m: FromUi) => v
           onWheel={surface}
           onContextMenu={(e) => e.preventDefault()}
         />
-        {view.isTop && <Toolbar mode={view.pickMode} actions={actions} atTop={atTop} />}
+        {view.isTop && <Toolbar mode={view.pickMode} actions={actions} atTop={view.toolbarUp} />}
       </>
     );
   }

@@ -11,6 +11,8 @@ import { UiApp } from './UiApp';
 
 let port: MessagePort | null = null;
 let language = '';
+/** The tagger's context, sent only when it changes (see `ToUi`). */
+let context: TaggerView['context'] = null;
 
 const send = (message: FromUi) => port?.postMessage(message);
 
@@ -95,8 +97,10 @@ export function connect(): void {
     if (port || !secret || e.source !== parent || e.data?.tpa !== secret || !e.ports[0]) return;
     port = e.ports[0];
     port.onmessage = (m: MessageEvent<ToUi>) => {
-      if (m.data.kind === 'view') show(m.data.view, m.data.room);
-      else replay(m.data.event);
+      const message = m.data;
+      if (message.kind === 'key') return replay(message.event);
+      if ('context' in message) context = message.context ?? null;
+      show({ ...message.view, context, hover: null }, message.room);
     };
     send({ kind: 'ready' });
   });

@@ -32,7 +32,7 @@ function make(container: HTMLElement): Parts {
 }
 
 const show = (el: HTMLElement, on: boolean, at?: Box | null) => {
-  el.hidden = !on;
+  if (el.hidden === on) el.hidden = !on;
   if (on && at) placeBox(el, at);
 };
 
@@ -54,9 +54,12 @@ export function renderLayer(container: HTMLElement, view: TaggerView | null): vo
   if (!parts) drawn.set(container, (parts = make(container)));
   const capturing = view.phase === 'capturing' || !!view.shooting;
   show(parts.catcher, view.phase === 'picking' || capturing);
-  parts.catcher.className = view.letThrough && !capturing ? 'catcher through' : 'catcher';
+  const catcher = view.letThrough && !capturing ? 'catcher through' : 'catcher';
+  // Drawn every frame the pointer moves: what did not change is not written again.
+  if (parts.catcher.className !== catcher) parts.catcher.className = catcher;
   const hovering = !capturing && view.phase === 'picking' && !!view.hover;
   show(parts.hover, hovering, view.hover?.rect);
-  parts.label.textContent = hovering ? view.hover!.label : '';
+  const label = hovering ? view.hover!.label : '';
+  if (parts.label.textContent !== label) parts.label.textContent = label;
   show(parts.selected, !capturing && view.phase === 'panel' && !!view.selected, view.selected);
 }

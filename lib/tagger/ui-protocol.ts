@@ -7,6 +7,9 @@ import type { TaggerView } from './view';
  * key presses in it happen in the extension's own document, never in the page's.
  */
 
+/** What the UI frame draws of a view: all of it but the context and the highlight. */
+export type FrameView = Omit<TaggerView, 'context' | 'hover'>;
+
 /** A pointer, wheel or key event on the frame's picking surface, as the picker reads it. */
 export interface SurfaceEvent {
   type: string;
@@ -27,8 +30,19 @@ export interface SurfaceEvent {
  * panel that the page caught by taking the focus (it goes where the panel's focus was).
  */
 export type ToUi =
-  /** `room`: the tallest the frame is made (px); a taller panel scrolls inside itself. */
-  { kind: 'view'; view: TaggerView; room: number } | { kind: 'key'; event: SurfaceEvent };
+  /**
+   * `room`: the tallest the frame is made (px); a taller panel scrolls inside itself.
+   * `context` comes only when it changed (the frame keeps the last one). The view comes
+   * without the highlight (the page layer draws it): a pointer move that changes nothing
+   * the frame shows sends nothing.
+   */
+  | {
+      kind: 'view';
+      view: FrameView;
+      context?: TaggerView['context'];
+      room: number;
+    }
+  | { kind: 'key'; event: SurfaceEvent };
 
 /** From the frame to the content script. */
 export type FromUi =

@@ -11,6 +11,11 @@ export interface TaggerView {
   pickMode: 'element' | 'region';
   /** The highlight under the pointer while picking (viewport box) and its label. */
   hover: { rect: Box; label: string } | null;
+  /**
+   * The highlight reaches the bottom of the viewport, where the picking toolbar sits: the
+   * toolbar moves to the top. (The UI frame is told this, not where the highlight is.)
+   */
+  toolbarUp: boolean;
   /** The tagged thing's box while the panel is open. */
   selected: Box | null;
   context: TaggerContext | null;
@@ -60,10 +65,17 @@ export interface TaggerActions {
   startDrag(e: PointerEvent): void;
 }
 
+/** The height of the viewport's bottom band the picking toolbar takes (px). */
+export const TOOLBAR_BAND = 90;
+
 /** The picker's drawing (see `PickerView`) as changes of a view. */
 export const pickerViewOf = (update: (patch: Partial<TaggerView>) => void) => ({
   hover: (rect: Box | null, label: string, letThrough: boolean) =>
-    update({ hover: rect ? { rect, label } : null, letThrough }),
+    update({
+      hover: rect ? { rect, label } : null,
+      letThrough,
+      toolbarUp: !!rect && rect.y + rect.height > innerHeight - TOOLBAR_BAND,
+    }),
 });
 
 /** A fresh view for a frame. */
@@ -72,6 +84,7 @@ export const initialView = (isTop: boolean): TaggerView => ({
   isTop,
   pickMode: 'element',
   hover: null,
+  toolbarUp: false,
   selected: null,
   context: null,
   form: null,

@@ -140,6 +140,32 @@ describe('tagging on hostile pages', () => {
     await page.close();
   });
 
+  it('labels what the pointer is over on a 10,000-element page, and moves the toolbar out of its way', async () => {
+    const page = await openPage(ext, server.url('hostile', '/big.html'));
+    const label = () => page.locator('.highlight-label').textContent();
+    const toolbar = ui(page).getByTestId('tagger-toolbar');
+    await startTagging(page);
+    const cell = page.locator('#grid > .cell').nth(41);
+    const box = (await cell.boundingBox())!;
+    await page.mouse.move(box.x + box.width - 3, box.y + box.height / 2);
+    await expect.poll(label).toMatch(/^div “Item 41” 62×20$/);
+    expect(await toolbar.getAttribute('class')).toBe('toolbar');
+    // Up to the grid: its label starts with its first words (2,500 cells of text).
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(label).toMatch(/^div “Item 0Item 1Item 2Item 3Item…” \d+×\d+$/);
+    // A cell at the bottom of the viewport, where the toolbar sits: the toolbar moves up, and
+    // back down once the pointer leaves that band.
+    const height = page.viewportSize()!.height;
+    await page.mouse.move(300, height - 20);
+    await expect.poll(() => toolbar.getAttribute('class')).toBe('toolbar top');
+    await expect.poll(label).toMatch(/^(div|span) “Item \d+”/);
+    await page.mouse.move(300, height / 2);
+    await expect.poll(() => toolbar.getAttribute('class')).toBe('toolbar');
+    await page.keyboard.press('Escape');
+    await toolbar.waitFor({ state: 'detached' });
+    await page.close();
+  });
+
   it('tags an element inside an open shadow root without pressing it', async () => {
     const page = await openPage(ext, server.url('hostile', '/shadow.html'));
     const { tp } = await tagScoreSave(page, 'help-widget #ask');
