@@ -19,6 +19,29 @@ export function visibleText(el: Element): string {
   return normalize(value || el.textContent || el.getAttribute('aria-label') || '');
 }
 
+/**
+ * `visibleText(el).slice(0, max)`, without reading the whole text of a large element: the
+ * picker labels whatever the pointer is over, a page's whole product grid included, every
+ * frame it moves.
+ */
+export function visibleTextStart(el: Element, max: number): string {
+  const value = (el as HTMLInputElement).type === 'submit' ? (el as HTMLInputElement).value : '';
+  if (value) return normalize(value).slice(0, max);
+  let any = false;
+  let text = '';
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const v = n.nodeValue ?? '';
+    any ||= v !== '';
+    // Kept collapsed and without leading space, so it never grows much past `max`.
+    text = (text + v).replace(/\s+/g, ' ').trimStart();
+    // Past `max`: what follows cannot change the start (a space at the end still might).
+    if (text.length > max) return text.slice(0, max);
+  }
+  if (any) return text.trim();
+  return normalize(el.getAttribute('aria-label') ?? '').slice(0, max);
+}
+
 /** The raw text before and after `el` inside `ancestor`, in document order. */
 function splitAround(ancestor: Element, el: Element): { before: string; after: string } {
   const doc = el.ownerDocument;

@@ -16,12 +16,13 @@ const clear = (color: string) =>
 
 const on = (v: string | undefined) => !!v && v !== 'none';
 
-/** Whether the element itself puts something on screen: text, background, border, shadow, outline, media. */
+/**
+ * Whether the element's own box puts something on screen: media, background, border, shadow,
+ * outline, an icon in a pseudo-element. (Its text is looked at with its children.)
+ */
 function drawsItself(view: Window, el: Element, cs: CSSStyleDeclaration): boolean {
   if (REPLACED.test(el.localName)) return true;
   if (cs.visibility === 'hidden') return false;
-  for (let n = el.firstChild; n; n = n.nextSibling)
-    if (n.nodeType === 3 && (n.nodeValue ?? '').trim() !== '') return true;
   if (!clear(cs.backgroundColor) || on(cs.backgroundImage) || on(cs.boxShadow)) return true;
   if (on(cs.outlineStyle) && parseFloat(cs.outlineWidth) > 0) return true;
   for (const side of ['top', 'right', 'bottom', 'left']) {
@@ -54,8 +55,15 @@ export function drawsNothing(el: Element): boolean {
     if (node.shadowRoot && !isOwnRoot(node.shadowRoot)) {
       for (const kid of Array.from(node.shadowRoot.children)) if (draws(kid)) return true;
     }
-    for (let kid = node.firstElementChild; kid; kid = kid.nextElementSibling)
-      if (draws(kid)) return true;
+    // Its text and its children in one pass, within the budget: a grid of 2,500 cells is
+    // known to draw at its first cell, not after a look at every child for text.
+    const ownText = cs.visibility !== 'hidden';
+    for (let n = node.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 1) {
+        if (draws(n as Element)) return true;
+      } else if (n.nodeType === 3 && ownText && (n.nodeValue ?? '').trim() !== '') return true;
+      else if (--budget < 0) return true;
+    }
     return false;
   };
   return !draws(el);
@@ -91,11 +99,15 @@ function descend(start: Element, x: number, y: number): Element {
  * with <html> or <body>; the boxes are then searched by hand.
  */
 export function hitTest(doc: Document, x: number, y: number, host: Element | null): Element | null {
-  let el: Element | null = pristine().elementFromPoint.call(doc, x, y);
-  // Our pointer-catching layer (see `TaggerView.letThrough`) is over the page while picking.
-  if (el === host) el = stackAt(doc, x, y, host)[0] ?? null;
+  // Our pointer-catching layer (see `TaggerView.letThrough`) is over the page while picking:
+  // with it, one look at the whole stack under the point (asked once, used twice).
+  let stack: Element[] | null = null;
+  const under = () => (stack ??= stackAt(doc, x, y, host));
+  let el: Element | null = host
+    ? (under()[0] ?? null)
+    : pristine().elementFromPoint.call(doc, x, y);
   if (el && el !== doc.documentElement && el !== doc.body && drawsNothing(el))
-    el = stackAt(doc, x, y, host).find((e) => !drawsNothing(e)) ?? el;
+    el = under().find((e) => !drawsNothing(e)) ?? el;
   el ??= doc.documentElement;
   if (el === doc.documentElement || el === doc.body) el = doc.body ? descend(doc.body, x, y) : el;
   for (let root = el.shadowRoot; root && !isOwnRoot(root); root = el.shadowRoot) {

@@ -1,6 +1,6 @@
 import type { Box } from '../anchoring/position';
 import type { ModalHandler } from './event-guard';
-import { visibleText } from '../anchoring/text-quote';
+import { visibleTextStart } from '../anchoring/text-quote';
 import { hitTest, parentOf, stackAt } from './hit-test';
 import { timePointerMove } from './perf';
 import { pristine } from './pristine';
@@ -37,7 +37,7 @@ const box = (r: DOMRect): Box => ({ x: r.left, y: r.top, width: r.width, height:
  * the start of its text, its size and, while cycling through a stack, where in the stack it is.
  */
 export function describeElement(el: Element, r: Box, place?: { at: number; of: number }): string {
-  const text = visibleText(el);
+  const text = visibleTextStart(el, 29);
   const quote = text ? ` “${text.length > 28 ? `${text.slice(0, 28)}…` : text}”` : '';
   const size = `${Math.round(r.width)}×${Math.round(r.height)}`;
   return `${el.localName}${quote} ${size}${place ? ` · ${place.at}/${place.of}` : ''}`;
