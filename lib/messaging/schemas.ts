@@ -171,6 +171,7 @@ export const forwardToFrameSchema = v.object({ forwardTo: v.object({ frameUrl: v
 export const perfStatsSchema = v.object({
   pointerMoves: v.number(),
   pointerMoveMedianMs: v.nullable(v.number()),
+  pointerMoveMeanMs: v.nullable(v.number()),
   saves: v.number(),
   saveMedianMs: v.nullable(v.number()),
 });
