@@ -197,62 +197,47 @@ describe('a full disk', () => {
       },
       { extensionId: EXT, log: (r) => logged.push(r) },
     );
-  const unknown = () => {
-    const inner = new DOMException('Unknown error', 'UnknownError');
-    return Object.assign(new Error('Unknown error'), { name: 'UnknownError', inner });
+  /** As Dexie reports an IndexedDB error: its own error wrapping the browser's. */
+  const idbError = (name: string, message: string) => {
+    const inner = new DOMException(message, name);
+    return Object.assign(new Error(message), { name, inner });
   };
-  /** What `navigator.storage.estimate()` answers (the unit tests' environment has none). */
-  const withEstimate = (quota: number, usage: number) => {
+  const unknown = () => idbError('UnknownError', 'Unknown error');
+  /** Chromium aborted the transaction for the disk; the save's next write met it finished. */
+  const finished = () =>
+    idbError(
+      'InvalidStateError',
+      "Failed to execute 'objectStore' on 'IDBTransaction': The transaction has finished.",
+    );
+  /**
+   * The answer to a save that throws `error` while `navigator.storage.estimate()` answers
+   * `quota` and `usage` (the unit tests' environment has no estimate of its own).
+   */
+  async function saveFailing(error: Error, quota: number, usage: number) {
     const storage = { estimate: () => Promise.resolve({ quota, usage }) };
     vi.stubGlobal('navigator', Object.assign(Object.create(navigator) as Navigator, { storage }));
-    return { mockRestore: () => vi.unstubAllGlobals() };
-  };
-
-  it('answers storage-full for a bare UnknownError when the storage estimate leaves no room', async () => {
-    const estimate = withEstimate(548_700, 548_700);
-    const answer = await failingSave(unknown())(
-      msg('saveTouchpoint', { id: crypto.randomUUID(), form, place }),
-      tab,
-    );
-    estimate.mockRestore();
-    expect(answer).toEqual({ ok: false, error: { code: 'storage-full' } });
-  });
-
-  it('answers storage-full when the disk ended the transaction between two of its writes', async () => {
-    // Chromium aborts the save's transaction for the disk; the save's next write then meets a
-    // finished transaction before the abort's own error is heard.
-    const finished = () => {
-      const inner = new DOMException(
-        "Failed to execute 'objectStore' on 'IDBTransaction': The transaction has finished.",
-        'InvalidStateError',
+    try {
+      return await failingSave(error)(
+        msg('saveTouchpoint', { id: crypto.randomUUID(), form, place }),
+        tab,
       );
-      return Object.assign(new Error(inner.message), { name: 'InvalidStateError', inner });
-    };
-    const estimate = withEstimate(548_700, 548_700);
-    const full = await failingSave(finished())(
-      msg('saveTouchpoint', { id: crypto.randomUUID(), form, place }),
-      tab,
-    );
-    estimate.mockRestore();
-    expect(full).toEqual({ ok: false, error: { code: 'storage-full' } });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  }
+  const noRoom = [548_700, 548_700] as const;
+  const room = [50e9, 1e6] as const;
 
-    // With room left the same error is a fault of ours, said as one.
-    const roomy = withEstimate(50e9, 1e6);
-    const fault = await failingSave(finished())(
-      msg('saveTouchpoint', { id: crypto.randomUUID(), form, place }),
-      tab,
-    );
-    roomy.mockRestore();
-    expect(fault).toMatchObject({ ok: false, error: { code: 'internal' } });
-  });
-
-  it('keeps a bare UnknownError a fault while there is room left', async () => {
-    const estimate = withEstimate(50e9, 1e6);
-    const answer = await failingSave(unknown())(
-      msg('saveTouchpoint', { id: crypto.randomUUID(), form, place }),
-      tab,
-    );
-    estimate.mockRestore();
-    expect(answer).toMatchObject({ ok: false, error: { code: 'internal' } });
+  // A full disk is said as one; with room left the same errors are a fault of ours, said as one.
+  // The finished transaction: Chromium aborted it for the disk between two of the save's
+  // writes, and the next write met it finished before the abort's own error was heard.
+  it.each([
+    ['a bare UnknownError', unknown, noRoom, 'storage-full'],
+    ['a transaction the disk ended', finished, noRoom, 'storage-full'],
+    ['a bare UnknownError', unknown, room, 'internal'],
+    ['a transaction the disk ended', finished, room, 'internal'],
+  ] as const)('answers %s with estimate %j: %s', async (_what, error, [quota, usage], code) => {
+    const answer = await saveFailing(error(), quota, usage);
+    expect(answer).toMatchObject({ ok: false, error: { code } });
   });
 });
