@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { FailureAlert } from '@/components/FailureAlert';
 import { useAction } from '@/hooks/use-action';
 import { getDb, getSetting, setSetting } from '@/lib/db';
@@ -60,15 +60,19 @@ export function FilesBar({
   /** Called with what an import said once it has committed. */
   onImported: (said: string) => void;
 }) {
-  const [delimiter, setDelimiter] = useState<',' | ';'>(',');
+  // The language's dialect from the first frame (a Latvian report never shows a comma first);
+  // the stored choice replaces it once read, unless the user chose here before that.
+  const [delimiter, setDelimiter] = useState(() => csvDelimiterFor(null, currentLanguage()));
+  const [storedDelimiter] = useState(() => getSetting(getDb(), 'csvDelimiter').catch(() => null));
+  const choseHere = useRef(false);
   const { busy, failure, setFailure, run } = useAction();
   /** What the running task says (its progress), or what the last one did. */
   const [said, setSaid] = useState<string | undefined>(imported);
   useEffect(() => {
-    void getSetting(getDb(), 'csvDelimiter').then((chosen) =>
-      setDelimiter(csvDelimiterFor(chosen, currentLanguage())),
-    );
-  }, []);
+    void storedDelimiter.then((chosen) => {
+      if (!choseHere.current) setDelimiter(csvDelimiterFor(chosen, currentLanguage()));
+    });
+  }, [storedDelimiter]);
   /** An import that an earlier visit started and never finished (docs/RECOVERY.md). */
   const [cutShort, setCutShort] = useState<ImportMarker>();
   useEffect(() => {
@@ -90,7 +94,9 @@ export function FilesBar({
 
   const exportCsv = (studyId: string, kind: StudyCsvKind) =>
     runTask(async () => {
-      const opts = { delimiter, bom: true };
+      // An export clicked before the stored choice was read still writes with it.
+      const chosen = choseHere.current ? delimiter : await storedDelimiter;
+      const opts = { delimiter: csvDelimiterFor(chosen, currentLanguage()), bom: true };
       const now = new Date();
       const file = await exportStudyCsv(getDb(), studyId, kind, now, opts, onProgress, wave);
       if (!file) throw new Error(t('report.notFound'));
@@ -156,6 +162,7 @@ export function FilesBar({
                 data-testid="report-csv-delimiter"
                 onChange={(e) => {
                   const value = e.currentTarget.value === ';' ? ';' : ',';
+                  choseHere.current = true;
                   setDelimiter(value);
                   void setSetting(getDb(), 'csvDelimiter', value);
                 }}

@@ -1,15 +1,37 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImportSummary } from '../../../lib/backup/import-db';
+import { getDb, setSetting } from '../../../lib/db';
+import { setLanguage } from '../../../lib/i18n';
+import type { Study } from '../../../lib/model';
 import type { Problem, Result } from '../../../lib/result';
 
 const outcome = vi.hoisted(() => ({ next: undefined as unknown }));
 vi.mock('../../../entrypoints/report/import-client', () => ({
   importBackupFile: () => Promise.resolve(outcome.next),
 }));
+/** The delimiter each CSV export was asked to write with. */
+const exportedWith = vi.hoisted(() => [] as string[]);
+vi.mock('../../../lib/export/study-csv', async (original) => ({
+  ...(await original<typeof import('../../../lib/export/study-csv')>()),
+  exportStudyCsv: (
+    _db: unknown,
+    _id: string,
+    _kind: string,
+    _now: Date,
+    opts: { delimiter: string },
+  ) => {
+    exportedWith.push(opts.delimiter);
+    return Promise.resolve(undefined);
+  },
+}));
 const { FilesBar } = await import('../../../entrypoints/report/FilesBar');
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  setLanguage('en', {});
+  exportedWith.length = 0;
+});
 
 const summary = { added: 1, updated: 0, unchanged: 0, removed: 0 };
 const refused = (error: Problem): Result<ImportSummary> => ({ ok: false, error });
@@ -85,5 +107,42 @@ describe('FilesBar says what an import did, in words made from its problems', ()
         'not images were left out: touchpoints[4]: a PDF attachment, touchpoints[7]: a PDF ' +
         'attachment, touchpoints[9]: a PDF attachment.',
     );
+  });
+});
+
+describe('FilesBar writes CSV in the dialect of the language, or the one the user chose', () => {
+  const study = { id: 'study-1', name: 'Winter' } as Study;
+  const delimiter = () => (screen.getByTestId('report-csv-delimiter') as HTMLSelectElement).value;
+
+  it('shows a Latvian user the semicolon from the first frame, before settings are read', () => {
+    setLanguage('lv', {});
+    render(<FilesBar study={study} onImported={() => {}} />);
+    expect(delimiter()).toBe(';');
+  });
+
+  it('takes the stored choice over the language once read', async () => {
+    await setSetting(getDb(), 'csvDelimiter', ',');
+    setLanguage('lv', {});
+    render(<FilesBar study={study} onImported={() => {}} />);
+    await waitFor(() => expect(delimiter()).toBe(','));
+  });
+
+  it('writes an export clicked before the settings were read with the stored choice', async () => {
+    await setSetting(getDb(), 'csvDelimiter', ';');
+    render(<FilesBar study={study} onImported={() => {}} />);
+    fireEvent.click(screen.getByTestId('report-export-touchpoints'));
+    await waitFor(() => expect(exportedWith).toEqual([';']));
+  });
+
+  it('keeps what the user picked before the stored choice arrived', async () => {
+    await setSetting(getDb(), 'csvDelimiter', ',');
+    setLanguage('lv', {});
+    render(<FilesBar study={study} onImported={() => {}} />);
+    fireEvent.change(screen.getByTestId('report-csv-delimiter'), { target: { value: ';' } });
+    fireEvent.click(screen.getByTestId('report-export-touchpoints'));
+    await waitFor(() => expect(exportedWith).toEqual([';']));
+    // Long enough for the stored choice to have been read and (wrongly) applied.
+    await new Promise((r) => setTimeout(r, 100));
+    expect(delimiter()).toBe(';');
   });
 });
