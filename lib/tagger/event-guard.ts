@@ -22,7 +22,7 @@ export interface GuardState {
   /** Escape pressed while the panel is open but the focus was not in it. */
   onEscape?: () => void;
   /** Puts the tagger's layer back on top and as it should look (`force`: re-show it). */
-  reassert?: ((force: boolean) => void) | null;
+  reassert?: ((force: boolean, over?: EventTarget | null) => void) | null;
   /** Whether `target` is the host of one of the tagger's layers (set by the tagger). */
   owns?: (target: EventTarget | null) => boolean;
   /** Set by the guard: re-registers it if the page erased it; false if it still is not alive. */
@@ -146,7 +146,7 @@ export function installEventGuard(state: GuardState): void {
     if (e.type === 'toggle') {
       // A popover or dialog of the page opened over ours: ours goes back on top.
       const opened = (e as ToggleEvent).newState === 'open';
-      state.reassert?.(opened);
+      state.reassert?.(opened, e.target);
       return;
     }
     // Events of the page's own life (loads, messages, animations, scrolling) go on as usual.

@@ -10,8 +10,11 @@ export interface HostLayer {
   container: HTMLElement;
   /** Where the UI frame goes (see `ui-frame.ts`), above the container. */
   ui: HTMLElement;
-  /** Puts the layer back as it should be: styles, attributes, on top (`force`: re-shown). */
-  reassert(force: boolean): void;
+  /**
+   * Puts the layer back as it should be: styles, attributes, on top (`force`: re-shown, as
+   * after the page showed `over`, a popover or dialog of its own, above it).
+   */
+  reassert(force: boolean, over?: EventTarget | null): void;
   /**
    * Removes the layer and stops watching for the page removing it; `retire`: hidden at once,
    * removed `RETIRE_MS` later (a layer with the UI frame in it).
@@ -163,8 +166,12 @@ export function mountHost(css: string): HostLayer {
   let mounted = true;
   // A page that undoes us in a loop gets one repair per frame after the first hundred.
   let repairs = 0;
-  const reassert = (force: boolean) => {
+  /** The page's modal dialogs the layer went above as they were shown (see `shownModal`). */
+  const raisedOver = new WeakSet<EventTarget>();
+  const reassert = (force: boolean, over?: EventTarget | null) => {
     if (!mounted) return;
+    // Already above it: shown again, the UI would lose the press the shopper is making.
+    if (force && over && raisedOver.delete(over)) force = false;
     if (repairs++ === 0) p.requestAnimationFrame(() => (repairs = 0));
     if (repairs > 100) {
       if (repairs === 102) p.requestAnimationFrame(() => reassert(true));
@@ -206,8 +213,26 @@ export function mountHost(css: string): HostLayer {
         n.removeAttribute('inert');
       }
   };
-  const inertWatcher = new p.MutationObserver(uninert);
-  inertWatcher.observe(doc, { attributes: true, attributeFilter: ['inert'], subtree: true });
+  // A modal dialog of the page shown (`showModal()` sets its `open`): the UI goes above it at
+  // the end of the page's task, before any input is handled. The dialog's `toggle` (see the
+  // guard) comes a task later: a press landing in between met an inert UI and was lost.
+  const shownModal = (records: MutationRecord[]) =>
+    records.filter(
+      ({ attributeName, target }) =>
+        attributeName === 'open' && target instanceof HTMLDialogElement && target.matches(':modal'),
+    );
+  const inertWatcher = new p.MutationObserver((records) => {
+    uninert();
+    const shown = shownModal(records);
+    if (shown.length === 0) return;
+    reassert(true);
+    for (const { target } of shown) raisedOver.add(target);
+  });
+  inertWatcher.observe(doc, {
+    attributes: true,
+    attributeFilter: ['inert', 'open'],
+    subtree: true,
+  });
 
   let pending = false;
   let inPlace = knownPurging(doc, SHADOW_MODE);

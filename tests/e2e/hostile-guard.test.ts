@@ -273,6 +273,35 @@ describe('a page cannot read, steer or spoof the open tagger', () => {
     },
   );
 
+  it('is above a modal dialog of the page before the page runs again, and loses no press to it', async () => {
+    for (const n of [1, 2, 3]) {
+      const url = `/cover.html?mode=dialog&auto=off&n=${n}`;
+      const page = await openPage(ext, server.url('hostile', url));
+      await startTagging(page);
+      const box = (await page.locator('#target').boundingBox())!;
+      const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+      await page.mouse.move(x - 5, y - 5);
+      await page.mouse.move(x, y, { steps: 3 });
+      // The shopper presses; the page shows its dialog before the button comes up.
+      await page.mouse.down();
+      await page.evaluate(() => (window as unknown as { coverNow: () => void }).coverNow());
+      await page.mouse.up();
+      // The page's own check, before its next task: its dialog is not what is on top.
+      const onTop = await pageValue<string | undefined>(page, 'onTopAfterCover');
+      expect(onTop).toBeDefined();
+      expect(onTop).not.toBe('dialog');
+      // The press picked what is under it: the button, or the dialog now over it.
+      await panel(page).waitFor({ state: 'visible', timeout: 5_000 });
+      expect(await ui(page).getByTestId('tagger-what').textContent()).toMatch(
+        /^Tagged: (button “Buy now”|dialog “Save”)/,
+      );
+      await ui(page).getByTestId('tagger-cancel').click();
+      await panel(page).waitFor({ state: 'detached' });
+      expect(await pageValue<number>(page, 'coverClicks')).toBe(0);
+      await page.close();
+    }
+  });
+
   it('stores what the shopper saw when the page repaints for the camera', async () => {
     const page = await openPage(ext, server.url('hostile', '/repaint.html'));
     const known = await knownIds();
