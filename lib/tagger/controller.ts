@@ -86,6 +86,7 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     if (view.phase === 'picking') relayFrames(false);
     guard.holdFocus = false;
     guard.reassert = null;
+    guard.coveredBy = null;
     ui?.destroy();
     ui = null;
     unmountGuarded(guard, layer, render, actions);
@@ -215,6 +216,9 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     if (layer || guard.ensure?.() === false) return;
     layer = mountGuarded(guard, css);
     guard.reassert = layer.reassert;
+    guard.coveredBy = layer.coveredBy;
+    // Back above a dialog the page showed, the open panel has the keys again.
+    layer.onAbove = () => guard.holdFocus && ui?.focus();
     guard.onEscape = () => actions.cancel();
     guard.refocus = () => ui?.focus();
     guard.onStrayKey = (e) => e.key !== 'Escape' && ui?.key(e);

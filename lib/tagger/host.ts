@@ -1,6 +1,7 @@
 import type { Box } from '../anchoring/position';
 import { bodyRoot, knownPurging } from './in-place';
 import { pristine } from './pristine';
+import { shadowRootOf } from './shadow-root-of';
 
 /** The tagger's mounted UI layer: a host element with a shadow root holding everything. */
 export interface HostLayer {
@@ -15,6 +16,14 @@ export interface HostLayer {
    * after the page showed `over`, a popover or dialog of its own, above it).
    */
   reassert(force: boolean, over?: EventTarget | null): void;
+  /**
+   * The page's focus moved to `target`, or a press landed on it at `point`, while the layer is
+   * up: if that is inside a modal dialog or a popover of the page (through its shadow roots,
+   * closed ones too), the layer goes back above it.
+   */
+  coveredBy(target: EventTarget | null, point: { x: number; y: number } | null): void;
+  /** Called once the layer went above a dialog or popover the page showed over it. */
+  onAbove: (() => void) | null;
   /**
    * Removes the layer and stops watching for the page removing it; `retire`: hidden at once,
    * removed `RETIRE_MS` later (a layer with the UI frame in it).
@@ -89,8 +98,56 @@ function styleHost(host: HTMLElement): void {
     host.style.setProperty(name, value, 'important');
 }
 
-/** Whether a modal dialog of the page (or a fullscreen element) makes the rest of it inert. */
-const pageModal = (doc: Document): boolean => doc.querySelector(':modal') !== null;
+/** How deep into nested shadow roots `deepTarget` looks. */
+const MAX_DEPTH = 32;
+
+/**
+ * What of the page an event's target stands for, inside the shadow roots it hides (a shadow
+ * host is the target of everything in its root): the element at `point`, or the focused one.
+ */
+function deepTarget(target: Element, point: { x: number; y: number } | null): Element {
+  let el = target;
+  for (let depth = 0; depth < MAX_DEPTH; depth++) {
+    const root = shadowRootOf(el);
+    const next = root && (point ? root.elementFromPoint(point.x, point.y) : root.activeElement);
+    if (!next || next === el || !root.contains(next)) break;
+    el = next;
+  }
+  return el;
+}
+
+/** How many of the page's elements `shadowModalIn` looks at, at most. */
+const MAX_SCAN = 50_000;
+
+/**
+ * A modal dialog of the page inside one of its shadow roots (closed ones too), wherever it is:
+ * the document's `:modal` does not see into them. Walks the page, so it is asked only when a
+ * press proves something of the page is above the layer and the press itself found nothing.
+ */
+function shadowModalIn(doc: Document): Element | null {
+  const roots: ShadowRoot[] = [];
+  let seen = 0;
+  for (let scope: Document | ShadowRoot | undefined = doc; scope; scope = roots.pop()) {
+    const modal = scope instanceof ShadowRoot ? scope.querySelector(':modal') : null;
+    if (modal) return modal;
+    const walker = doc.createTreeWalker(scope, NodeFilter.SHOW_ELEMENT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (++seen > MAX_SCAN) return null;
+      const root = shadowRootOf(n as Element);
+      if (root) roots.push(root);
+    }
+  }
+  return null;
+}
+
+/** `el` and its ancestors in the flat tree: a shadow root's parent is its host. */
+function* flatAncestors(el: Element): Generator<Element> {
+  for (let n: Element | null = el; n;) {
+    yield n;
+    const root = n.getRootNode();
+    n = n.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
+  }
+}
 
 /** Puts the host in the top layer (above any z-index); `force` shows it again, above the rest. */
 function raise(host: HTMLElement, force = false): void {
@@ -140,10 +197,21 @@ export function mountHost(css: string): HostLayer {
   p.appendChild.call(root, ui);
   let modal: HTMLDialogElement | null = null;
   surfaces.set(host, () => (modal?.open ? modal : root));
+  /** Modal dialogs of the page found inside its shadow roots, where `:modal` cannot reach. */
+  const shadowModals = new Set<Element>();
+  /** Whether a modal dialog of the page (or a fullscreen element) makes the rest of it inert. */
+  const pageModal = (): boolean => {
+    if (doc.querySelector(':modal')) return true;
+    for (const el of shadowModals) {
+      if (el.matches(':modal')) return true;
+      shadowModals.delete(el);
+    }
+    return false;
+  };
 
   /** Keeps the UI usable over a modal dialog of the page: in the topmost modal dialog. */
   const overModal = (force: boolean) => {
-    if (!host.isConnected || !pageModal(doc)) return;
+    if (!host.isConnected || !pageModal()) return;
     if (!modal) {
       modal = p.createElement.call(doc, 'dialog') as HTMLDialogElement;
       modal.className = 'modal-layer';
@@ -216,23 +284,53 @@ export function mountHost(css: string): HostLayer {
   // A modal dialog of the page shown (`showModal()` sets its `open`): the UI goes above it at
   // the end of the page's task, before any input is handled. The dialog's `toggle` (see the
   // guard) comes a task later: a press landing in between met an inert UI and was lost.
+  const WATCHED = { attributes: true, attributeFilter: ['inert', 'open'], subtree: true };
   const shownModal = (records: MutationRecord[]) =>
     records.filter(
       ({ attributeName, target }) =>
         attributeName === 'open' && target instanceof HTMLDialogElement && target.matches(':modal'),
     );
+  /** Shows the layer again, above what the page showed over it (`over`: its modal dialogs). */
+  const raiseOver = (over: Node[]) => {
+    reassert(true);
+    for (const el of over) raisedOver.add(el);
+    layer.onAbove?.();
+  };
   const inertWatcher = new p.MutationObserver((records) => {
     uninert();
     const shown = shownModal(records);
-    if (shown.length === 0) return;
-    reassert(true);
-    for (const { target } of shown) raisedOver.add(target);
+    if (shown.length > 0) raiseOver(shown.map(({ target }) => target));
   });
-  inertWatcher.observe(doc, {
-    attributes: true,
-    attributeFilter: ['inert', 'open'],
-    subtree: true,
-  });
+  inertWatcher.observe(doc, WATCHED);
+
+  /** A modal dialog of the page's shadow roots gone above: watched from now on (see `shownModal`). */
+  const aboveShadowModal = (el: Element) => {
+    shadowModals.add(el);
+    raiseOver([el]);
+    inertWatcher.observe(el.getRootNode(), WATCHED);
+  };
+  /** See `HostLayer.coveredBy`. */
+  const coveredBy = (target: EventTarget | null, point: { x: number; y: number } | null) => {
+    if (!(target instanceof Element)) return;
+    // After the page's own handling (its focusing steps may still be running).
+    void Promise.resolve().then(() => {
+      if (!mounted) return;
+      for (const el of flatAncestors(deepTarget(target, point))) {
+        // A modal dialog of the light DOM is seen as it is shown (`shownModal`).
+        if (el.matches(':modal') && el.getRootNode() !== doc) {
+          if (!raisedOver.has(el)) aboveShadowModal(el);
+          return;
+        }
+        // A popover of the page a press met: ours goes above it (the press stays the page's).
+        if (point && el.matches(':popover-open')) return raiseOver([]);
+      }
+      // A press the open panel did not get, on nothing of a dialog's (a small one elsewhere
+      // on the page makes the panel inert all the same): looked for in the whole page.
+      if (!point || pageModal()) return;
+      const hidden = shadowModalIn(doc);
+      if (hidden && !raisedOver.has(hidden)) aboveShadowModal(hidden);
+    });
+  };
 
   let pending = false;
   let inPlace = knownPurging(doc, SHADOW_MODE);
@@ -259,12 +357,14 @@ export function mountHost(css: string): HostLayer {
   });
   observer.observe(doc, { childList: true, subtree: true });
   attach();
-  return {
+  const layer: HostLayer = {
     host,
     root,
     container,
     ui,
     reassert,
+    coveredBy,
+    onAbove: null,
     unmount(retire = false) {
       mounted = false;
       observer.disconnect();
@@ -278,4 +378,5 @@ export function mountHost(css: string): HostLayer {
       for (const el of madeInert) el.setAttribute('inert', '');
     },
   };
+  return layer;
 }

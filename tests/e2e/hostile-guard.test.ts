@@ -254,11 +254,12 @@ describe('a page cannot read, steer or spoof the open tagger', () => {
       await pickAt(page, page.locator('#target'));
       await panel(page).waitFor({ state: 'visible' });
       await page.waitForFunction(() => (window as unknown as { covered: number }).covered > 0);
-      // And once more while the panel is open.
+      // And once more while the panel is open, the shopper typing a note: the keys stay theirs.
+      await typeNote(page, 'cov');
       await page.evaluate(() => (window as unknown as { coverNow: () => void }).coverNow());
       await page.waitForTimeout(100);
+      await page.keyboard.type('ered', { delay: 15 });
       await score(page, 'clarity', 4);
-      await typeNote(page, 'covered');
       // Playwright clicks only once Save is the element on top at its centre.
       await saveAndWait(page);
       const { tp, evidence } = await savedAfter(known);
@@ -301,6 +302,36 @@ describe('a page cannot read, steer or spoof the open tagger', () => {
       await page.close();
     }
   });
+
+  it.each(['over the panel', 'away from the panel'])(
+    'goes back above a modal dialog hidden in a closed shadow root %s at the first press it takes',
+    async (where) => {
+      const size = where === 'over the panel' ? 'full' : 'small';
+      const url = `/cover.html?mode=shadow-dialog&blur=on&auto=off&size=${size}`;
+      const page = await openPage(ext, server.url('hostile', url));
+      const known = await knownIds();
+      await startTagging(page);
+      await pickAt(page, page.locator('#target'));
+      await panel(page).waitFor({ state: 'visible' });
+      // Its toggle stays in its root and it takes the focus off its button: nothing tells the
+      // tagger, until the shopper's press lands on it instead of on the panel.
+      await page.evaluate(() => (window as unknown as { coverNow: () => void }).coverNow());
+      const choice = ui(page).getByTestId('tagger-score-clarity').locator('[data-value="4"]');
+      const box = (await choice.boundingBox())!;
+      const chosen = async () => (await choice.getAttribute('aria-checked')) === 'true';
+      for (let presses = 1; !(await chosen()); presses++) {
+        expect(presses).toBeLessThanOrEqual(2);
+        await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+        await page.waitForTimeout(200);
+      }
+      await typeNote(page, 'shadow');
+      await saveAndWait(page);
+      const { tp } = await savedAfter(known);
+      expect(tp).toMatchObject({ notes: 'shadow', scores: { clarity: 4 } });
+      expect(await pageValue<number>(page, 'coverClicks')).toBe(0);
+      await page.close();
+    },
+  );
 
   it('stores what the shopper saw when the page repaints for the camera', async () => {
     const page = await openPage(ext, server.url('hostile', '/repaint.html'));
