@@ -309,6 +309,12 @@ export function mountHost(css: string): HostLayer {
     raiseOver([el]);
     inertWatcher.observe(el.getRootNode(), WATCHED);
   };
+  /** Whether a viewport point is over the UI (its frame: the panel, or the picking surface). */
+  const overUi = ({ x, y }: { x: number; y: number }) =>
+    Array.from(ui.children).some((el) => {
+      const r = el.getBoundingClientRect();
+      return x >= r.left && x < r.right && y >= r.top && y < r.bottom;
+    });
   /** See `HostLayer.coveredBy`. */
   const coveredBy = (target: EventTarget | null, point: { x: number; y: number } | null) => {
     if (!(target instanceof Element)) return;
@@ -324,9 +330,9 @@ export function mountHost(css: string): HostLayer {
         // A popover of the page a press met: ours goes above it (the press stays the page's).
         if (point && el.matches(':popover-open')) return raiseOver([]);
       }
-      // A press the open panel did not get, on nothing of a dialog's (a small one elsewhere
-      // on the page makes the panel inert all the same): looked for in the whole page.
-      if (!point || pageModal()) return;
+      // A press on the UI that the UI did not get, on nothing of a dialog's (a small one
+      // elsewhere on the page makes the panel inert all the same): looked for in the whole page.
+      if (!point || !overUi(point) || pageModal()) return;
       const hidden = shadowModalIn(doc);
       if (hidden && !raisedOver.has(hidden)) aboveShadowModal(hidden);
     });

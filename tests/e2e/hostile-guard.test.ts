@@ -251,9 +251,10 @@ describe('a page cannot read, steer or spoof the open tagger', () => {
       const page = await openPage(ext, server.url('hostile', `/cover.html?mode=${mode}`));
       const known = await knownIds();
       await startTagging(page);
+      // Covered before the pick (a press made as it covers: the test after this one).
+      await page.waitForFunction(() => (window as unknown as { covered: number }).covered > 0);
       await pickAt(page, page.locator('#target'));
       await panel(page).waitFor({ state: 'visible' });
-      await page.waitForFunction(() => (window as unknown as { covered: number }).covered > 0);
       // And once more while the panel is open, the shopper typing a note: the keys stay theirs.
       await typeNote(page, 'cov');
       await page.evaluate(() => (window as unknown as { coverNow: () => void }).coverNow());
