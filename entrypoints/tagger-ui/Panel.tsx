@@ -125,8 +125,13 @@ export function Panel({
       </footer>
       {/* Under the buttons: the pick's screenshot is taken while the panel is open, and what it
           covered arriving above them would move Save from under the shopper's pointer. */}
-      {form && !view.retake && view.redactions && view.redactions.length > 0 && (
-        <Redactions list={view.redactions} form={form} onChange={(next) => actions.change(next)} />
+      {form && !view.retake && (!!view.redactions?.length || !!view.coveredFrames) && (
+        <Redactions
+          list={view.redactions ?? []}
+          frames={view.coveredFrames ?? 0}
+          form={form}
+          onChange={(next) => actions.change(next)}
+        />
       )}
     </section>
   );

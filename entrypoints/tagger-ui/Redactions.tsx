@@ -5,14 +5,19 @@ import type { Redaction, SensitiveKind } from '@/lib/model';
 /**
  * What the last screenshot covered of the page's personal data (docs/REDACTION.md), one line
  * per kind with a button to uncover that kind in this touchpoint's next capture (retake or
- * Save), or to cover it again. The choice is part of the form, so the draft keeps it.
+ * Save), or to cover it again. The choice is part of the form, so the draft keeps it. Frames
+ * of the page covered whole because they did not answer in time get a line of their own, with
+ * no button: nothing of them can be shown, but Save shoots again.
  */
 export function Redactions({
   list,
+  frames,
   form,
   onChange,
 }: {
   list: readonly Redaction[];
+  /** Frames covered whole (0: none). */
+  frames: number;
   form: TouchpointForm;
   onChange: (next: TouchpointForm) => void;
 }) {
@@ -49,6 +54,14 @@ export function Redactions({
             </li>
           );
         })}
+        {frames > 0 && (
+          <li data-testid="tagger-redact-frames">
+            <span>
+              {t('tagger.redact.frames', { count: frames })}
+              <span class="muted"> · {t('tagger.redact.framesNote')}</span>
+            </span>
+          </li>
+        )}
       </ul>
     </section>
   );

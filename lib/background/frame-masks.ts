@@ -44,6 +44,18 @@ export class FrameUnmaskedError extends Error {
   }
 }
 
+/** What the frames of a tab masked for one capture. */
+export interface FramesMasked {
+  /** The counts of personal data each frame that answered found (one list per frame). */
+  counts: KindCount[][];
+  /**
+   * Sub-frames that did not answer in time and that the frame around them covered whole: the
+   * screenshot shows nothing of them (a silent frame inside a silent one goes with its parent's
+   * cover and is not counted again).
+   */
+  coveredFrames: number;
+}
+
 /** One message to one frame, its answer or null when it fails or takes over `timeoutMs`. */
 function ask<K extends 'setFieldMasks' | 'coverFrames'>(
   io: ShowAnchorIo,
@@ -68,15 +80,14 @@ function ask<K extends 'setFieldMasks' | 'coverFrames'>(
  * unreachable, not yet loaded) is covered whole by the frame around it, which is asked in
  * turn; where that cannot be done either, or the top frame says nothing within `timeouts.top`,
  * this throws {@link FrameUnmaskedError} (the masks drawn stay until the call that removes
- * them). Answers the counts of personal data each frame that answered found (one list per
- * frame).
+ * them). Answers what was masked ({@link FramesMasked}).
  */
 export async function setFrameMasks(
   io: ShowAnchorIo,
   tabId: number,
   mask: MaskOptions | null,
   timeouts: MaskTimeouts = MASK_TIMEOUTS,
-): Promise<KindCount[][]> {
+): Promise<FramesMasked> {
   const listed = await io.listFrames(tabId).catch(() => []);
   const frames = listed.length > 0 ? listed : [{ frameId: 0, parentFrameId: -1, url: '' }];
   const request = mask
@@ -88,23 +99,26 @@ export async function setFrameMasks(
       return ask(io, tabId, f.frameId, 'setFieldMasks', request, limit);
     }),
   );
+  let coveredFrames = 0;
   if (mask) {
     const silent = frames.filter((_, i) => !answers[i]?.ok);
-    await coverSilentFrames(io, tabId, silent, timeouts.frame);
+    coveredFrames = await coverSilentFrames(io, tabId, silent, timeouts.frame);
   }
-  return answers.flatMap((a) => (a?.ok && a.value.counts ? [a.value.counts] : []));
+  const counts = answers.flatMap((a) => (a?.ok && a.value.counts ? [a.value.counts] : []));
+  return { counts, coveredFrames };
 }
 
 /**
  * Has each frame around a silent one cover it whole; a silent frame inside a silent frame goes
- * with its parent's cover. Throws {@link FrameUnmaskedError} for the first frame left uncovered.
+ * with its parent's cover. Answers how many covers were drawn; throws {@link FrameUnmaskedError}
+ * for the first frame left uncovered.
  */
 async function coverSilentFrames(
   io: ShowAnchorIo,
   tabId: number,
   silent: readonly TabFrame[],
   timeoutMs: number,
-): Promise<void> {
+): Promise<number> {
   const ids = new Set(silent.map((f) => f.frameId));
   const byParent = new Map<number, TabFrame[]>();
   for (const frame of silent) {
@@ -121,11 +135,14 @@ async function coverSilentFrames(
       }
     }),
   );
+  let covers = 0;
+  for (const children of byParent.values()) covers += children.length;
+  return covers;
 }
 
 /**
  * Runs `capture` with every frame's fields (per `mask.fields`) and personal data masked,
- * removing the masks right after, also when the capture fails. `onCounts` hears what the
+ * removing the masks right after, also when the capture fails. `onMasked` hears what the
  * frames covered, before the capture runs.
  */
 export async function withFrameMasks<T>(
@@ -133,11 +150,11 @@ export async function withFrameMasks<T>(
   tabId: number,
   mask: MaskOptions,
   capture: () => Promise<T>,
-  onCounts: (counts: KindCount[][]) => void = () => undefined,
+  onMasked: (masked: FramesMasked) => void = () => undefined,
   timeouts: MaskTimeouts = MASK_TIMEOUTS,
 ): Promise<T> {
   try {
-    onCounts(await setFrameMasks(io, tabId, mask, timeouts));
+    onMasked(await setFrameMasks(io, tabId, mask, timeouts));
     return await capture();
   } finally {
     await setFrameMasks(io, tabId, null, timeouts);

@@ -1,5 +1,6 @@
 import type { CaptureRequest, EvidenceImage } from '../capture/evidence';
-import type { Redaction, SensitiveKind } from '../model';
+import type { Covered } from '../capture/redact/summary';
+import type { SensitiveKind } from '../model';
 import {
   attachEvidence,
   brandsOfStudy,
@@ -58,7 +59,7 @@ export interface HandlerDeps {
     opts: {
       maskFields: boolean;
       uncovered: readonly SensitiveKind[];
-      onTaken?: (redactions: Redaction[] | undefined) => void;
+      onTaken?: (covered: Covered) => void;
     },
   ) => Promise<Shot | null>;
   /** Sends a tagger message to the top frame (`frameId` 0) or every frame of a tab. */
@@ -79,8 +80,8 @@ export interface HandlerDeps {
   sync?: Pick<SyncLoop, 'kick'>;
 }
 
-/** A capture and what it covered of the page's personal data (docs/REDACTION.md). */
-export type Shot = EvidenceImage & { redactions?: Redaction[] };
+/** A capture and what it covered of the page (docs/REDACTION.md). */
+export type Shot = EvidenceImage & Covered;
 
 /** The draft key of the sender's tab; pages without a tab (popup) share `manual`. */
 function draftKeyOf(sender: SenderInfo): string {
@@ -115,7 +116,7 @@ export function createHandlers({
     sender: SenderInfo,
     maskFields: boolean,
     uncovered: readonly SensitiveKind[] = [],
-    onTaken?: (redactions: Redaction[] | undefined) => void,
+    onTaken?: (covered: Covered) => void,
   ): Promise<Shot | null> {
     if (!capture) return null;
     const opts = { maskFields, uncovered, ...(onTaken && { onTaken }) };
@@ -173,27 +174,28 @@ export function createHandlers({
     req: CaptureRequest,
     sender: SenderInfo,
     form: TouchpointForm,
-  ): Promise<Redaction[] | undefined> {
+  ): Promise<Covered> {
     // What the shopper saw as they picked, to compare with the capture at Save.
     const masked = !form.includeFieldValues;
-    let answer: (redactions: Redaction[] | undefined) => void = () => undefined;
-    const early = new Promise<Redaction[] | undefined>((resolve) => (answer = resolve));
+    let answer: (covered: Covered) => void = () => undefined;
+    const early = new Promise<Covered>((resolve) => (answer = resolve));
     // The moment the tab was shot, not the one its image was ready.
     let takenAt: Date | null = null;
-    const taken = (redactions: Redaction[] | undefined) => {
+    const taken = (covered: Covered) => {
       takenAt = now();
-      answer(redactions);
+      answer(covered);
     };
     const kept = shoot(req, sender, masked, form.uncovered, taken)
-      .then(async (image) => {
-        if (!image) return undefined;
+      .then(async (image): Promise<Covered> => {
+        if (!image) return {};
         const shot = toPickShot(image, touchpointId, masked, takenAt ?? now(), form.uncovered);
         await keepPickShot(db, tabKey, shot);
-        return image.redactions;
+        const { redactions, coveredFrames } = image;
+        return { ...(redactions && { redactions }), ...(coveredFrames && { coveredFrames }) };
       })
       .catch((e: unknown) => {
         console.warn('[touchpoint-auditor] the pick capture was not kept', e);
-        return undefined;
+        return {};
       });
     const done: Promise<unknown> = kept.finally(() => {
       if (keeping.get(tabKey) === done) keeping.delete(tabKey);
@@ -254,8 +256,8 @@ export function createHandlers({
       // Written before the capture starts: the pick's shot is then kept into this draft.
       await writeDraft(tabKey, form, place, touchpointId, updatedAt);
       if (pickCapture && touchpointId !== undefined) {
-        const redactions = await capturePick(tabKey, touchpointId, pickCapture, sender, form);
-        if (redactions) return ok({ savedAt: updatedAt, redactions });
+        const covered = await capturePick(tabKey, touchpointId, pickCapture, sender, form);
+        return ok({ savedAt: updatedAt, ...covered });
       }
       return ok({ savedAt: updatedAt });
     },
@@ -285,6 +287,7 @@ export function createHandlers({
         form: { category, stage, channel, scores, notes, includeFieldValues, ...uncovered },
         ...(touchpointId !== undefined && { touchpointId }),
         ...(shot?.redactions && { redactions: shot.redactions }),
+        ...(shot?.coveredFrames && { coveredFrames: shot.coveredFrames }),
         ...(pending && {
           reaudit: {
             wave: pending.wave,

@@ -1,21 +1,23 @@
 import { MIN_CAPTURE_INTERVAL_MS, regionChanged, type EvidenceImage } from '../capture';
 import type { AuditorDb, NewEvidence, PickShot } from '../db';
-import type { Redaction, SensitiveKind } from '../model';
+import type { SensitiveKind } from '../model';
+import type { Covered } from '../capture/redact/summary';
 
 const sameKinds = (a: readonly SensitiveKind[], b: readonly SensitiveKind[]) =>
   a.length === b.length && a.every((k) => b.includes(k));
 
 /** The capture taken as the shopper picked the element, as the draft keeps it. */
 export function toPickShot(
-  image: EvidenceImage & { redactions?: Redaction[] },
+  image: EvidenceImage & Covered,
   touchpointId: string,
   masked: boolean,
   capturedAt: Date,
   uncovered: readonly SensitiveKind[] = [],
 ): PickShot {
-  const { blob, mime, width, height, sha256, sample, redactions } = image;
+  const { blob, mime, width, height, sha256, sample, redactions, coveredFrames } = image;
   return {
     ...(redactions && { redactions }),
+    ...(coveredFrames && { coveredFrames }),
     ...(uncovered.length > 0 && { uncovered: [...uncovered] }),
     touchpointId,
     blob,
@@ -44,7 +46,8 @@ export async function keepPickShot(db: AuditorDb, draftKey: string, shot: PickSh
 /**
  * Whether Save may take the pick's capture as its own instead of shooting again: it is less
  * than the capture quota's interval old (a new shot would wait for the quota) and masked the
- * same way, the same kinds of personal data uncovered.
+ * same way, the same kinds of personal data uncovered, and no frame of the page covered whole
+ * (a frame that was slow at the pick may have answered since).
  */
 export function reusablePick(
   pick: PickShot | undefined,
@@ -54,6 +57,7 @@ export function reusablePick(
 ): boolean {
   return (
     !!pick &&
+    !pick.coveredFrames &&
     pick.masked === masked &&
     sameKinds(pick.uncovered ?? [], uncovered) &&
     now.getTime() - Date.parse(pick.capturedAt) < MIN_CAPTURE_INTERVAL_MS
@@ -76,7 +80,8 @@ const asEvidence = (
  * The evidence of a Save given the capture kept at the pick (`pick`, if any), the one taken at
  * Save (`image`, null when none could be taken) and whether it `reused` the pick's. The element's
  * box in both is compared (`regionChanged`) when both were masked alike (fields, and the same kinds
- * of personal data uncovered): if it differs, both
+ * of personal data uncovered) and the pick covered no frame whole (the frame's cover gone at
+ * Save would read as a change of the element): if it differs, both
  * images are kept, marked `pick` and `save`, and the touchpoint is flagged.
  */
 export function evidenceAtSave(
@@ -98,6 +103,7 @@ export function evidenceAtSave(
   const changed =
     !!pick?.sample &&
     !!image.sample &&
+    !pick.coveredFrames &&
     pick.masked === opts.masked &&
     sameKinds(pick.uncovered ?? [], opts.uncovered ?? []) &&
     regionChanged(pick.sample, image.sample);

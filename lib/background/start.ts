@@ -1,13 +1,12 @@
 import { browser } from 'wxt/browser';
 import { createHandlers } from './handlers';
-import { withFrameMasks } from './frame-masks';
+import { withFrameMasks, type FramesMasked } from './frame-masks';
 import { createContentRegistration, taggerTransport } from './content-registration';
 import { checkedCapture } from './tab-shot';
 import type { ShowAnchorIo } from './show-anchor';
 import { browserVisitIo } from './visit-io';
 import { captureEvidence, createCaptureQueue, SCREENSHOT_FORMAT } from '../capture';
-import type { KindCount } from '../capture/redact/kinds';
-import { toRedactions } from '../capture/redact/summary';
+import { toCovered } from '../capture/redact/summary';
 import { getActiveAudit, getDb, seedDefaults } from '../db';
 import { createDispatcher, sendToFrame, tabsTransport } from '../messaging';
 import { startSync } from './sync-start';
@@ -59,19 +58,19 @@ export function startBackground(): void {
         (windowId) => browser.tabs.captureVisibleTab(windowId, SCREENSHOT_FORMAT),
         tabId,
       );
-      let counts: KindCount[][] = [];
+      let masked: FramesMasked = { counts: [], coveredFrames: 0 };
+      const covered = () => toCovered(masked.counts, masked.coveredFrames, uncovered);
       const shoot = async (windowId: number) => {
         const pixels = await checked(windowId);
-        onTaken?.(toRedactions(counts, uncovered));
+        onTaken?.(covered());
         return pixels;
       };
       const image = await captureEvidence(shoot, captures, tab.windowId, req, (shot) =>
-        withFrameMasks(frames, tabId, { fields: maskFields, uncovered }, shot, (c) => {
-          counts = c;
+        withFrameMasks(frames, tabId, { fields: maskFields, uncovered }, shot, (m) => {
+          masked = m;
         }),
       );
-      const redactions = toRedactions(counts, uncovered);
-      return image && { ...image, ...(redactions && { redactions }) };
+      return image && { ...image, ...covered() };
     },
     sendToTab: toTagger,
     async openPage(path) {

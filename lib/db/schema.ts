@@ -63,6 +63,8 @@ export interface PickShot extends Pick<Evidence, 'blob' | 'mime' | 'width' | 'he
   /** The personal data it covered (docs/REDACTION.md), and the kinds left uncovered in it. */
   redactions?: Redaction[];
   uncovered?: SensitiveKind[];
+  /** Frames of the page it covered whole: they did not answer in time. Absent when none. */
+  coveredFrames?: number;
 }
 
 /**

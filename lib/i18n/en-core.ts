@@ -126,4 +126,9 @@ export const enCore = {
   'tagger.redact.cover': 'Cover again',
   'tagger.redact.uncovered': 'Shown in the screenshot',
   'tagger.redact.note': 'Covered before the screenshot was taken.',
+  'tagger.redact.frames': {
+    one: '{count} embedded frame that did not answer in time',
+    other: '{count} embedded frames that did not answer in time',
+  },
+  'tagger.redact.framesNote': 'Save takes a new screenshot, with the frame if it answers by then.',
 } as const;

@@ -12,6 +12,7 @@ import {
   idSchema,
   perfStatsSchema,
   redactionsSchema,
+  coveredFramesSchema,
   sensitiveKindSchema,
   pickHintsSchema,
   placeSchema,
@@ -127,7 +128,11 @@ export const backgroundMessages = {
       pickCapture: v.optional(captureSchema),
     }),
     /** With a pick capture: what it covered (absent when nothing was found or no shot). */
-    v.object({ savedAt: v.string(), redactions: v.optional(redactionsSchema) }),
+    v.object({
+      savedAt: v.string(),
+      redactions: v.optional(redactionsSchema),
+      coveredFrames: v.optional(coveredFramesSchema),
+    }),
   ),
   /**
    * The draft kept for the sender's tab, if any; else the newest draft tagged on `url` in
@@ -144,6 +149,7 @@ export const backgroundMessages = {
         reaudit: v.optional(reauditNoteSchema),
         /** What the pick's screenshot covered, for the panel's list. */
         redactions: v.optional(redactionsSchema),
+        coveredFrames: v.optional(coveredFramesSchema),
       }),
     ),
   ),

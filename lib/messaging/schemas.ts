@@ -32,6 +32,12 @@ export const redactionsSchema = v.array(
   }),
 );
 
+/**
+ * How many frames of the page a capture covered whole because they did not answer in time
+ * (`FramesMasked.coveredFrames`); absent when none.
+ */
+export const coveredFramesSchema = v.pipe(v.number(), v.integer(), v.minValue(1));
+
 /** The fields of a tagger panel a shopper fills in; shared by drafts and saving. */
 export const formSchema = v.strictObject({
   category: id,

@@ -5,6 +5,7 @@ import { describeProblem } from '../i18n/problem-text';
 import { setLanguage, t } from '../i18n/translate';
 import { sendToBackground } from '../messaging/client';
 import type { CaptureRequest } from '../capture/evidence';
+import type { Covered } from '../capture/redact/summary';
 import type {
   FramePick,
   TaggerContext,
@@ -49,6 +50,12 @@ const overlaps = (a: Box, b: Box): boolean =>
  * The tagger of the top frame: picking (with the sub-frames' pickers), the scoring panel,
  * drafts and Save with evidence. One per page; it keeps nothing the page can see once closed.
  */
+/** What a screenshot covered, as the panel's view lists it (nothing: no list). */
+const coveredView = ({ redactions, coveredFrames }: Covered) => ({
+  redactions: redactions ?? null,
+  coveredFrames: coveredFrames ?? null,
+});
+
 export function createTopTagger(guard: GuardState, css: string, render: Renderer) {
   const send = sendToBackground;
   // Made when a pick opens the panel and kept in the draft: a retried save stores it once.
@@ -100,7 +107,7 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     described: Described,
     form: TouchpointForm | null = null,
     status: TaggerView['status'] = null,
-    restored: Pick<TaggerView, 'reaudit' | 'redactions'> | null = null,
+    restored: Pick<TaggerView, 'reaudit' | 'redactions' | 'coveredFrames'> | null = null,
   ) {
     guard.modal = null;
     guard.holdFocus = true;
@@ -143,21 +150,21 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     if (startForm && shot && !first) {
       // Away from the panel: the panel opens at once and the shot is taken meanwhile, the
       // pointer still caught and the pick's outline left out of it.
-      update({ ...shown, redactions: null, shooting: true });
+      update({ ...shown, ...coveredView({}), shooting: true });
       ui?.focus();
       // Asked for only once the panel is on the screen: a page that moves our layer about as
       // it opens (hide-host.html) has settled by then.
       await drawn();
-      const redactions = await drafts.saveNow(startForm, place, shot);
-      if (layer && view.phase === 'panel') update({ shooting: false, redactions });
+      const covered = await drafts.saveNow(startForm, place, shot);
+      if (layer && view.phase === 'panel') update({ shooting: false, ...coveredView(covered) });
       return;
     }
     if (early && startForm) {
       // The panel is drawn while the shot is taken, hidden (out of the shot), so that showing
       // it after is a change of class; the background answers once the tab's pixels are taken.
-      update({ ...shown, phase: 'capturing', redactions: null, opening: true });
+      update({ ...shown, phase: 'capturing', ...coveredView({}), opening: true });
       if (guess) void drafts.saveNow(startForm, place);
-      shown.redactions = await early;
+      Object.assign(shown, coveredView(await early));
       shown.opening = false;
     }
     if (!layer) return;
@@ -258,7 +265,7 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
         described,
         form,
         reaudit ? null : { kind: 'info', text: t('tagger.draftRestored') },
-        { reaudit, redactions: draft.value.redactions ?? null },
+        { reaudit, ...coveredView(draft.value) },
       );
       // Keep where it was tagged, even if the tab has moved on since.
       if (place) place = saved;

@@ -1,7 +1,7 @@
 import { sendToBackground } from '../messaging/client';
 import type { CaptureRequest } from '../capture/evidence';
 import type { TouchpointForm, TouchpointPlace } from '../messaging/protocol';
-import type { Redaction } from '../model';
+import type { Covered } from '../capture/redact/summary';
 
 /** How long typing must pause before the draft is saved. */
 export const DRAFT_DEBOUNCE_MS = 300;
@@ -12,13 +12,13 @@ export interface DraftSync {
   schedule(form: TouchpointForm, place: TouchpointPlace | null): void;
   /**
    * Saves now; with `pickCapture`, the background also screenshots the tab for the new pick and
-   * answers what that screenshot covered (undefined when nothing, or no answer).
+   * answers what that screenshot covered (nothing when it covered nothing, or no answer).
    */
   saveNow(
     form: TouchpointForm,
     place: TouchpointPlace | null,
     pickCapture?: CaptureRequest,
-  ): Promise<Redaction[] | undefined>;
+  ): Promise<Covered>;
   /** Drops any scheduled save and waits for one in flight, so nothing lands after Save. */
   settle(): Promise<void>;
 }
@@ -50,7 +50,9 @@ export function createDraftSync(
     });
     inFlight = sent;
     const answer = await sent;
-    return answer.ok ? answer.value.redactions : undefined;
+    if (!answer.ok) return {};
+    const { redactions, coveredFrames } = answer.value;
+    return { ...(redactions && { redactions }), ...(coveredFrames && { coveredFrames }) };
   };
   return {
     schedule(form, place) {

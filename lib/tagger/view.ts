@@ -47,6 +47,8 @@ export interface TaggerView {
   reaudit?: ReauditNote | null;
   /** What the last screenshot of this tag covered (docs/REDACTION.md), listed by the panel. */
   redactions?: Redaction[] | null;
+  /** How many frames of the page that screenshot covered whole (they did not answer in time). */
+  coveredFrames?: number | null;
 }
 
 /** What the UI can ask the controller to do. */

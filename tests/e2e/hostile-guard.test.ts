@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionSession } from '../support/browser';
 import type { FixtureServer } from '../support/fixture-server';
 import { closeSession, openSession } from './support/session';
+import { checkA11y } from './support/axe';
 import { evidencePixels } from './support/evidence-pixels';
 import {
   openPage,
@@ -449,6 +450,50 @@ describe('a page cannot read, steer or spoof the open tagger', () => {
     const { tp, evidence } = await savedAfter(known);
     expect(tp.scores).toMatchObject({ clarity: 4 });
     expect(evidence).toHaveLength(1);
+    await page.close();
+  });
+
+  it('lists a frame the pick covered whole, and shoots it again at Save once it answers', async () => {
+    const page = await openPage(ext, server.url('hostile', '/busy-frame.html?calm'));
+    const card = page.frameLocator('#pay').locator('#card');
+    await card.waitFor();
+    const frameBox = (await page.locator('#pay').boundingBox())!;
+    const known = await knownIds();
+    const viewport = await page.evaluate(() => innerWidth);
+    await startTagging(page);
+    // From now on the payment frame's script runs for 5 s without a break: it cannot answer.
+    const pay = page.frames().find((f) => f.url().includes('/busy-pay.html'))!;
+    const answersAgain = Date.now() + 5_000;
+    await pay.evaluate(() => {
+      const end = performance.now() + 5_000;
+      setTimeout(() => {
+        while (performance.now() < end);
+      }, 0);
+    });
+    await ui(page).getByTestId('tagger-whole-page').click();
+    await panel(page).waitFor({ state: 'visible' });
+    const line = ui(page).getByTestId('tagger-redact-frames');
+    await line.waitFor();
+    expect(await line.textContent()).toContain('1 embedded frame that did not answer in time');
+    // The top frame's own findings are listed with it.
+    await ui(page).getByTestId('tagger-redact-email').waitFor();
+    await checkA11y(page, 'panel listing a frame covered whole', panel(page));
+    await new Promise((r) => setTimeout(r, Math.max(0, answersAgain + 500 - Date.now())));
+    await score(page, 'clarity', 3);
+    await saveAndWait(page);
+    const { tp, evidence } = await savedAfter(known);
+    expect(evidence).toHaveLength(1);
+    // Save's own screenshot: the frame shows (its white page), only its card field masked.
+    const s = evidence[0]!.width / viewport;
+    const inner = {
+      x: Math.round((frameBox.x + 4) * s),
+      y: Math.round((frameBox.y + 4) * s),
+      width: Math.round((frameBox.width - 8) * s),
+      height: Math.round((frameBox.height - 8) * s),
+    };
+    const stats = await evidencePixels(ext, tp.id, inner, MASK);
+    expect(stats.nearColour).toBeGreaterThan(0.05);
+    expect(stats.nearColour).toBeLessThan(0.5);
     await page.close();
   });
 

@@ -22,3 +22,23 @@ export function toRedactions(
   );
   return list.length ? list : undefined;
 }
+
+/**
+ * What a screenshot covered before it was taken: the personal data found, per kind
+ * ({@link toRedactions}), and how many frames of the page it covered whole because they did not
+ * answer in time. Each is absent when there is none.
+ */
+export interface Covered {
+  redactions?: Redaction[];
+  coveredFrames?: number;
+}
+
+/** {@link Covered} from what the frames reported for one capture. */
+export function toCovered(
+  frames: readonly (readonly KindCount[])[],
+  coveredFrames: number,
+  uncovered: readonly SensitiveKind[] = [],
+): Covered {
+  const redactions = toRedactions(frames, uncovered);
+  return { ...(redactions && { redactions }), ...(coveredFrames > 0 && { coveredFrames }) };
+}

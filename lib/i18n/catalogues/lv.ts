@@ -167,6 +167,13 @@ const catalogue: Catalogue = {
   'tagger.redact.cover': 'Aizklāt vēlreiz',
   'tagger.redact.uncovered': 'Redzams ekrānuzņēmumā',
   'tagger.redact.note': 'Aizklāts, pirms tika uzņemts ekrānuzņēmums.',
+  'tagger.redact.frames': {
+    zero: '{count} iegulto ietvaru, kas laikā neatbildēja',
+    one: '{count} iegultais ietvars, kas laikā neatbildēja',
+    other: '{count} iegultie ietvari, kas laikā neatbildēja',
+  },
+  'tagger.redact.framesNote':
+    'Saglabājot tiek uzņemts jauns ekrānuzņēmums — ar ietvaru, ja tas līdz tam atbild.',
 
   // en-pages.ts
   'role.own': 'Savs zīmols',

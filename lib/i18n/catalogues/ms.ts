@@ -155,6 +155,11 @@ const catalogue: Catalogue = {
   'tagger.redact.cover': 'Tutup semula',
   'tagger.redact.uncovered': 'Kelihatan dalam tangkapan skrin',
   'tagger.redact.note': 'Ditutup sebelum tangkapan skrin diambil.',
+  'tagger.redact.frames': {
+    other: '{count} bingkai terbenam yang tidak menjawab tepat pada masanya',
+  },
+  'tagger.redact.framesNote':
+    'Simpan mengambil tangkapan skrin baharu, termasuk bingkai itu jika ia menjawab sebelum itu.',
   'role.own': 'Jenama sendiri',
   'role.competitor': 'Pesaing',
   'error.generic': 'Berlaku ralat: {message}',

@@ -176,6 +176,12 @@ const catalogue: Catalogue = {
   'tagger.redact.cover': 'Takpan muli',
   'tagger.redact.uncovered': 'Kita sa screenshot',
   'tagger.redact.note': 'Tinakpan bago kinunan ang screenshot.',
+  'tagger.redact.frames': {
+    one: 'Mga naka-embed na frame na hindi sumagot sa oras: {count}',
+    other: 'Mga naka-embed na frame na hindi sumagot sa oras: {count}',
+  },
+  'tagger.redact.framesNote':
+    'Kukuha ng bagong screenshot ang I-save, kasama ang frame kung sasagot ito bago noon.',
   'role.own': 'Sariling tatak',
   'role.competitor': 'Kakumpitensya',
   'error.generic': 'Nagkaproblema: {message}',

@@ -148,6 +148,8 @@ const catalogue: Catalogue = {
   'tagger.redact.cover': 'Che lại',
   'tagger.redact.uncovered': 'Hiện trong ảnh chụp màn hình',
   'tagger.redact.note': 'Đã che trước khi chụp màn hình.',
+  'tagger.redact.frames': { other: '{count} khung nhúng không phản hồi kịp' },
+  'tagger.redact.framesNote': 'Khi lưu sẽ chụp màn hình mới, có cả khung đó nếu nó phản hồi kịp.',
   'role.own': 'Thương hiệu của mình',
   'role.competitor': 'Đối thủ',
   'error.generic': 'Đã xảy ra lỗi: {message}',

@@ -79,8 +79,17 @@ describe('withFrameMasks', () => {
 
   it('covers a silent frame inside a silent frame with the cover of the outer one', async () => {
     const { io, log } = fakeTab({ silent: [1, 2] });
-    await withFrameMasks(io, 7, all, async () => log.push('shot'));
+    let covered = -1;
+    await withFrameMasks(
+      io,
+      7,
+      all,
+      async () => log.push('shot'),
+      (m) => (covered = m.coveredFrames),
+    );
     expect(log.filter((l) => l.startsWith('cover') || l === 'shot')).toEqual(['cover:0:1', 'shot']);
+    // One cover on the screenshot, over both.
+    expect(covered).toBe(1);
   });
 
   it('waits longer for the top frame, which first takes the tagger off the screen', async () => {
@@ -131,19 +140,36 @@ describe('withFrameMasks', () => {
         log.push('shot');
         return 'png';
       },
-      (counts) => {
-        heard = counts;
+      (masked) => {
+        heard = masked;
         log.push('counts');
       },
     );
-    expect(heard).toEqual([
-      [
-        { kind: 'email', count: 1 },
-        { kind: 'card', count: 1 },
+    expect(heard).toEqual({
+      counts: [
+        [
+          { kind: 'email', count: 1 },
+          { kind: 'card', count: 1 },
+        ],
+        [{ kind: 'email', count: 2 }],
       ],
-      [{ kind: 'email', count: 2 }],
-    ]);
+      // Frame 2 said nothing: frame 1 covered it whole.
+      coveredFrames: 1,
+    });
     expect(log.indexOf('counts')).toBeLessThan(log.indexOf('shot'));
+  });
+
+  it('covers no frame when every frame answers', async () => {
+    const { io } = fakeTab({ silent: [] });
+    let covered = -1;
+    await withFrameMasks(
+      io,
+      7,
+      all,
+      async () => 'png',
+      (m) => (covered = m.coveredFrames),
+    );
+    expect(covered).toBe(0);
   });
 
   it('still masks personal data when the shopper includes field values', async () => {

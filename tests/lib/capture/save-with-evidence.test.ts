@@ -53,6 +53,8 @@ let clock: Date;
  * for it before their image is ready: the cropping and encoding still under way.
  */
 let processing: Promise<void> | null;
+/** How many frames of the page the next captures cover whole (they did not answer in time). */
+let coveredFrames: number;
 /** The colour the tagged element has in the next capture (its box's sample). */
 let colour: [number, number, number];
 const sampleOf = ([r, g, b]: [number, number, number]) => ({
@@ -83,6 +85,7 @@ beforeEach(async () => {
   clock = now;
   colour = [22, 163, 74];
   processing = null;
+  coveredFrames = 0;
   sentToTab = [];
   const handlers = createHandlers({
     db,
@@ -92,11 +95,13 @@ beforeEach(async () => {
       asked.push(req);
       if (shots === 'throw') throw new Error('MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND');
       if (shots === 'none') return null;
+      const frames = coveredFrames > 0 ? { coveredFrames } : {};
       if (processing) {
-        onTaken?.([{ kind: 'email', count: 1 }]);
+        onTaken?.({ redactions: [{ kind: 'email', count: 1 }], ...frames });
         await processing;
-      }
+      } else onTaken?.(frames);
       return {
+        ...frames,
         blob: new Blob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' }),
         mime: 'image/jpeg',
         width: 40,
@@ -307,6 +312,48 @@ describe('capturing at the pick and comparing at Save', () => {
     const evidence = await listEvidenceOf(db, 'tp-r');
     expect(evidence.map((e) => e.capturedAt)).toEqual([pickedAt]);
     expect(saved.value.evidenceId).toBe(evidence[0]!.id);
+  });
+
+  it('says the pick’s capture covered a silent frame whole, also to a reloaded tagger', async () => {
+    coveredFrames = 1;
+    const answer = await pick('tp-f');
+    expect(answer).toMatchObject({ ok: true, value: { coveredFrames: 1 } });
+    expect(await dispatch(msg('getDraft', {}), tab)).toMatchObject({
+      ok: true,
+      value: { touchpointId: 'tp-f', coveredFrames: 1 },
+    });
+    // A pick whose every frame answered says nothing of frames.
+    coveredFrames = 0;
+    later(2_000);
+    const clean = (await pick('tp-g')) as { value: object };
+    expect(clean.value).not.toHaveProperty('coveredFrames');
+  });
+
+  it('shoots again at Save rather than reuse a pick that covered a frame, even within the quota', async () => {
+    coveredFrames = 1;
+    await pick('tp-h');
+    later(200);
+    // The frame answers by now.
+    coveredFrames = 0;
+    const saved = await save('tp-h');
+    expect(asked).toHaveLength(2);
+    const evidence = await listEvidenceOf(db, 'tp-h');
+    expect(evidence).toHaveLength(1);
+    expect(evidence[0]!.capturedAt).toBe(clock.toISOString());
+    expect(saved.value.evidenceId).toBe(evidence[0]!.id);
+  });
+
+  it('does not call the element changed when the pick covered a frame that Save then showed', async () => {
+    coveredFrames = 1;
+    await pick('tp-k');
+    later(2_000);
+    coveredFrames = 0;
+    // The frame's cover gone, the element's box looks different.
+    colour = [220, 38, 38];
+    const saved = await save('tp-k');
+    expect(saved.value.changedAfterPick).toBeUndefined();
+    const evidence = await listEvidenceOf(db, 'tp-k');
+    expect(evidence.map((e) => e.sha256.slice(0, 2))).toEqual(['cd']);
   });
 
   it('answers the pick once the tab is shot; typing and Save wait for the pick to be kept', async () => {
