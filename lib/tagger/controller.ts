@@ -61,6 +61,10 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
   // Made when a pick opens the panel and kept in the draft: a retried save stores it once.
   let touchpointId: string | null = null;
   const drafts = createDraftSync(send, undefined, () => touchpointId);
+  // The page going away (the shopper closes the tab, the page leaves by itself: a checkout
+  // session that expires) would end the pause after typing that a draft save waits for: what
+  // was typed last is sent now. The message leaves before the page's frame is gone.
+  addEventListener('pagehide', () => drafts.flush(), true);
   let layer: HostLayer | null = null;
   let ui: UiFrame | null = null;
   /** A cancelled tag's draft being thrown away: tagging again waits for it. */

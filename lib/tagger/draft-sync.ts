@@ -21,6 +21,8 @@ export interface DraftSync {
   ): Promise<Covered>;
   /** Drops any scheduled save and waits for one in flight, so nothing lands after Save. */
   settle(): Promise<void>;
+  /** Sends a scheduled save at once (the page is going away: its pause would never end). */
+  flush(): void;
 }
 
 /**
@@ -33,6 +35,7 @@ export function createDraftSync(
   idOf: () => string | null = () => null,
 ): DraftSync {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let pending: { form: TouchpointForm; place: TouchpointPlace | null } | null = null;
   let inFlight: Promise<unknown> = Promise.resolve();
   const saveNow = async (
     form: TouchpointForm,
@@ -41,6 +44,7 @@ export function createDraftSync(
   ) => {
     clearTimeout(timer);
     timer = undefined;
+    pending = null;
     const id = idOf();
     const sent = send('saveDraft', {
       form,
@@ -57,13 +61,18 @@ export function createDraftSync(
   return {
     schedule(form, place) {
       clearTimeout(timer);
+      pending = { form, place };
       timer = setTimeout(() => void saveNow(form, place), delay);
     },
     saveNow,
     async settle() {
       clearTimeout(timer);
       timer = undefined;
+      pending = null;
       await inFlight;
+    },
+    flush() {
+      if (pending) void saveNow(pending.form, pending.place);
     },
   };
 }

@@ -453,6 +453,49 @@ describe('a page cannot read, steer or spoof the open tagger', () => {
     await page.close();
   });
 
+  it('keeps every word typed when the page leaves at once (a checkout session that expires)', async () => {
+    const page = await openPage(ext, server.url('hostile', '/session-timeout.html'));
+    await startTagging(page);
+    await pickAt(page, page.locator('#pay'));
+    await panel(page).waitFor({ state: 'visible' });
+    await score(page, 'clarity', 2);
+    await ui(page).getByTestId('tagger-notes').fill('The timer ran out while I typed this');
+    // The page's own script leaves, before the draft's pause after typing is over.
+    await page
+      .evaluate(() => (window as unknown as { expireSession(): void }).expireSession())
+      .catch(() => undefined);
+    await page.waitForURL(/expired/);
+    await page.getByText('Your session expired').waitFor();
+    await page.keyboard.press('Alt+Shift+T');
+    await panel(page).waitFor({ state: 'visible' });
+    expect(await ui(page).getByTestId('tagger-notes').inputValue()).toBe(
+      'The timer ran out while I typed this',
+    );
+    await ui(page).getByTestId('tagger-cancel').click();
+    await panel(page).waitFor({ state: 'detached' });
+    await page.close();
+  });
+
+  it('keeps every word typed just before the shopper closes the tab', async () => {
+    const url = server.url('hostile', '/session-timeout.html?closed');
+    const page = await openPage(ext, url);
+    await startTagging(page);
+    await pickAt(page, page.locator('#pay'));
+    await panel(page).waitFor({ state: 'visible' });
+    await ui(page).getByTestId('tagger-notes').fill('Closed the tab mid-sentence');
+    await page.close({ runBeforeUnload: true });
+    // The same page opened again in a new tab: the draft follows it there.
+    const again = await openPage(ext, url);
+    await again.keyboard.press('Alt+Shift+T');
+    await panel(again).waitFor({ state: 'visible' });
+    expect(await ui(again).getByTestId('tagger-notes').inputValue()).toBe(
+      'Closed the tab mid-sentence',
+    );
+    await ui(again).getByTestId('tagger-cancel').click();
+    await panel(again).waitFor({ state: 'detached' });
+    await again.close();
+  });
+
   it('lists a frame the pick covered whole, and shoots it again at Save once it answers', async () => {
     const page = await openPage(ext, server.url('hostile', '/busy-frame.html?calm'));
     const card = page.frameLocator('#pay').locator('#card');

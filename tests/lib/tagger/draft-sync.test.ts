@@ -32,4 +32,23 @@ describe('createDraftSync', () => {
     expect(sent).toEqual(['ab']);
     vi.useRealTimers();
   });
+
+  it('sends the latest state at once on flush(), once, and nothing when all is saved', async () => {
+    vi.useFakeTimers();
+    const sent: string[] = [];
+    const send = (async (_type: string, req: { form: TouchpointForm }) => {
+      sent.push(req.form.notes);
+      return { ok: true, value: { savedAt: 'now' } };
+    }) as never;
+    const sync = createDraftSync(send, 300);
+    sync.schedule(form('typed'), null);
+    sync.schedule(form('typed last'), null);
+    sync.flush();
+    expect(sent).toEqual(['typed last']);
+    // The pause ending later sends nothing more, nor does a second flush.
+    await vi.advanceTimersByTimeAsync(1_000);
+    sync.flush();
+    expect(sent).toEqual(['typed last']);
+    vi.useRealTimers();
+  });
 });
