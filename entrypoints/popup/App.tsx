@@ -4,7 +4,13 @@ import { BackupReminder } from './BackupReminder';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useLiveQuery } from '@/hooks/use-live-query';
-import { listReturnedAudits, listStudyChoices, loadActiveAuditView } from '@/lib/audit';
+import {
+  listReturnedAudits,
+  listStudyChoices,
+  loadActiveAuditView,
+  manualDraftOf,
+  type ManualTouchpointInput,
+} from '@/lib/audit';
 import { getDb, getRubric, getSetting, pinnedRubric, startAudit } from '@/lib/db';
 import { exportStudyCsv } from '@/lib/export/study-csv';
 import { downloadBlob } from '@/lib/util/download';
@@ -60,6 +66,17 @@ export function App() {
   // End audit and Submit for review hand the audit in the same way, with the same checks.
   const submitter = useSubmit(view?.audit.id);
   useEffect(() => void findCurrentTab().then(setTab), []);
+  // An off-page touchpoint left unsaved when the popup closed: the popup opens on it again.
+  const [kept, setKept] = useState<ManualTouchpointInput>();
+  useEffect(() => {
+    manualDraftOf(db)
+      .then((form) => {
+        if (!form) return;
+        setKept(form);
+        setMode('manual');
+      })
+      .catch((error: unknown) => setNotice(describeProblem(caught(error))));
+  }, []);
 
   const host = tab?.host ?? '';
   const unclaimed =
@@ -119,7 +136,16 @@ export function App() {
       />
     );
   } else if (mode === 'manual' && view && rubric) {
-    body = <ManualTouchpoint rubric={rubric} onDone={() => setMode('main')} />;
+    body = (
+      <ManualTouchpoint
+        rubric={rubric}
+        kept={kept}
+        onDone={() => {
+          setKept(undefined);
+          setMode('main');
+        }}
+      />
+    );
   } else if (view) {
     body = (
       <>

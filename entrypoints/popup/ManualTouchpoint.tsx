@@ -1,8 +1,14 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { FailureAlert } from '@/components/FailureAlert';
 import { FormActions } from '@/components/FormActions';
 import { TouchpointForm } from '@/components/TouchpointForm';
-import { createManualTouchpoint, MAX_EVIDENCE_BYTES } from '@/lib/audit';
+import {
+  createManualTouchpoint,
+  discardManualDraft,
+  keepManualDraft,
+  MAX_EVIDENCE_BYTES,
+  type ManualTouchpointInput,
+} from '@/lib/audit';
 import { getDb, listCategories } from '@/lib/db';
 import { useAction } from '@/hooks/use-action';
 import { useLiveQuery } from '@/hooks/use-live-query';
@@ -10,7 +16,7 @@ import { checkImageBytes } from '@/lib/backup/image-check';
 import { describeProblemAt, t } from '@/lib/i18n';
 import type { TouchpointForm as FormValue } from '@/lib/messaging';
 import type { Rubric } from '@/lib/model';
-import { problem, type Problem } from '@/lib/result';
+import { caught, problem, type Problem } from '@/lib/result';
 
 /** The popup words the problems a shopper meets for a picked file in its own way. */
 function failureText(failure: Problem): string {
@@ -24,11 +30,17 @@ function failureText(failure: Problem): string {
 export interface ManualTouchpointProps {
   /** The study's pinned rubric. */
   rubric: Rubric;
+  /** The form as the shopper left it when the popup last closed (`manualDraftOf`). */
+  kept?: ManualTouchpointInput | undefined;
   onDone: () => void;
 }
 
-/** Popup: records an off-page touchpoint (call, store visit, parcel) with the tagger's form. */
-export function ManualTouchpoint({ rubric, onDone }: ManualTouchpointProps) {
+/**
+ * Popup: records an off-page touchpoint (call, store visit, parcel) with the tagger's form. The
+ * popup closes as soon as the shopper clicks anywhere else, so the form is kept at every change
+ * and brought back the next time (`keepManualDraft`).
+ */
+export function ManualTouchpoint({ rubric, kept, onDone }: ManualTouchpointProps) {
   const db = getDb();
   const categories = useLiveQuery(() => listCategories(db), []);
   const [value, setValue] = useState<FormValue>({
@@ -37,13 +49,29 @@ export function ManualTouchpoint({ rubric, onDone }: ManualTouchpointProps) {
     channel: 'phone',
     scores: {},
     notes: '',
+    ...kept,
     includeFieldValues: false,
   });
   const [file, setFile] = useState<File | null>(null);
   const { busy, failure, setFailure, run } = useAction();
+  // The form's writes, one after the other: a later state is never written over by an earlier.
+  const writes = useRef<Promise<unknown>>(Promise.resolve());
+  const after = (write: () => Promise<unknown>) =>
+    (writes.current = writes.current.then(write).catch((e: unknown) => setFailure(caught(e))));
+
+  const change = (next: FormValue) => {
+    setValue(next);
+    void after(async () => {
+      const keptNow = await keepManualDraft(db, next, new Date());
+      if (!keptNow.ok) setFailure(keptNow.error);
+    });
+  };
+  const cancel = () => void after(() => discardManualDraft(db)).then(onDone);
 
   const save = async (e: Event) => {
     e.preventDefault();
+    // The last change kept first: the save forgets the kept form, which must not come back.
+    await writes.current;
     if (file && file.size > MAX_EVIDENCE_BYTES) {
       setFailure(problem('manual.tooLarge', { mb: MAX_EVIDENCE_BYTES / 1024 / 1024 }));
       return;
@@ -69,8 +97,13 @@ export function ManualTouchpoint({ rubric, onDone }: ManualTouchpointProps) {
   return (
     <form class="stack" data-testid="manual-form" onSubmit={save} noValidate>
       <h2>{t('manual.title')}</h2>
+      {kept && (
+        <p role="status" class="muted" data-testid="manual-restored">
+          {t('manual.restored')}
+        </p>
+      )}
       {categories && (
-        <TouchpointForm rubric={rubric} categories={categories} value={value} onChange={setValue} />
+        <TouchpointForm rubric={rubric} categories={categories} value={value} onChange={change} />
       )}
       <label>
         {t('manual.evidence')}
@@ -87,7 +120,7 @@ export function ManualTouchpoint({ rubric, onDone }: ManualTouchpointProps) {
         submitLabel={t('manual.save')}
         cancelLabel={t('manual.cancel')}
         busy={busy}
-        onCancel={onDone}
+        onCancel={cancel}
       />
     </form>
   );

@@ -244,6 +244,7 @@ export const enPages = {
   'manual.evidence': 'Photo or screenshot: JPEG, PNG or WebP (optional)',
   'manual.save': 'Save touchpoint',
   'manual.cancel': 'Cancel',
+  'manual.restored': 'Your unsaved touchpoint is back as you left it.',
   'manual.saved': 'Touchpoint saved.',
   'manual.tooLarge': 'The file is larger than {mb} MB.',
   'manual.notAnImage': 'Attach a JPEG, PNG or WebP image: this file is none of them.',

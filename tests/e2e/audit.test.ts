@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionSession } from '../support/browser';
 import type { FixtureServer } from '../support/fixture-server';
+import { checkA11y } from './support/axe';
 import { closeSession, openSession } from './support/session';
 import { readStore, tabIdOf } from './support/extension-db';
 
@@ -137,6 +138,37 @@ describe('an audit from set-up to review', () => {
     }>(popup, 'evidence');
     expect(evidence).toMatchObject({ mime: 'image/png', width: 2, height: 2 });
     expect(evidence!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    await popup.close();
+  });
+
+  it('brings back an off-page touchpoint typed when the popup closed, until it is cancelled', async () => {
+    let popup = await openPopup();
+    await popup.getByTestId('popup-add-manual').click();
+    await popup.getByTestId('tagger-score-speed').locator('[data-value="2"]').click();
+    await popup.getByTestId('tagger-notes').fill('On hold 14 minutes, then cut off');
+    // The shopper clicks into another window: the popup closes at once.
+    await popup.close();
+    popup = await openPopup();
+    await popup.getByTestId('manual-restored').waitFor();
+    expect(await popup.getByTestId('tagger-notes').inputValue()).toBe(
+      'On hold 14 minutes, then cut off',
+    );
+    expect(
+      await popup
+        .getByTestId('tagger-score-speed')
+        .locator('[aria-checked="true"]')
+        .getAttribute('data-value'),
+    ).toBe('2');
+    expect(await popup.getByTestId('tagger-channel').inputValue()).toBe('phone');
+    await checkA11y(popup, 'popup with an off-page touchpoint brought back');
+    await popup.getByTestId('manual-form').getByRole('button', { name: 'Cancel' }).click();
+    await popup.getByTestId('popup-add-manual').waitFor();
+    await popup.close();
+    // Cancelled: the next popup is the audit's, and the form starts empty.
+    popup = await openPopup();
+    await popup.getByTestId('popup-add-manual').click();
+    expect(await popup.getByTestId('tagger-notes').inputValue()).toBe('');
+    expect(await popup.getByTestId('manual-restored').count()).toBe(0);
     await popup.close();
   });
 

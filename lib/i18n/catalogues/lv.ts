@@ -426,6 +426,7 @@ const catalogue: Catalogue = {
   'manual.evidence': 'Fotoattēls vai ekrānuzņēmums: JPEG, PNG vai WebP (nav obligāts)',
   'manual.save': 'Saglabāt saskarsmes punktu',
   'manual.cancel': 'Atcelt',
+  'manual.restored': 'Jūsu nesaglabātais saskarsmes punkts ir atjaunots, kā to atstājāt.',
   'manual.saved': 'Saskarsmes punkts saglabāts.',
   'manual.tooLarge': 'Fails ir lielāks par {mb} MB.',
   'manual.notAnImage': 'Pievienojiet JPEG, PNG vai WebP attēlu: šis fails nav neviens no tiem.',

@@ -398,6 +398,8 @@ const catalogue: Catalogue = {
   'manual.evidence': 'Foto atau tangkapan skrin: JPEG, PNG atau WebP (pilihan)',
   'manual.save': 'Simpan titik sentuh',
   'manual.cancel': 'Batal',
+  'manual.restored':
+    'Titik sentuh anda yang belum disimpan dipulihkan seperti yang anda tinggalkan.',
   'manual.saved': 'Titik sentuh disimpan.',
   'manual.tooLarge': 'Fail ini lebih besar daripada {mb} MB.',
   'manual.notAnImage': 'Lampirkan imej JPEG, PNG atau WebP: fail ini bukan salah satu daripadanya.',

@@ -435,6 +435,8 @@ const catalogue: Catalogue = {
   'manual.evidence': 'Фото или снимок экрана: JPEG, PNG или WebP (необязательно)',
   'manual.save': 'Сохранить точку контакта',
   'manual.cancel': 'Отмена',
+  'manual.restored':
+    'Ваша несохранённая точка контакта восстановлена в том виде, в каком вы её оставили.',
   'manual.saved': 'Точка контакта сохранена.',
   'manual.tooLarge': 'Файл больше {mb}\u00a0МБ.',
   'manual.notAnImage':

@@ -430,6 +430,7 @@ const catalogue: Catalogue = {
   'manual.evidence': 'Larawan o screenshot: JPEG, PNG o WebP (opsyonal)',
   'manual.save': 'I-save ang touchpoint',
   'manual.cancel': 'Kanselahin',
+  'manual.restored': 'Naibalik ang hindi pa na-save na touchpoint mo gaya ng iniwan mo.',
   'manual.saved': 'Na-save ang touchpoint.',
   'manual.tooLarge': 'Mas malaki sa {mb} MB ang file.',
   'manual.notAnImage': 'Mag-attach ng larawang JPEG, PNG o WebP: wala sa mga ito ang file na ito.',

@@ -385,6 +385,7 @@ const catalogue: Catalogue = {
   'manual.evidence': 'Ảnh chụp hoặc ảnh chụp màn hình: JPEG, PNG hoặc WebP (không bắt buộc)',
   'manual.save': 'Lưu điểm chạm',
   'manual.cancel': 'Hủy',
+  'manual.restored': 'Điểm chạm chưa lưu của bạn đã được khôi phục như lúc bạn rời đi.',
   'manual.saved': 'Đã lưu điểm chạm.',
   'manual.tooLarge': 'Tệp lớn hơn {mb}\u00a0MB.',
   'manual.notAnImage':

@@ -1,8 +1,13 @@
 // @vitest-environment node
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createManualTouchpoint } from '../../../lib/audit';
-import { AuditorDb, listEvidenceOf, startAudit } from '../../../lib/db';
+import {
+  createManualTouchpoint,
+  discardManualDraft,
+  keepManualDraft,
+  manualDraftOf,
+} from '../../../lib/audit';
+import { AuditorDb, endActiveAudit, listEvidenceOf, startAudit } from '../../../lib/db';
 import { describeProblemAt } from '../../../lib/i18n';
 import { HTML, PNG_3X2, SVG } from '../../fixtures/images';
 import { dropDb } from '../db/test-db';
@@ -78,5 +83,49 @@ describe('off-page touchpoints', () => {
         t0,
       ),
     ).toEqual({ ok: false, error: { code: 'no-active-audit' } });
+  });
+});
+
+describe('the off-page form kept while it is filled in', () => {
+  const form = {
+    category: 'customer_support',
+    stage: 'retention',
+    channel: 'phone',
+    scores: { speed: 2 },
+    notes: 'On hold 14 minutes, then cut off',
+  } as const;
+  const copy = () => ({ ...form, scores: { ...form.scores } });
+
+  it('comes back as it was typed, and is gone once the touchpoint is recorded', async () => {
+    await startAudit(db, { studyId: 's', brandId: 'b1', shopper: 'Ana', scenario: '' }, t0);
+    expect(await manualDraftOf(db)).toBeUndefined();
+    expect(await keepManualDraft(db, copy(), t0)).toEqual({ ok: true, value: undefined });
+    expect(await manualDraftOf(db)).toEqual(form);
+    const saved = await createManualTouchpoint(db, copy(), null, t0);
+    expect(saved.ok).toBe(true);
+    expect(await manualDraftOf(db)).toBeUndefined();
+    expect(await db.touchpoints.count()).toBe(1);
+  });
+
+  it('is forgotten when the shopper cancels it', async () => {
+    await startAudit(db, { studyId: 's', brandId: 'b1', shopper: 'Ana', scenario: '' }, t0);
+    await keepManualDraft(db, copy(), t0);
+    await discardManualDraft(db);
+    expect(await manualDraftOf(db)).toBeUndefined();
+  });
+
+  it('is not brought into another audit than the one it was typed for', async () => {
+    await startAudit(db, { studyId: 's', brandId: 'b1', shopper: 'Ana', scenario: '' }, t0);
+    await keepManualDraft(db, copy(), t0);
+    await endActiveAudit(db, t0);
+    await startAudit(db, { studyId: 's', brandId: 'b2', shopper: 'Ana', scenario: '' }, t0);
+    expect(await manualDraftOf(db)).toBeUndefined();
+    expect(await db.drafts.count()).toBe(0);
+  });
+
+  it('is not kept when no audit runs', async () => {
+    const kept = await keepManualDraft(db, copy(), t0);
+    expect(kept).toMatchObject({ ok: false, error: { code: 'no-active-audit' } });
+    expect(await db.drafts.count()).toBe(0);
   });
 });
