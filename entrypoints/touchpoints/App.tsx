@@ -13,7 +13,9 @@ import {
 } from '@/lib/db';
 import { useLiveQuery } from '@/hooks/use-live-query';
 import { useTouchpointList } from '@/hooks/use-touchpoint-list';
+import { useUnsavedEdits } from '@/hooks/use-unsaved-edits';
 import { describeProblem, localizeRubric, t } from '@/lib/i18n';
+import type { TouchpointForm } from '@/lib/messaging';
 import type { Touchpoint } from '@/lib/model';
 import { caught, type Problem } from '@/lib/result';
 import { FilterBar } from './FilterBar';
@@ -56,6 +58,8 @@ export function App() {
   );
   const list = useTouchpointList(db, matching, filter, rubric ?? undefined);
   const [openId, setOpenId] = useState<string>();
+  // Corrections typed but not saved, kept while another touchpoint is opened.
+  const unsaved = useUnsavedEdits<TouchpointForm>();
   const [undo, setUndo] = useState<{ tp: Touchpoint; at: number }>();
   const [failure, setFailure] = useState<Problem>();
   /** Runs a button's action; a failure shows at the top of the page instead of vanishing. */
@@ -68,6 +72,7 @@ export function App() {
 
   const remove = async (tp: Touchpoint) => {
     await setTouchpointDeleted(db, tp.id, true, new Date());
+    unsaved.keep(tp.id, null);
     const at = list.remove(tp.id);
     setOpenId(undefined);
     setUndo({ tp, at });
@@ -142,6 +147,8 @@ export function App() {
             audit={audits?.find((a) => a.id === open.auditId)}
             rubric={rubric}
             categories={categories}
+            kept={unsaved.edits.get(open.id)}
+            onEdit={(value) => unsaved.keep(open.id, value)}
             onSaved={(tp) => list.upsert(tp)}
             onDelete={() => attempt(() => remove(open))}
             onClose={() => setOpenId(undefined)}

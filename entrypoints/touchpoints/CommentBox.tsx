@@ -14,16 +14,31 @@ export interface CommentBoxProps {
   disabled: boolean;
   /** The text area, so the page's `c` key can focus it. */
   inputRef: RefObject<HTMLTextAreaElement | null>;
+  /** A comment typed here earlier and not added, kept while the lead looked at another. */
+  kept?: string | undefined;
+  /** Hears every change of the comment, and null once it is added or emptied. */
+  onEdit?: (text: string | null) => void;
 }
 
 /**
  * Touchpoints page, review queue: the lead's comment on the shown touchpoint (Enter adds it,
  * Shift+Enter makes a new line), and the library of reusable comments kept in the settings.
  */
-export function CommentBox({ touchpointId, by, disabled, inputRef }: CommentBoxProps) {
+export function CommentBox({
+  touchpointId,
+  by,
+  disabled,
+  inputRef,
+  kept,
+  onEdit = () => undefined,
+}: CommentBoxProps) {
   const db = getDb();
   const library = useLiveQuery(() => getSetting(db, 'commentLibrary'), []) ?? [];
-  const [text, setText] = useState('');
+  const [text, setTextHere] = useState(kept ?? '');
+  const setText = (next: string) => {
+    setTextHere(next);
+    onEdit(next.trim() ? next : null);
+  };
   const [picked, setPicked] = useState('');
   const { busy, failure, run } = useAction();
   const add = () => {

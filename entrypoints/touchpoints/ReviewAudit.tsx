@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { FailureAlert } from '@/components/FailureAlert';
 import { useAction } from '@/hooks/use-action';
 import { useLiveQuery } from '@/hooks/use-live-query';
+import { useUnsavedEdits } from '@/hooks/use-unsaved-edits';
 import { getAuditStats, getDb, nthTouchpointOfAudit, reviewAudit } from '@/lib/db';
 import { formatDateTime, reviewStateLabel, t } from '@/lib/i18n';
 import type { Audit, Brand, Rubric } from '@/lib/model';
@@ -36,6 +37,8 @@ export function ReviewAudit({ audit, brand, rubric, reviewer }: ReviewAuditProps
     return { total, n, shown: total > 0 ? await nthTouchpointOfAudit(db, audit.id, n) : undefined };
   }, [audit.id, index]);
   const comment = useRef<HTMLTextAreaElement>(null);
+  // Comments typed and not added yet, by touchpoint: j/k to another one and back keeps them.
+  const unsaved = useUnsavedEdits<string>();
   const { busy, failure, setFailure, run } = useAction();
   const total = screen?.total;
   const count = total ?? 0;
@@ -156,6 +159,8 @@ export function ReviewAudit({ audit, brand, rubric, reviewer }: ReviewAuditProps
             by={reviewer}
             disabled={!editable}
             inputRef={comment}
+            kept={unsaved.edits.get(shown.id)}
+            onEdit={(text) => unsaved.keep(shown.id, text)}
           />
         </>
       )}

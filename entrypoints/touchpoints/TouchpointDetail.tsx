@@ -22,6 +22,10 @@ export interface TouchpointDetailProps {
   /** The study's pinned rubric. */
   rubric: Rubric;
   categories: readonly Category[];
+  /** The shopper's edits of it not saved yet, kept while they looked at another touchpoint. */
+  kept?: FormValue | undefined;
+  /** Hears every edit, and null once it is saved or discarded. */
+  onEdit?: (value: FormValue | null) => void;
   onSaved: (tp: Touchpoint) => void;
   onDelete: () => void;
   onClose: () => void;
@@ -36,13 +40,15 @@ export function TouchpointDetail({
   audit,
   rubric,
   categories,
+  kept,
+  onEdit = () => undefined,
   onSaved,
   onDelete,
   onClose,
 }: TouchpointDetailProps) {
   const db = getDb();
   const evidence = useLiveQuery(() => listEvidenceOf(db, tp.id), [tp.id]);
-  const [value, setValue] = useState<FormValue>({
+  const stored = (): FormValue => ({
     category: tp.category,
     stage: tp.stage,
     channel: tp.channel,
@@ -50,6 +56,10 @@ export function TouchpointDetail({
     notes: tp.notes,
     includeFieldValues: false,
   });
+  const [value, setValue] = useState<FormValue>(() => kept ?? stored());
+  // Brought back from an earlier look at it (not the edits made since it opened).
+  const [restored] = useState(() => !!kept);
+  const [dirty, setDirty] = useState(restored);
   const [saved, setSaved] = useState(false);
   const [shown, setShown] = useState<ShownOnPage | null>(null);
   const { failure, setFailure, run } = useAction();
@@ -73,7 +83,14 @@ export function TouchpointDetail({
       );
       if (next) onSaved(next);
       setSaved(true);
+      setDirty(false);
+      onEdit(null);
     });
+  };
+  const discard = () => {
+    setValue(stored());
+    setDirty(false);
+    onEdit(null);
   };
   const show = async (url: string) => {
     setShown(tp.anchor ? { matched: null, text: t('touchpoints.show.opening') } : null);
@@ -102,6 +119,11 @@ export function TouchpointDetail({
           </button>
         </p>
       )}
+      {restored && dirty && (
+        <p class="notice" role="status" data-testid="touchpoint-unsaved-back">
+          {t('touchpoints.unsavedBack')}
+        </p>
+      )}
       <fieldset class="plain" disabled={readOnly}>
         <TouchpointForm
           rubric={rubric}
@@ -110,6 +132,8 @@ export function TouchpointDetail({
           onChange={(v: FormValue) => {
             setValue(v);
             setSaved(false);
+            setDirty(true);
+            onEdit(v);
           }}
         />
       </fieldset>
@@ -138,6 +162,11 @@ export function TouchpointDetail({
               {shown.text}
             </span>
           </span>
+        )}
+        {dirty && (
+          <button data-testid="touchpoint-discard" onClick={discard}>
+            {t('touchpoints.discard')}
+          </button>
         )}
         <button data-testid="touchpoint-delete" disabled={readOnly} onClick={onDelete}>
           {t('touchpoints.delete')}

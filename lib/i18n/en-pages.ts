@@ -271,6 +271,9 @@ export const enPages = {
   'touchpoints.open': 'Open',
   'touchpoints.close': 'Close',
   'touchpoints.save': 'Save changes',
+  'touchpoints.unsavedBack':
+    'Your unsaved changes to this touchpoint are back. Save them or discard them.',
+  'touchpoints.discard': 'Discard changes',
   'touchpoints.saved': 'Saved.',
   'touchpoints.delete': 'Delete',
   'touchpoints.deleted': 'Touchpoint deleted.',

@@ -235,6 +235,48 @@ describe('an audit from set-up to review', () => {
     await page.close();
   });
 
+  it('keeps a correction not saved while another touchpoint is open, and asks before the tab closes', async () => {
+    const page = await ext.openExtensionPage(`touchpoints.html?study=${studyId}`);
+    await expect.poll(() => page.getByTestId('touchpoint-row').count()).toBe(2);
+    const row = (text: string) => page.getByTestId('touchpoint-row').filter({ hasText: text });
+    await row('Cart').getByTestId('touchpoint-open').click();
+    await page.getByTestId('tagger-notes').fill('Slow cart, coupon field hidden');
+    // Another touchpoint opened before saving, then this one again: the correction is back.
+    await row('Shipping').getByTestId('touchpoint-open').click();
+    await expect
+      .poll(() => page.getByTestId('tagger-notes').inputValue())
+      .toBe('Box arrived dented, late');
+    await row('Cart').getByTestId('touchpoint-open').click();
+    await page.getByTestId('touchpoint-unsaved-back').waitFor();
+    expect(await page.getByTestId('tagger-notes').inputValue()).toBe(
+      'Slow cart, coupon field hidden',
+    );
+    await checkA11y(page, 'touchpoints view with a correction brought back');
+    // Closing the tab now asks first; the shopper stays.
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => asked).toEqual(['beforeunload']);
+    expect(page.isClosed()).toBe(false);
+    // Discarded, nothing is left to lose: the tab closes without a question.
+    await page.getByTestId('touchpoint-discard').click();
+    expect(await page.getByTestId('tagger-notes').inputValue()).toBe('Slow cart');
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.accept();
+    });
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => page.isClosed()).toBe(true);
+    expect(asked).toEqual(['beforeunload']);
+    const popup = await openPopup();
+    const stored = await readStore<{ notes: string }>(popup, 'touchpoints');
+    expect(stored.map((t) => t.notes).sort()).toEqual(['Box arrived dented, late', 'Slow cart']);
+    await popup.close();
+  });
+
   it('exports the study’s CSV and ends the audit from the popup', async () => {
     const popup = await openPopup();
     const [download] = await Promise.all([

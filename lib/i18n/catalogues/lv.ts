@@ -457,6 +457,9 @@ const catalogue: Catalogue = {
   'touchpoints.open': 'Atvērt',
   'touchpoints.close': 'Aizvērt',
   'touchpoints.save': 'Saglabāt izmaiņas',
+  'touchpoints.unsavedBack':
+    'Jūsu nesaglabātās izmaiņas šim saskarsmes punktam ir atjaunotas. Saglabājiet vai atmetiet tās.',
+  'touchpoints.discard': 'Atmest izmaiņas',
   'touchpoints.saved': 'Saglabāts.',
   'touchpoints.delete': 'Dzēst',
   'touchpoints.deleted': 'Saskarsmes punkts izdzēsts.',

@@ -426,6 +426,9 @@ const catalogue: Catalogue = {
   'touchpoints.open': 'Buka',
   'touchpoints.close': 'Tutup',
   'touchpoints.save': 'Simpan perubahan',
+  'touchpoints.unsavedBack':
+    'Perubahan anda yang belum disimpan pada titik sentuh ini telah kembali. Simpan atau buang perubahan itu.',
+  'touchpoints.discard': 'Buang perubahan',
   'touchpoints.saved': 'Disimpan.',
   'touchpoints.delete': 'Padam',
   'touchpoints.deleted': 'Titik sentuh dipadam.',

@@ -469,6 +469,9 @@ const catalogue: Catalogue = {
   'touchpoints.open': 'Открыть',
   'touchpoints.close': 'Закрыть',
   'touchpoints.save': 'Сохранить изменения',
+  'touchpoints.unsavedBack':
+    'Ваши несохранённые изменения этой точки контакта восстановлены. Сохраните или отмените их.',
+  'touchpoints.discard': 'Отменить изменения',
   'touchpoints.saved': 'Сохранено.',
   'touchpoints.delete': 'Удалить',
   'touchpoints.deleted': 'Точка контакта удалена.',

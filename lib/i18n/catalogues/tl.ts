@@ -457,6 +457,9 @@ const catalogue: Catalogue = {
   'touchpoints.open': 'Buksan',
   'touchpoints.close': 'Isara',
   'touchpoints.save': 'I-save ang mga pagbabago',
+  'touchpoints.unsavedBack':
+    'Naibalik ang mga hindi pa na-save na pagbabago mo sa touchpoint na ito. I-save o itapon ang mga ito.',
+  'touchpoints.discard': 'Itapon ang mga pagbabago',
   'touchpoints.saved': 'Na-save.',
   'touchpoints.delete': 'Burahin',
   'touchpoints.deleted': 'Nabura ang touchpoint.',

@@ -413,6 +413,9 @@ const catalogue: Catalogue = {
   'touchpoints.open': 'Mở',
   'touchpoints.close': 'Đóng',
   'touchpoints.save': 'Lưu thay đổi',
+  'touchpoints.unsavedBack':
+    'Các thay đổi chưa lưu của bạn cho điểm chạm này đã được khôi phục. Hãy lưu hoặc bỏ chúng.',
+  'touchpoints.discard': 'Bỏ thay đổi',
   'touchpoints.saved': 'Đã lưu.',
   'touchpoints.delete': 'Xóa',
   'touchpoints.deleted': 'Đã xóa điểm chạm.',

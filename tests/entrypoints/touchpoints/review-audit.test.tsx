@@ -87,4 +87,22 @@ describe('ReviewAudit', () => {
       }),
     );
   });
+
+  it('keeps a comment not yet added when the lead moves to another touchpoint and back', async () => {
+    const audit = await submittedAudit();
+    render(<ReviewAudit audit={audit} brand={undefined} rubric={rubric} reviewer="Lea" />);
+    await waitFor(() => expect(screen.getByTestId('review-notes').textContent).toBe('First call'));
+    fireEvent.input(screen.getByTestId('review-comment'), {
+      target: { value: 'Which number did you dial' },
+    });
+    fireEvent.click(screen.getByTestId('review-next'));
+    await waitFor(() => expect(screen.getByTestId('review-notes').textContent).toBe('Second call'));
+    // The other touchpoint's box is its own.
+    expect((screen.getByTestId('review-comment') as HTMLTextAreaElement).value).toBe('');
+    key('k');
+    await waitFor(() => expect(screen.getByTestId('review-notes').textContent).toBe('First call'));
+    expect((screen.getByTestId('review-comment') as HTMLTextAreaElement).value).toBe(
+      'Which number did you dial',
+    );
+  });
 });

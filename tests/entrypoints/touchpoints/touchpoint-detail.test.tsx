@@ -34,4 +34,63 @@ describe('TouchpointDetail', () => {
     expect(screen.queryByTestId('touchpoint-saved')).toBeNull();
     expect(onSaved).not.toHaveBeenCalled();
   });
+
+  it('hands every correction up, and forgets it once saved', async () => {
+    await getDb().touchpoints.put(tp);
+    const edits: (string | null)[] = [];
+    render(
+      <TouchpointDetail
+        touchpoint={tp}
+        rubric={makeDefaultRubric(T)}
+        categories={[...DEFAULT_CATEGORIES]}
+        onEdit={(v) => edits.push(v && v.notes)}
+        onSaved={() => {}}
+        onDelete={() => {}}
+        onClose={() => {}}
+      />,
+    );
+    fireEvent.input(screen.getByTestId('tagger-notes'), {
+      target: { value: 'Coupon field hidden' },
+    });
+    expect(edits).toEqual(['Coupon field hidden']);
+    // A fresh correction is not announced as one brought back.
+    expect(screen.queryByTestId('touchpoint-unsaved-back')).toBeNull();
+    fireEvent.click(screen.getByTestId('touchpoint-save'));
+    await screen.findByTestId('touchpoint-saved');
+    expect(edits).toEqual(['Coupon field hidden', null]);
+    expect(screen.queryByTestId('touchpoint-discard')).toBeNull();
+    await getDb().touchpoints.delete(tp.id);
+  });
+
+  it('opens on the unsaved correction it is given, and Discard goes back to the stored one', () => {
+    const edits: (string | null)[] = [];
+    render(
+      <TouchpointDetail
+        touchpoint={tp}
+        rubric={makeDefaultRubric(T)}
+        categories={[...DEFAULT_CATEGORIES]}
+        kept={{
+          category: tp.category,
+          stage: tp.stage,
+          channel: tp.channel,
+          scores: { ...tp.scores },
+          notes: 'Half-typed correction',
+          includeFieldValues: false,
+        }}
+        onEdit={(v) => edits.push(v && v.notes)}
+        onSaved={() => {}}
+        onDelete={() => {}}
+        onClose={() => {}}
+      />,
+    );
+    const notes = screen.getByTestId('tagger-notes') as HTMLTextAreaElement;
+    expect(notes.value).toBe('Half-typed correction');
+    expect(screen.getByTestId('touchpoint-unsaved-back').textContent).toBe(
+      'Your unsaved changes to this touchpoint are back. Save them or discard them.',
+    );
+    fireEvent.click(screen.getByTestId('touchpoint-discard'));
+    expect(notes.value).toBe('');
+    expect(edits).toEqual([null]);
+    expect(screen.queryByTestId('touchpoint-unsaved-back')).toBeNull();
+  });
 });

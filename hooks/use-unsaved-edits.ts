@@ -1,0 +1,26 @@
+import { useEffect, useState } from 'preact/hooks';
+
+/**
+ * Edits not saved yet, by record id, kept while the page is open: moving to another record and
+ * back brings them back, and closing or reloading the page while any is kept asks first (the
+ * browser's own "Leave site?" question, `beforeunload`).
+ */
+export function useUnsavedEdits<T>() {
+  const [edits, setEdits] = useState<ReadonlyMap<string, T>>(new Map());
+  const pending = edits.size > 0;
+  useEffect(() => {
+    if (!pending) return;
+    const ask = (e: BeforeUnloadEvent) => e.preventDefault();
+    addEventListener('beforeunload', ask);
+    return () => removeEventListener('beforeunload', ask);
+  }, [pending]);
+  /** Keeps `value` as the unsaved edit of `id`, or forgets it (null: saved or discarded). */
+  const keep = (id: string, value: T | null) =>
+    setEdits((before) => {
+      const next = new Map(before);
+      if (value === null) next.delete(id);
+      else next.set(id, value);
+      return next;
+    });
+  return { edits, keep };
+}
