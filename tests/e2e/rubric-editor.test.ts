@@ -185,4 +185,30 @@ describe('editing a rubric a touchpoint was scored with', () => {
     expect((await readRecords<Study>('studies', [study.id]))[0]?.rubricVersion).toBe(2);
     expect((await readRecords<Touchpoint>('touchpoints', [touchpoint.id]))[0]).toEqual(touchpoint);
   });
+
+  it('asks before the tab closes while an edit is not saved, and not once it is', async () => {
+    const editor = await ext.openExtensionPage('options.html?tab=rubrics');
+    const label = editor.getByTestId('criterion-label-0');
+    await expect.poll(() => label.inputValue()).toBe('Speed');
+    await label.click();
+    await label.fill('Speed of the answer');
+    const asked: string[] = [];
+    editor.once('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await editor.close({ runBeforeUnload: true });
+    await expect.poll(() => asked).toEqual(['beforeunload']);
+    expect(editor.isClosed()).toBe(false);
+    // Saved, nothing is left to lose: the tab closes without a question.
+    await editor.getByTestId('rubric-save').click();
+    await expect.poll(() => editor.getByTestId('rubric-notice').textContent()).toContain('Saved');
+    editor.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.accept();
+    });
+    await editor.close({ runBeforeUnload: true });
+    await expect.poll(() => editor.isClosed()).toBe(true);
+    expect(asked).toEqual(['beforeunload']);
+  });
 });

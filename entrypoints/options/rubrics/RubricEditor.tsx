@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
+import { useAskBeforeLeaving } from '@/hooks/use-unsaved-edits';
 import { FailureAlert } from '@/components/FailureAlert';
 import { useAction } from '@/hooks/use-action';
 import type { SaveRubricResult } from '@/lib/db';
@@ -41,6 +42,9 @@ export function RubricEditor({ base, categories, readOnly, note, onSave }: Rubri
   const [refused, setRefused] = useState<Problem[] | null>(null);
   const { busy: saving, failure, setFailure, run } = useAction();
   const issues = useMemo(() => validateRubric(draft), [draft]);
+  // A rubric being built is a lead's hour of work: the tab asks before it goes unsaved. (Saved,
+  // the editor is made anew from the stored version.)
+  useAskBeforeLeaving(draft !== base);
 
   const shown = showErrors ? issues : [];
   const errors: ErrorsAt = (field) =>
