@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 
 /**
  * While `pending`, closing or reloading the page asks first (the browser's own "Leave site?"
  * question, `beforeunload`): work typed and not saved is not lost to a stray Ctrl+W.
  */
 export function useAskBeforeLeaving(pending: boolean): void {
-  useEffect(() => {
+  // Right after the render that made the edit, not a frame later: a close that soon still asks.
+  useLayoutEffect(() => {
     if (!pending) return;
     const ask = (e: BeforeUnloadEvent) => e.preventDefault();
     addEventListener('beforeunload', ask);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionSession } from '../support/browser';
 import type { FixtureServer } from '../support/fixture-server';
 import { checkA11y } from './support/axe';
+import { closeTab } from './support/leave';
 import { closeSession, openSession } from './support/session';
 import { readStore, tabIdOf } from './support/extension-db';
 
@@ -253,24 +254,12 @@ describe('an audit from set-up to review', () => {
     );
     await checkA11y(page, 'touchpoints view with a correction brought back');
     // Closing the tab now asks first; the shopper stays.
-    const asked: string[] = [];
-    page.once('dialog', (dialog) => {
-      asked.push(dialog.type());
-      void dialog.dismiss();
-    });
-    await page.close({ runBeforeUnload: true });
-    await expect.poll(() => asked).toEqual(['beforeunload']);
+    expect(await closeTab(page)).toBe(true);
     expect(page.isClosed()).toBe(false);
     // Discarded, nothing is left to lose: the tab closes without a question.
     await page.getByTestId('touchpoint-discard').click();
     expect(await page.getByTestId('tagger-notes').inputValue()).toBe('Slow cart');
-    page.on('dialog', (dialog) => {
-      asked.push(dialog.type());
-      void dialog.accept();
-    });
-    await page.close({ runBeforeUnload: true });
-    await expect.poll(() => page.isClosed()).toBe(true);
-    expect(asked).toEqual(['beforeunload']);
+    expect(await closeTab(page)).toBe(false);
     const popup = await openPopup();
     const stored = await readStore<{ notes: string }>(popup, 'touchpoints');
     expect(stored.map((t) => t.notes).sort()).toEqual(['Box arrived dented, late', 'Slow cart']);

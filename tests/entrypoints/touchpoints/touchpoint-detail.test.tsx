@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TouchpointDetail } from '../../../entrypoints/touchpoints/TouchpointDetail';
 import { getDb } from '../../../lib/db';
+import type { TouchpointForm } from '../../../lib/messaging';
 import { cartTouchpoint, T } from '../cart-touchpoint';
 import { makeDefaultRubric } from '../../../lib/rubric';
 import { DEFAULT_CATEGORIES } from '../../../lib/taxonomy';
@@ -12,6 +13,25 @@ afterEach(() => {
 });
 
 const tp = cartTouchpoint({ pageTitle: 'Cart', notes: '' });
+
+/** Renders the detail of `tp`, opened on `kept` if given; answers the notes of every edit it
+ * hands up (null: saved or discarded). */
+function renderEditing(kept?: TouchpointForm): (string | null)[] {
+  const edits: (string | null)[] = [];
+  render(
+    <TouchpointDetail
+      touchpoint={tp}
+      rubric={makeDefaultRubric(T)}
+      categories={[...DEFAULT_CATEGORIES]}
+      kept={kept}
+      onEdit={(v) => edits.push(v && v.notes)}
+      onSaved={() => {}}
+      onDelete={() => {}}
+      onClose={() => {}}
+    />,
+  );
+  return edits;
+}
 
 describe('TouchpointDetail', () => {
   it('says a correction was not saved when the database refuses it', async () => {
@@ -37,18 +57,7 @@ describe('TouchpointDetail', () => {
 
   it('hands every correction up, and forgets it once saved', async () => {
     await getDb().touchpoints.put(tp);
-    const edits: (string | null)[] = [];
-    render(
-      <TouchpointDetail
-        touchpoint={tp}
-        rubric={makeDefaultRubric(T)}
-        categories={[...DEFAULT_CATEGORIES]}
-        onEdit={(v) => edits.push(v && v.notes)}
-        onSaved={() => {}}
-        onDelete={() => {}}
-        onClose={() => {}}
-      />,
-    );
+    const edits = renderEditing();
     fireEvent.input(screen.getByTestId('tagger-notes'), {
       target: { value: 'Coupon field hidden' },
     });
@@ -63,26 +72,14 @@ describe('TouchpointDetail', () => {
   });
 
   it('opens on the unsaved correction it is given, and Discard goes back to the stored one', () => {
-    const edits: (string | null)[] = [];
-    render(
-      <TouchpointDetail
-        touchpoint={tp}
-        rubric={makeDefaultRubric(T)}
-        categories={[...DEFAULT_CATEGORIES]}
-        kept={{
-          category: tp.category,
-          stage: tp.stage,
-          channel: tp.channel,
-          scores: { ...tp.scores },
-          notes: 'Half-typed correction',
-          includeFieldValues: false,
-        }}
-        onEdit={(v) => edits.push(v && v.notes)}
-        onSaved={() => {}}
-        onDelete={() => {}}
-        onClose={() => {}}
-      />,
-    );
+    const edits = renderEditing({
+      category: tp.category,
+      stage: tp.stage,
+      channel: tp.channel,
+      scores: { ...tp.scores },
+      notes: 'Half-typed correction',
+      includeFieldValues: false,
+    });
     const notes = screen.getByTestId('tagger-notes') as HTMLTextAreaElement;
     expect(notes.value).toBe('Half-typed correction');
     expect(screen.getByTestId('touchpoint-unsaved-back').textContent).toBe(

@@ -11,14 +11,20 @@ const form = (notes: string): TouchpointForm => ({
   includeFieldValues: false,
 });
 
+/** A background that answers every draft save and records the notes it was sent. */
+function recorder() {
+  const sent: string[] = [];
+  const send = (async (_type: string, req: { form: TouchpointForm }) => {
+    sent.push(req.form.notes);
+    return { ok: true, value: { savedAt: 'now' } };
+  }) as never;
+  return { sent, send };
+}
+
 describe('createDraftSync', () => {
   it('saves only the latest state once typing pauses, and nothing after settle()', async () => {
     vi.useFakeTimers();
-    const sent: string[] = [];
-    const send = (async (_type: string, req: { form: TouchpointForm }) => {
-      sent.push(req.form.notes);
-      return { ok: true, value: { savedAt: 'now' } };
-    }) as never;
+    const { sent, send } = recorder();
     const sync = createDraftSync(send, 300);
     sync.schedule(form('a'), null);
     sync.schedule(form('ab'), null);
@@ -35,11 +41,7 @@ describe('createDraftSync', () => {
 
   it('sends the latest state at once on flush(), once, and nothing when all is saved', async () => {
     vi.useFakeTimers();
-    const sent: string[] = [];
-    const send = (async (_type: string, req: { form: TouchpointForm }) => {
-      sent.push(req.form.notes);
-      return { ok: true, value: { savedAt: 'now' } };
-    }) as never;
+    const { sent, send } = recorder();
     const sync = createDraftSync(send, 300);
     sync.schedule(form('typed'), null);
     sync.schedule(form('typed last'), null);
