@@ -26,9 +26,10 @@ export function Panel({
       e.preventDefault();
       if (view.retake) actions.retake(e);
       else actions.save(e);
-    } else if (e.key === 'Escape') {
+    } else if (e.key === 'Escape' && !e.isComposing && e.keyCode !== 229) {
+      // (An Escape that ends an input method's composition is the input method's.)
       e.preventDefault();
-      actions.cancel();
+      actions.escape();
     }
   };
   const audit = context?.audit;

@@ -94,6 +94,7 @@ export function UiApp({ view, send }: { view: TaggerView; send: (m: FromUi) => v
     save: (e) => e.isTrusted && send({ kind: 'save' }),
     retake: (e) => e.isTrusted && send({ kind: 'retake' }),
     cancel: () => send({ kind: 'cancel' }),
+    escape: () => send({ kind: 'escape' }),
     openPopup: () => send({ kind: 'openPopup' }),
     startDrag: (e) => startDrag(e, send),
   };

@@ -88,6 +88,7 @@ export const enCore = {
   'tagger.retakeFailed': 'Still no screenshot: keep this tab in front and try again.',
   'tagger.close': 'Close',
   'tagger.draftRestored': 'Your unsaved draft is back.',
+  'tagger.escapeAgain': 'Press Esc again to discard this touchpoint and what you wrote.',
   'tagger.whatTagged.element': 'Tagged: {what}',
   'tagger.whatTagged.page': 'Tagged: the whole page',
   'tagger.whatTagged.region': 'Tagged: a region of the page',

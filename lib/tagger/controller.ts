@@ -37,6 +37,8 @@ export type Renderer = (
 
 /** The margin the evidence's crop keeps around the tagged box (lib/capture), and a little more. */
 const SHOT_MARGIN = 24;
+/** How long a first Escape over a written tag waits for the second that discards it. */
+export const ESCAPE_AGAIN_MS = 4_000;
 const grow = (r: Box, by: number): Box => ({
   x: r.x - by,
   y: r.y - by,
@@ -230,7 +232,7 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     guard.coveredBy = layer.coveredBy;
     // Back above a dialog the page showed, the open panel has the keys again.
     layer.onAbove = () => guard.holdFocus && ui?.focus();
-    guard.onEscape = () => actions.cancel();
+    guard.onEscape = () => actions.escape();
     guard.refocus = () => ui?.focus();
     guard.onStrayKey = (e) => e.key !== 'Escape' && ui?.key(e);
     view = initialView(true);
@@ -356,6 +358,8 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     }
   }
 
+  /** When Escape last asked to be pressed again (see `escape`). */
+  let escapedAt = -Infinity;
   const actions: TaggerActions = {
     setPickMode: (mode) => {
       pickerControls?.setMode(mode);
@@ -375,6 +379,17 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     cancel() {
       discarding = drafts.settle().then(() => send('discardDraft', {}));
       close();
+    },
+    escape() {
+      const form = view.form;
+      const written = !!form && (form.notes.trim() !== '' || Object.keys(form.scores).length > 0);
+      const at = pristine().now();
+      if (view.phase !== 'panel' || view.retake || !written || at - escapedAt < ESCAPE_AGAIN_MS) {
+        actions.cancel();
+        return;
+      }
+      escapedAt = at;
+      update({ status: { kind: 'info', text: t('tagger.escapeAgain') } });
     },
     openPopup: () => void send('openExtensionPage', { page: 'popup' }),
     startDrag: () => undefined,
@@ -430,6 +445,8 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
         return void retake();
       case 'cancel':
         return actions.cancel();
+      case 'escape':
+        return actions.escape();
       case 'openPopup':
         return actions.openPopup();
     }

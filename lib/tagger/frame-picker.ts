@@ -20,6 +20,7 @@ const noActions: TaggerActions = {
   save: () => undefined,
   retake: () => undefined,
   cancel: () => undefined,
+  escape: () => undefined,
   openPopup: () => undefined,
   startDrag: () => undefined,
 };

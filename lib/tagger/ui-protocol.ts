@@ -59,6 +59,7 @@ export type FromUi =
   | { kind: 'save' }
   | { kind: 'retake' }
   | { kind: 'cancel' }
+  | { kind: 'escape' }
   | { kind: 'openPopup' };
 
 /** The frame's page, relative to the extension's root. */

@@ -62,6 +62,11 @@ export interface TaggerActions {
   /** Captures again for a touchpoint saved without a screenshot (same rule as `save`). */
   retake(e: Event): void;
   cancel(): void;
+  /**
+   * Escape in the panel: cancels, except that a tag with scores or notes given asks for a second
+   * Escape first (one stray key press must not throw away what the shopper wrote).
+   */
+  escape(): void;
   openPopup(): void;
   /** Starts moving the panel by its header. */
   startDrag(e: PointerEvent): void;

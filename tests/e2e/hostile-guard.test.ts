@@ -204,6 +204,26 @@ describe('a page cannot read, steer or spoof the open tagger', () => {
     await page.close();
   });
 
+  it('keeps a written tag through one Escape the focus-stealing page caught, discards it on two', async () => {
+    const page = await openPage(ext, server.url('hostile', '/focus-steal.html?escape'));
+    await startTagging(page);
+    await pickAt(page, page.locator('#target'));
+    await panel(page).waitFor({ state: 'visible' });
+    await score(page, 'clarity', 2);
+    await typeNote(page, 'slow sign-in');
+    // The page takes the focus back every 20 ms: an Escape may land on its input.
+    await page.locator('#page-input').focus();
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() => ui(page).getByTestId('tagger-status').textContent())
+      .toBe('Press Esc again to discard this touchpoint and what you wrote.');
+    expect(await ui(page).getByTestId('tagger-notes').inputValue()).toBe('slow sign-in');
+    await page.keyboard.press('Escape');
+    await panel(page).waitFor({ state: 'detached' });
+    expect(await page.locator('#page-input').inputValue()).toBe('');
+    await page.close();
+  });
+
   it('stays visible and saves when the page restyles, hides and closes its host', async () => {
     const page = await openPage(ext, server.url('hostile', '/hide-host.html'));
     const known = await knownIds();

@@ -55,6 +55,43 @@ describe('the tagger from the keyboard, on a high-DPI screen', () => {
     await page.close();
   });
 
+  it('asks for a second Escape before throwing away a written tag; an input method keeps its own', async () => {
+    const url = server.url('northwind', '/product.html?popup=0&escape=1');
+    const page = await openPage(ext, url);
+    await startTagging(page);
+    await pickAt(page, page.locator('#price-block'));
+    await panel(page).waitFor({ state: 'visible' });
+    const notes = ui(page).getByTestId('tagger-notes');
+    await notes.click();
+    await page.keyboard.type('Price shown without VAT');
+    // An Escape that ends a composition (Vietnamese, Chinese input) belongs to the input method.
+    await notes.evaluate((el) =>
+      el.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Escape', isComposing: true, bubbles: true }),
+      ),
+    );
+    // One stray Escape: the tag stays, and the panel says what a second would do.
+    await page.keyboard.press('Escape');
+    const status = ui(page).getByTestId('tagger-status');
+    await expect
+      .poll(() => status.textContent())
+      .toBe('Press Esc again to discard this touchpoint and what you wrote.');
+    expect(await panel(page).isVisible()).toBe(true);
+    expect(await notes.inputValue()).toBe('Price shown without VAT');
+    // The second one discards it: no draft comes back on this page.
+    await page.keyboard.press('Escape');
+    await panel(page).waitFor({ state: 'detached' });
+    await page.keyboard.press('Alt+Shift+T');
+    await ui(page).getByTestId('tagger-toolbar').waitFor();
+    expect(await panel(page).isVisible()).toBe(false);
+    // With nothing written, one Escape is enough.
+    await pickAt(page, page.locator('#price-block'));
+    await panel(page).waitFor({ state: 'visible' });
+    await page.keyboard.press('Escape');
+    await panel(page).waitFor({ state: 'detached' });
+    await page.close();
+  });
+
   it('in a window made short the panel fits it, scrolls inside itself and nothing in it moves', async () => {
     const page = await openPage(ext, server.url('northwind', '/product.html?popup=0'));
     await startTagging(page);

@@ -112,6 +112,8 @@ const catalogue: Catalogue = {
     'Ekrānuzņēmuma joprojām nav: turiet šo cilni priekšplānā un mēģiniet vēlreiz.',
   'tagger.close': 'Aizvērt',
   'tagger.draftRestored': 'Jūsu nesaglabātais melnraksts ir atjaunots.',
+  'tagger.escapeAgain':
+    'Nospiediet Esc vēlreiz, lai atmestu šo saskarsmes punktu un to, ko uzrakstījāt.',
   'tagger.whatTagged.element': 'Atzīmēts: {what}',
   'tagger.whatTagged.page': 'Atzīmēta: visa lapa',
   'tagger.whatTagged.region': 'Atzīmēts: lapas apgabals',

@@ -120,6 +120,8 @@ const catalogue: Catalogue = {
   'tagger.retakeFailed': 'Masih tiada tangkapan skrin: kekalkan tab ini di hadapan dan cuba lagi.',
   'tagger.close': 'Tutup',
   'tagger.draftRestored': 'Draf anda yang belum disimpan telah dipulihkan.',
+  'tagger.escapeAgain':
+    'Tekan Esc sekali lagi untuk membuang titik sentuh ini dan apa yang anda tulis.',
   'tagger.whatTagged.element': 'Ditandakan: {what}',
   'tagger.whatTagged.page': 'Ditandakan: seluruh halaman',
   'tagger.whatTagged.region': 'Ditandakan: satu kawasan halaman',

@@ -110,6 +110,8 @@ const catalogue: Catalogue = {
     'Снимка экрана всё ещё нет: держите эту вкладку на переднем плане и повторите попытку.',
   'tagger.close': 'Закрыть',
   'tagger.draftRestored': 'Несохранённый черновик восстановлен.',
+  'tagger.escapeAgain':
+    'Нажмите Esc ещё раз, чтобы отказаться от этой точки контакта и написанного.',
   'tagger.whatTagged.element': 'Отмечено: {what}',
   'tagger.whatTagged.page': 'Отмечено: вся страница',
   'tagger.whatTagged.region': 'Отмечено: область страницы',

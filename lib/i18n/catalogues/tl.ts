@@ -129,6 +129,8 @@ const catalogue: Catalogue = {
     'Wala pa ring screenshot: panatilihing nasa harap ang tab na ito at subukang muli.',
   'tagger.close': 'Isara',
   'tagger.draftRestored': 'Naibalik ang iyong hindi pa na-save na draft.',
+  'tagger.escapeAgain':
+    'Pindutin muli ang Esc para itapon ang touchpoint na ito at ang isinulat mo.',
   'tagger.whatTagged.element': 'Na-tag: {what}',
   'tagger.whatTagged.page': 'Na-tag: ang buong pahina',
   'tagger.whatTagged.region': 'Na-tag: isang bahagi ng pahina',

@@ -113,6 +113,7 @@ const catalogue: Catalogue = {
   'tagger.retakeFailed': 'Vẫn chưa có ảnh chụp: hãy giữ tab này ở phía trước rồi thử lại.',
   'tagger.close': 'Đóng',
   'tagger.draftRestored': 'Bản nháp chưa lưu của bạn đã được khôi phục.',
+  'tagger.escapeAgain': 'Nhấn Esc lần nữa để bỏ điểm chạm này và những gì bạn đã viết.',
   'tagger.whatTagged.element': 'Đã gắn thẻ: {what}',
   'tagger.whatTagged.page': 'Đã gắn thẻ: cả trang',
   'tagger.whatTagged.region': 'Đã gắn thẻ: một vùng của trang',
