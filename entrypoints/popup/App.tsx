@@ -1,7 +1,7 @@
 import { askToPersist } from '@/lib/util/storage';
 import { SyncStatus } from '@/components/SyncStatus';
 import { BackupReminder } from './BackupReminder';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useLiveQuery } from '@/hooks/use-live-query';
 import {
@@ -11,7 +11,16 @@ import {
   manualDraftOf,
   type ManualTouchpointInput,
 } from '@/lib/audit';
-import { getDb, getRubric, getSetting, pinnedRubric, startAudit } from '@/lib/db';
+import {
+  getActiveAudit,
+  getDb,
+  getRubric,
+  getSetting,
+  pinnedRubric,
+  setSetting,
+  startAudit,
+  type StartDraft,
+} from '@/lib/db';
 import { exportStudyCsv } from '@/lib/export/study-csv';
 import { downloadBlob } from '@/lib/util/download';
 import { describeProblem, localizeRubric, t } from '@/lib/i18n';
@@ -66,17 +75,34 @@ export function App() {
   // End audit and Submit for review hand the audit in the same way, with the same checks.
   const submitter = useSubmit(view?.audit.id);
   useEffect(() => void findCurrentTab().then(setTab), []);
-  // An off-page touchpoint left unsaved when the popup closed: the popup opens on it again.
+  // A form left half filled in when the popup closed (an off-page touchpoint, or the start of
+  // an audit): the popup opens on it again.
   const [kept, setKept] = useState<ManualTouchpointInput>();
+  const [keptStart, setKeptStart] = useState<StartDraft | null>(null);
   useEffect(() => {
-    manualDraftOf(db)
-      .then((form) => {
-        if (!form) return;
+    (async () => {
+      const form = await manualDraftOf(db);
+      if (form) {
         setKept(form);
         setMode('manual');
-      })
-      .catch((error: unknown) => setNotice(describeProblem(caught(error))));
+        return;
+      }
+      const start = await getSetting(db, 'startDraft');
+      if (!start) return;
+      // Kept from before an audit started (the popup closed as it did): not a form any more.
+      if (await getActiveAudit(db)) await setSetting(db, 'startDraft', null);
+      else {
+        setKeptStart(start);
+        setMode('start');
+      }
+    })().catch((error: unknown) => setNotice(describeProblem(caught(error))));
   }, []);
+  // The start form's writes, one after the other (a later state never under an earlier one).
+  const startWrites = useRef<Promise<unknown>>(Promise.resolve());
+  const keepStart = (form: StartDraft | null) =>
+    (startWrites.current = startWrites.current
+      .then(() => setSetting(db, 'startDraft', form))
+      .catch((error: unknown) => setNotice(describeProblem(caught(error)))));
 
   const host = tab?.host ?? '';
   const unclaimed =
@@ -124,9 +150,17 @@ export function App() {
         choices={choices}
         host={host}
         shopper={shopper ?? ''}
-        onCancel={() => setMode('main')}
+        kept={keptStart}
+        onChange={keepStart}
+        onCancel={() => {
+          void keepStart(null);
+          setKeptStart(null);
+          setMode('main');
+        }}
         onStart={async (input) => {
           await startAudit(db, input, new Date());
+          await keepStart(null);
+          setKeptStart(null);
           // The background registers the tagger now, and runs it in the tabs already open.
           await sendToBackground('auditChanged', {});
           // From the first audit on, the data is worth keeping through storage pressure.

@@ -4,7 +4,7 @@ import { useAction } from '@/hooks/use-action';
 import { useState } from 'preact/hooks';
 import type { StudyChoice } from '@/lib/audit';
 import { t } from '@/lib/i18n';
-import type { NewAudit } from '@/lib/db';
+import type { NewAudit, StartDraft } from '@/lib/db';
 import { brandForHost } from '@/lib/studies/hosts';
 
 /** Props of {@link StartAuditForm}. */
@@ -14,6 +14,10 @@ export interface StartAuditFormProps {
   host: string;
   /** The name remembered from the last audit. */
   shopper: string;
+  /** The form as it was left when the popup last closed. */
+  kept?: StartDraft | null | undefined;
+  /** Hears every change of the form, to keep it. */
+  onChange?: (form: StartDraft) => void;
   onStart: (audit: NewAudit) => Promise<void>;
   onCancel: () => void;
 }
@@ -36,23 +40,41 @@ export function StartAuditForm({
   choices,
   host,
   shopper: remembered,
+  kept,
+  onChange = () => undefined,
   onStart,
   onCancel,
 }: StartAuditFormProps) {
   const initial = propose(choices, host);
-  const [studyId, setStudyId] = useState(initial.studyId);
-  const [brandId, setBrandId] = useState(initial.brandId);
-  const [scenario, setScenario] = useState('');
-  const [shopper, setShopper] = useState(remembered);
+  // What was kept, where its study and brand still exist.
+  const keptChoice = kept && choices.find((c) => c.study.id === kept.studyId);
+  const keptBrand = keptChoice?.brands.find((b) => b.id === kept?.brandId);
+  const [form, setForm] = useState<StartDraft>(() => ({
+    studyId: keptChoice ? keptChoice.study.id : initial.studyId,
+    brandId: keptChoice ? ((keptBrand ?? keptChoice.brands[0])?.id ?? '') : initial.brandId,
+    scenario: kept?.scenario ?? '',
+    shopper: kept?.shopper ?? remembered,
+  }));
+  const { studyId, brandId, scenario, shopper } = form;
+  const change = (patch: Partial<StartDraft>) => {
+    const next = { ...form, ...patch };
+    setForm(next);
+    onChange(next);
+  };
+  const setBrandId = (id: string) => change({ brandId: id });
+  const setScenario = (text: string) => change({ scenario: text });
+  const setShopper = (name: string) => change({ shopper: name });
   const [missing, setMissing] = useState(false);
   const { busy, failure, run } = useAction();
   const brands = choices.find((c) => c.study.id === studyId)?.brands ?? [];
   const proposedBrand = initial.proposed ? brands.find((b) => b.id === initial.brandId) : undefined;
 
   const pickStudy = (id: string) => {
-    setStudyId(id);
     const c = choices.find((x) => x.study.id === id);
-    setBrandId((host && c && brandForHost(c.brands, host)?.id) || c?.brands[0]?.id || '');
+    change({
+      studyId: id,
+      brandId: (host && c && brandForHost(c.brands, host)?.id) || c?.brands[0]?.id || '',
+    });
   };
 
   const submit = async (e: Event) => {
@@ -69,6 +91,11 @@ export function StartAuditForm({
   return (
     <form class="stack" data-testid="audit-form" onSubmit={submit} noValidate>
       <h2>{t('popup.start.title')}</h2>
+      {kept && (
+        <p role="status" class="muted" data-testid="audit-form-restored">
+          {t('popup.start.restored')}
+        </p>
+      )}
       <label>
         {t('audit.study')}
         <select

@@ -46,6 +46,19 @@ export interface Settings {
   syncTarget: string | null;
   /** Team sync: what the last round did, for the popup and the options (lib/sync/status.ts). */
   syncStatus: SyncStatus | null;
+  startDraft: StartDraft | null;
+}
+
+/**
+ * The popup's start-an-audit form as it is being filled in: a popup closes at the first click
+ * elsewhere (into the brief the scenario is copied from), so the form is kept until the audit
+ * starts or the form is cancelled. Local, like every setting: never in a backup or synced.
+ */
+export interface StartDraft {
+  studyId: string;
+  brandId: string;
+  scenario: string;
+  shopper: string;
 }
 
 /** Which import started when (see `Settings.importStarted`). */
@@ -94,6 +107,7 @@ const defaults: Settings = {
   syncCheckpoint: null,
   syncTarget: null,
   syncStatus: null,
+  startDraft: null,
 };
 
 /** Reads one setting, or its default. */

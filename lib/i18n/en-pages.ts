@@ -215,6 +215,7 @@ export const enPages = {
   'brands.save': 'Save brand',
   'brands.noDomains': 'no domain',
   'popup.start.title': 'Start an audit',
+  'popup.start.restored': 'What you filled in is back as you left it.',
   'popup.start.proposed': 'Proposed from this tab: {brand}',
   'popup.start.scenarioPlaceholder': 'Buy running shoes as a first-time customer',
   'popup.byCategory': 'By category',

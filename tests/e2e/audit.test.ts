@@ -70,7 +70,7 @@ describe('an audit from set-up to review', () => {
     const shop = await ext.context.newPage();
     await shop.goto(server.url('northwind', '/product.html'));
     shopTabId = await tabIdOf(ext, server.url('northwind', '/product.html'));
-    const popup = await openPopup();
+    let popup = await openPopup();
     await popup.getByTestId('popup-start-audit').click();
     await expect
       .poll(() => popup.getByTestId('audit-brand').locator('option:checked').textContent())
@@ -79,6 +79,17 @@ describe('an audit from set-up to review', () => {
       'Running shoes',
     );
     await popup.getByTestId('audit-scenario').fill('Buy running shoes as a first-time customer');
+    // A click into the window with the brief closes the popup; opened again, it is as it was.
+    await popup.close();
+    popup = await openPopup();
+    await popup.getByTestId('audit-form-restored').waitFor();
+    expect(await popup.getByTestId('audit-scenario').inputValue()).toBe(
+      'Buy running shoes as a first-time customer',
+    );
+    expect(await popup.getByTestId('audit-brand').locator('option:checked').textContent()).toBe(
+      'Northwind Running',
+    );
+    await checkA11y(popup, 'popup with the start of an audit brought back');
     await popup.getByTestId('audit-shopper').fill('Ana');
     await popup.getByTestId('audit-start').click();
     await expect
@@ -87,6 +98,9 @@ describe('an audit from set-up to review', () => {
     expect(await popup.getByTestId('popup-tagged-total').textContent()).toBe(
       '0 touchpoints tagged',
     );
+    // Started, the form is kept no more.
+    const settings = await readStore<{ key: string; value: unknown }>(popup, 'settings');
+    expect(settings.find((s) => s.key === 'startDraft')?.value ?? null).toBeNull();
     await popup.close();
   });
 

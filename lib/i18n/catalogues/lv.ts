@@ -398,6 +398,7 @@ const catalogue: Catalogue = {
   'brands.save': 'Saglabāt zīmolu',
   'brands.noDomains': 'nav domēna',
   'popup.start.title': 'Sākt auditu',
+  'popup.start.restored': 'Tas, ko aizpildījāt, ir atjaunots, kā to atstājāt.',
   'popup.start.proposed': 'Ieteikts pēc šīs cilnes: {brand}',
   'popup.start.scenarioPlaceholder': 'Nopirkt skriešanas apavus kā jauns klients',
   'popup.byCategory': 'Pa kategorijām',

@@ -371,6 +371,7 @@ const catalogue: Catalogue = {
   'brands.save': 'Simpan jenama',
   'brands.noDomains': 'tiada domain',
   'popup.start.title': 'Mulakan audit',
+  'popup.start.restored': 'Apa yang anda isi telah dipulihkan seperti yang anda tinggalkan.',
   'popup.start.proposed': 'Dicadangkan daripada tab ini: {brand}',
   'popup.start.scenarioPlaceholder': 'Beli kasut larian sebagai pelanggan kali pertama',
   'popup.byCategory': 'Mengikut kategori',

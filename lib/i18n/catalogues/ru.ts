@@ -405,6 +405,7 @@ const catalogue: Catalogue = {
   'brands.save': 'Сохранить бренд',
   'brands.noDomains': 'нет домена',
   'popup.start.title': 'Начать аудит',
+  'popup.start.restored': 'Заполненное вами восстановлено в том виде, в каком вы его оставили.',
   'popup.start.proposed': 'Предложено по этой вкладке: {brand}',
   'popup.start.scenarioPlaceholder': 'Купить беговые кроссовки как новый клиент',
   'popup.byCategory': 'По категориям',

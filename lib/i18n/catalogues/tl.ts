@@ -403,6 +403,7 @@ const catalogue: Catalogue = {
   'brands.save': 'I-save ang tatak',
   'brands.noDomains': 'walang domain',
   'popup.start.title': 'Magsimula ng audit',
+  'popup.start.restored': 'Naibalik ang pinunan mo gaya ng iniwan mo.',
   'popup.start.proposed': 'Mungkahi mula sa tab na ito: {brand}',
   'popup.start.scenarioPlaceholder': 'Bumili ng running shoes bilang unang beses na customer',
   'popup.byCategory': 'Ayon sa kategorya',

@@ -358,6 +358,7 @@ const catalogue: Catalogue = {
   'brands.save': 'Lưu thương hiệu',
   'brands.noDomains': 'không có tên miền',
   'popup.start.title': 'Bắt đầu kiểm tra',
+  'popup.start.restored': 'Những gì bạn đã điền được khôi phục như lúc bạn rời đi.',
   'popup.start.proposed': 'Đề xuất từ tab này: {brand}',
   'popup.start.scenarioPlaceholder': 'Mua giày chạy bộ với tư cách khách hàng lần đầu',
   'popup.byCategory': 'Theo danh mục',

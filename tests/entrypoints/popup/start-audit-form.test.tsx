@@ -41,6 +41,57 @@ const selected = (testId: string) => {
 };
 
 describe('StartAuditForm', () => {
+  it('opens on the form kept when the popup closed, and hands up every change', () => {
+    const changes: string[] = [];
+    render(
+      <StartAuditForm
+        choices={choices}
+        host="shop.contoso.localhost"
+        shopper="Ana"
+        kept={{ studyId: 's2', brandId: 'fa', scenario: 'Return a bike', shopper: 'Ana B.' }}
+        onChange={(form) => changes.push(`${form.studyId}/${form.brandId}/${form.scenario}`)}
+        onStart={async () => {}}
+        onCancel={() => {}}
+      />,
+    );
+    // The kept study and brand win over the ones the tab would propose.
+    expect(selected('audit-study')).toBe('Bikes');
+    expect(selected('audit-brand')).toBe('Fabrikam');
+    expect((screen.getByTestId('audit-scenario') as HTMLTextAreaElement).value).toBe(
+      'Return a bike',
+    );
+    expect((screen.getByTestId('audit-shopper') as HTMLInputElement).value).toBe('Ana B.');
+    expect(screen.getByTestId('audit-form-restored').textContent).toBe(
+      'What you filled in is back as you left it.',
+    );
+    fireEvent.input(screen.getByTestId('audit-scenario'), {
+      target: { value: 'Return a bike bought online' },
+    });
+    fireEvent.change(screen.getByTestId('audit-study'), { target: { value: 's1' } });
+    expect(changes).toEqual([
+      's2/fa/Return a bike bought online',
+      's1/co/Return a bike bought online',
+    ]);
+  });
+
+  it('keeps the text of a form whose study is gone, on the study the tab proposes', () => {
+    render(
+      <StartAuditForm
+        choices={choices}
+        host="fabrikam.localhost"
+        shopper="Ana"
+        kept={{ studyId: 'gone', brandId: 'x', scenario: 'Ask about sizes', shopper: 'Ana' }}
+        onStart={async () => {}}
+        onCancel={() => {}}
+      />,
+    );
+    expect(selected('audit-study')).toBe('Bikes');
+    expect(selected('audit-brand')).toBe('Fabrikam');
+    expect((screen.getByTestId('audit-scenario') as HTMLTextAreaElement).value).toBe(
+      'Ask about sizes',
+    );
+  });
+
   it.each([
     ['shop.contoso.localhost', 'Shoes', 'Contoso', true],
     ['fabrikam.localhost', 'Bikes', 'Fabrikam', true],
