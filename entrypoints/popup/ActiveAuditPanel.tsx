@@ -50,6 +50,14 @@ export function ActiveAuditPanel({
         {t('popup.elapsed', { minutes: minutesSince(audit.startedAt, now) })}
       </p>
       <p data-testid="popup-tagged-total">{t('popup.tagged', { count: stats.total })}</p>
+      {view.unsaved.length > 0 && (
+        <p class="notice" role="status" data-testid="popup-unsaved-tags">
+          {t('popup.unsavedTags', {
+            count: view.unsaved.length,
+            pages: view.unsaved.map((u) => u.pageTitle).join(', '),
+          })}
+        </p>
+      )}
       {counts.length > 0 ? (
         <ul class="counts" data-testid="popup-counts" aria-label={t('popup.byCategory')}>
           {counts.map(([id, n]) => (

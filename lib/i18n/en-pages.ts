@@ -30,6 +30,11 @@ export const enPages = {
   'popup.activeAudit': 'Auditing {brand} · {study}',
   'popup.scenario': 'Scenario: {scenario}',
   'popup.shopper': 'Shopper: {shopper}',
+  'popup.unsavedTags': {
+    one: 'Not saved yet: {count} touchpoint tagged on {pages}. Save or cancel it in its tab before you end the audit.',
+    other:
+      'Not saved yet: {count} touchpoints tagged on {pages}. Save or cancel them in their tabs before you end the audit.',
+  },
   'popup.elapsed': 'Running for {minutes} min',
   'popup.tagged': { one: '{count} touchpoint tagged', other: '{count} touchpoints tagged' },
   'popup.rubricReady': {

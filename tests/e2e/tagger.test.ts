@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionSession } from '../support/browser';
 import type { FixtureServer } from '../support/fixture-server';
+import { checkA11y } from './support/axe';
 import { closeSession, openSession } from './support/session';
 import { tabIdOf } from './support/extension-db';
 import {
@@ -128,6 +129,26 @@ describe('tagging on the demo shop', () => {
       stage: 'consideration',
       scores: { clarity: 3 },
     });
+    await page.close();
+  });
+
+  it('says in the popup which tags are not saved yet, until they are', async () => {
+    const page = await openPage(ext, server.url('northwind', '/cart.html?unsaved=1'));
+    await startTagging(page);
+    await pickAt(page, page.locator('h1'));
+    await panel(page).waitFor({ state: 'visible' });
+    const popup = await ext.openExtensionPage('popup.html');
+    const notice = popup.getByTestId('popup-unsaved-tags');
+    await expect
+      .poll(() => notice.textContent())
+      .toMatch(/^Not saved yet: 1 touchpoint tagged on .+\. Save or cancel it in its tab/);
+    expect(await notice.textContent()).toContain(await page.title());
+    await checkA11y(popup, 'popup saying a tag is not saved yet');
+    // Cancelled in its tab, the popup says no more.
+    await ui(page).getByTestId('tagger-cancel').click();
+    await panel(page).waitFor({ state: 'detached' });
+    await notice.waitFor({ state: 'detached' });
+    await popup.close();
     await page.close();
   });
 

@@ -205,6 +205,12 @@ const catalogue: Catalogue = {
   'popup.activeAudit': 'Notiek audits: {brand} · {study}',
   'popup.scenario': 'Scenārijs: {scenario}',
   'popup.shopper': 'Pircējs: {shopper}',
+  'popup.unsavedTags': {
+    zero: 'Vēl nav saglabāti: {count} atzīmētu saskarsmes punktu lapās {pages}. Saglabājiet vai atceliet tos to cilnēs, pirms beidzat auditu.',
+    one: 'Vēl nav saglabāts: {count} atzīmēts saskarsmes punkts lapā {pages}. Saglabājiet vai atceliet to tā cilnē, pirms beidzat auditu.',
+    other:
+      'Vēl nav saglabāti: {count} atzīmēti saskarsmes punkti lapās {pages}. Saglabājiet vai atceliet tos to cilnēs, pirms beidzat auditu.',
+  },
   'popup.elapsed': 'Ilgums: {minutes} min',
   'popup.tagged': {
     zero: '{count} atzīmētu saskarsmes punktu',

@@ -189,6 +189,10 @@ const catalogue: Catalogue = {
   'popup.activeAudit': 'Mengaudit {brand} · {study}',
   'popup.scenario': 'Senario: {scenario}',
   'popup.shopper': 'Pembeli misteri: {shopper}',
+  'popup.unsavedTags': {
+    other:
+      'Belum disimpan: {count} titik sentuh ditandakan pada {pages}. Simpan atau batalkan dalam tabnya sebelum anda menamatkan audit.',
+  },
   'popup.elapsed': 'Berjalan selama {minutes} minit',
   'popup.tagged': { other: '{count} titik sentuh ditandakan' },
   'popup.rubricReady': { other: 'Rubrik: {name} (v{version}, {count} kriteria)' },

@@ -212,6 +212,11 @@ const catalogue: Catalogue = {
   'popup.activeAudit': 'Ina-audit ang {brand} · {study}',
   'popup.scenario': 'Senaryo: {scenario}',
   'popup.shopper': 'Mamimili: {shopper}',
+  'popup.unsavedTags': {
+    one: 'Hindi pa na-save: {count} touchpoint na na-tag sa {pages}. I-save o kanselahin ito sa tab nito bago mo tapusin ang audit.',
+    other:
+      'Hindi pa na-save: {count} touchpoint na na-tag sa {pages}. I-save o kanselahin ang mga ito sa kanilang mga tab bago mo tapusin ang audit.',
+  },
   'popup.elapsed': 'Tumatakbo nang {minutes} min',
   'popup.tagged': { one: '{count} touchpoint ang na-tag', other: '{count} touchpoint ang na-tag' },
   'popup.rubricReady': {

@@ -178,6 +178,10 @@ const catalogue: Catalogue = {
   'popup.activeAudit': 'Đang kiểm tra {brand} · {study}',
   'popup.scenario': 'Kịch bản: {scenario}',
   'popup.shopper': 'Khách hàng bí ẩn: {shopper}',
+  'popup.unsavedTags': {
+    other:
+      'Chưa lưu: {count} điểm chạm đã gắn thẻ trên {pages}. Hãy lưu hoặc hủy trong tab của nó trước khi kết thúc kiểm tra.',
+  },
   'popup.elapsed': 'Đã chạy {minutes} phút',
   'popup.tagged': { other: 'Đã gắn thẻ {count} điểm chạm' },
   'popup.rubricReady': { other: 'Bộ tiêu chí: {name} (v{version}, {count} tiêu chí)' },
