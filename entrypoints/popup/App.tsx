@@ -1,9 +1,10 @@
 import { askToPersist } from '@/lib/util/storage';
 import { SyncStatus } from '@/components/SyncStatus';
 import { BackupReminder } from './BackupReminder';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useLiveQuery } from '@/hooks/use-live-query';
+import { useSerialWrites } from '@/hooks/use-serial-writes';
 import {
   listReturnedAudits,
   listStudyChoices,
@@ -97,12 +98,9 @@ export function App() {
       }
     })().catch((error: unknown) => setNotice(describeProblem(caught(error))));
   }, []);
-  // The start form's writes, one after the other (a later state never under an earlier one).
-  const startWrites = useRef<Promise<unknown>>(Promise.resolve());
+  const startWrites = useSerialWrites((failure) => setNotice(describeProblem(failure)));
   const keepStart = (form: StartDraft | null) =>
-    (startWrites.current = startWrites.current
-      .then(() => setSetting(db, 'startDraft', form))
-      .catch((error: unknown) => setNotice(describeProblem(caught(error)))));
+    startWrites(() => setSetting(db, 'startDraft', form));
 
   const host = tab?.host ?? '';
   const unclaimed =

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { FailureAlert } from '@/components/FailureAlert';
 import { FormActions } from '@/components/FormActions';
 import { TouchpointForm } from '@/components/TouchpointForm';
@@ -12,11 +12,12 @@ import {
 import { getDb, listCategories } from '@/lib/db';
 import { useAction } from '@/hooks/use-action';
 import { useLiveQuery } from '@/hooks/use-live-query';
+import { useSerialWrites } from '@/hooks/use-serial-writes';
 import { checkImageBytes } from '@/lib/backup/image-check';
 import { describeProblemAt, t } from '@/lib/i18n';
 import type { TouchpointForm as FormValue } from '@/lib/messaging';
 import type { Rubric } from '@/lib/model';
-import { caught, problem, type Problem } from '@/lib/result';
+import { problem, type Problem } from '@/lib/result';
 
 /** The popup words the problems a shopper meets for a picked file in its own way. */
 function failureText(failure: Problem): string {
@@ -54,10 +55,7 @@ export function ManualTouchpoint({ rubric, kept, onDone }: ManualTouchpointProps
   });
   const [file, setFile] = useState<File | null>(null);
   const { busy, failure, setFailure, run } = useAction();
-  // The form's writes, one after the other: a later state is never written over by an earlier.
-  const writes = useRef<Promise<unknown>>(Promise.resolve());
-  const after = (write: () => Promise<unknown>) =>
-    (writes.current = writes.current.then(write).catch((e: unknown) => setFailure(caught(e))));
+  const after = useSerialWrites(setFailure);
 
   const change = (next: FormValue) => {
     setValue(next);
@@ -71,7 +69,7 @@ export function ManualTouchpoint({ rubric, kept, onDone }: ManualTouchpointProps
   const save = async (e: Event) => {
     e.preventDefault();
     // The last change kept first: the save forgets the kept form, which must not come back.
-    await writes.current;
+    await after(async () => undefined);
     if (file && file.size > MAX_EVIDENCE_BYTES) {
       setFailure(problem('manual.tooLarge', { mb: MAX_EVIDENCE_BYTES / 1024 / 1024 }));
       return;

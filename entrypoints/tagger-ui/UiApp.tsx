@@ -51,6 +51,17 @@ export function UiApp({ view, send }: { view: TaggerView; send: (m: FromUi) => v
   // Before the frame paints: a key pressed as soon as the toolbar shows (Escape) is not lost.
   useLayoutEffect(() => {
     document.body.classList.toggle('panel-open', panelShown);
+    if (panelShown) {
+      // Escape with the focus on the frame's document rather than in the panel (the page took
+      // the focus and it came back to the frame): the panel's own handler never hears it.
+      const onEscape = (e: KeyboardEvent) => {
+        if (e.key !== 'Escape' || e.defaultPrevented || e.isComposing || e.keyCode === 229) return;
+        e.preventDefault();
+        send({ kind: 'escape' });
+      };
+      addEventListener('keydown', onEscape);
+      return () => removeEventListener('keydown', onEscape);
+    }
     if (!picking) return;
     // Key presses go to the picker, except those meant for a focused toolbar button.
     const onKey = (e: KeyboardEvent) => {

@@ -1,5 +1,5 @@
 import type { CaptureRequest, EvidenceImage } from '../capture/evidence';
-import type { Covered } from '../capture/redact/summary';
+import { coveredOf, type Covered } from '../capture/redact/summary';
 import type { SensitiveKind } from '../model';
 import {
   attachEvidence,
@@ -190,8 +190,7 @@ export function createHandlers({
         if (!image) return {};
         const shot = toPickShot(image, touchpointId, masked, takenAt ?? now(), form.uncovered);
         await keepPickShot(db, tabKey, shot);
-        const { redactions, coveredFrames } = image;
-        return { ...(redactions && { redactions }), ...(coveredFrames && { coveredFrames }) };
+        return coveredOf(image);
       })
       .catch((e: unknown) => {
         console.warn('[touchpoint-auditor] the pick capture was not kept', e);
@@ -286,8 +285,7 @@ export function createHandlers({
       return ok({
         form: { category, stage, channel, scores, notes, includeFieldValues, ...uncovered },
         ...(touchpointId !== undefined && { touchpointId }),
-        ...(shot?.redactions && { redactions: shot.redactions }),
-        ...(shot?.coveredFrames && { coveredFrames: shot.coveredFrames }),
+        ...(shot && coveredOf(shot)),
         ...(pending && {
           reaudit: {
             wave: pending.wave,

@@ -1,7 +1,7 @@
 import { MIN_CAPTURE_INTERVAL_MS, regionChanged, type EvidenceImage } from '../capture';
 import type { AuditorDb, NewEvidence, PickShot } from '../db';
 import type { SensitiveKind } from '../model';
-import type { Covered } from '../capture/redact/summary';
+import { coveredOf, type Covered } from '../capture/redact/summary';
 
 const sameKinds = (a: readonly SensitiveKind[], b: readonly SensitiveKind[]) =>
   a.length === b.length && a.every((k) => b.includes(k));
@@ -14,10 +14,9 @@ export function toPickShot(
   capturedAt: Date,
   uncovered: readonly SensitiveKind[] = [],
 ): PickShot {
-  const { blob, mime, width, height, sha256, sample, redactions, coveredFrames } = image;
+  const { blob, mime, width, height, sha256, sample } = image;
   return {
-    ...(redactions && { redactions }),
-    ...(coveredFrames && { coveredFrames }),
+    ...coveredOf(image),
     ...(uncovered.length > 0 && { uncovered: [...uncovered] }),
     touchpointId,
     blob,

@@ -48,16 +48,16 @@ const grow = (r: Box, by: number): Box => ({
 const overlaps = (a: Box, b: Box): boolean =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-/**
- * The tagger of the top frame: picking (with the sub-frames' pickers), the scoring panel,
- * drafts and Save with evidence. One per page; it keeps nothing the page can see once closed.
- */
 /** What a screenshot covered, as the panel's view lists it (nothing: no list). */
 const coveredView = ({ redactions, coveredFrames }: Covered) => ({
   redactions: redactions ?? null,
   coveredFrames: coveredFrames ?? null,
 });
 
+/**
+ * The tagger of the top frame: picking (with the sub-frames' pickers), the scoring panel,
+ * drafts and Save with evidence. One per page; it keeps nothing the page can see once closed.
+ */
 export function createTopTagger(guard: GuardState, css: string, render: Renderer) {
   const send = sendToBackground;
   // Made when a pick opens the panel and kept in the draft: a retried save stores it once.

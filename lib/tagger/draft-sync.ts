@@ -1,7 +1,7 @@
 import { sendToBackground } from '../messaging/client';
 import type { CaptureRequest } from '../capture/evidence';
 import type { TouchpointForm, TouchpointPlace } from '../messaging/protocol';
-import type { Covered } from '../capture/redact/summary';
+import { coveredOf, type Covered } from '../capture/redact/summary';
 
 /** How long typing must pause before the draft is saved. */
 export const DRAFT_DEBOUNCE_MS = 300;
@@ -54,9 +54,7 @@ export function createDraftSync(
     });
     inFlight = sent;
     const answer = await sent;
-    if (!answer.ok) return {};
-    const { redactions, coveredFrames } = answer.value;
-    return { ...(redactions && { redactions }), ...(coveredFrames && { coveredFrames }) };
+    return answer.ok ? coveredOf(answer.value) : {};
   };
   return {
     schedule(form, place) {

@@ -39,6 +39,10 @@ export function toCovered(
   coveredFrames: number,
   uncovered: readonly SensitiveKind[] = [],
 ): Covered {
-  const redactions = toRedactions(frames, uncovered);
-  return { ...(redactions && { redactions }), ...(coveredFrames > 0 && { coveredFrames }) };
+  return coveredOf({ redactions: toRedactions(frames, uncovered), coveredFrames });
+}
+
+/** The {@link Covered} part of `x` (a shot, an answer), with no key for what is not there. */
+export function coveredOf({ redactions, coveredFrames }: Covered): Covered {
+  return { ...(redactions && { redactions }), ...(!!coveredFrames && { coveredFrames }) };
 }
