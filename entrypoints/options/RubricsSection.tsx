@@ -7,8 +7,8 @@
 //         criterion-id-<i>, criterion-help-<i>, criterion-weight-<i>, criterion-critical-<i>,
 //         criterion-all-<i>, criterion-category-<i>-<categoryId>, criterion-up-<i>,
 //         criterion-down-<i>, criterion-remove-<i>, criterion-add, rubric-save,
-//         rubric-discard, rubric-refused, rubric-error-<path> (e.g. rubric-error-criteria[1].weight,
-//         rubric-error-scale.min, rubric-error-criteria, rubric-error-name)
+//         rubric-discard, rubric-refused, rubric-changed-elsewhere, rubric-unsaved-back,
+//         rubric-error-<path> (e.g. rubric-error-criteria[1].weight, rubric-error-scale.min, rubric-error-criteria, rubric-error-name)
 //   studies: study-pin-<studyId>, study-move-<studyId>, study-move-warning,
 //         study-move-changes, study-move-affected, study-move-confirm, study-move-cancel
 //   categories: category-id, category-label, category-stage, category-add,
@@ -17,6 +17,7 @@ import { useState } from 'preact/hooks';
 import { FailureAlert } from '@/components/FailureAlert';
 import { useAction } from '@/hooks/use-action';
 import { useDb } from '@/hooks/use-db';
+import { useUnsavedEdits } from '@/hooks/use-unsaved-edits';
 import {
   duplicateRubric,
   saveRubricEdit,
@@ -29,7 +30,7 @@ import { problem } from '@/lib/result';
 import { addCriterion, rubricFileName, rubricToJson } from '@/lib/rubric';
 import { downloadBlob } from '@/lib/util/download';
 import { CustomCategories } from './rubrics/CustomCategories';
-import { RubricEditor } from './rubrics/RubricEditor';
+import { RubricEditor, type KeptRubricEdit } from './rubrics/RubricEditor';
 import { RubricImport } from './rubrics/RubricImport';
 import { RubricList } from './rubrics/RubricList';
 import { StudyPins } from './rubrics/StudyPins';
@@ -52,6 +53,9 @@ function newDraft(): Rubric {
   return addCriterion(empty, t('rubrics.newCriterion'));
 }
 
+/** Where the unsaved edit of a rubric being created is kept (rubrics have theirs by id). */
+const NEW_RUBRIC = 'new';
+
 /** Options page, Rubrics tab: rubrics and their versions, the editor, sharing, custom categories. */
 export function RubricsSection() {
   const db = useDb();
@@ -62,6 +66,9 @@ export function RubricsSection() {
   const [draft, setDraft] = useState<Rubric | null>(null);
   const [notice, setNotice] = useState('');
   const { failure, setFailure, run } = useAction();
+  // Unsaved edits by rubric id: opening another rubric and coming back brings them back, and a
+  // change made to the same rubric elsewhere (another tab, team sync) never replaces them.
+  const unsaved = useUnsavedEdits<KeptRubricEdit>();
   // Bumped on every save or selection so the editor drops its draft even when the version
   // it shows is, for a moment, the same (the live query has not seen the new version yet).
   const [generation, setGeneration] = useState(0);
@@ -78,10 +85,11 @@ export function RubricsSection() {
     setGeneration((g) => g + 1);
   };
 
-  async function save(edited: Rubric): Promise<SaveRubricResult> {
+  async function save(edited: Rubric, keptAs: string): Promise<SaveRubricResult> {
     const result = await saveRubricEdit(db, edited, new Date());
     if (result.ok) {
       const { rubric, outcome } = result.value;
+      unsaved.keep(keptAs, null);
       select(
         rubric.id,
         t(`rubrics.saved.${outcome}`, { version: rubric.version, previous: edited.version }),
@@ -138,7 +146,7 @@ export function RubricsSection() {
             selectedId={currentId}
             onSelect={(id) => select(id)}
             onNew={() => {
-              setDraft(newDraft());
+              setDraft(unsaved.edits.get(NEW_RUBRIC)?.draft ?? newDraft());
               setNotice('');
             }}
           />
@@ -147,7 +155,14 @@ export function RubricsSection() {
         <div class="rubric-main">
           {draft && <h3>{t('rubrics.creating')}</h3>}
           {draft && (
-            <RubricEditor key={draft.id} base={draft} categories={categories} onSave={save} />
+            <RubricEditor
+              key={draft.id}
+              base={draft}
+              kept={unsaved.edits.get(NEW_RUBRIC)}
+              categories={categories}
+              onEdit={(edit) => unsaved.keep(NEW_RUBRIC, edit)}
+              onSave={(edited) => save(edited, NEW_RUBRIC)}
+            />
           )}
           {!draft && shown && latest && versions && (
             <>
@@ -181,12 +196,16 @@ export function RubricsSection() {
                 </button>
               </div>
               <RubricEditor
-                key={`${generation}:${shown.rubric.id}@${shown.rubric.version}@${shown.rubric.updatedAt}`}
+                // Not keyed by when the version was written: a change made elsewhere while the
+                // lead edits is shown as such (`rubric-changed-elsewhere`), not typed over.
+                key={`${generation}:${shown.rubric.id}@${shown.rubric.version}`}
                 base={shown.rubric}
+                kept={readOnly ? undefined : unsaved.edits.get(shown.rubric.id)}
                 categories={categories}
                 readOnly={readOnly}
                 note={note}
-                onSave={save}
+                onEdit={(edit) => unsaved.keep(shown.rubric.id, edit)}
+                onSave={(edited) => save(edited, shown.rubric.id)}
               />
               <StudyPins
                 rubricId={shown.rubric.id}

@@ -393,6 +393,9 @@ export const enPages = {
   'rubrics.addCriterion': 'Add a criterion',
   'rubrics.save': 'Save',
   'rubrics.discard': 'Discard changes',
+  'rubrics.changedElsewhere':
+    'This rubric was changed elsewhere (in another tab or by team sync) while you were editing it. Your edits are still here: Save stores them, Discard changes shows the rubric as it is stored now.',
+  'rubrics.unsavedBack': 'Your unsaved changes to this rubric are back. Save them or discard them.',
   'rubrics.saved.created': 'Rubric created.',
   'rubrics.saved.updated': 'Saved.',
   'rubrics.saved.version': 'Saved as version {version}; version {previous} is kept unchanged.',

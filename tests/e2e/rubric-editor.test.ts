@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Audit, Rubric, Study, Touchpoint } from '../../lib/model';
 import { scoreTouchpoint } from '../../lib/scoring';
 import { launchWithExtension, type ExtensionSession } from '../support/browser';
+import { checkA11y } from './support/axe';
 import { closeTab } from './support/leave';
 
 let ext: ExtensionSession;
@@ -199,5 +200,28 @@ describe('editing a rubric a touchpoint was scored with', () => {
     await editor.getByTestId('rubric-save').click();
     await expect.poll(() => editor.getByTestId('rubric-notice').textContent()).toContain('Saved');
     expect(await closeTab(editor)).toBe(false);
+  });
+  it('keeps an edit when another tab saves the same rubric meanwhile, and says so', async () => {
+    const mine = await ext.openExtensionPage('options.html?tab=rubrics');
+    const theirs = await ext.openExtensionPage('options.html?tab=rubrics');
+    const name = (tab: Page) => tab.getByTestId('rubric-name');
+    await expect.poll(() => name(mine).inputValue()).not.toBe('');
+    const stored = await name(mine).inputValue();
+    await name(mine).fill('Shoe shops, my version');
+    await expect.poll(() => name(theirs).inputValue()).toBe(stored);
+    await name(theirs).fill('Shoe shops, their version');
+    await theirs.getByTestId('rubric-save').click();
+    await expect.poll(() => theirs.getByTestId('rubric-notice').textContent()).toMatch(/Saved/);
+
+    await mine.getByTestId('rubric-changed-elsewhere').waitFor();
+    expect(await name(mine).inputValue()).toBe('Shoe shops, my version');
+    await checkA11y(mine, 'rubric editor, the rubric changed in another tab');
+    await mine.getByTestId('rubric-save').click();
+    await expect.poll(() => mine.getByTestId('rubric-notice').textContent()).toMatch(/Saved/);
+    expect(await mine.getByTestId('rubric-changed-elsewhere').count()).toBe(0);
+    // The other tab has nothing unsaved: it follows the stored rubric.
+    await expect.poll(() => name(theirs).inputValue()).toBe('Shoe shops, my version');
+    await mine.close();
+    await theirs.close();
   });
 });

@@ -19,10 +19,29 @@ import { RubricFieldError } from './RubricFieldError';
 import { describedBy, inputIdFor, type ErrorsAt } from './field-ids';
 import { ScaleField } from './ScaleField';
 
+/**
+ * An edit not saved yet: the draft, and which stored record it started from
+ * (`stampOf`), so a change made elsewhere meanwhile is noticed rather than typed over.
+ */
+export interface KeptRubricEdit {
+  draft: Rubric;
+  from: string;
+}
+
+/** Which stored record a draft started from: its version and when that was last written. */
+export const stampOf = (rubric: Rubric) => `${rubric.version}@${rubric.updatedAt}`;
+
 /** Props of the rubric editor. */
 export interface RubricEditorProps {
-  /** The version being edited (a fresh draft for a new rubric). */
+  /**
+   * The version being edited (a fresh draft for a new rubric), live: when it changes while
+   * nothing is edited the form follows it.
+   */
   base: Rubric;
+  /** An unsaved edit of this rubric kept from before (the lead opened another and came back). */
+  kept?: KeptRubricEdit;
+  /** Told every edit, and null once it is discarded (the saver forgets a saved one). */
+  onEdit?: (edit: KeptRubricEdit | null) => void;
   categories: readonly Category[];
   /** Shown read-only: an older version, kept as it was. */
   readOnly?: boolean;
@@ -36,21 +55,36 @@ export interface RubricEditorProps {
  * Rubrics tab: the form for one rubric version — name, scale, criteria. Refuses an invalid
  * rubric with a message at each field at fault (shown from the first Save on, then live).
  */
-export function RubricEditor({ base, categories, readOnly, note, onSave }: RubricEditorProps) {
-  const [draft, setDraft] = useState(base);
+export function RubricEditor({
+  base,
+  kept,
+  categories,
+  readOnly,
+  note,
+  onEdit,
+  onSave,
+}: RubricEditorProps) {
+  const [edit, setEdit] = useState<KeptRubricEdit | null>(kept ?? null);
+  const [restored] = useState(!!kept);
+  // Unedited, the form is the stored record as it is now (another tab or team sync may change
+  // it); edited, it is the lead's draft, which nothing from outside replaces.
+  const draft = edit?.draft ?? base;
+  const changedElsewhere = !!edit && edit.from !== stampOf(base);
   const [showErrors, setShowErrors] = useState(false);
   const [refused, setRefused] = useState<Problem[] | null>(null);
   const { busy: saving, failure, setFailure, run } = useAction();
   const issues = useMemo(() => validateRubric(draft), [draft]);
   // A rubric being built is a lead's hour of work: the tab asks before it goes unsaved. (Saved,
   // the editor is made anew from the stored version.)
-  useAskBeforeLeaving(draft !== base);
+  useAskBeforeLeaving(edit !== null);
 
   const shown = showErrors ? issues : [];
   const errors: ErrorsAt = (field) =>
     shown.filter((i) => fieldOf(i.path ?? '') === field).map(describeProblem);
   const change = (next: Rubric) => {
-    setDraft(next);
+    const edited = { draft: next, from: edit?.from ?? stampOf(base) };
+    setEdit(edited);
+    onEdit?.(edited);
     setRefused(null);
     setFailure(undefined);
   };
@@ -75,6 +109,18 @@ export function RubricEditor({ base, categories, readOnly, note, onSave }: Rubri
         <p class="note" data-testid="rubric-note">
           {note}
         </p>
+      )}
+      {changedElsewhere ? (
+        <p class="notice" role="status" data-testid="rubric-changed-elsewhere">
+          {t('rubrics.changedElsewhere')}
+        </p>
+      ) : (
+        restored &&
+        edit && (
+          <p class="notice" role="status" data-testid="rubric-unsaved-back">
+            {t('rubrics.unsavedBack')}
+          </p>
+        )
       )}
       <div class="field">
         <label for={inputIdFor('name')}>{t('rubrics.name')}</label>
@@ -127,7 +173,8 @@ export function RubricEditor({ base, categories, readOnly, note, onSave }: Rubri
             type="button"
             data-testid="rubric-discard"
             onClick={() => {
-              setDraft(base);
+              setEdit(null);
+              onEdit?.(null);
               setShowErrors(false);
               setRefused(null);
             }}

@@ -582,6 +582,10 @@ const catalogue: Catalogue = {
   'rubrics.addCriterion': 'Pievienot kritēriju',
   'rubrics.save': 'Saglabāt',
   'rubrics.discard': 'Atmest izmaiņas',
+  'rubrics.changedElsewhere':
+    'Šī vērtēšanas veidne tika mainīta citur (citā cilnē vai komandas sinhronizācijā), kamēr jūs to rediģējāt. Jūsu labojumi ir šeit: “Saglabāt” tos saglabā, “Atmest izmaiņas” parāda veidni tādu, kāda tā ir saglabāta tagad.',
+  'rubrics.unsavedBack':
+    'Jūsu nesaglabātās izmaiņas šai vērtēšanas veidnei ir atjaunotas. Saglabājiet vai atmetiet tās.',
   'rubrics.saved.created': 'Vērtēšanas veidne izveidota.',
   'rubrics.saved.updated': 'Saglabāts.',
   'rubrics.saved.version': 'Saglabāta kā versija {version}; versija {previous} paliek nemainīta.',

@@ -544,6 +544,10 @@ const catalogue: Catalogue = {
   'rubrics.addCriterion': 'Tambah kriteria',
   'rubrics.save': 'Simpan',
   'rubrics.discard': 'Buang perubahan',
+  'rubrics.changedElsewhere':
+    'Rubrik ini telah diubah di tempat lain (dalam tab lain atau melalui penyegerakan pasukan) semasa anda menyuntingnya. Suntingan anda masih ada: Simpan menyimpannya, Buang perubahan menunjukkan rubrik seperti yang disimpan sekarang.',
+  'rubrics.unsavedBack':
+    'Perubahan anda yang belum disimpan pada rubrik ini telah kembali. Simpan atau buang perubahan itu.',
   'rubrics.saved.created': 'Rubrik dicipta.',
   'rubrics.saved.updated': 'Disimpan.',
   'rubrics.saved.version':

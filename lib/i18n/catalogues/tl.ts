@@ -581,6 +581,10 @@ const catalogue: Catalogue = {
   'rubrics.addCriterion': 'Magdagdag ng pamantayan',
   'rubrics.save': 'I-save',
   'rubrics.discard': 'Itapon ang mga pagbabago',
+  'rubrics.changedElsewhere':
+    'Binago ang rubric na ito sa ibang lugar (sa ibang tab o sa team sync) habang ine-edit mo ito. Narito pa rin ang mga edit mo: ang I-save ay itatabi ang mga ito, ang Itapon ang mga pagbabago ay ipapakita ang rubric ayon sa pagkakatabi nito ngayon.',
+  'rubrics.unsavedBack':
+    'Naibalik ang mga hindi pa na-save na pagbabago mo sa rubric na ito. I-save o itapon ang mga ito.',
   'rubrics.saved.created': 'Nagawa ang rubric.',
   'rubrics.saved.updated': 'Na-save.',
   'rubrics.saved.version': 'Na-save bilang bersyon {version}; hindi binago ang bersyon {previous}.',

@@ -530,6 +530,10 @@ const catalogue: Catalogue = {
   'rubrics.addCriterion': 'Thêm tiêu chí',
   'rubrics.save': 'Lưu',
   'rubrics.discard': 'Bỏ thay đổi',
+  'rubrics.changedElsewhere':
+    'Bộ tiêu chí này đã được thay đổi ở nơi khác (trong tab khác hoặc qua đồng bộ nhóm) trong khi bạn đang sửa. Các chỉnh sửa của bạn vẫn còn đây: Lưu sẽ lưu chúng, Bỏ thay đổi sẽ hiện bộ tiêu chí như đang được lưu.',
+  'rubrics.unsavedBack':
+    'Các thay đổi chưa lưu của bạn cho bộ tiêu chí này đã được khôi phục. Hãy lưu hoặc bỏ chúng.',
   'rubrics.saved.created': 'Đã tạo bộ tiêu chí.',
   'rubrics.saved.updated': 'Đã lưu.',
   'rubrics.saved.version':
