@@ -10,7 +10,7 @@ import {
   listStudyChoices,
   loadActiveAuditView,
   manualDraftOf,
-  type ManualTouchpointInput,
+  type KeptManualTouchpoint,
 } from '@/lib/audit';
 import {
   getActiveAudit,
@@ -78,13 +78,13 @@ export function App() {
   useEffect(() => void findCurrentTab().then(setTab), []);
   // A form left half filled in when the popup closed (an off-page touchpoint, or the start of
   // an audit): the popup opens on it again.
-  const [kept, setKept] = useState<ManualTouchpointInput>();
+  const [kept, setKept] = useState<KeptManualTouchpoint>();
   const [keptStart, setKeptStart] = useState<StartDraft | null>(null);
   useEffect(() => {
     (async () => {
-      const form = await manualDraftOf(db);
-      if (form) {
-        setKept(form);
+      const manual = await manualDraftOf(db);
+      if (manual) {
+        setKept(manual);
         setMode('manual');
         return;
       }

@@ -6,8 +6,9 @@ import {
   createManualTouchpoint,
   discardManualDraft,
   keepManualDraft,
+  keepManualPhoto,
   MAX_EVIDENCE_BYTES,
-  type ManualTouchpointInput,
+  type KeptManualTouchpoint,
 } from '@/lib/audit';
 import { getDb, listCategories } from '@/lib/db';
 import { useAction } from '@/hooks/use-action';
@@ -31,8 +32,8 @@ function failureText(failure: Problem): string {
 export interface ManualTouchpointProps {
   /** The study's pinned rubric. */
   rubric: Rubric;
-  /** The form as the shopper left it when the popup last closed (`manualDraftOf`). */
-  kept?: ManualTouchpointInput | undefined;
+  /** The form and photo as the shopper left them when the popup last closed (`manualDraftOf`). */
+  kept?: KeptManualTouchpoint | undefined;
   onDone: () => void;
 }
 
@@ -50,10 +51,13 @@ export function ManualTouchpoint({ rubric, kept, onDone }: ManualTouchpointProps
     channel: 'phone',
     scores: {},
     notes: '',
-    ...kept,
+    ...kept?.form,
     includeFieldValues: false,
   });
-  const [file, setFile] = useState<File | null>(null);
+  // The photo picked, or the one kept from before the popup closed (the file input cannot be
+  // given it back: it is named beside the input instead).
+  const [file, setFile] = useState<Blob | null>(kept?.photo?.blob ?? null);
+  const [keptPhoto, setKeptPhoto] = useState(kept?.photo?.name ?? '');
   const { busy, failure, setFailure, run } = useAction();
   const after = useSerialWrites(setFailure);
 
@@ -62,6 +66,16 @@ export function ManualTouchpoint({ rubric, kept, onDone }: ManualTouchpointProps
     void after(async () => {
       const keptNow = await keepManualDraft(db, next, new Date());
       if (!keptNow.ok) setFailure(keptNow.error);
+    });
+  };
+  const pick = (picked: File | null) => {
+    setFile(picked);
+    setKeptPhoto('');
+    void after(async () => {
+      // The form is kept with it: a photo is picked first as often as last.
+      const keptNow = await keepManualDraft(db, value, new Date());
+      if (keptNow.ok) await keepManualPhoto(db, picked && { blob: picked, name: picked.name });
+      else setFailure(keptNow.error);
     });
   };
   const cancel = () => void after(() => discardManualDraft(db)).then(onDone);
@@ -109,9 +123,17 @@ export function ManualTouchpoint({ rubric, kept, onDone }: ManualTouchpointProps
           type="file"
           data-testid="manual-evidence"
           accept="image/jpeg,image/png,image/webp"
-          onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+          onChange={(e) => pick(e.currentTarget.files?.[0] ?? null)}
         />
       </label>
+      {keptPhoto && (
+        <p class="small" data-testid="manual-evidence-kept">
+          {t('manual.photoKept', { name: keptPhoto })}{' '}
+          <button type="button" data-testid="manual-evidence-remove" onClick={() => pick(null)}>
+            {t('manual.photoRemove')}
+          </button>
+        </p>
+      )}
       <FailureAlert failure={failure} testId="manual-failed" text={failureText} />
       <FormActions
         submitTestId="manual-save"

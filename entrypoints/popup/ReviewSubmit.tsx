@@ -17,9 +17,9 @@ export interface ReviewSubmitProps {
  * checks and lists what to fix, with "Submit anyway" and a required reason.
  */
 export function ReviewSubmit({ audit, submitter }: ReviewSubmitProps) {
-  const own = useSubmit(audit.id);
-  const { refused, busy, failure, submit } = submitter ?? own;
-  const [reason, setReason] = useState('');
+  // Given the popup's, the panel's own stays idle (no audit: it reads and keeps nothing).
+  const own = useSubmit(submitter ? undefined : audit.id);
+  const { refused, busy, failure, submit, reason, changeReason } = submitter ?? own;
   const [reasonMissing, setReasonMissing] = useState(false);
   const submitAnyway = () => {
     if (!reason.trim()) {
@@ -62,7 +62,7 @@ export function ReviewSubmit({ audit, submitter }: ReviewSubmitProps) {
               value={reason}
               aria-invalid={reasonMissing || undefined}
               aria-describedby={reasonMissing ? 'review-reason-error' : undefined}
-              onInput={(e) => setReason(e.currentTarget.value)}
+              onInput={(e) => changeReason(e.currentTarget.value)}
             />
           </label>
           {reasonMissing && (

@@ -3,8 +3,11 @@ import {
   discardDraft,
   getActiveAudit,
   getDraft,
+  getSetting,
   saveDraft,
+  setSetting,
   type AuditorDb,
+  type ManualPhoto,
   type NewTouchpoint,
 } from '../db';
 import type { Evidence, Touchpoint } from '../model';
@@ -52,23 +55,50 @@ export async function keepManualDraft(
 }
 
 /**
- * The off-page form kept for the running audit, if any. A form kept for another audit (one
- * since handed in or ended) is not this audit's to record, and is forgotten.
+ * Keeps the photo picked in the off-page form (null: none any more), for the running audit.
+ * Fails with `no-active-audit` when no audit runs.
  */
-export async function manualDraftOf(db: AuditorDb): Promise<ManualTouchpointInput | undefined> {
-  const draft = await getDraft(db, MANUAL_DRAFT_KEY);
-  if (!draft) return undefined;
+export async function keepManualPhoto(
+  db: AuditorDb,
+  photo: { blob: Blob; name: string } | null,
+): Promise<Result<void>> {
   const audit = await getActiveAudit(db);
-  if (draft.auditId !== audit?.id) {
-    await discardDraft(db, MANUAL_DRAFT_KEY);
+  if (!audit) return fail('no-active-audit');
+  await setSetting(db, 'manualPhoto', photo && { ...photo, auditId: audit.id });
+  return ok(undefined);
+}
+
+/** The off-page form as it was kept, with the photo picked in it. */
+export interface KeptManualTouchpoint {
+  form: ManualTouchpointInput;
+  photo: Pick<ManualPhoto, 'blob' | 'name'> | null;
+}
+
+/**
+ * The off-page form kept for the running audit, if any. A form kept for another audit (one
+ * since handed in or ended) is not this audit's to record, and is forgotten; so is a photo
+ * without its form (the touchpoint was recorded, or the form cancelled).
+ */
+export async function manualDraftOf(db: AuditorDb): Promise<KeptManualTouchpoint | undefined> {
+  const draft = await getDraft(db, MANUAL_DRAFT_KEY);
+  const photo = await getSetting(db, 'manualPhoto');
+  const audit = await getActiveAudit(db);
+  if (!draft || draft.auditId !== audit?.id) {
+    await discardManualDraft(db);
     return undefined;
   }
   const { category, stage, channel, scores, notes } = draft;
-  return { category, stage, channel, scores, notes };
+  return {
+    form: { category, stage, channel, scores, notes },
+    photo: photo?.auditId === audit.id ? { blob: photo.blob, name: photo.name } : null,
+  };
 }
 
-/** Forgets the off-page form (the shopper cancelled it). */
-export const discardManualDraft = (db: AuditorDb) => discardDraft(db, MANUAL_DRAFT_KEY);
+/** Forgets the off-page form and its photo (the shopper cancelled it). */
+export async function discardManualDraft(db: AuditorDb): Promise<void> {
+  await discardDraft(db, MANUAL_DRAFT_KEY);
+  await setSetting(db, 'manualPhoto', null);
+}
 
 /**
  * Records an off-page touchpoint (a phone call, a store visit, a parcel) in the running
@@ -96,5 +126,8 @@ export async function createManualTouchpoint(
     now,
     { draftKey: MANUAL_DRAFT_KEY },
   );
+  // Recorded: the photo is the touchpoint's evidence now. (Left behind by a popup closed at
+  // this moment, it would be forgotten at the next opening: its form is gone.)
+  await setSetting(db, 'manualPhoto', null);
   return ok(saved);
 }

@@ -47,6 +47,29 @@ export interface Settings {
   /** Team sync: what the last round did, for the popup and the options (lib/sync/status.ts). */
   syncStatus: SyncStatus | null;
   startDraft: StartDraft | null;
+  submitDraft: SubmitDraft | null;
+  manualPhoto: ManualPhoto | null;
+}
+
+/**
+ * The photo picked in the popup's off-page form, kept with that form's draft (`manual`) but
+ * apart from it: the form is written at every key press, the photo only when it is picked.
+ */
+export interface ManualPhoto {
+  auditId: string;
+  blob: Blob;
+  /** The file's name as the shopper picked it. */
+  name: string;
+}
+
+/**
+ * A hand-in of the running audit the checks refused, kept until it goes through: the popup
+ * closes when the shopper clicks into the page to fix what the list names, so the popup runs
+ * the checks again when it opens and brings back the reason typed for "Submit anyway".
+ */
+export interface SubmitDraft {
+  auditId: string;
+  reason: string;
 }
 
 /**
@@ -108,6 +131,8 @@ const defaults: Settings = {
   syncTarget: null,
   syncStatus: null,
   startDraft: null,
+  submitDraft: null,
+  manualPhoto: null,
 };
 
 /** Reads one setting, or its default. */

@@ -248,6 +248,8 @@ export const enPages = {
   'popup.reaudit.leftoverOf': 'Touchpoints from {wave} that were not visited again.',
   'manual.title': 'Off-page touchpoint',
   'manual.evidence': 'Photo or screenshot: JPEG, PNG or WebP (optional)',
+  'manual.photoKept': 'Picked before the popup closed: {name}',
+  'manual.photoRemove': 'Remove this photo',
   'manual.save': 'Save touchpoint',
   'manual.cancel': 'Cancel',
   'manual.restored': 'Your unsaved touchpoint is back as you left it.',

@@ -105,15 +105,28 @@ describe('an audit from set-up to review', () => {
   });
 
   it('adds an off-page touchpoint with a photo, and a page one through the background', async () => {
-    const popup = await openPopup();
+    let popup = await openPopup();
     await popup.getByTestId('popup-add-manual').click();
     await popup.getByTestId('tagger-channel').selectOption('in_store');
     await popup.getByTestId('tagger-category').selectOption('packaging');
     await popup.getByTestId('tagger-score-speed').locator('[data-value="4"]').click();
-    await popup.getByTestId('tagger-notes').fill('Box arrived dented');
     await popup
       .getByTestId('manual-evidence')
       .setInputFiles({ name: 'parcel.png', mimeType: 'image/png', buffer: PNG });
+    // The shopper goes to find the parcel's tracking number: the popup closes, photo picked.
+    await expect
+      .poll(async () =>
+        (await readStore<{ key: string; value: unknown }>(popup, 'settings')).some(
+          (s) => s.key === 'manualPhoto' && s.value,
+        ),
+      )
+      .toBe(true);
+    await popup.close();
+    popup = await openPopup();
+    await popup.getByTestId('manual-restored').waitFor();
+    expect(await popup.getByTestId('manual-evidence-kept').textContent()).toMatch(/parcel\.png/);
+    await checkA11y(popup, 'popup with an off-page photo brought back');
+    await popup.getByTestId('tagger-notes').fill('Box arrived dented');
     await popup.getByTestId('manual-save').click();
     await expect
       .poll(() => popup.getByTestId('popup-tagged-total').textContent())

@@ -433,6 +433,8 @@ const catalogue: Catalogue = {
   'popup.reaudit.leftoverOf': 'Saskarsmes punkti no viļņa {wave}, kas netika apmeklēti vēlreiz.',
   'manual.title': 'Saskarsmes punkts ārpus lapas',
   'manual.evidence': 'Fotoattēls vai ekrānuzņēmums: JPEG, PNG vai WebP (nav obligāts)',
+  'manual.photoKept': 'Izvēlēts, pirms uznirstošais logs aizvērās: {name}',
+  'manual.photoRemove': 'Noņemt šo fotoattēlu',
   'manual.save': 'Saglabāt saskarsmes punktu',
   'manual.cancel': 'Atcelt',
   'manual.restored': 'Jūsu nesaglabātais saskarsmes punkts ir atjaunots, kā to atstājāt.',

@@ -403,6 +403,8 @@ const catalogue: Catalogue = {
   'popup.reaudit.leftoverOf': 'Titik sentuh dari {wave} yang tidak dilawati semula.',
   'manual.title': 'Titik sentuh luar halaman',
   'manual.evidence': 'Foto atau tangkapan skrin: JPEG, PNG atau WebP (pilihan)',
+  'manual.photoKept': 'Dipilih sebelum tetingkap timbul ditutup: {name}',
+  'manual.photoRemove': 'Buang foto ini',
   'manual.save': 'Simpan titik sentuh',
   'manual.cancel': 'Batal',
   'manual.restored':

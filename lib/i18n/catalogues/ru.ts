@@ -443,6 +443,8 @@ const catalogue: Catalogue = {
   'popup.reaudit.leftoverOf': 'Точки контакта волны {wave}, которые не посетили повторно.',
   'manual.title': 'Точка контакта вне сайта',
   'manual.evidence': 'Фото или снимок экрана: JPEG, PNG или WebP (необязательно)',
+  'manual.photoKept': 'Выбрано до закрытия окна расширения: {name}',
+  'manual.photoRemove': 'Убрать это фото',
   'manual.save': 'Сохранить точку контакта',
   'manual.cancel': 'Отмена',
   'manual.restored':

@@ -436,6 +436,8 @@ const catalogue: Catalogue = {
   'popup.reaudit.leftoverOf': 'Mga touchpoint mula sa {wave} na hindi na binisita muli.',
   'manual.title': 'Touchpoint sa labas ng pahina',
   'manual.evidence': 'Larawan o screenshot: JPEG, PNG o WebP (opsyonal)',
+  'manual.photoKept': 'Napili bago nagsara ang popup: {name}',
+  'manual.photoRemove': 'Alisin ang larawang ito',
   'manual.save': 'I-save ang touchpoint',
   'manual.cancel': 'Kanselahin',
   'manual.restored': 'Naibalik ang hindi pa na-save na touchpoint mo gaya ng iniwan mo.',

@@ -389,6 +389,8 @@ const catalogue: Catalogue = {
   'popup.reaudit.leftoverOf': 'Các điểm chạm của đợt {wave} chưa được ghé lại.',
   'manual.title': 'Điểm chạm ngoài trang',
   'manual.evidence': 'Ảnh chụp hoặc ảnh chụp màn hình: JPEG, PNG hoặc WebP (không bắt buộc)',
+  'manual.photoKept': 'Đã chọn trước khi cửa sổ bật lên đóng: {name}',
+  'manual.photoRemove': 'Bỏ ảnh này',
   'manual.save': 'Lưu điểm chạm',
   'manual.cancel': 'Hủy',
   'manual.restored': 'Điểm chạm chưa lưu của bạn đã được khôi phục như lúc bạn rời đi.',

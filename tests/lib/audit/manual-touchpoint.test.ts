@@ -5,9 +5,10 @@ import {
   createManualTouchpoint,
   discardManualDraft,
   keepManualDraft,
+  keepManualPhoto,
   manualDraftOf,
 } from '../../../lib/audit';
-import { AuditorDb, endActiveAudit, listEvidenceOf, startAudit } from '../../../lib/db';
+import { AuditorDb, endActiveAudit, getSetting, listEvidenceOf, startAudit } from '../../../lib/db';
 import { describeProblemAt } from '../../../lib/i18n';
 import { HTML, PNG_3X2, SVG } from '../../fixtures/images';
 import { dropDb } from '../db/test-db';
@@ -100,7 +101,7 @@ describe('the off-page form kept while it is filled in', () => {
     await startAudit(db, { studyId: 's', brandId: 'b1', shopper: 'Ana', scenario: '' }, t0);
     expect(await manualDraftOf(db)).toBeUndefined();
     expect(await keepManualDraft(db, copy(), t0)).toEqual({ ok: true, value: undefined });
-    expect(await manualDraftOf(db)).toEqual(form);
+    expect(await manualDraftOf(db)).toEqual({ form, photo: null });
     const saved = await createManualTouchpoint(db, copy(), null, t0);
     expect(saved.ok).toBe(true);
     expect(await manualDraftOf(db)).toBeUndefined();
@@ -127,5 +128,37 @@ describe('the off-page form kept while it is filled in', () => {
     const kept = await keepManualDraft(db, copy(), t0);
     expect(kept).toMatchObject({ ok: false, error: { code: 'no-active-audit' } });
     expect(await db.drafts.count()).toBe(0);
+  });
+
+  it('keeps the photo picked with it, and forgets the photo once the touchpoint is recorded', async () => {
+    await startAudit(db, { studyId: 's', brandId: 'b1', shopper: 'Ana', scenario: '' }, t0);
+    const png = Buffer.from(PNG_3X2, 'base64');
+    await keepManualDraft(db, copy(), t0);
+    await keepManualPhoto(db, { blob: new Blob([png], { type: 'image/png' }), name: 'box.png' });
+    const kept = await manualDraftOf(db);
+    expect(kept?.photo?.name).toBe('box.png');
+    expect(Buffer.from(await kept!.photo!.blob.arrayBuffer())).toEqual(png);
+
+    const saved = await createManualTouchpoint(db, copy(), kept!.photo!.blob, t0);
+    expect(saved.ok && saved.value.evidence?.width).toBe(3);
+    expect(await getSetting(db, 'manualPhoto')).toBeNull();
+    expect(await manualDraftOf(db)).toBeUndefined();
+  });
+
+  it('forgets the photo with the form: cancelled, or left from another audit', async () => {
+    await startAudit(db, { studyId: 's', brandId: 'b1', shopper: 'Ana', scenario: '' }, t0);
+    const photo = { blob: new Blob([Buffer.from(PNG_3X2, 'base64')]), name: 'a.png' };
+    await keepManualDraft(db, copy(), t0);
+    await keepManualPhoto(db, photo);
+    await discardManualDraft(db);
+    expect(await getSetting(db, 'manualPhoto')).toBeNull();
+
+    await keepManualDraft(db, copy(), t0);
+    await keepManualPhoto(db, photo);
+    await endActiveAudit(db, t0);
+    await startAudit(db, { studyId: 's', brandId: 'b2', shopper: 'Ana', scenario: '' }, t0);
+    await keepManualDraft(db, copy(), t0); // a new form, in the new audit
+
+    expect(await manualDraftOf(db)).toEqual({ form, photo: null });
   });
 });
