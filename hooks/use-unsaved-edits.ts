@@ -31,3 +31,6 @@ export function useUnsavedEdits<T>() {
     });
   return { edits, keep };
 }
+
+/** What {@link useUnsavedEdits} gives, for a page that keeps edits above the part editing them. */
+export type UnsavedEdits<T> = ReturnType<typeof useUnsavedEdits<T>>;

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { FailureAlert } from '@/components/FailureAlert';
 import { useAction } from '@/hooks/use-action';
 import { useLiveQuery } from '@/hooks/use-live-query';
-import { useUnsavedEdits } from '@/hooks/use-unsaved-edits';
+import { useUnsavedEdits, type UnsavedEdits } from '@/hooks/use-unsaved-edits';
 import { getAuditStats, getDb, nthTouchpointOfAudit, reviewAudit } from '@/lib/db';
 import { formatDateTime, reviewStateLabel, t } from '@/lib/i18n';
 import type { Audit, Brand, Rubric } from '@/lib/model';
@@ -18,6 +18,14 @@ export interface ReviewAuditProps {
   rubric: Rubric;
   /** The lead's name, written on comments and decisions. */
   reviewer: string;
+  /**
+   * Comments typed and not added yet, by touchpoint, kept by the queue: opening another audit
+   * and coming back keeps them. Without it the audit keeps its own.
+   */
+  comments?: UnsavedEdits<string>;
+  /** The touchpoint to open on (its place in the audit), and told each move. */
+  start?: number;
+  onMove?: (index: number) => void;
 }
 
 /**
@@ -27,9 +35,10 @@ export interface ReviewAuditProps {
  * touchpoints come in the touchpoints view's order (by category); each screen reads the one it
  * shows and the audit's kept count, never all of them (an audit may hold thousands).
  */
-export function ReviewAudit({ audit, brand, rubric, reviewer }: ReviewAuditProps) {
+export function ReviewAudit(props: ReviewAuditProps) {
+  const { audit, brand, rubric, reviewer, comments, start = 0, onMove } = props;
   const db = getDb();
-  const [index, setIndex] = useState(0);
+  const [index, setIndex] = useState(start);
   // One query for the count and the touchpoint shown: the first screen waits for one answer.
   const screen = useLiveQuery(async () => {
     const { total } = await getAuditStats(db, audit.id);
@@ -38,7 +47,8 @@ export function ReviewAudit({ audit, brand, rubric, reviewer }: ReviewAuditProps
   }, [audit.id, index]);
   const comment = useRef<HTMLTextAreaElement>(null);
   // Comments typed and not added yet, by touchpoint: j/k to another one and back keeps them.
-  const unsaved = useUnsavedEdits<string>();
+  const own = useUnsavedEdits<string>();
+  const unsaved = comments ?? own;
   const { busy, failure, setFailure, run } = useAction();
   const total = screen?.total;
   const count = total ?? 0;
@@ -52,7 +62,11 @@ export function ReviewAudit({ audit, brand, rubric, reviewer }: ReviewAuditProps
       const moved = await reviewAudit(db, audit.id, action, reviewer, new Date());
       if (!moved.ok) setFailure(moved.error);
     });
-  const move = (by: number) => setIndex(Math.min(Math.max(0, at + by), Math.max(0, count - 1)));
+  const move = (by: number) => {
+    const next = Math.min(Math.max(0, at + by), Math.max(0, count - 1));
+    setIndex(next);
+    onMove?.(next);
+  };
 
   // Latest handlers for the document's key listener, which is added once.
   const keys = useRef<(e: KeyboardEvent) => void>(() => {});

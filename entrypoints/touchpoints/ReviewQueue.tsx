@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLiveQuery } from '@/hooks/use-live-query';
+import { useUnsavedEdits } from '@/hooks/use-unsaved-edits';
 import { getDb, getSetting } from '@/lib/db';
 import { formatDateTime, reviewStateLabel, t } from '@/lib/i18n';
 import type { Audit, Brand, Rubric } from '@/lib/model';
@@ -23,6 +24,10 @@ export interface ReviewQueueProps {
 export function ReviewQueue({ audits, brands, rubric }: ReviewQueueProps) {
   const reviewer = useLiveQuery(() => getSetting(getDb(), 'reviewerName'), []);
   const [selectedId, setSelectedId] = useState<string>();
+  // Kept across the audits the lead opens: a comment typed and not added, by touchpoint, and
+  // the touchpoint each audit was left on.
+  const comments = useUnsavedEdits<string>();
+  const [positions, setPositions] = useState<ReadonlyMap<string, number>>(new Map());
   const queue = reviewQueue(audits ?? []);
   const selected = queue.find((a) => a.id === selectedId) ?? queue[0];
   // Keep the audit shown once chosen: a decision moves it in the queue, not off the screen.
@@ -79,6 +84,9 @@ export function ReviewQueue({ audits, brands, rubric }: ReviewQueueProps) {
           brand={brandOf(selected)}
           rubric={rubric}
           reviewer={reviewer}
+          comments={comments}
+          start={positions.get(selected.id)}
+          onMove={(index) => setPositions((before) => new Map(before).set(selected.id, index))}
         />
       )}
     </main>

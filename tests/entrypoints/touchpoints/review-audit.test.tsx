@@ -2,7 +2,15 @@ import { runningAudit } from '../../lib/db/test-db';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReviewAudit } from '../../../entrypoints/touchpoints/ReviewAudit';
-import { createTouchpoint, getDb, getSetting, reviewAudit, seedDefaults } from '../../../lib/db';
+import { ReviewQueue } from '../../../entrypoints/touchpoints/ReviewQueue';
+import {
+  createTouchpoint,
+  getDb,
+  getSetting,
+  reviewAudit,
+  seedDefaults,
+  setSetting,
+} from '../../../lib/db';
 import type { Audit } from '../../../lib/model';
 import { makeDefaultRubric } from '../../../lib/rubric';
 
@@ -15,10 +23,10 @@ const rubric = makeDefaultRubric(now.toISOString());
  * A submitted audit of two manual touchpoints, in the page's (fake) database; the queue shows
  * them in the touchpoints view's order (by category), here also the order they were made in.
  */
-async function submittedAudit(): Promise<Audit> {
+async function submittedAudit(shopper = 'Ana'): Promise<Audit> {
   const db = getDb();
   await seedDefaults(db, now);
-  const { audit } = await runningAudit(db, now, { scenario: 'Call' });
+  const { audit } = await runningAudit(db, now, { scenario: 'Call', shopper });
   for (const [minute, category, notes] of [
     [1, 'cart', 'First call'],
     [2, 'customer_support', 'Second call'],
@@ -40,7 +48,7 @@ async function submittedAudit(): Promise<Audit> {
       new Date(now.getTime() + minute * 60_000),
     );
   }
-  const moved = await reviewAudit(db, audit.id, 'submit', 'Ana', now);
+  const moved = await reviewAudit(db, audit.id, 'submit', shopper, now);
   if (!moved.ok) throw new Error('not submitted');
   return moved.value;
 }
@@ -102,6 +110,41 @@ describe('ReviewAudit', () => {
     key('k');
     await waitFor(() => expect(screen.getByTestId('review-notes').textContent).toBe('First call'));
     expect((screen.getByTestId('review-comment') as HTMLTextAreaElement).value).toBe(
+      'Which number did you dial',
+    );
+  });
+});
+
+describe('ReviewQueue', () => {
+  it('keeps a comment not yet added, and the touchpoint it was on, while the lead opens another audit', async () => {
+    const first = await submittedAudit('Ana');
+    const second = await submittedAudit('Bo');
+    await setSetting(getDb(), 'reviewerName', 'Lea');
+    render(<ReviewQueue audits={[first, second]} brands={[]} rubric={rubric} />);
+    const open = async (audit: Audit) => {
+      const item = (await screen.findAllByTestId('review-queue-item')).find(
+        (b) => b.dataset.id === audit.id,
+      );
+      fireEvent.click(item!);
+      await waitFor(() =>
+        expect(screen.getByTestId('review-audit').textContent).toContain(audit.shopper),
+      );
+    };
+    await open(first);
+    await waitFor(() => expect(screen.getByTestId('review-notes').textContent).toBe('First call'));
+    key('j');
+    await waitFor(() => expect(screen.getByTestId('review-notes').textContent).toBe('Second call'));
+    fireEvent.input(screen.getByTestId('review-comment'), {
+      target: { value: 'Which number did you dial' },
+    });
+
+    await open(second);
+    await waitFor(() => expect(screen.getByTestId('review-notes').textContent).toBe('First call'));
+    expect(screen.getByTestId<HTMLTextAreaElement>('review-comment').value).toBe('');
+
+    await open(first);
+    await waitFor(() => expect(screen.getByTestId('review-notes').textContent).toBe('Second call'));
+    expect(screen.getByTestId<HTMLTextAreaElement>('review-comment').value).toBe(
       'Which number did you dial',
     );
   });
