@@ -1,3 +1,4 @@
+import type { Point } from './host';
 import { ENVIRONMENT, GUARDED, SHOPPER } from './event-types';
 
 /** A modal handler (picker, panel drag): gets every trusted event; true blocks it from the page. */
@@ -23,8 +24,8 @@ export interface GuardState {
   onEscape?: () => void;
   /** Puts the tagger's layer back on top and as it should look (`force`: re-show it). */
   reassert?: ((force: boolean, over?: EventTarget | null) => void) | null;
-  /** The page's focus moved, or a press landed on the page (see `HostLayer.coveredBy`). */
-  coveredBy?: ((target: EventTarget | null, point: { x: number; y: number } | null) => void) | null;
+  /** The page's focus moved, or the pointer went onto the page (see `HostLayer.coveredBy`). */
+  coveredBy?: ((target: EventTarget | null, point: Point | null, press: boolean) => void) | null;
   /** Whether `target` is the host of one of the tagger's layers (set by the tagger). */
   owns?: (target: EventTarget | null) => boolean;
   /** Set by the guard: re-registers it if the page erased it; false if it still is not alive. */
@@ -145,11 +146,12 @@ export function installEventGuard(state: GuardState): void {
       starting = 0;
     }
     if (!tagging) return;
-    if (e.type === 'focusin' || e.type === 'pointerdown') {
+    if (e.type === 'focusin' || e.type === 'pointerdown' || e.type === 'pointermove') {
       // Perhaps into a dialog or popover of the page over ours, which no toggle of its told us
-      // of (a shadow root keeps its toggles).
+      // of (a shadow root keeps its toggles): the pointer moving on it, before it presses.
       const m = e as PointerEvent;
-      state.coveredBy?.(e.target, e.type === 'pointerdown' ? { x: m.clientX, y: m.clientY } : null);
+      const point = e.type === 'focusin' ? null : { x: m.clientX, y: m.clientY };
+      state.coveredBy?.(e.target, point, e.type === 'pointerdown');
     }
     if (e.type === 'toggle') {
       // A popover or dialog of the page opened over ours: ours goes back on top.

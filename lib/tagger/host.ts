@@ -3,6 +3,12 @@ import { bodyRoot, knownPurging } from './in-place';
 import { pristine } from './pristine';
 import { shadowRootOf } from './shadow-root-of';
 
+/** A point of the viewport (CSS pixels). */
+export interface Point {
+  x: number;
+  y: number;
+}
+
 /** The tagger's mounted UI layer: a host element with a shadow root holding everything. */
 export interface HostLayer {
   host: HTMLElement;
@@ -17,11 +23,13 @@ export interface HostLayer {
    */
   reassert(force: boolean, over?: EventTarget | null): void;
   /**
-   * The page's focus moved to `target`, or a press landed on it at `point`, while the layer is
-   * up: if that is inside a modal dialog or a popover of the page (through its shadow roots,
-   * closed ones too), the layer goes back above it.
+   * The page's focus moved to `target` (no `point`), or the pointer went onto it or pressed it
+   * at `point` (`press`), while the layer is up: if that is inside a modal dialog or a popover
+   * of the page (through its shadow roots, closed ones too) over the UI, the layer goes back
+   * above it. The pointer going onto such a thing over the UI lifts the layer before the press
+   * it is on its way to make.
    */
-  coveredBy(target: EventTarget | null, point: { x: number; y: number } | null): void;
+  coveredBy(target: EventTarget | null, point: Point | null, press: boolean): void;
   /** Called once the layer went above a dialog or popover the page showed over it. */
   onAbove: (() => void) | null;
   /**
@@ -316,8 +324,11 @@ export function mountHost(css: string): HostLayer {
       return x >= r.left && x < r.right && y >= r.top && y < r.bottom;
     });
   /** See `HostLayer.coveredBy`. */
-  const coveredBy = (target: EventTarget | null, point: { x: number; y: number } | null) => {
+  const coveredBy = (target: EventTarget | null, point: Point | null, press: boolean) => {
     if (!(target instanceof Element)) return;
+    // The pointer on the page where the UI is: something of the page's is over the UI there.
+    // (Anywhere else, the page's own pointer moves are none of the layer's business.)
+    if (point && !press && !overUi(point)) return;
     // After the page's own handling (its focusing steps may still be running).
     void Promise.resolve().then(() => {
       if (!mounted) return;
@@ -327,12 +338,13 @@ export function mountHost(css: string): HostLayer {
           if (!raisedOver.has(el)) aboveShadowModal(el);
           return;
         }
-        // A popover of the page a press met: ours goes above it (the press stays the page's).
+        // A popover of the page the pointer met over the UI: ours goes above it (a press that
+        // met it stays the page's; one made after the pointer came onto it is the panel's).
         if (point && el.matches(':popover-open')) return raiseOver([]);
       }
       // A press on the UI that the UI did not get, on nothing of a dialog's (a small one
       // elsewhere on the page makes the panel inert all the same): looked for in the whole page.
-      if (!point || !overUi(point) || pageModal()) return;
+      if (!point || !press || !overUi(point) || pageModal()) return;
       const hidden = shadowModalIn(doc);
       if (hidden && !raisedOver.has(hidden)) aboveShadowModal(hidden);
     });

@@ -365,6 +365,32 @@ describe('a page cannot read, steer or spoof the open tagger', () => {
     },
   );
 
+  it("goes back above a popover hidden in a closed shadow root as the pointer comes over the panel, so the first press is the panel's", async () => {
+    for (const n of [1, 2]) {
+      const url = `/cover.html?mode=shadow-popover&auto=off&n=${n}`;
+      const page = await openPage(ext, server.url('hostile', url));
+      const known = await knownIds();
+      await startTagging(page);
+      await pickAt(page, page.locator('#target'));
+      await panel(page).waitFor({ state: 'visible' });
+      // Its toggle stays in its root: nothing tells the tagger it is over the panel.
+      await page.evaluate(() => (window as unknown as { coverNow: () => void }).coverNow());
+      const choice = ui(page).getByTestId('tagger-score-clarity').locator('[data-value="4"]');
+      const box = (await choice.boundingBox())!;
+      // The shopper moves to the score and presses once.
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+      await page.mouse.down();
+      await page.mouse.up();
+      await expect.poll(() => choice.getAttribute('aria-checked')).toBe('true');
+      await typeNote(page, 'popover');
+      await saveAndWait(page);
+      const { tp } = await savedAfter(known);
+      expect(tp).toMatchObject({ notes: 'popover', scores: { clarity: 4 } });
+      expect(await pageValue<number>(page, 'coverClicks')).toBe(0);
+      await page.close();
+    }
+  });
+
   it('stores what the shopper saw when the page repaints for the camera', async () => {
     const page = await openPage(ext, server.url('hostile', '/repaint.html'));
     const known = await knownIds();
