@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { useAskBeforeLeaving } from '@/hooks/use-unsaved-edits';
 import { CriterionScore } from '@/components/CriterionScore';
 import { FailureAlert } from '@/components/FailureAlert';
 import { useAction } from '@/hooks/use-action';
@@ -32,15 +33,33 @@ function ItemCard({
   shopper: string;
 }) {
   const mine = view.scorings.find((s) => s.item === item.key && s.shopper === shopper.trim());
-  const [scores, setScores] = useState<Record<string, ScoreValue>>(() => ({ ...mine?.scores }));
+  // The scores picked here, once any is (`dirty` until saved); before that, the shopper's saved
+  // ones. Picked first and the name typed after, they stay: the name changing shows another
+  // shopper's saved scores only where nothing is left unsaved.
+  const [edit, setEdit] = useState<{ scores: Record<string, ScoreValue>; dirty: boolean }>();
+  const scores = edit?.scores ?? { ...mine?.scores };
   const [saved, setSaved] = useState(false);
   const { busy, failure, run } = useAction();
+  useEffect(() => {
+    if (edit?.dirty) return;
+    setEdit(undefined);
+    setSaved(false);
+  }, [shopper]);
+  useAskBeforeLeaving(!!edit?.dirty);
   const tp = item.touchpoint;
+  const change = (id: string, value: ScoreValue | undefined) => {
+    const next = { ...scores };
+    if (value === undefined) delete next[id];
+    else next[id] = value;
+    setEdit({ scores: next, dirty: true });
+    setSaved(false);
+  };
   const save = () =>
     run(async () => {
       setSaved(false);
       await setSetting(getDb(), 'shopperName', shopper.trim());
       await scoreItem(getDb(), item, shopper, scores, new Date());
+      setEdit({ scores, dirty: false });
       setSaved(true);
     });
   const headingId = `item-${item.key}`;
@@ -58,14 +77,7 @@ function ItemCard({
           scale={view.rubric.scale}
           value={Object.hasOwn(scores, c.id) ? scores[c.id] : undefined}
           testIdPrefix="calibration"
-          onChange={(value) =>
-            setScores((prev) => {
-              const next = { ...prev };
-              if (value === undefined) delete next[c.id];
-              else next[c.id] = value;
-              return next;
-            })
-          }
+          onChange={(value) => change(c.id, value)}
         />
       ))}
       <div class="actions">
@@ -109,13 +121,7 @@ export function ScoreItems({ view, shopper, onShopper }: ScoreItemsProps) {
       </label>
       <div class="items">
         {view.items.map((item, i) => (
-          <ItemCard
-            key={`${item.key}-${shopper}`}
-            view={view}
-            item={item}
-            index={i}
-            shopper={shopper}
-          />
+          <ItemCard key={item.key} view={view} item={item} index={i} shopper={shopper} />
         ))}
       </div>
     </section>
