@@ -4,6 +4,7 @@ import { FieldProblem } from '@/components/FieldError';
 import { FormActions } from '@/components/FormActions';
 import { useCheckedSave } from '@/hooks/use-action';
 import { useState } from 'preact/hooks';
+import { useAskBeforeLeaving } from '@/hooks/use-unsaved-edits';
 import { t } from '@/lib/i18n';
 import type { Brand } from '@/lib/model';
 import { problemsAt } from '@/lib/result';
@@ -28,6 +29,12 @@ export function BrandForm({ brand, siblings, onSave, onCancel }: BrandFormProps)
   const [domainsText, setDomainsText] = useState(brand?.domains.join(', ') ?? '');
   const { busy, failure, problems, save } = useCheckedSave(onSave);
   const errorAt = (field: Field) => problemsAt(problems, field)[0];
+  // Closing the tab with the brand's domains half typed asks first.
+  useAskBeforeLeaving(
+    name !== (brand?.name ?? '') ||
+      role !== (brand?.role ?? 'competitor') ||
+      domainsText !== (brand?.domains.join(', ') ?? ''),
+  );
 
   const submit = async (e: Event) => {
     e.preventDefault();

@@ -4,6 +4,7 @@ import { FieldProblem } from '@/components/FieldError';
 import { FormActions } from '@/components/FormActions';
 import { useCheckedSave } from '@/hooks/use-action';
 import { useState } from 'preact/hooks';
+import { useAskBeforeLeaving } from '@/hooks/use-unsaved-edits';
 import { localizeRubric, t } from '@/lib/i18n';
 import type { Brand, Rubric, Study } from '@/lib/model';
 import { problemsAt } from '@/lib/result';
@@ -48,6 +49,12 @@ export function StudyForm({ study, brands, rubrics, onSave, onCancel }: StudyFor
   const [brandIds, setBrandIds] = useState<string[]>(study?.brandIds ?? []);
   const { busy, failure, problems, save } = useCheckedSave(onSave);
   const errorAt = (field: Field) => problemsAt(problems, field)[0];
+  // A study being set up (five competitors ticked, the wave named) is not lost to a closed tab.
+  useAskBeforeLeaving(
+    name !== (study?.name ?? '') ||
+      wave !== (study?.wave ?? '') ||
+      brandIds.join('\n') !== (study?.brandIds ?? []).join('\n'),
+  );
 
   const toggle = (id: string, on: boolean) =>
     setBrandIds((ids) => (on ? [...ids.filter((x) => x !== id), id] : ids.filter((x) => x !== id)));

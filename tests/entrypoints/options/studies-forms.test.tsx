@@ -25,6 +25,10 @@ const rubrics: Rubric[] = [{ ...makeDefaultRubric(at), version: 2 }, makeDefault
 const type = (testId: string, value: string) =>
   fireEvent.input(screen.getByTestId(testId), { target: { value } });
 
+/** Whether closing the tab now would ask first (the page cancels `beforeunload`). */
+const asksBeforeLeaving = () =>
+  !window.dispatchEvent(new Event('beforeunload', { cancelable: true }));
+
 describe('BrandForm', () => {
   it.each([
     ['an empty name', { name: '', domains: 'x.localhost' }, 'brand-error-name', /fill this in/],
@@ -133,5 +137,41 @@ describe('StudyForm', () => {
         brandIds: ['co', 'nw'],
       }),
     );
+  });
+});
+
+describe('a study or brand being set up asks before the tab closes', () => {
+  it('asks once the study form has something typed or ticked, not before', () => {
+    render(
+      <StudyForm
+        brands={[northwind, contoso]}
+        rubrics={rubrics}
+        onSave={async () => {}}
+        onCancel={() => {}}
+      />,
+    );
+    expect(asksBeforeLeaving()).toBe(false);
+    fireEvent.click(screen.getByTestId('study-brand-co'));
+    expect(asksBeforeLeaving()).toBe(true);
+    fireEvent.click(screen.getByTestId('study-brand-co'));
+    expect(asksBeforeLeaving()).toBe(false);
+    type('study-wave', '2027-Q1');
+    expect(asksBeforeLeaving()).toBe(true);
+  });
+
+  it('asks once a brand being edited differs from the stored one', () => {
+    render(
+      <BrandForm
+        brand={contoso}
+        siblings={[northwind]}
+        onSave={async () => {}}
+        onCancel={() => {}}
+      />,
+    );
+    expect(asksBeforeLeaving()).toBe(false);
+    type('brand-domains', 'contoso.localhost, contoso-shop.localhost');
+    expect(asksBeforeLeaving()).toBe(true);
+    cleanup(); // saved or cancelled: the form is gone
+    expect(asksBeforeLeaving()).toBe(false);
   });
 });
