@@ -129,7 +129,9 @@ export const GUARDED: readonly string[] = [
 /**
  * Types of the browser's handler index the guard leaves to the page: none is caused by the
  * shopper's tagging or by the tagger's layer (media, the page's life and history, network,
- * storage, messages, printing, installing, fullscreen, find-in-page). Some also cost or change
+ * storage, messages, printing, installing, fullscreen, find-in-page, the page's own `<script>`
+ * elements running: Firefox ESR 140's `beforescriptexecute`; the tagger puts no script element
+ * in a page). Some also cost or change
  * the page just by being listened for: an `unload` listener changes how the page is kept in the
  * back/forward cache, `visibilitychange` and `pagehide` cost 40–70 µs each to register in every
  * frame, `storage` subscribes the frame to every change of its origin's local storage, device
@@ -137,10 +139,12 @@ export const GUARDED: readonly string[] = [
  */
 export const LEFT_TO_PAGE: readonly string[] = [
   'afterprint',
+  'afterscriptexecute',
   'appinstalled',
   'beforeinstallprompt',
   'beforematch',
   'beforeprint',
+  'beforescriptexecute',
   'beforeunload',
   'beforexrselect',
   'canplay',

@@ -81,6 +81,21 @@ describe('review from submit to approval', () => {
     await popup.getByTestId('review-submit-anyway').click();
     await expect.poll(() => popup.getByTestId('review-reason-error').isVisible()).toBe(true);
     expect((await storedAudit(popup))?.review).toBe('in_progress');
+
+    // A reason half typed, the shopper clicks into the page to add the note instead: the popup
+    // closes. Opened again, it shows what is still to fix and the reason, without submitting.
+    await popup.getByTestId('review-reason').fill('Policy page timed out');
+    await expect
+      .poll(async () => {
+        const settings = await readStore<{ key: string; value: unknown }>(popup, 'settings');
+        return settings.find((s) => s.key === 'submitDraft')?.value;
+      })
+      .toMatchObject({ reason: 'Policy page timed out' });
+    await popup.close();
+    popup = await ext.openExtensionPage('popup.html');
+    await expect.poll(() => popup.getByTestId('review-problem').count()).toBe(1);
+    expect(await popup.getByTestId('review-reason').inputValue()).toBe('Policy page timed out');
+    expect((await storedAudit(popup))?.review).toBe('in_progress');
   });
 
   it('submits once the note is added in the touchpoints view', async () => {

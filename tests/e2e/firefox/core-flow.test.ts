@@ -8,6 +8,7 @@ import { launchFirefox, type FirefoxSession } from '../../support/firefox';
 import { readHandlerIndex, unclassified } from '../support/event-index';
 import { PROBE_SCRIPT, readPageView } from '../support/page-probe';
 import {
+  boxInFrame,
   byTestId,
   download,
   focusIn,
@@ -191,7 +192,7 @@ describe('the core flow in Firefox ESR', () => {
     const agent = (await chat!.waitForSelector('#agent-name'))!;
     await startTagging(shop);
     await new Promise((r) => setTimeout(r, 300));
-    await pickAt(shop, agent);
+    await pickAt(shop, await boxInFrame(shop, '#chat-frame', agent));
     const ui = await uiFrame(shop);
     await ui.waitForSelector(byTestId('tagger-panel'), { visible: true });
     expect(await ui.$eval(byTestId('tagger-category'), (e) => (e as HTMLSelectElement).value)).toBe(

@@ -79,9 +79,46 @@ export async function startTagging(page: Page): Promise<void> {
   await ui.waitForSelector(byTestId('tagger-toolbar'), { visible: true, timeout: 5_000 });
 }
 
-/** Points at an element's centre (in whichever frame) and clicks it, as a shopper picking it. */
-export async function pickAt(page: Page, target: ElementHandle): Promise<void> {
-  const box = (await target.boundingBox())!;
+/** A box in the top frame's viewport. */
+export interface ViewportBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Where an element of a frame is in the top frame's viewport, added up from each document's
+ * own geometry: the frame's element (`frameSelector`, in the top document) and the element in
+ * the frame. Puppeteer's `boundingBox` of an element in a frame asks Firefox for the frame's
+ * element with a BiDi locator (`context`) that Firefox ESR 140 does not know.
+ */
+export async function boxInFrame(
+  page: Page,
+  frameSelector: string,
+  target: ElementHandle,
+): Promise<ViewportBox> {
+  const content = await page.$eval(frameSelector, (el) => {
+    const r = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    return {
+      x: r.left + el.clientLeft + Number.parseFloat(style.paddingLeft),
+      y: r.top + el.clientTop + Number.parseFloat(style.paddingTop),
+    };
+  });
+  const box = await target.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.left, y: r.top, width: r.width, height: r.height };
+  });
+  return { ...box, x: content.x + box.x, y: content.y + box.y };
+}
+
+/**
+ * Points at an element's centre and clicks it, as a shopper picking it: an element of the top
+ * frame, or a box in its viewport (an element of a frame: `boxInFrame`).
+ */
+export async function pickAt(page: Page, target: ElementHandle | ViewportBox): Promise<void> {
+  const box = 'evaluate' in target ? (await target.boundingBox())! : target;
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
   await page.mouse.move(x - 5, y - 5);
