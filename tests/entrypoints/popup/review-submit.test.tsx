@@ -40,22 +40,7 @@ describe('ReviewSubmit', () => {
     const db = getDb();
     await seedDefaults(db, now);
     const { audit } = await runningAudit(db, now);
-    await createTouchpoint(
-      db,
-      {
-        auditId: audit.id,
-        category: 'cart',
-        stage: 'purchase',
-        channel: 'phone',
-        source: 'manual',
-        url: null,
-        pageTitle: 'Basket',
-        anchor: null,
-        scores: { speed: 1 },
-        notes: '',
-      },
-      now,
-    );
+    await addPoorCall(db, audit);
     render(<ReviewSubmit audit={audit} />);
     expect(screen.getByTestId('review-state').textContent).toBe('Review: in progress');
 
