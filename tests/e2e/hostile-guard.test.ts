@@ -539,6 +539,11 @@ describe('a page cannot read, steer or spoof the open tagger', () => {
     await pickAt(page, page.locator('#pay'));
     await panel(page).waitFor({ state: 'visible' });
     await ui(page).getByTestId('tagger-notes').fill('Closed the tab mid-sentence');
+    // Ctrl+W a moment after the last key (a tenth of a second, a hand's move), well within
+    // the 300 ms pause after which the draft is written anyway: only the flush on the page
+    // going away keeps the words. (Closed within the same few milliseconds, on a slow machine
+    // the words could still be on their way from the panel's frame to the page's script.)
+    await page.waitForTimeout(100);
     await page.close({ runBeforeUnload: true });
     // The note reaches the stored draft (the background may write it a moment after the tab
     // is gone).

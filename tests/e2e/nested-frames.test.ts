@@ -7,7 +7,6 @@ import { evidenceDiff } from './support/evidence-pixels';
 import {
   openPage,
   panel,
-  pickAt,
   readSaved,
   saveAndWait,
   score,
@@ -57,12 +56,27 @@ describe('tagging in frames inside frames', () => {
     await target.waitFor();
     const known = new Set((await readSaved(ext)).touchpoints.map((t) => t.id));
     await startTagging(page);
-    await page.waitForTimeout(300);
-    await pickAt(page, target);
+    // The shopper points at the name and clicks once the chat frame's own picker shows it: the
+    // tagger reaches a frame two levels down a moment after the top one (on a slow machine
+    // more than the 300 ms this used to wait), and pointing before that shows no highlight.
+    const chat = page.frames().find((f) => f.url().includes('widget.html'))!;
+    const box = await boxInTop(page);
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await expect
+      .poll(
+        async () => {
+          await page.mouse.move(x - 4, y - 4);
+          await page.mouse.move(x, y, { steps: 2 });
+          const label = chat.locator('.highlight-label');
+          return (await label.textContent({ timeout: 300 }).catch(() => null)) ?? '';
+        },
+        { timeout: 10_000 },
+      )
+      .toMatch(/^strong “/);
+    await page.mouse.click(x, y);
     await panel(page).waitFor({ state: 'visible' });
     expect(await ui(page).getByTestId('tagger-toolbar').count()).toBe(0);
     await score(page, 'clarity', 4);
-    const box = await boxInTop(page);
     await saveAndWait(page);
     const { touchpoints, evidence } = await waitForSaved(ext, known.size + 1);
     const tp = touchpoints.find((t) => !known.has(t.id))!;
