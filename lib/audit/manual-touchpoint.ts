@@ -84,7 +84,9 @@ export async function manualDraftOf(db: AuditorDb): Promise<KeptManualTouchpoint
   const photo = await getSetting(db, 'manualPhoto');
   const audit = await getActiveAudit(db);
   if (!draft || draft.auditId !== audit?.id) {
-    await discardManualDraft(db);
+    // Only what is there is forgotten: a popup opening on nothing kept writes nothing.
+    if (draft) await discardDraft(db, MANUAL_DRAFT_KEY);
+    if (photo) await setSetting(db, 'manualPhoto', null);
     return undefined;
   }
   const { category, stage, channel, scores, notes } = draft;

@@ -108,6 +108,14 @@ describe('the off-page form kept while it is filled in', () => {
     expect(await db.touchpoints.count()).toBe(1);
   });
 
+  it('is looked for without writing anything when none is kept (the popup opening)', async () => {
+    await startAudit(db, { studyId: 's', brandId: 'b1', shopper: 'Ana', scenario: '' }, t0);
+    const settings = await db.settings.toArray();
+    expect(await manualDraftOf(db)).toBeUndefined();
+    expect(await db.settings.toArray()).toEqual(settings);
+    expect(await db.drafts.count()).toBe(0);
+  });
+
   it('is forgotten when the shopper cancels it', async () => {
     await startAudit(db, { studyId: 's', brandId: 'b1', shopper: 'Ana', scenario: '' }, t0);
     await keepManualDraft(db, copy(), t0);
