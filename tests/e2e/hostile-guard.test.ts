@@ -545,11 +545,14 @@ describe('a page cannot read, steer or spoof the open tagger', () => {
     // the words could still be on their way from the panel's frame to the page's script.)
     await page.waitForTimeout(100);
     await page.close({ runBeforeUnload: true });
-    // The note reaches the stored draft (the background may write it a moment after the tab
-    // is gone).
+    // The note reaches the stored draft. The background may write it after the tab is gone:
+    // a draft waits for the pick's screenshot to be kept, and a capture of a tab closed under
+    // it ends only when it gives up (5 s, `CAPTURE_TIMEOUT_MS`), seen on a slow machine.
     const probe = await ext.openExtensionPage('popup.html');
     await expect
-      .poll(async () => (await readStore<{ notes: string }>(probe, 'drafts')).map((d) => d.notes))
+      .poll(async () => (await readStore<{ notes: string }>(probe, 'drafts')).map((d) => d.notes), {
+        timeout: 10_000,
+      })
       .toContain('Closed the tab mid-sentence');
     await probe.close();
     // The same page opened again in a new tab: the draft follows it there.
