@@ -524,9 +524,11 @@ describe('a page cannot read, steer or spoof the open tagger', () => {
     await page.getByText('Your session expired').waitFor();
     await page.keyboard.press('Alt+Shift+T');
     await panel(page).waitFor({ state: 'visible' });
-    expect(await ui(page).getByTestId('tagger-notes').inputValue()).toBe(
-      'The timer ran out while I typed this',
-    );
+    // The words come back (the draft is written once the pick's screenshot is kept, which on
+    // a slow machine can end after the page has left: see the next test).
+    await expect
+      .poll(() => ui(page).getByTestId('tagger-notes').inputValue(), { timeout: 10_000 })
+      .toBe('The timer ran out while I typed this');
     await ui(page).getByTestId('tagger-cancel').click();
     await panel(page).waitFor({ state: 'detached' });
     await page.close();
