@@ -3,7 +3,7 @@ import { FailureAlert } from '@/components/FailureAlert';
 import { reviewStateLabel, t } from '@/lib/i18n';
 import type { Audit } from '@/lib/model';
 import { describeCheck } from './review-text';
-import { useSubmit, type Submitter } from './use-submit';
+import { isCheckProblem, useSubmit, type Submitter } from './use-submit';
 
 /** Props of {@link ReviewSubmit}. */
 export interface ReviewSubmitProps {
@@ -31,7 +31,7 @@ export function ReviewSubmit({ audit, submitter }: ReviewSubmitProps) {
   };
   const state = reviewStateLabel(audit.review);
   // The checks' problems carry a touchpoint; any other refusal (a move not allowed) has none.
-  const checks = refused?.problems.filter((p) => p.code.startsWith('review.') && p.path) ?? [];
+  const checks = refused?.problems.filter(isCheckProblem) ?? [];
   const other = refused?.problems.find((p) => !checks.includes(p));
 
   return (

@@ -4,14 +4,16 @@ import { useSerialWrites } from '@/hooks/use-serial-writes';
 import { checkAudit, submitAudit, type SubmitOptions, type SubmitRefused } from '@/lib/audit';
 import { getDb, getSetting, setSetting, type SubmitDraft } from '@/lib/db';
 import { sendToBackground } from '@/lib/messaging';
-import { caught } from '@/lib/result';
+import { caught, type Problem } from '@/lib/result';
 
 /** What {@link useSubmit} gives: the last refusal, and the one way to hand the audit in. */
 export type Submitter = ReturnType<typeof useSubmit>;
 
-/** Whether a refusal is the checks' list of what to fix (each names its touchpoint). */
-export const isChecksRefusal = (refused: SubmitRefused) =>
-  refused.problems.some((p) => p.code.startsWith('review.') && p.path);
+/** Whether a problem is one of the checks' (each names its touchpoint), not another refusal. */
+export const isCheckProblem = (p: Problem) => p.code.startsWith('review.') && !!p.path;
+
+/** Whether a refusal is the checks' list of what to fix. */
+export const isChecksRefusal = (refused: SubmitRefused) => refused.problems.some(isCheckProblem);
 
 /**
  * The popup's hand-in of the running audit (lib/audit/submit.ts), shared by Submit for review
