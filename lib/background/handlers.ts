@@ -41,6 +41,7 @@ import type { ContentRegistration } from './content-registration';
 import { showAnchorInTab, type ShowAnchorIo } from './show-anchor';
 import { visitAgain, type VisitIo } from './visit-again';
 import type { SyncLoop } from './sync-loop';
+import { createTurns } from './turns';
 
 /** What the handlers depend on, injected so tests control time and the database. */
 export interface HandlerDeps {
@@ -163,6 +164,8 @@ export function createHandlers({
    */
   const keeping = new Map<string, Promise<unknown>>();
   const pickKept = (draftKey: string) => keeping.get(draftKey);
+  /** A tab's draft is read and written by one message at a time, in the order they came. */
+  const inTurn = createTurns();
 
   /**
    * Captures the pick of `touchpointId` and keeps it with the tab's draft; answers what the
@@ -247,123 +250,131 @@ export function createHandlers({
 
     guessCategory: async (hints) => ok(inferCategory(hints)),
 
-    saveDraft: async ({ form, place, touchpointId, pickCapture }, sender) => {
+    saveDraft: ({ form, place, touchpointId, pickCapture }, sender) => {
       const tabKey = draftKeyOf(sender);
-      // A pick still being kept would otherwise be written over by this save's older copy.
-      await pickKept(tabKey);
-      const updatedAt = now().toISOString();
-      // Written before the capture starts: the pick's shot is then kept into this draft.
-      await writeDraft(tabKey, form, place, touchpointId, updatedAt);
-      if (pickCapture && touchpointId !== undefined) {
-        const covered = await capturePick(tabKey, touchpointId, pickCapture, sender, form);
-        return ok({ savedAt: updatedAt, ...covered });
-      }
-      return ok({ savedAt: updatedAt });
-    },
-
-    getDraft: async ({ url }, sender) => {
-      const key = draftKeyOf(sender);
-      await pickKept(key);
-      let d = await getDraft(db, key);
-      if (!d && url) {
-        // After a browser restart the tab has a new id: find the draft by where it was tagged.
-        const same = (await db.drafts.toArray()).filter(
-          (x) => x.url === url && x.tabKey.startsWith('tab:'),
-        );
-        const newest = same.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
-        if (newest) {
-          await discardDraft(db, newest.tabKey);
-          d = { ...newest, tabKey: key };
-          await saveDraft(db, d);
+      return inTurn(tabKey, async () => {
+        // A pick still being kept would otherwise be written over by this save's older copy.
+        await pickKept(tabKey);
+        const updatedAt = now().toISOString();
+        // Written before the capture starts: the pick's shot is then kept into this draft.
+        await writeDraft(tabKey, form, place, touchpointId, updatedAt);
+        if (pickCapture && touchpointId !== undefined) {
+          const covered = await capturePick(tabKey, touchpointId, pickCapture, sender, form);
+          return ok({ savedAt: updatedAt, ...covered });
         }
-      }
-      if (!d) return ok(null);
-      const { category, stage, channel, scores, notes, includeFieldValues, touchpointId } = d;
-      const pending = d.reaudit;
-      const uncovered = d.uncovered?.length ? { uncovered: d.uncovered } : {};
-      const shot = d.pickShot?.touchpointId === touchpointId ? d.pickShot : undefined;
-      return ok({
-        form: { category, stage, channel, scores, notes, includeFieldValues, ...uncovered },
-        ...(touchpointId !== undefined && { touchpointId }),
-        ...(shot && coveredOf(shot)),
-        ...(pending && {
-          reaudit: {
-            wave: pending.wave,
-            relocatedBy: pending.relocatedBy,
-            ...(pending.textChanged !== undefined && { textChanged: pending.textChanged }),
-            scores: pending.scores,
-            shot: pending.shot,
-          },
-        }),
-        place:
-          d.url === null ? null : { url: d.url, pageTitle: d.pageTitle ?? '', anchor: d.anchor },
+        return ok({ savedAt: updatedAt });
       });
     },
 
-    discardDraft: async (_req, sender) => {
+    getDraft: ({ url }, sender) => {
       const key = draftKeyOf(sender);
-      const had = (await getDraft(db, key)) !== undefined;
-      await discardDraft(db, key);
-      return ok({ discarded: had });
+      return inTurn(key, async () => {
+        await pickKept(key);
+        let d = await getDraft(db, key);
+        if (!d && url) {
+          // After a browser restart the tab has a new id: find the draft by where it was tagged.
+          const same = (await db.drafts.toArray()).filter(
+            (x) => x.url === url && x.tabKey.startsWith('tab:'),
+          );
+          const newest = same.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+          if (newest) {
+            await discardDraft(db, newest.tabKey);
+            d = { ...newest, tabKey: key };
+            await saveDraft(db, d);
+          }
+        }
+        if (!d) return ok(null);
+        const { category, stage, channel, scores, notes, includeFieldValues, touchpointId } = d;
+        const pending = d.reaudit;
+        const uncovered = d.uncovered?.length ? { uncovered: d.uncovered } : {};
+        const shot = d.pickShot?.touchpointId === touchpointId ? d.pickShot : undefined;
+        return ok({
+          form: { category, stage, channel, scores, notes, includeFieldValues, ...uncovered },
+          ...(touchpointId !== undefined && { touchpointId }),
+          ...(shot && coveredOf(shot)),
+          ...(pending && {
+            reaudit: {
+              wave: pending.wave,
+              relocatedBy: pending.relocatedBy,
+              ...(pending.textChanged !== undefined && { textChanged: pending.textChanged }),
+              scores: pending.scores,
+              shot: pending.shot,
+            },
+          }),
+          place:
+            d.url === null ? null : { url: d.url, pageTitle: d.pageTitle ?? '', anchor: d.anchor },
+        });
+      });
     },
 
-    saveTouchpoint: async ({ id, form, place, capture: wanted }, sender) => {
-      const draftKey = draftKeyOf(sender);
-      // A retry (the reply to the first save was lost): no second capture, no second write.
-      const stored = await db.touchpoints.get(id);
-      if (stored) {
-        await discardDraft(db, draftKey);
-        const evidenceId = (await listEvidenceOf(db, id))[0]?.id ?? null;
-        return ok({ id, evidenceId, noScreenshot: !!wanted && evidenceId === null });
-      }
-      const audit = await getActiveAudit(db);
-      if (!audit) return fail('no-active-audit', 'no audit is running');
-      const pending = await pendingReaudit(draftKey, id, audit.id);
-      await pickKept(draftKey);
-      const kept = (await getDraft(db, draftKey))?.pickShot;
-      const pick = kept?.touchpointId === id ? kept : undefined;
-      const masked = !form.includeFieldValues;
-      const { includeFieldValues: _mask, uncovered = [], ...fields } = form;
-      // A pick captured less than the quota's interval ago is what a new shot would show.
-      const reused = !!wanted && reusablePick(pick, masked, now(), uncovered);
-      // Capture first, while the tagger keeps its own UI hidden and the fields masked.
-      const image = wanted && !reused ? await shoot(wanted, sender, masked, uncovered) : null;
-      const shots = evidenceAtSave(wanted ? pick : undefined, image, {
-        masked,
-        reused,
-        url: place.url,
-        uncovered,
+    discardDraft: (_req, sender) => {
+      const key = draftKeyOf(sender);
+      return inTurn(key, async () => {
+        const had = (await getDraft(db, key)) !== undefined;
+        await discardDraft(db, key);
+        return ok({ discarded: had });
       });
-      const changed = shots.changedAfterPick && { changedAfterPick: true };
-      // What the stored screenshot covered: the pick's when it is the one kept.
-      const redactions = shots.evidence
-        ? reused
-          ? pick?.redactions
-          : image?.redactions
-        : undefined;
-      const covered = redactions && { redactions };
-      const saved = await createTouchpointWithEvidence(
-        db,
-        {
-          ...fields,
-          auditId: audit.id,
-          source: 'page',
-          ...place,
-          ...pending,
+    },
+
+    saveTouchpoint: ({ id, form, place, capture: wanted }, sender) => {
+      const draftKey = draftKeyOf(sender);
+      return inTurn(draftKey, async () => {
+        // A retry (the reply to the first save was lost): no second capture, no second write.
+        const stored = await db.touchpoints.get(id);
+        if (stored) {
+          await discardDraft(db, draftKey);
+          const evidenceId = (await listEvidenceOf(db, id))[0]?.id ?? null;
+          return ok({ id, evidenceId, noScreenshot: !!wanted && evidenceId === null });
+        }
+        const audit = await getActiveAudit(db);
+        if (!audit) return fail('no-active-audit', 'no audit is running');
+        const pending = await pendingReaudit(draftKey, id, audit.id);
+        await pickKept(draftKey);
+        const kept = (await getDraft(db, draftKey))?.pickShot;
+        const pick = kept?.touchpointId === id ? kept : undefined;
+        const masked = !form.includeFieldValues;
+        const { includeFieldValues: _mask, uncovered = [], ...fields } = form;
+        // A pick captured less than the quota's interval ago is what a new shot would show.
+        const reused = !!wanted && reusablePick(pick, masked, now(), uncovered);
+        // Capture first, while the tagger keeps its own UI hidden and the fields masked.
+        const image = wanted && !reused ? await shoot(wanted, sender, masked, uncovered) : null;
+        const shots = evidenceAtSave(wanted ? pick : undefined, image, {
+          masked,
+          reused,
+          url: place.url,
+          uncovered,
+        });
+        const changed = shots.changedAfterPick && { changedAfterPick: true };
+        // What the stored screenshot covered: the pick's when it is the one kept.
+        const redactions = shots.evidence
+          ? reused
+            ? pick?.redactions
+            : image?.redactions
+          : undefined;
+        const covered = redactions && { redactions };
+        const saved = await createTouchpointWithEvidence(
+          db,
+          {
+            ...fields,
+            auditId: audit.id,
+            source: 'page',
+            ...place,
+            ...pending,
+            ...changed,
+            ...covered,
+          },
+          shots.evidence,
+          now(),
+          { id, draftKey, ...(shots.pickEvidence && { pickEvidence: shots.pickEvidence }) },
+        );
+        const evidenceId = saved.evidence?.id ?? null;
+        return ok({
+          id,
+          evidenceId,
+          noScreenshot: !!wanted && evidenceId === null,
           ...changed,
           ...covered,
-        },
-        shots.evidence,
-        now(),
-        { id, draftKey, ...(shots.pickEvidence && { pickEvidence: shots.pickEvidence }) },
-      );
-      const evidenceId = saved.evidence?.id ?? null;
-      return ok({
-        id,
-        evidenceId,
-        noScreenshot: !!wanted && evidenceId === null,
-        ...changed,
-        ...covered,
+        });
       });
     },
 

@@ -161,7 +161,9 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
       // Asked for only once the panel is on the screen: a page that moves our layer about as
       // it opens (hide-host.html) has settled by then.
       await drawn();
-      const covered = await drafts.saveNow(startForm, place, shot);
+      // The panel took keys meanwhile (it runs apart from the page, whose frames may come
+      // late): the draft is what it shows now, and this save replaces any pending one.
+      const covered = await drafts.saveNow(view.form ?? startForm, place, shot);
       if (layer && view.phase === 'panel') update({ shooting: false, ...coveredView(covered) });
       return;
     }

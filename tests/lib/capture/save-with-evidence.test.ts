@@ -388,6 +388,37 @@ describe('capturing at the pick and comparing at Save', () => {
     expect(await db.touchpoints.get('tp-e')).toMatchObject({ notes: 'slow queue' });
   });
 
+  it('reads a tab’s draft only after the writes sent before it (the page left as the shopper typed)', async () => {
+    let done = () => undefined as void;
+    processing = new Promise((resolve) => (done = resolve));
+    await pick('tp-l');
+    // The leaving page flushes what was typed; the page it left for asks for the draft at once.
+    const typed = dispatch(
+      msg('saveDraft', {
+        form: { ...form, notes: 'typed as it left' },
+        place,
+        touchpointId: 'tp-l',
+      }),
+      tab,
+    );
+    const read = dispatch(msg('getDraft', {}), tab);
+    done();
+    await typed;
+    expect(await read).toMatchObject({
+      ok: true,
+      value: { touchpointId: 'tp-l', form: { notes: 'typed as it left' } },
+    });
+    // Without a capture under way too.
+    const again = dispatch(
+      msg('saveDraft', { form: { ...form, notes: 'and more' }, place, touchpointId: 'tp-l' }),
+      tab,
+    );
+    expect(await dispatch(msg('getDraft', {}), tab)).toMatchObject({
+      value: { form: { notes: 'and more' } },
+    });
+    await again;
+  });
+
   it('does not compare captures masked differently (the shopper unmasked the fields)', async () => {
     await pick('tp-m');
     later(2_000);
