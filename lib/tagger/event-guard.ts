@@ -97,6 +97,11 @@ export function installEventGuard(state: GuardState): void {
   let alive = false;
   /** When the shortcut was pressed, until the tagger is up (0: not starting). */
   let starting = 0;
+  /** A key meant for the open panel that the page (or the frame's element) caught instead. */
+  const stray = (e: KeyboardEvent) => {
+    state.onStrayKey?.(e);
+    if (e.key === 'Escape') state.onEscape?.();
+  };
   const listener = (e: Event) => {
     if (e.type === probe) {
       alive = true;
@@ -122,7 +127,7 @@ export function installEventGuard(state: GuardState): void {
       }
       if (e.type === 'keydown' && state.holdFocus) {
         cancel(e);
-        state.onStrayKey?.(e as KeyboardEvent);
+        stray(e as KeyboardEvent);
       }
       return;
     }
@@ -170,12 +175,13 @@ export function installEventGuard(state: GuardState): void {
     cancel(e);
     if (!state.holdFocus || !state.root) return;
     const type = e.type;
+    // The key's copy leaves for the panel before the focus goes back there: the shopper's next
+    // key, which then lands in the panel itself, comes after it ("slow", not "solw").
+    if (type === 'keydown') stray(e as KeyboardEvent);
     if ((type === 'focus' && e.target !== window) || type === 'focusin' || type === 'keydown') {
       state.reassert?.(false);
       state.refocus?.();
     }
-    if (type === 'keydown') state.onStrayKey?.(e as KeyboardEvent);
-    if (type === 'keydown' && (e as KeyboardEvent).key === 'Escape') state.onEscape?.();
   };
   // The built-ins this needs, taken now. The isolated world's copies are out of the page's
   // reach anyway; nothing else of the DOM is touched until an event comes (each interface a

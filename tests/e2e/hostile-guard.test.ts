@@ -377,8 +377,11 @@ describe('a page cannot read, steer or spoof the open tagger', () => {
       await page.evaluate(() => (window as unknown as { coverNow: () => void }).coverNow());
       const choice = ui(page).getByTestId('tagger-score-clarity').locator('[data-value="4"]');
       const box = (await choice.boundingBox())!;
-      // The shopper moves to the score and presses once.
+      // The shopper moves to the score and presses once, a hand's pause (a tenth of a second)
+      // after the pointer got there: the browser sends a press to the frame that was on top in
+      // the last frame it drew, and on a slow machine the layer's rise is drawn only then.
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+      await page.waitForTimeout(100);
       await page.mouse.down();
       await page.mouse.up();
       await expect.poll(() => choice.getAttribute('aria-checked')).toBe('true');
