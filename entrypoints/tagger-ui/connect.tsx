@@ -7,6 +7,7 @@ import {
   type ToUi,
 } from '@/lib/tagger/ui-protocol';
 import type { TaggerView } from '@/lib/tagger/view';
+import { drawn } from '@/lib/tagger/drawn';
 import { UiApp } from './UiApp';
 
 let port: MessagePort | null = null;
@@ -26,6 +27,33 @@ function show(view: TaggerView, room: number): void {
     document.documentElement.lang = context.language;
   }
   render(<UiApp view={view} send={send} />, document.getElementById('app')!);
+}
+
+/**
+ * Answers `whenDrawn` once this document has its size in the page (the page resized the frame;
+ * the browser tells this process later) and has drawn at it: what it was shown before is then
+ * on the screen, at the place and size the page gave it.
+ */
+function whenDrawn(seq: number, width: number, height: number): void {
+  const sized = () => Math.abs(innerWidth - width) < 1 && Math.abs(innerHeight - height) < 1;
+  // The size it is drawing at: resized again by the time it is drawn, the page asks again.
+  const answer = () => {
+    const at = { width: innerWidth, height: innerHeight };
+    void drawn().then(() => send({ kind: 'drawn', seq, ...at }));
+  };
+  if (sized()) return answer();
+  const onResize = () => {
+    if (!sized()) return;
+    removeEventListener('resize', onResize);
+    clearTimeout(timer);
+    answer();
+  };
+  // Given yet another size meanwhile: the page sees it in the answer.
+  const timer = setTimeout(() => {
+    removeEventListener('resize', onResize);
+    answer();
+  }, 500);
+  addEventListener('resize', onResize);
 }
 
 /** The panel's control the focus was last in (kept while the page holds the focus). */
@@ -99,6 +127,8 @@ export function connect(): void {
     port.onmessage = (m: MessageEvent<ToUi>) => {
       const message = m.data;
       if (message.kind === 'key') return replay(message.event);
+      if (message.kind === 'whenDrawn')
+        return whenDrawn(message.seq, message.width, message.height);
       if ('context' in message) context = message.context ?? null;
       show({ ...message.view, context, hover: null }, message.room);
     };

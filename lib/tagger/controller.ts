@@ -159,8 +159,8 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
       update({ ...shown, ...coveredView({}), shooting: true });
       ui?.focus();
       // Asked for only once the panel is on the screen: a page that moves our layer about as
-      // it opens (hide-host.html) has settled by then.
-      await drawn();
+      // it opens (hide-host.html) has settled by then, and the pick's outline is gone.
+      await onScreen();
       // The panel took keys meanwhile (it runs apart from the page, whose frames may come
       // late): the draft is what it shows now, and this save replaces any pending one.
       const covered = await drafts.saveNow(view.form ?? startForm, place, shot);
@@ -297,6 +297,15 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
   });
 
   /**
+   * Resolves once the tagger's last change is on the screen: the page's layer (the highlight)
+   * and the UI frame, which its own process draws. Once the frame is resized (from the whole
+   * page while picking to the panel's box), the browser may go on showing the page as it was,
+   * highlight and all, until the frame has drawn at its new size (seen on a loaded machine: the
+   * pick's screenshot had the highlight, or the panel where the element was).
+   */
+  const onScreen = () => Promise.all([drawn(), ui?.drawn()]).then(() => undefined);
+
+  /**
    * Resolves once the tagger's UI, hidden for the last screenshot, is off the screen: the top
    * frame answers the background's mask request only then (`shotReady`), so the capture may
    * be asked for at once and the tab's masks searched while the browser draws.
@@ -306,7 +315,7 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
   /** Hides the panel for a screenshot and says what to capture. */
   function hideForCapture(): CaptureRequest {
     update({ phase: 'capturing', status: null });
-    shotReady = drawn();
+    shotReady = onScreen();
     return captureRequest();
   }
 

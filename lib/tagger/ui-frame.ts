@@ -14,6 +14,13 @@ export interface UiFrame {
   focus(): void;
   /** Hands the frame a key the page caught (see `ToUi`). */
   key(e: KeyboardEvent): void;
+  /**
+   * Resolves once the frame's document has drawn at the size the frame has now: at once when
+   * it already said so, at the latest after `DRAWN_LIMIT_MS`. The frame draws in its own
+   * process; until it has drawn at a new size, the browser may go on showing the page as it
+   * was before.
+   */
+  drawn(): Promise<void>;
   /** Where the open panel is, or will be, at its tallest (viewport box). */
   panelBox(): Box;
   /** Where the frame is in the viewport. */
@@ -42,6 +49,9 @@ function sameFields(a: FrameView, b: FrameView): boolean {
 /** The panel's width and its distance from the viewport's edges. */
 const PANEL_WIDTH = 380;
 const MARGIN = 16;
+
+/** The longest `drawn()` waits for the frame (one that never answers must not hold a shot). */
+export const DRAWN_LIMIT_MS = 1_000;
 
 /**
  * Puts the tagger's picking surface, toolbar and scoring panel in a frame of the extension's
@@ -73,6 +83,19 @@ export function createUiFrame(
   let last: TaggerView | null = null;
   let size = { width: PANEL_WIDTH, height: 0 };
   let at: { x: number; y: number } | null = null;
+  /** `whenDrawn` questions not answered yet, by `seq`. */
+  const asked = new Map<number, (drawnAt: { width: number; height: number }) => void>();
+  let seq = 0;
+  /**
+   * The size the frame's document last said it has drawn at. What it draws is never in a
+   * screenshot (the panel is away from the shot's box or made transparent for it); its size
+   * is what matters: while it has not drawn at the size the page gave it, the browser may go
+   * on showing the page as it was before (the highlight too).
+   */
+  let drawnAt: { width: number; height: number } | null = null;
+  const near = (a: number, b: number) => Math.abs(a - b) < 1;
+  const drawnAtSize = () =>
+    !!drawnAt && near(drawnAt.width, frame.clientWidth) && near(drawnAt.height, frame.clientHeight);
 
   // The element takes the page's focus, the window the frame's own (its document then gets keys).
   const focusFrame = () => {
@@ -156,7 +179,10 @@ export function createUiFrame(
     port = channel.port1;
     port.onmessage = (e: MessageEvent<FromUi>) => {
       const message = e.data;
-      if (message.kind === 'ready') {
+      if (message.kind === 'drawn') {
+        asked.get(message.seq)?.(message);
+        asked.delete(message.seq);
+      } else if (message.kind === 'ready') {
         ready = true;
         postView();
         if (focusWanted) focusFrame();
@@ -193,6 +219,32 @@ export function createUiFrame(
     key(e) {
       if (ready) post({ kind: 'key', event: toSurfaceEvent(e) });
     },
+    drawn() {
+      if (!ready || gone || drawnAtSize()) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        let over = false;
+        const done = () => {
+          over = true;
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(done, DRAWN_LIMIT_MS);
+        // The frame may be resized again meanwhile (the panel says its height once drawn):
+        // asked again until it answers at the size it has.
+        const ask = () => {
+          if (over) return;
+          if (gone || !port) return done();
+          const n = ++seq;
+          asked.set(n, (at) => {
+            drawnAt = at;
+            if (gone || drawnAtSize()) done();
+            else ask();
+          });
+          post({ kind: 'whenDrawn', seq: n, width: frame.clientWidth, height: frame.clientHeight });
+        };
+        ask();
+      });
+    },
     panelBox() {
       const width = Math.min(PANEL_WIDTH, innerWidth - 2 * MARGIN);
       const x = at ? at.x : innerWidth - MARGIN - width;
@@ -206,6 +258,8 @@ export function createUiFrame(
     },
     destroy() {
       gone = true;
+      for (const answer of asked.values()) answer({ width: 0, height: 0 });
+      asked.clear();
       resized.disconnect();
       port?.close();
       port = null;

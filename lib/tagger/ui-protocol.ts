@@ -42,11 +42,18 @@ export type ToUi =
       context?: TaggerView['context'];
       room: number;
     }
-  | { kind: 'key'; event: SurfaceEvent };
+  | { kind: 'key'; event: SurfaceEvent }
+  /**
+   * Asks the frame to say (`drawn`, same `seq`) once what it was sent before is on the screen
+   * at this size, its own size in the page (CSS px).
+   */
+  | { kind: 'whenDrawn'; seq: number; width: number; height: number };
 
 /** From the frame to the content script. */
 export type FromUi =
   | { kind: 'ready' }
+  /** The answer to `whenDrawn`: the frame has drawn at this size (its viewport, CSS px). */
+  | { kind: 'drawn'; seq: number; width: number; height: number }
   /** The panel's natural size (the frame is sized to it while the panel is open). */
   | { kind: 'size'; width: number; height: number }
   | { kind: 'surface'; event: SurfaceEvent }
