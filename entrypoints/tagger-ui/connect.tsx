@@ -8,6 +8,7 @@ import {
 } from '@/lib/tagger/ui-protocol';
 import type { TaggerView } from '@/lib/tagger/view';
 import { drawn } from '@/lib/tagger/drawn';
+import { createLateKeys } from '@/lib/tagger/late-keys';
 import { UiApp } from './UiApp';
 
 let port: MessagePort | null = null;
@@ -64,6 +65,38 @@ const focused = (): Element | null =>
     : lastFocused?.isConnected
       ? lastFocused
       : null;
+const isText = (el: Element | null): el is HTMLInputElement | HTMLTextAreaElement =>
+  el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && el.type === 'text');
+
+/** Where the characters typed straight into the panel went (see `late-keys.ts`). */
+const late = createLateKeys();
+
+/**
+ * Notes each character the shopper types into a text field of the panel; any other key, or a
+ * press of the pointer, may move the caret or change the text elsewhere.
+ */
+function noteTyping(): void {
+  addEventListener(
+    'keydown',
+    (e) => {
+      // A key on the body is replayed into the control (below), and noted there.
+      if (!e.isTrusted || e.target === document.body) return;
+      const el = e.target as Element | null;
+      const plain = !e.ctrlKey && !e.metaKey && !e.altKey && !e.isComposing && e.key.length === 1;
+      if (
+        plain &&
+        isText(el) &&
+        el.selectionStart !== null &&
+        el.selectionStart === el.selectionEnd
+      )
+        late.typed(el, performance.timeOrigin + e.timeStamp, el.selectionStart, e.key);
+      else if (!['Shift', 'Control', 'Alt', 'Meta', 'CapsLock'].includes(e.key)) late.forget();
+    },
+    true,
+  );
+  addEventListener('pointerdown', () => late.forget(), true);
+}
+
 /**
  * A key the page caught by taking the focus while the shopper typed: a character (or
  * Backspace) goes into the text field the panel's focus was in, any other key to the focused
@@ -73,15 +106,21 @@ const focused = (): Element | null =>
 function replay(key: SurfaceEvent): void {
   const el = focused();
   const plain = !key.ctrlKey && !key.metaKey && !key.altKey && typeof key.key === 'string';
-  const text =
-    el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && el.type === 'text');
-  if (text && plain && (key.key!.length === 1 || key.key === 'Backspace')) {
+  if (isText(el) && plain && (key.key!.length === 1 || key.key === 'Backspace')) {
     const start = el.selectionStart ?? el.value.length;
     const end = el.selectionEnd ?? start;
     if (key.key === 'Backspace') {
+      late.forget();
       if (start === end && start > 0) el.setRangeText('', start - 1, end, 'end');
       else el.setRangeText('', start, end, 'end');
-    } else el.setRangeText(key.key!, start, end, 'end');
+    } else if (start === end && key.at !== undefined) {
+      // Typed before keys that reached the panel first: it goes before them.
+      const pos = late.place(el, el.value, start, key.at, key.key!);
+      el.setRangeText(key.key!, pos, pos, pos === start ? 'end' : 'preserve');
+    } else {
+      late.forget();
+      el.setRangeText(key.key!, start, end, 'end');
+    }
     el.dispatchEvent(new Event('input', { bubbles: true }));
     return;
   }
@@ -97,6 +136,7 @@ function replay(key: SurfaceEvent): void {
  */
 export function connect(): void {
   const secret = location.hash.slice(1);
+  noteTyping();
   addEventListener('focusin', (e) => {
     if (e.target instanceof HTMLElement && e.target !== document.body) lastFocused = e.target;
   });
@@ -111,7 +151,7 @@ export function connect(): void {
       e.preventDefault();
       e.stopImmediatePropagation();
       lastFocused.focus({ preventScroll: true });
-      replay(toSurfaceEvent(e));
+      replay({ ...toSurfaceEvent(e), at: performance.timeOrigin + e.timeStamp });
     },
     true,
   );

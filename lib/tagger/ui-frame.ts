@@ -217,7 +217,9 @@ export function createUiFrame(
       focusFrame();
     },
     key(e) {
-      if (ready) post({ kind: 'key', event: toSurfaceEvent(e) });
+      // Its time goes with it: the panel puts it before the keys typed after it (late-keys.ts).
+      const at = performance.timeOrigin + e.timeStamp;
+      if (ready) post({ kind: 'key', event: { ...toSurfaceEvent(e), at } });
     },
     drawn() {
       if (!ready || gone || drawnAtSize()) return Promise.resolve();

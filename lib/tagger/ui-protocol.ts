@@ -23,6 +23,8 @@ export interface SurfaceEvent {
   ctrlKey?: boolean;
   shiftKey?: boolean;
   metaKey?: boolean;
+  /** A key's time on the clock every document shares (ms since the epoch). */
+  at?: number;
 }
 
 /**
