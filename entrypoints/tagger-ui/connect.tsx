@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { setLanguage } from '@/lib/i18n/core';
 import {
+  eventTime,
   toSurfaceEvent,
   type FromUi,
   type SurfaceEvent,
@@ -89,7 +90,7 @@ function noteTyping(): void {
         el.selectionStart !== null &&
         el.selectionStart === el.selectionEnd
       )
-        late.typed(el, performance.timeOrigin + e.timeStamp, el.selectionStart, e.key);
+        late.typed(el, eventTime(e), el.selectionStart, e.key);
       else if (!['Shift', 'Control', 'Alt', 'Meta', 'CapsLock'].includes(e.key)) late.forget();
     },
     true,
@@ -151,7 +152,7 @@ export function connect(): void {
       e.preventDefault();
       e.stopImmediatePropagation();
       lastFocused.focus({ preventScroll: true });
-      replay({ ...toSurfaceEvent(e), at: performance.timeOrigin + e.timeStamp });
+      replay(toSurfaceEvent(e));
     },
     true,
   );

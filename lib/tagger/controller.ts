@@ -234,6 +234,10 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     guard.coveredBy = layer.coveredBy;
     // Back above a dialog the page showed, the open panel has the keys again.
     layer.onAbove = () => guard.holdFocus && ui?.focus();
+    // A press on the picking surface as the layer went back on top is a pick (see the picker).
+    layer.onShownAgain = () => {
+      if (pickerControls && guard.modal === pickerControls.handle) pickerControls.shownAgain();
+    };
     guard.onEscape = () => actions.escape();
     guard.refocus = () => ui?.focus();
     guard.onStrayKey = (e) => e.key !== 'Escape' && ui?.key(e);

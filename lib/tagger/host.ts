@@ -33,6 +33,11 @@ export interface HostLayer {
   /** Called once the layer went above a dialog or popover the page showed over it. */
   onAbove: (() => void) | null;
   /**
+   * Called whenever the layer was shown again or its UI moved (back on top, into a dialog of
+   * its own): the browser may then drop the release of a press made on the UI meanwhile.
+   */
+  onShownAgain: (() => void) | null;
+  /**
    * Removes the layer and stops watching for the page removing it; `retire`: hidden at once,
    * removed `RETIRE_MS` later (a layer with the UI frame in it).
    */
@@ -157,14 +162,20 @@ function* flatAncestors(el: Element): Generator<Element> {
   }
 }
 
-/** Puts the host in the top layer (above any z-index); `force` shows it again, above the rest. */
-function raise(host: HTMLElement, force = false): void {
+/**
+ * Puts the host in the top layer (above any z-index); `force` shows it again, above the rest.
+ * Answers whether it was shown (again).
+ */
+function raise(host: HTMLElement, force = false): boolean {
   try {
-    if (!host.isConnected) return;
+    if (!host.isConnected) return false;
     if (force && host.matches(':popover-open')) host.hidePopover();
-    if (!host.matches(':popover-open')) host.showPopover?.();
+    if (host.matches(':popover-open')) return false;
+    host.showPopover?.();
+    return true;
   } catch {
     // A page can leave no top layer to us; the z-index still applies.
+    return false;
   }
 }
 
@@ -217,9 +228,12 @@ export function mountHost(css: string): HostLayer {
     return false;
   };
 
-  /** Keeps the UI usable over a modal dialog of the page: in the topmost modal dialog. */
-  const overModal = (force: boolean) => {
-    if (!host.isConnected || !pageModal()) return;
+  /**
+   * Keeps the UI usable over a modal dialog of the page: in the topmost modal dialog. Answers
+   * whether the UI moved or its dialog was shown (again).
+   */
+  const overModal = (force: boolean): boolean => {
+    if (!host.isConnected || !pageModal()) return false;
     if (!modal) {
       modal = p.createElement.call(doc, 'dialog') as HTMLDialogElement;
       modal.className = 'modal-layer';
@@ -227,16 +241,18 @@ export function mountHost(css: string): HostLayer {
       modal.addEventListener('cancel', (e) => e.preventDefault());
       p.appendChild.call(root, modal);
     }
-    if (container.parentNode !== modal) {
+    const moved = container.parentNode !== modal;
+    if (moved) {
       p.appendChild.call(modal, container);
       // Moved, not re-inserted, where the engine can (an inserted frame would load again).
       const keep = (modal as { moveBefore?: (node: Node, child: Node | null) => void }).moveBefore;
       if (keep) keep.call(modal, ui, null);
       else p.appendChild.call(modal, ui);
     }
-    if (modal.open && !force) return;
+    if (modal.open && !force) return moved;
     if (modal.open) modal.close();
     modal.showModal();
+    return true;
   };
 
   let mounted = true;
@@ -260,9 +276,10 @@ export function mountHost(css: string): HostLayer {
       host.removeAttribute('style');
       styleHost(host);
     }
-    raise(host, force);
-    overModal(force);
+    const raised = raise(host, force);
+    const moved = overModal(force);
     watcher.takeRecords();
+    if (raised || moved) layer.onShownAgain?.();
   };
   const watcher = new p.MutationObserver(() => reassert(false));
   watcher.observe(host, { attributes: true });
@@ -383,6 +400,7 @@ export function mountHost(css: string): HostLayer {
     reassert,
     coveredBy,
     onAbove: null,
+    onShownAgain: null,
     unmount(retire = false) {
       mounted = false;
       observer.disconnect();

@@ -4,6 +4,7 @@ import { visibleTextStart } from '../anchoring/text-quote';
 import { hitTest, parentOf, stackAt } from './hit-test';
 import { timePointerMove } from './perf';
 import { pristine } from './pristine';
+import type { SurfaceEvent } from './ui-protocol';
 
 /** What the shopper picked: an element, the whole page, or a dragged region (viewport box). */
 export interface PickResult {
@@ -26,6 +27,11 @@ export interface Picker {
   setMode(mode: 'element' | 'region'): void;
   /** Picks the whole page. */
   pickPage(): void;
+  /**
+   * The tagger's layer was just shown again above something of the page: a press begun before
+   * then picks now, whether or not its release ever comes (see `createPicker`).
+   */
+  shownAgain(): void;
 }
 
 const FRAME = /^i?frame$/;
@@ -43,12 +49,21 @@ export function describeElement(el: Element, r: Box, place?: { at: number; of: n
   return `${el.localName}${quote} ${size}${place ? ` · ${place.at}/${place.of}` : ''}`;
 }
 
+/** When an event the picker handles happened: a surface copy says, a live event knows. */
+const timeOf = (e: Event): number =>
+  (e as unknown as SurfaceEvent).at ?? performance.timeOrigin + e.timeStamp;
+
 /**
  * The picker: highlights the element under the pointer (measured once per animation frame),
  * looking through layers that draw nothing; moves to the parent or child with the wheel or
- * ↑/↓, cycles through everything stacked under the pointer with Alt+wheel or [ / ], picks on click or Enter, cancels on
- * Escape, and in region mode picks a dragged rectangle. Everything it handles is blocked from
- * the page by the guard: clicking "Place order" only picks it.
+ * ↑/↓, cycles through everything stacked under the pointer with Alt+wheel or [ / ], picks on
+ * click or Enter, cancels on Escape, and in region mode picks a dragged rectangle. Everything
+ * it handles is blocked from the page by the guard: clicking "Place order" only picks it.
+ *
+ * A page may show a dialog of its own while the shopper is pressing (between the button going
+ * down and coming up). The layer then goes back above it, and the browser sometimes drops the
+ * release that follows: the UI frame was moved while pressed. A press begun before the layer
+ * was shown again therefore picks at once, what was under it as it went down.
  */
 export function createPicker(opts: {
   doc: Document;
@@ -71,6 +86,10 @@ export function createPicker(opts: {
   let frameRequested = false;
   let dragFrom: { x: number; y: number } | null = null;
   let region: Box | null = null;
+  /** When the press not yet released went down (element mode). */
+  let pressedAt: number | null = null;
+  /** When the layer was last shown again above something of the page (`shownAgain`). */
+  let shownAgainAt = -Infinity;
 
   const show = () => {
     if (mode === 'region') {
@@ -134,7 +153,22 @@ export function createPicker(opts: {
     below.length = 0;
     show();
   };
+  /**
+   * A click (or a press) at `x`, `y`: a move not yet measured (its frame still to come) counts,
+   * so it is for what is under it, unless the shopper stepped from there with the wheel or keys.
+   */
+  const settleAt = (x: number, y: number) => {
+    if (current && !frameRequested) return;
+    const el = hitTest(doc, x, y, opts.host());
+    if (el && el !== base) {
+      base = el;
+      current = el;
+      below.length = 0;
+      stack = null;
+    }
+  };
   const pickCurrent = () => {
+    pressedAt = null;
     if (current)
       opts.onPick({
         kind: 'element',
@@ -161,8 +195,18 @@ export function createPicker(opts: {
         return true;
       case 'pointerdown':
         if (mode === 'region') dragFrom = { x: m.clientX, y: m.clientY };
+        else if (m.button === 0) {
+          settleAt(m.clientX, m.clientY);
+          pressedAt = timeOf(e);
+          // Told late (the frame's copy crossed the layer being shown again): picks now.
+          if (pressedAt < shownAgainAt) pickCurrent();
+        }
+        return true;
+      case 'pointercancel':
+        pressedAt = null;
         return true;
       case 'pointerup':
+        pressedAt = null;
         if (mode === 'region' && dragFrom && region && region.width > 4 && region.height > 4) {
           dragFrom = null;
           opts.onPick({ kind: 'region', element: null, viewportRect: region });
@@ -171,17 +215,7 @@ export function createPicker(opts: {
         return true;
       case 'click':
         if (mode === 'element') {
-          // A move not yet measured (its frame still to come) counts: the click picks what
-          // is under it, unless the shopper stepped from there with the wheel or keys.
-          if (!current || frameRequested) {
-            const el = hitTest(doc, m.clientX, m.clientY, opts.host());
-            if (el && el !== base) {
-              base = el;
-              current = el;
-              below.length = 0;
-              stack = null;
-            }
-          }
+          settleAt(m.clientX, m.clientY);
           pickCurrent();
         }
         return true;
@@ -218,6 +252,10 @@ export function createPicker(opts: {
       region = null;
       dragFrom = null;
       show();
+    },
+    shownAgain() {
+      shownAgainAt = performance.timeOrigin + performance.now();
+      if (mode === 'element' && pressedAt !== null) pickCurrent();
     },
     pickPage() {
       const view = doc.defaultView;

@@ -218,8 +218,7 @@ export function createUiFrame(
     },
     key(e) {
       // Its time goes with it: the panel puts it before the keys typed after it (late-keys.ts).
-      const at = performance.timeOrigin + e.timeStamp;
-      if (ready) post({ kind: 'key', event: { ...toSurfaceEvent(e), at } });
+      if (ready) post({ kind: 'key', event: toSurfaceEvent(e) });
     },
     drawn() {
       if (!ready || gone || drawnAtSize()) return Promise.resolve();

@@ -23,7 +23,7 @@ export interface SurfaceEvent {
   ctrlKey?: boolean;
   shiftKey?: boolean;
   metaKey?: boolean;
-  /** A key's time on the clock every document shares (ms since the epoch). */
+  /** When it happened, on the clock every document shares (see `eventTime`). */
   at?: number;
 }
 
@@ -88,9 +88,15 @@ const SURFACE_KEYS = [
   'metaKey',
 ] as const;
 
+/**
+ * When `e` happened, in milliseconds since the epoch: the one clock the page's documents and
+ * the UI frame's share, so events that reach the tagger by different ways can be put in order.
+ */
+export const eventTime = (e: Event): number => performance.timeOrigin + e.timeStamp;
+
 /** The plain copy of an event of the picking surface (structured-clonable). */
 export function toSurfaceEvent(e: Event): SurfaceEvent {
-  const out: Record<string, unknown> = { type: e.type };
+  const out: Record<string, unknown> = { type: e.type, at: eventTime(e) };
   for (const key of SURFACE_KEYS)
     if (key in e) out[key] = (e as unknown as Record<string, unknown>)[key];
   return out as unknown as SurfaceEvent;
