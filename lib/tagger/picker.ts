@@ -4,7 +4,7 @@ import { visibleTextStart } from '../anchoring/text-quote';
 import { hitTest, parentOf, stackAt } from './hit-test';
 import { timePointerMove } from './perf';
 import { pristine } from './pristine';
-import type { SurfaceEvent } from './ui-protocol';
+import { eventTime, type SurfaceEvent } from './ui-protocol';
 
 /** What the shopper picked: an element, the whole page, or a dragged region (viewport box). */
 export interface PickResult {
@@ -50,8 +50,7 @@ export function describeElement(el: Element, r: Box, place?: { at: number; of: n
 }
 
 /** When an event the picker handles happened: a surface copy says, a live event knows. */
-const timeOf = (e: Event): number =>
-  (e as unknown as SurfaceEvent).at ?? performance.timeOrigin + e.timeStamp;
+const timeOf = (e: Event): number => (e as unknown as SurfaceEvent).at ?? eventTime(e);
 
 /**
  * The picker: highlights the element under the pointer (measured once per animation frame),
