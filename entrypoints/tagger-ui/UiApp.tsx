@@ -20,6 +20,8 @@ function startDrag(e: PointerEvent, send: (m: FromUi) => void): void {
     phase,
     x: ev.clientX,
     y: ev.clientY,
+    screenX: ev.screenX,
+    screenY: ev.screenY,
   });
   send(at(e, 'start'));
   const move = (ev: PointerEvent) => send(at(ev, 'move'));

@@ -45,8 +45,6 @@ const grow = (r: Box, by: number): Box => ({
   width: r.width + 2 * by,
   height: r.height + 2 * by,
 });
-const overlaps = (a: Box, b: Box): boolean =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 /** What a screenshot covered, as the panel's view lists it (nothing: no list). */
 const coveredView = ({ redactions, coveredFrames }: Covered) => ({
@@ -125,9 +123,10 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     place = { url: location.href, pageTitle: document.title, anchor: described.anchor };
     // A new pick: the background captures the tab as the shopper saw it, without our UI.
     const shot = form ? null : captureRequest();
-    // Over where the panel opens, the shot comes first: the tagger hides now, while the
-    // background guesses.
-    const first = !!shot && !!ui && overlaps(grow(shot.rect, SHOT_MARGIN), ui.panelBox());
+    // The panel opens beside what was picked where there is room. Over it, the shot comes
+    // first: the tagger hides now, while the background guesses.
+    const clear = ui?.openBeside(shot && grow(shot.rect, SHOT_MARGIN)) ?? true;
+    const first = !!shot && !!ui && !clear;
     if (first) hideForCapture();
     const ctx = await context;
     // Nor does the shot wait for the guess: the draft it is sent with gets the guess after.
@@ -142,6 +141,7 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
         reason: t('tagger.guess', { reason: t(guess.reason.key, { detail: guess.reason.detail }) }),
       },
       phase: 'panel',
+      shooting: false,
       hover: null,
       selected: target?.rect ?? null,
       context: ctx,
@@ -160,7 +160,11 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
       ui?.focus();
       // Asked for only once the panel is on the screen: a page that moves our layer about as
       // it opens (hide-host.html) has settled by then, and the pick's outline is gone.
+      const id = touchpointId;
       await onScreen();
+      // Cancelled, saved or picked again meanwhile: no draft of this pick may be written now
+      // (it would come back in the next panel opened on this page).
+      if (!layer || touchpointId !== id || view.phase !== 'panel') return;
       // The panel took keys meanwhile (it runs apart from the page, whose frames may come
       // late): the draft is what it shows now, and this save replaces any pending one.
       const covered = await drafts.saveNow(view.form ?? startForm, place, shot);
@@ -392,7 +396,11 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     save: () => void save(),
     retake: () => void retake(),
     cancel() {
-      discarding = drafts.settle().then(() => send('discardDraft', {}));
+      // Sent at once: the background takes a tab's draft messages in turn, so it comes after any
+      // save in flight (the pick's, which waits for its screenshot), and the shopper may close
+      // the tab before that save is answered.
+      void drafts.settle();
+      discarding = send('discardDraft', {});
       close();
     },
     escape() {
@@ -412,9 +420,12 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
 
   /** The point of the panel grabbed by its header, while it is dragged. */
   let grab: { x: number; y: number } | null = null;
+  /** Where the pointer was in the page and on the screen as the drag began. */
+  let grabbedAt: { x: number; y: number; screenX: number; screenY: number } | null = null;
   const dragTo = (x: number, y: number) => grab && ui?.moveTo(x - grab.x, y - grab.y);
   const endDrag = () => {
     grab = null;
+    grabbedAt = null;
     guard.modal = null;
   };
 
@@ -427,14 +438,27 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     if (!frame) return;
     if (message.phase === 'start') {
       grab = { x: message.x, y: message.y };
+      grabbedAt = {
+        x: frame.left + message.x,
+        y: frame.top + message.y,
+        screenX: message.screenX,
+        screenY: message.screenY,
+      };
       guard.modal = (e) => {
         const m = e as PointerEvent;
         if (e.type === 'pointermove' || e.type === 'mousemove') dragTo(m.clientX, m.clientY);
         else if (e.type === 'pointerup' || e.type === 'pointercancel') endDrag();
         return true;
       };
-    } else if (message.phase === 'move') dragTo(frame.left + message.x, frame.top + message.y);
-    else endDrag();
+    } else if (message.phase === 'move' && grabbedAt) {
+      // Measured on the screen from where the drag began: the frame's own coordinates are
+      // those of where the frame was when the pointer moved, and it may have moved since (a
+      // move not yet handled when the next one came put the panel a whole step too far).
+      dragTo(
+        grabbedAt.x + message.screenX - grabbedAt.screenX,
+        grabbedAt.y + message.screenY - grabbedAt.screenY,
+      );
+    } else if (message.phase === 'end') endDrag();
   }
 
   /** What the shopper did in the UI frame (an extension page: nothing of the page's). */

@@ -2,6 +2,15 @@ import type { Box } from '../anchoring/position';
 import { t } from '../i18n/translate';
 import { extensionId, extensionUrl } from '../messaging/runtime';
 import { RETIRE_MS } from './host';
+import {
+  DEFAULT_SPOT,
+  overlaps,
+  PANEL_MARGIN as MARGIN,
+  PANEL_WIDTH,
+  panelSpotBeside,
+  spotBox,
+  type PanelSpot,
+} from './panel-spot';
 import { pristine } from './pristine';
 import { toSurfaceEvent, UI_PAGE, type FrameView, type FromUi, type ToUi } from './ui-protocol';
 import type { TaggerView } from './view';
@@ -21,8 +30,12 @@ export interface UiFrame {
    * was before.
    */
   drawn(): Promise<void>;
-  /** Where the open panel is, or will be, at its tallest (viewport box). */
-  panelBox(): Box;
+  /**
+   * Places the panel a new pick opens clear of `keep` (the picked element with the margin the
+   * screenshot keeps around it) where there is room for it, in its usual place when `keep` is
+   * null (a panel reopened on a draft). Answers whether the panel is clear of `keep`.
+   */
+  openBeside(keep: Box | null): boolean;
   /** Where the frame is in the viewport. */
   rect(): DOMRect;
   /** Moves the open panel's top-left corner there (kept inside the viewport). */
@@ -45,10 +58,6 @@ function sameFields(a: FrameView, b: FrameView): boolean {
   const keys = Object.keys(a) as (keyof FrameView)[];
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
-
-/** The panel's width and its distance from the viewport's edges. */
-const PANEL_WIDTH = 380;
-const MARGIN = 16;
 
 /** The longest `drawn()` waits for the frame (one that never answers must not hold a shot). */
 export const DRAWN_LIMIT_MS = 1_000;
@@ -82,7 +91,11 @@ export function createUiFrame(
   let loads = 0;
   let last: TaggerView | null = null;
   let size = { width: PANEL_WIDTH, height: 0 };
+  /** Where the shopper dragged the open panel (its top-left corner). */
   let at: { x: number; y: number } | null = null;
+  /** Where the open panel went, clear of what was picked, while not dragged. */
+  let spot: PanelSpot = DEFAULT_SPOT;
+  const viewport = () => ({ width: innerWidth, height: innerHeight });
   /** `whenDrawn` questions not answered yet, by `seq`. */
   const asked = new Map<number, (drawnAt: { width: number; height: number }) => void>();
   let seq = 0;
@@ -124,8 +137,11 @@ export function createUiFrame(
     post({ kind: 'view', view, room: r, ...(fresh && { context }) });
   };
 
-  /** The tallest the panel's frame is made: the viewport less a margin above and below. */
-  const room = () => innerHeight - 2 * MARGIN;
+  /**
+   * The tallest the panel's frame is made: its band of the viewport (the viewport less a
+   * margin above and below, unless it opened above or below what was picked).
+   */
+  const room = () => (at ? innerHeight - 2 * MARGIN : spotBox(spot, viewport()).height);
 
   /** Where the frame sits and how big it is, for the view's phase. */
   const place = () => {
@@ -145,8 +161,7 @@ export function createUiFrame(
     const width = Math.min(PANEL_WIDTH, innerWidth - 2 * MARGIN);
     // Until the panel says its size, as tall as it may be: never smaller than what it shows.
     const height = Math.min(size.height || room(), room());
-    const x = at ? at.x : innerWidth - MARGIN - width;
-    const y = at ? at.y : MARGIN;
+    const { x, y } = at ?? spotBox(spot, viewport());
     s.left = `${Math.max(0, Math.min(x, innerWidth - width))}px`;
     s.top = `${Math.max(0, Math.min(y, innerHeight - 40))}px`;
     s.width = `${width}px`;
@@ -246,11 +261,12 @@ export function createUiFrame(
         ask();
       });
     },
-    panelBox() {
-      const width = Math.min(PANEL_WIDTH, innerWidth - 2 * MARGIN);
-      const x = at ? at.x : innerWidth - MARGIN - width;
-      const y = at ? at.y : MARGIN;
-      return { x, y, width, height: innerHeight - MARGIN - y };
+    openBeside(keep) {
+      // Where the shopper dragged the last panel is forgotten (as when picking began); the view
+      // that opens the panel draws it there.
+      at = null;
+      spot = (keep && panelSpotBeside(keep, viewport())) ?? DEFAULT_SPOT;
+      return !keep || !overlaps(keep, spotBox(spot, viewport()));
     },
     rect: () => frame.getBoundingClientRect(),
     moveTo(x, y) {

@@ -59,8 +59,18 @@ export type FromUi =
   /** The panel's natural size (the frame is sized to it while the panel is open). */
   | { kind: 'size'; width: number; height: number }
   | { kind: 'surface'; event: SurfaceEvent }
-  /** The panel dragged by its header: where the pointer is, in the frame's coordinates. */
-  | { kind: 'drag'; phase: 'start' | 'move' | 'end'; x: number; y: number }
+  /**
+   * The panel dragged by its header: where the pointer is, in the frame's coordinates and on
+   * the screen (which the frame's moving does not change).
+   */
+  | {
+      kind: 'drag';
+      phase: 'start' | 'move' | 'end';
+      x: number;
+      y: number;
+      screenX: number;
+      screenY: number;
+    }
   | { kind: 'setPickMode'; mode: 'element' | 'region' }
   | { kind: 'pickPage' }
   | { kind: 'cancelPicking' }

@@ -88,23 +88,29 @@ export async function benchTagger(moves: number, saves: number): Promise<void> {
     const afterMoves = await readStats();
     await page.keyboard.press('Escape');
     await ui(page).getByTestId('tagger-toolbar').waitFor({ state: 'detached' });
-    const opens: number[] = [];
-    for (let i = 0; i < saves; i++) {
-      await startTagging(page);
-      // The click that picks, to the panel on screen (its pick-time capture included).
-      const box = (await page.locator('#target').boundingBox())!;
-      const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-      await page.mouse.move(x, y, { steps: 3 });
-      await page.waitForTimeout(50);
-      const shown = await watchPanel(page);
-      const clicked = nowInBrowser(await browserClockOffset(page));
-      await page.mouse.click(x, y);
-      await panel(page).waitFor();
-      opens.push((await shown()) - clicked);
-      await score(page, 'speed', 1 + (i % 5));
-      await saveAndWait(page);
-      await waitForSaved(ext, i + 1);
-    }
+    /** Picks `#target` `count` times, each scored and saved: click → panel on screen, each. */
+    const picks = async (on: Page, count: number, saved: number): Promise<number[]> => {
+      const opens: number[] = [];
+      for (let i = 0; i < count; i++) {
+        await startTagging(on);
+        // The click that picks, to the panel on screen (its pick-time capture included).
+        const box = (await on.locator('#target').boundingBox())!;
+        const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+        await on.mouse.move(x, y, { steps: 3 });
+        await on.waitForTimeout(50);
+        const shown = await watchPanel(on);
+        const clicked = nowInBrowser(await browserClockOffset(on));
+        await on.mouse.click(x, y);
+        await panel(on).waitFor();
+        opens.push((await shown()) - clicked);
+        await score(on, 'speed', 1 + (i % 5));
+        await saveAndWait(on);
+        await waitForSaved(ext, saved + i + 1);
+      }
+      return opens;
+    };
+    // The heading leaves room beside it: the panel opens there at once, shot meanwhile.
+    const beside = await picks(page, saves, 0);
     const afterSaves = await readStats();
     const fmt = (x: number | null) => (x === null ? 'n/a' : `${x.toFixed(2)} ms`);
     console.log(`\n## Tagger on the 10,000-element page (e2e build, headless Chromium)`);
@@ -114,9 +120,15 @@ export async function benchTagger(moves: number, saves: number): Promise<void> {
     console.log(
       `picker pointer-move work: median ${fmt(afterMoves.pointerMoveMedianMs)}, mean ${fmt(afterMoves.pointerMoveMeanMs)} per frame (0.1 ms clock) over ${afterMoves.pointerMoves} frames (target ≤ 0.5 ms per event)`,
     );
-    const openMedian = [...opens].sort((a, b) => a - b)[Math.floor(opens.length / 2)]!;
+    // The heading fills the viewport: the panel opens over it, once the tab is shot.
+    const covering = await openPage(ext, server.url('hostile', '/big.html?cover'));
+    const over = await picks(covering, saves, saves);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     console.log(
-      `pick click → panel shown: median ${fmt(openMedian)} over ${opens.length} picks (target ≤ 150 ms)`,
+      `pick click → panel shown: median ${fmt(median(beside))} over ${beside.length} picks of an element the panel opens beside (target ≤ 150 ms)`,
+    );
+    console.log(
+      `pick click → panel shown: median ${fmt(median(over))} over ${over.length} picks of an element filling the viewport, shot before the panel shows over it (target ≤ 150 ms)`,
     );
     console.log(
       `Save → touchpoint and evidence stored: median ${fmt(afterSaves.saveMedianMs)} over ${afterSaves.saves} saves (target ≤ 300 ms; the capture quota aside)`,

@@ -12,6 +12,7 @@ import {
   saveAndWait,
   score,
   startTagging,
+  ui,
   waitForSaved,
 } from './support/tagger';
 
@@ -145,16 +146,36 @@ describe('evidence is what the shopper saw when they picked', () => {
     await page.close();
   });
 
-  for (const [where, query] of [
-    ['beside the panel (shot while the panel opens)', ''],
-    ['under the panel (shot before it shows)', '?right'],
+  /** Where the panel opened against the picked element's box (viewport pixels). */
+  const panelPlace = async (page: Page) => {
+    const target = (await page.locator('#target').boundingBox())!;
+    const frame = (await page.locator('iframe.ui-frame').boundingBox())!;
+    const apart =
+      frame.x >= target.x + target.width ||
+      frame.x + frame.width <= target.x ||
+      frame.y >= target.y + target.height ||
+      frame.y + frame.height <= target.y;
+    if (!apart) return 'over';
+    if (frame.x >= target.x + target.width) return 'right';
+    if (frame.x + frame.width <= target.x) return 'left';
+    return frame.y >= target.y + target.height ? 'below' : 'above';
+  };
+
+  for (const [where, query, place] of [
+    ['on its left (panel beside it, shot while it opens)', '', 'right'],
+    ['on the right (panel on its left, shot while it opens)', '?right', 'left'],
+    ['across the page (panel below it, shot while it opens)', '?wide', 'below'],
+    ['over the whole viewport (panel over it, shot before it shows)', '?cover', 'over'],
   ])
-    it(`shoots the pick without the tagger when the page keeps its thread busy: ${where}`, async () => {
-      // The tagger hides its highlight and panel and asks for the screenshot at once; the page
-      // then answers the masks only once that hiding is on the screen, which on this page
-      // comes late (every frame waits for a 40 ms stretch of the page's own work).
+    it(`shoots the pick without the tagger when the page keeps its thread busy, the element ${where}`, async () => {
+      // The tagger hides its highlight (and the panel, opening over the element) and asks for
+      // the screenshot at once; the page then answers the masks only once that hiding is on the
+      // screen, which on this page comes late (every frame waits for a 40 ms stretch of the
+      // page's own work).
       const page = await openPage(ext, server.url('hostile', `/busy-top.html${query}`));
       const { tp, evidence } = await tagTarget(page, async () => {
+        // The panel leaves what is being scored in view wherever there is room for it.
+        expect(await panelPlace(page)).toBe(place);
         const shot = await keptPickShot();
         const box = {
           x: Math.round(shot.width * 0.4),
@@ -170,6 +191,25 @@ describe('evidence is what the shopper saw when they picked', () => {
       expect((await centre(tp.id, evidence[0]!, GREEN)).nearColour).toBeGreaterThan(0.95);
       await page.close();
     });
+
+  it('leaves no draft of a tag cancelled while its pick is being shot: tagging the page again starts with the picker', async () => {
+    // The panel opens beside the element at once; on this busy page the screenshot waits for
+    // the tagger's highlight to leave the screen, a long while, and the shopper cancels first.
+    // (Nor may the discarding wait for the screenshot: the tab may be closed meanwhile.)
+    const url = server.url('hostile', '/busy-top.html?cancelled');
+    const page = await openPage(ext, url);
+    await startTagging(page);
+    await pickAt(page, page.locator('#target'));
+    await ui(page).getByTestId('tagger-cancel').click();
+    // And closes the tab at once, the screenshot still under way.
+    await panel(page).waitFor({ state: 'detached' });
+    await page.close();
+    const again = await openPage(ext, url);
+    await startTagging(again);
+    await expect(panel(again).isVisible()).resolves.toBe(false);
+    await again.keyboard.press('Escape');
+    await again.close();
+  });
 
   it('does not take a :hover for a change: the page gets no pointer during either capture', async () => {
     // The pointer rests on the element as the shopper picks it and on Save as they save; with

@@ -27,15 +27,18 @@ describe('the tagger from the keyboard, on a high-DPI screen', () => {
     await ui(page).getByTestId('tagger-score-trust').focus();
     await page.keyboard.press('n');
 
+    // The panel opened beside the price block (on the right of the page), not over it.
     const before = (await panel(page).boundingBox())!;
+    const picked = (await target.boundingBox())!;
+    expect(before.x + before.width).toBeLessThan(picked.x);
     const head = ui(page).getByTestId('tagger-panel').locator('header');
     const grip = (await head.boundingBox())!;
     await page.mouse.move(grip.x + 20, grip.y + grip.height / 2);
     await page.mouse.down();
-    await page.mouse.move(grip.x - 180, grip.y + grip.height / 2 + 60, { steps: 8 });
+    await page.mouse.move(grip.x + 220, grip.y + grip.height / 2 + 60, { steps: 8 });
     await page.mouse.up();
     const after = (await panel(page).boundingBox())!;
-    expect(Math.abs(after.x - before.x + 200)).toBeLessThanOrEqual(2);
+    expect(Math.abs(after.x - before.x - 200)).toBeLessThanOrEqual(2);
     expect(Math.abs(after.y - before.y - 60)).toBeLessThanOrEqual(2);
 
     await ui(page).getByTestId('tagger-notes').focus();
