@@ -34,8 +34,8 @@ export function spotBox(spot: PanelSpot, viewport: { width: number; height: numb
  * Where the panel opens so that it leaves `keep` (the picked element and the screenshot's
  * margin around it) in view: the right column, else the left one, else, beside an element as
  * wide as the page, the right column below or above it, whichever band is taller, when it is
- * tall enough (360 px, or half the viewport on a small one). Null when no place is clear of it: the panel
- * then opens in its usual place, over the element.
+ * tall enough (360 px, or half the viewport on a small one). Null when no place is clear of
+ * it: the panel then opens in its usual place, over the element.
  */
 export function panelSpotBeside(
   keep: Box,
