@@ -5,7 +5,6 @@ import { TouchpointForm } from '@/components/TouchpointForm';
 import {
   createManualTouchpoint,
   discardManualDraft,
-  keepManualDraft,
   keepManualPhoto,
   MAX_EVIDENCE_BYTES,
   type KeptManualTouchpoint,
@@ -16,7 +15,7 @@ import { useLiveQuery } from '@/hooks/use-live-query';
 import { useSerialWrites } from '@/hooks/use-serial-writes';
 import { checkImageBytes } from '@/lib/backup/image-check';
 import { describeProblemAt, t } from '@/lib/i18n';
-import type { TouchpointForm as FormValue } from '@/lib/messaging';
+import { sendToBackground, type TouchpointForm as FormValue } from '@/lib/messaging';
 import type { Rubric } from '@/lib/model';
 import { problem, type Problem } from '@/lib/result';
 
@@ -63,17 +62,23 @@ export function ManualTouchpoint({ rubric, kept, onDone }: ManualTouchpointProps
 
   const change = (next: FormValue) => {
     setValue(next);
+    // Sent at once and written by the background: the popup closes the moment the shopper
+    // clicks elsewhere, and a write of its own, still under way, would be cut off with it (the
+    // last words typed lost). The background writes them in the order sent; Save and Cancel
+    // wait for the answers.
+    const sent = sendToBackground('keepManualDraft', { form: next });
     void after(async () => {
-      const keptNow = await keepManualDraft(db, next, new Date());
+      const keptNow = await sent;
       if (!keptNow.ok) setFailure(keptNow.error);
     });
   };
   const pick = (picked: File | null) => {
     setFile(picked);
     setKeptPhoto('');
+    // The form is kept with it: a photo is picked first as often as last.
+    const sent = sendToBackground('keepManualDraft', { form: value });
     void after(async () => {
-      // The form is kept with it: a photo is picked first as often as last.
-      const keptNow = await keepManualDraft(db, value, new Date());
+      const keptNow = await sent;
       if (keptNow.ok) await keepManualPhoto(db, picked && { blob: picked, name: picked.name });
       else setFailure(keptNow.error);
     });

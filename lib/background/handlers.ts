@@ -42,6 +42,7 @@ import { showAnchorInTab, type ShowAnchorIo } from './show-anchor';
 import { visitAgain, type VisitIo } from './visit-again';
 import type { SyncLoop } from './sync-loop';
 import { createTurns } from './turns';
+import { keepManualDraft, MANUAL_DRAFT_KEY } from '../audit/manual-touchpoint';
 
 /** What the handlers depend on, injected so tests control time and the database. */
 export interface HandlerDeps {
@@ -306,6 +307,12 @@ export function createHandlers({
         });
       });
     },
+
+    keepManualDraft: ({ form }) =>
+      inTurn(MANUAL_DRAFT_KEY, async () => {
+        const kept = await keepManualDraft(db, form, now());
+        return kept.ok ? ok({ kept: true }) : kept;
+      }),
 
     discardDraft: (_req, sender) => {
       const key = draftKeyOf(sender);

@@ -156,6 +156,12 @@ export const backgroundMessages = {
   /** Forgets the sender's tab's draft. */
   discardDraft: message(emptySchema, v.object({ discarded: v.boolean() })),
   /**
+   * Keeps the popup's off-page form for the running audit (written by the background: the
+   * popup closes the moment the shopper clicks elsewhere, and a write of its own would go with
+   * it). Fails with `no-active-audit` when no audit runs.
+   */
+  keepManualDraft: message(v.strictObject({ form: formSchema }), v.object({ kept: v.boolean() })),
+  /**
    * Stores touchpoint `id` (made by the tagger) in the active audit and forgets the tab's draft,
    * in one transaction. A retry with an id already stored writes nothing and answers the stored
    * touchpoint. With `capture`, the background first screenshots the visible tab and stores the
