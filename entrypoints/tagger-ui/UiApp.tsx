@@ -8,13 +8,19 @@ import { Toolbar } from './Toolbar';
 /** Keys the picker reads while picking (anything else stays with the toolbar's buttons). */
 const PICKER_KEYS = new Set(['Escape', 'ArrowUp', 'ArrowDown', 'Enter', '[', ']']);
 
+/** Removes the listeners of the drag under way, if any. */
+let stopDragging = (): void => undefined;
+
 /**
  * Moves the panel by its header. The content script moves the frame so the grabbed point stays
  * under the pointer; while the pointer is over the frame its moves are sent from here (in the
- * frame's coordinates), once it is off the frame the content script sees them on the page.
+ * frame's coordinates), once it is off the frame (or sent to the frame's element rather than
+ * into it) the content script sees them on the page.
  */
 function startDrag(e: PointerEvent, send: (m: FromUi) => void): void {
   if (e.button !== 0) return;
+  // A drag whose release went to the page (see `GuardState.modalOverLayer`) is over too.
+  stopDragging();
   const at = (ev: PointerEvent, phase: 'start' | 'move' | 'end'): FromUi => ({
     kind: 'drag',
     phase,
@@ -27,13 +33,17 @@ function startDrag(e: PointerEvent, send: (m: FromUi) => void): void {
   const move = (ev: PointerEvent) => send(at(ev, 'move'));
   const end = (ev: PointerEvent) => {
     send(at(ev, 'end'));
-    removeEventListener('pointermove', move);
-    removeEventListener('pointerup', end);
-    removeEventListener('pointercancel', end);
+    stopDragging();
   };
   addEventListener('pointermove', move);
   addEventListener('pointerup', end);
   addEventListener('pointercancel', end);
+  stopDragging = () => {
+    removeEventListener('pointermove', move);
+    removeEventListener('pointerup', end);
+    removeEventListener('pointercancel', end);
+    stopDragging = () => undefined;
+  };
 }
 
 /**

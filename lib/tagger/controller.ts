@@ -427,6 +427,7 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     grab = null;
     grabbedAt = null;
     guard.modal = null;
+    guard.modalOverLayer = false;
   };
 
   /**
@@ -450,6 +451,9 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
         else if (e.type === 'pointerup' || e.type === 'pointercancel') endDrag();
         return true;
       };
+      // The frame follows the pointer onto the page, and the page then sends the pointer's
+      // events (the release too) to the frame's element, not into the frame.
+      guard.modalOverLayer = true;
     } else if (message.phase === 'move' && grabbedAt) {
       // Measured on the screen from where the drag began: the frame's own coordinates are
       // those of where the frame was when the pointer moved, and it may have moved since (a

@@ -12,6 +12,11 @@ export interface GuardState {
   root: ShadowRoot | null;
   /** Takes every trusted event while set. */
   modal: ModalHandler | null;
+  /**
+   * While set, `modal` also takes the events aimed at the tagger's own layer (the panel being
+   * dragged), not only those of the layer catching the pointer while picking.
+   */
+  modalOverLayer?: boolean;
   /** Alt+Shift+T pressed on the page. */
   onShortcut: () => void;
   /** While the panel is open: focus is held in the tagger's UI, never in the page. */
@@ -114,7 +119,10 @@ export function installEventGuard(state: GuardState): void {
       e.stopImmediatePropagation();
       if (!e.isTrusted || !state.root || !tagging) return;
       // The layer catching the pointer while picking: its events are the picker's.
-      if (state.modal && innerTarget(e, state.root)?.hasAttribute('data-catcher')) {
+      if (
+        state.modal &&
+        (state.modalOverLayer || innerTarget(e, state.root)?.hasAttribute('data-catcher'))
+      ) {
         if (state.modal(e)) cancel(e);
         return;
       }

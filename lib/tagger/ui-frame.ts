@@ -61,6 +61,8 @@ function sameFields(a: FrameView, b: FrameView): boolean {
 
 /** The longest `drawn()` waits for the frame (one that never answers must not hold a shot). */
 export const DRAWN_LIMIT_MS = 1_000;
+/** The least height a panel dragged down keeps: its header and a few fields. */
+const DRAGGED_ROOM = 200;
 
 /**
  * Puts the tagger's picking surface, toolbar and scoring panel in a frame of the extension's
@@ -139,9 +141,11 @@ export function createUiFrame(
 
   /**
    * The tallest the panel's frame is made: its band of the viewport (the viewport less a
-   * margin above and below, unless it opened above or below what was picked).
+   * margin above and below, unless it opened above or below what was picked), or, dragged,
+   * what is below its top.
    */
-  const room = () => (at ? innerHeight - 2 * MARGIN : spotBox(spot, viewport()).height);
+  const room = () =>
+    at ? Math.max(DRAGGED_ROOM, innerHeight - MARGIN - at.y) : spotBox(spot, viewport()).height;
 
   /** Where the frame sits and how big it is, for the view's phase. */
   const place = () => {
@@ -158,10 +162,11 @@ export function createUiFrame(
       return;
     }
     s.pointerEvents = '';
-    const width = Math.min(PANEL_WIDTH, innerWidth - 2 * MARGIN);
+    const box = spotBox(spot, viewport());
+    const { width } = box;
     // Until the panel says its size, as tall as it may be: never smaller than what it shows.
     const height = Math.min(size.height || room(), room());
-    const { x, y } = at ?? spotBox(spot, viewport());
+    const { x, y } = at ?? box;
     s.left = `${Math.max(0, Math.min(x, innerWidth - width))}px`;
     s.top = `${Math.max(0, Math.min(y, innerHeight - 40))}px`;
     s.width = `${width}px`;
@@ -270,8 +275,14 @@ export function createUiFrame(
     },
     rect: () => frame.getBoundingClientRect(),
     moveTo(x, y) {
-      at = { x, y };
+      // Kept in the viewport, and as tall as the room below its top: a panel dragged down gets
+      // shorter (and scrolls inside) rather than leaving its foot, and Save, off the screen.
+      at = {
+        x: Math.max(0, Math.min(x, innerWidth - spotBox(spot, viewport()).width)),
+        y: Math.max(0, Math.min(y, innerHeight - MARGIN - DRAGGED_ROOM)),
+      };
       place();
+      postView();
     },
     destroy() {
       gone = true;

@@ -126,6 +126,48 @@ describe('a page cannot read, steer or spoof the open tagger', () => {
     await page.close();
   });
 
+  it('moves the panel by its header to where the pointer went, the page busy and hearing none of it', async () => {
+    const page = await openPage(ext, server.url('hostile', '/all-events.html'));
+    await page.mouse.move(5, 5);
+    await startTagging(page);
+    await pickAt(page, page.locator('#target'));
+    await panel(page).waitFor({ state: 'visible' });
+    // The page's thread now busy in 12 ms stretches: the drag's moves reach the tagger late,
+    // several at a time, the panel having moved since the pointer did.
+    await page.evaluate(() =>
+      setInterval(() => {
+        const end = performance.now() + 12;
+        while (performance.now() < end);
+      }, 0),
+    );
+    const before = (await pageValue<string[]>(page, 'eventLog')).length;
+    const from = (await panel(page).boundingBox())!;
+    const grip = (await ui(page).getByTestId('tagger-panel').locator('header').boundingBox())!;
+    const y = grip.y + grip.height / 2;
+    await page.mouse.move(grip.x + 20, y);
+    await page.mouse.down();
+    // Steps of 75 px, faster than the frame follows: the pointer is off it between moves.
+    await page.mouse.move(grip.x + 20 - 300, y + 40, { steps: 4 });
+    await page.mouse.move(grip.x + 20 - 320, y + 50, { steps: 6 });
+    await page.mouse.up();
+    // Where the panel went against where the pointer did, to the pixel (the page's pointer
+    // positions are in fractions of one, the frame's in whole screen pixels).
+    const moved = async () => {
+      const to = (await panel(page).boundingBox())!;
+      return [to.x - from.x + 320, to.y - from.y - 50].every((d) => Math.abs(d) <= 1);
+    };
+    await expect.poll(moved).toBe(true);
+    expect((await pageValue<string[]>(page, 'eventLog')).slice(before)).toEqual([]);
+    // The drag is over: the panel stays put as the pointer goes to a score in it (its release,
+    // late on this page, once went unseen and the panel followed the pointer), and takes it.
+    const known = await knownIds();
+    await score(page, 'clarity', 4);
+    expect(await moved()).toBe(true);
+    await saveAndWait(page);
+    expect((await savedAfter(known)).tp).toMatchObject({ scores: { clarity: 4 } });
+    await page.close();
+  });
+
   // `document.open()` erased the guard's listeners and the page listened again before tagging
   // started (on document, on window, then in the capture phase): the tagger registers the guard
   // again as it starts (behind the page's), and the shopper starts with the extension's command,
