@@ -103,6 +103,30 @@ async function allTouchpoints(db: AuditorDb): Promise<Touchpoint[]> {
   return out;
 }
 
+/** The tables of a study's set-up and its audits, which every backup holds whole. */
+export const smallTables = (db: AuditorDb) => [
+  db.studies,
+  db.brands,
+  db.rubrics,
+  db.categories,
+  db.audits,
+];
+
+/**
+ * The set-up and the audits as a backup holds them (custom categories only), read in the
+ * caller's transaction over {@link smallTables}.
+ */
+export async function readSmallTables(db: AuditorDb) {
+  const [studies, brands, rubrics, custom, audits] = await Promise.all([
+    db.studies.toArray(),
+    db.brands.toArray(),
+    db.rubrics.toArray(),
+    db.categories.filter((c) => !c.builtin).toArray(),
+    db.audits.toArray(),
+  ]);
+  return { studies, brands, rubrics, categories: custom.map(toBackupCategory), audits };
+}
+
 /**
  * Everything in the database, tombstones and screenshots included (each image read and
  * base64-encoded in turn), as the `backup.json` object (docs/FILES.md) stamped `now`.
@@ -112,20 +136,11 @@ export async function readBackup(
   now: Date,
   onProgress?: (progress: BackupProgress) => void,
 ): Promise<Backup> {
-  const [studies, brands, rubrics, custom, audits, touchpoints] = await db.transaction(
+  const [{ studies, brands, rubrics, categories, audits }, touchpoints] = await db.transaction(
     'r',
-    [db.studies, db.brands, db.rubrics, db.categories, db.audits, db.touchpoints],
-    () =>
-      Promise.all([
-        db.studies.toArray(),
-        db.brands.toArray(),
-        db.rubrics.toArray(),
-        db.categories.filter((c) => !c.builtin).toArray(),
-        db.audits.toArray(),
-        allTouchpoints(db),
-      ]),
+    [...smallTables(db), db.touchpoints],
+    () => Promise.all([readSmallTables(db), allTouchpoints(db)]),
   );
-  const categories = custom.map(toBackupCategory);
   // Screenshots of an archive import not yet live are not part of the database yet.
   const pending = await pendingEvidenceIds(db);
   const ids = ((await db.evidence.toCollection().primaryKeys()) as string[]).filter(

@@ -159,6 +159,23 @@ export function toCategory(c: BackupCategory): Category {
   return { ...c, builtin: false };
 }
 
+/**
+ * Writes what a merge plan puts in the set-up's tables and the audits, and lists the audits'
+ * waves in their studies (in the caller's transaction).
+ */
+export async function putSmallTables(
+  db: AuditorDb,
+  put: MergePlan['put'],
+  now: Date,
+): Promise<void> {
+  await db.studies.bulkPut(put.studies);
+  await db.brands.bulkPut(put.brands);
+  await db.rubrics.bulkPut(put.rubrics);
+  await db.categories.bulkPut(put.categories.map(toCategory));
+  await db.audits.bulkPut(put.audits);
+  await listAuditWaves(db, put.audits, now);
+}
+
 /** The tables {@link writeMerge} writes: a caller's enclosing transaction lists them. */
 export const mergeWriteTables = (db: AuditorDb) => [
   db.studies,
@@ -191,12 +208,7 @@ export async function writeMerge(
     const stored = await storedCopies(db, backup);
     const plan = planMerge(stored.tables, backup);
     const { put } = plan;
-    await db.studies.bulkPut(put.studies);
-    await db.brands.bulkPut(put.brands);
-    await db.rubrics.bulkPut(put.rubrics);
-    await db.categories.bulkPut(put.categories.map(toCategory));
-    await db.audits.bulkPut(put.audits);
-    await listAuditWaves(db, put.audits, now);
+    await putSmallTables(db, put, now);
     const total = put.touchpoints.length + put.evidence.length;
     // The stored copies were just read in this transaction: the write need not read them again.
     const storedById = new Map(stored.touchpoints.map((tp) => [tp.id, tp]));

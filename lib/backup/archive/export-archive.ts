@@ -4,7 +4,7 @@ import { exportFileName } from '../../export/file-name';
 import type { Evidence, Touchpoint } from '../../model';
 import { ChunkedBlob } from '../../util/chunked-blob';
 import { yieldToEventLoop } from '../../util/event-loop';
-import { toBackupCategory, type BackupProgress } from '../export-db';
+import { readSmallTables, smallTables, type BackupProgress } from '../export-db';
 import type { Table } from '../types';
 import {
   ARCHIVE_FORMAT,
@@ -96,23 +96,16 @@ export async function writeArchive(
     await zip.addDeflated(recordsFile(table), lines.out.toBlob());
   };
 
-  const [studies, brands, rubrics, custom, audits] = await db.transaction(
+  const { studies, brands, rubrics, categories, audits } = await db.transaction(
     'r',
-    [db.studies, db.brands, db.rubrics, db.categories, db.audits],
-    () =>
-      Promise.all([
-        db.studies.toArray(),
-        db.brands.toArray(),
-        db.rubrics.toArray(),
-        db.categories.filter((c) => !c.builtin).toArray(),
-        db.audits.toArray(),
-      ]),
+    smallTables(db),
+    () => readSmallTables(db),
   );
   const small: [Table, unknown[]][] = [
     ['studies', studies],
     ['brands', brands],
     ['rubrics', rubrics],
-    ['categories', custom.map(toBackupCategory)],
+    ['categories', categories],
     ['audits', audits],
   ];
   for (const [table, records] of small) {

@@ -11,11 +11,10 @@ import {
 import type { Audit, Evidence, Study, Touchpoint } from '../../model';
 import type { BackupProgress } from '../export-db';
 import {
-  listAuditWaves,
+  putSmallTables,
   storedCopies,
   storedTouchpoints,
   studiesMovedBy,
-  toCategory,
   type ImportSummary,
 } from '../import-db';
 import { planMerge, type MergeSummary } from '../merge';
@@ -122,12 +121,7 @@ export async function swapIn(
     const plan = planMerge(stored.tables, incoming);
     add(plan);
     const { put } = plan;
-    await db.studies.bulkPut(put.studies);
-    await db.brands.bulkPut(put.brands);
-    await db.rubrics.bulkPut(put.rubrics);
-    await db.categories.bulkPut(put.categories.map(toCategory));
-    await db.audits.bulkPut(put.audits);
-    await listAuditWaves(db, put.audits, now);
+    await putSmallTables(db, put, now);
 
     let done = 0;
     for await (const page of stagedPages(db, importId, 'touchpoints', TOUCHPOINTS_PER_PAGE)) {
