@@ -282,8 +282,32 @@ describe('a page cannot read, steer or spoof the open tagger', () => {
     await startTagging(page);
     await pickAt(page, page.locator('#target'));
     await panel(page).waitFor({ state: 'visible' });
-    await page.waitForTimeout(300);
-    const box = (await panel(page).boundingBox())!;
+    // Every frame the page draws for 600 ms, checked as it is drawn: the host is shown in each
+    // (the page hides it 20 times a second; it is put back before anything is drawn).
+    const frames = await page.evaluate(
+      () =>
+        new Promise<{ drawn: number; hidden: number }>((done) => {
+          const count = { drawn: 0, hidden: 0 };
+          const end = performance.now() + 600;
+          const check = () => {
+            const host = document.querySelector<HTMLElement>('html > div[popover]');
+            count.drawn++;
+            if (!host?.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
+              count.hidden++;
+            if (!host?.matches(':popover-open')) count.hidden++;
+            if (performance.now() < end) requestAnimationFrame(check);
+            else done(count);
+          };
+          requestAnimationFrame(check);
+        }),
+    );
+    expect(frames.drawn).toBeGreaterThan(10);
+    expect(frames.hidden).toBe(0);
+    // Read from the frame's process, the panel's box can be missing for an instant as the page
+    // takes the host out of the top layer and it goes back in the same task.
+    let box = await panel(page).boundingBox();
+    for (let tries = 0; !box && tries < 20; tries++) box = await panel(page).boundingBox();
+    if (!box) throw new Error('the panel has no box');
     const look = await page.evaluate(
       ([x, y]) => {
         const host = document.querySelector('html > div[popover]')!;
