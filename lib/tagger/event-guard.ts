@@ -28,7 +28,7 @@ export interface GuardState {
   /** Escape pressed while the panel is open but the focus was not in it. */
   onEscape?: () => void;
   /** Puts the tagger's layer back on top and as it should look (`force`: re-show it). */
-  reassert?: ((force: boolean, over?: EventTarget | null) => void) | null;
+  reassert?: ((force: boolean, over?: EventTarget | null, early?: boolean) => void) | null;
   /** The page's focus moved, or the pointer went onto the page (see `HostLayer.coveredBy`). */
   coveredBy?: ((target: EventTarget | null, point: Point | null, press: boolean) => void) | null;
   /** Whether `target` is the host of one of the tagger's layers (set by the tagger). */
@@ -165,6 +165,14 @@ export function installEventGuard(state: GuardState): void {
       const m = e as PointerEvent;
       const point = e.type === 'focusin' ? null : { x: m.clientX, y: m.clientY };
       state.coveredBy?.(e.target, point, e.type === 'pointerdown');
+    }
+    if (e.type === 'beforetoggle' && (e as ToggleEvent).newState === 'open') {
+      // A popover or dialog of the page being shown by the page's script: ours goes back on
+      // top as that script ends, in the same task. Its `toggle` comes a task later, after the
+      // release of a press the shopper is making on the panel, which it would have caught.
+      const over = e.target;
+      queueMicrotask(() => state.reassert?.(true, over, true));
+      return;
     }
     if (e.type === 'toggle') {
       // A popover or dialog of the page opened over ours: ours goes back on top.

@@ -19,9 +19,10 @@ export interface HostLayer {
   ui: HTMLElement;
   /**
    * Puts the layer back as it should be: styles, attributes, on top (`force`: re-shown, as
-   * after the page showed `over`, a popover or dialog of its own, above it).
+   * after the page showed `over`, a popover or dialog of its own, above it; `early`: as the
+   * page's script that showed it ends, its `toggle` still to come, which then changes nothing).
    */
-  reassert(force: boolean, over?: EventTarget | null): void;
+  reassert(force: boolean, over?: EventTarget | null, early?: boolean): void;
   /**
    * The page's focus moved to `target` (no `point`), or the pointer went onto it or pressed it
    * at `point` (`press`), while the layer is up: if that is inside a modal dialog or a popover
@@ -260,10 +261,11 @@ export function mountHost(css: string): HostLayer {
   let repairs = 0;
   /** The page's modal dialogs the layer went above as they were shown (see `shownModal`). */
   const raisedOver = new WeakSet<EventTarget>();
-  const reassert = (force: boolean, over?: EventTarget | null) => {
+  const reassert = (force: boolean, over?: EventTarget | null, early = false) => {
     if (!mounted) return;
     // Already above it: shown again, the UI would lose the press the shopper is making.
-    if (force && over && raisedOver.delete(over)) force = false;
+    if (force && over && raisedOver.delete(over) && !early) force = false;
+    if (force && over && early) raisedOver.add(over);
     if (repairs++ === 0) p.requestAnimationFrame(() => (repairs = 0));
     if (repairs > 100) {
       if (repairs === 102) p.requestAnimationFrame(() => reassert(true));
