@@ -97,6 +97,7 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     if (view.phase === 'picking') relayFrames(false);
     guard.holdFocus = false;
     guard.reassert = null;
+    guard.showing = null;
     guard.coveredBy = null;
     ui?.destroy();
     ui = null;
@@ -235,6 +236,7 @@ export function createTopTagger(guard: GuardState, css: string, render: Renderer
     if (layer || guard.ensure?.() === false) return;
     layer = mountGuarded(guard, css);
     guard.reassert = layer.reassert;
+    guard.showing = layer.showing;
     guard.coveredBy = layer.coveredBy;
     // Back above a dialog the page showed, the open panel has the keys again.
     layer.onAbove = () => guard.holdFocus && ui?.focus();

@@ -28,7 +28,9 @@ export interface GuardState {
   /** Escape pressed while the panel is open but the focus was not in it. */
   onEscape?: () => void;
   /** Puts the tagger's layer back on top and as it should look (`force`: re-show it). */
-  reassert?: ((force: boolean, over?: EventTarget | null, early?: boolean) => void) | null;
+  reassert?: ((force: boolean, over?: EventTarget | null) => void) | null;
+  /** The page is showing a popover or dialog (see `HostLayer.showing`). */
+  showing?: ((el: EventTarget) => void) | null;
   /** The page's focus moved, or the pointer went onto the page (see `HostLayer.coveredBy`). */
   coveredBy?: ((target: EventTarget | null, point: Point | null, press: boolean) => void) | null;
   /** Whether `target` is the host of one of the tagger's layers (set by the tagger). */
@@ -170,8 +172,7 @@ export function installEventGuard(state: GuardState): void {
       // A popover or dialog of the page being shown by the page's script: ours goes back on
       // top as that script ends, in the same task. Its `toggle` comes a task later, after the
       // release of a press the shopper is making on the panel, which it would have caught.
-      const over = e.target;
-      queueMicrotask(() => state.reassert?.(true, over, true));
+      if (e.target) state.showing?.(e.target);
       return;
     }
     if (e.type === 'toggle') {

@@ -5,7 +5,7 @@ import type { TaggerActions } from './view';
 
 /** Mounts a tagger layer (top frame or sub-frame) and points the event guard at it. */
 export function mountGuarded(guard: GuardState, css: string): HostLayer {
-  const layer = mountHost(css);
+  const layer = mountHost(css, { watchShadows: true });
   guard.host = layer.host;
   guard.root = layer.root;
   return layer;

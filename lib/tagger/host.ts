@@ -2,6 +2,7 @@ import type { Box } from '../anchoring/position';
 import { bodyRoot, knownPurging } from './in-place';
 import { pristine } from './pristine';
 import { shadowRootOf } from './shadow-root-of';
+import { watchShadowRoots } from './shadow-watch';
 
 /** A point of the viewport (CSS pixels). */
 export interface Point {
@@ -19,10 +20,17 @@ export interface HostLayer {
   ui: HTMLElement;
   /**
    * Puts the layer back as it should be: styles, attributes, on top (`force`: re-shown, as
-   * after the page showed `over`, a popover or dialog of its own, above it; `early`: as the
-   * page's script that showed it ends, its `toggle` still to come, which then changes nothing).
+   * after the page showed `over`, a popover or dialog of its own, above it; not again if the
+   * layer already went above it as it was shown, see `showing`).
    */
-  reassert(force: boolean, over?: EventTarget | null, early?: boolean): void;
+  reassert(force: boolean, over?: EventTarget | null): void;
+  /**
+   * The page is showing `el`, a popover or dialog of its own (its `beforetoggle`): the layer
+   * goes above it as the page's script ends, in the same task, unless it already went back on
+   * top meanwhile (moved above a modal dialog as the dialog took the focus). Every time the
+   * layer is shown again, a press the shopper is making on the UI may lose its release.
+   */
+  showing(el: EventTarget): void;
   /**
    * The page's focus moved to `target` (no `point`), or the pointer went onto it or pressed it
    * at `point` (`press`), while the layer is up: if that is inside a modal dialog or a popover
@@ -189,10 +197,13 @@ function raise(host: HTMLElement, force = false): boolean {
  * every node it did not make), the host moves into a shadow root on <body> (see `bodyRoot`),
  * where no observer of the page can see it; where body takes none, it keeps coming back.
  * Whatever the page does to the host (its style, `hidden`, `inert`, taking it out of the top
- * layer) is undone as soon as it is done, and so is `inert` on an ancestor (`<html>`, `<body>`). Above a modal dialog of the page a popover stays
- * inert: the UI then moves into a modal dialog of its own inside the shadow root, the topmost.
+ * layer) is undone as soon as it is done, and so is `inert` on an ancestor (`<html>`, `<body>`).
+ * Above a modal dialog of the page a popover stays inert: the UI then moves into a modal dialog
+ * of its own inside the shadow root, the topmost. `watchShadows` (the layer holding the UI):
+ * a popover or dialog the page shows inside one of its shadow roots is gone above in the task
+ * that shows it, as one of the document is (see `watchShadowRoots`).
  */
-export function mountHost(css: string): HostLayer {
+export function mountHost(css: string, { watchShadows = false } = {}): HostLayer {
   const p = pristine();
   const doc = document;
   const host = p.createElement.call(doc, 'div') as HTMLElement;
@@ -261,11 +272,16 @@ export function mountHost(css: string): HostLayer {
   let repairs = 0;
   /** The page's modal dialogs the layer went above as they were shown (see `shownModal`). */
   const raisedOver = new WeakSet<EventTarget>();
-  const reassert = (force: boolean, over?: EventTarget | null, early = false) => {
+  /** How many times the layer was shown again or its UI moved: each may cost a press. */
+  let shows = 0;
+  /** `shows` as the page began showing each of its popovers and dialogs we heard of. */
+  const showingAt = new WeakMap<EventTarget, number>();
+  /** Whether the layer was shown again since the page began showing `el`: it is above it. */
+  const shownSince = (el: EventTarget) => (showingAt.get(el) ?? Infinity) < shows;
+  const reassert = (force: boolean, over?: EventTarget | null) => {
     if (!mounted) return;
     // Already above it: shown again, the UI would lose the press the shopper is making.
-    if (force && over && raisedOver.delete(over) && !early) force = false;
-    if (force && over && early) raisedOver.add(over);
+    if (force && over && raisedOver.delete(over)) force = false;
     if (repairs++ === 0) p.requestAnimationFrame(() => (repairs = 0));
     if (repairs > 100) {
       if (repairs === 102) p.requestAnimationFrame(() => reassert(true));
@@ -278,10 +294,15 @@ export function mountHost(css: string): HostLayer {
       host.removeAttribute('style');
       styleHost(host);
     }
-    const raised = raise(host, force);
+    // Over a modal dialog of the page the UI is in a dialog of ours, the one to show again:
+    // hiding the host would close that dialog too, and showing it again would move the UI twice.
+    const raised = raise(host, force && !pageModal());
     const moved = overModal(force);
     watcher.takeRecords();
-    if (raised || moved) layer.onShownAgain?.();
+    if (raised || moved) {
+      shows++;
+      layer.onShownAgain?.();
+    }
   };
   const watcher = new p.MutationObserver(() => reassert(false));
   watcher.observe(host, { attributes: true });
@@ -319,7 +340,7 @@ export function mountHost(css: string): HostLayer {
     );
   /** Shows the layer again, above what the page showed over it (`over`: its modal dialogs). */
   const raiseOver = (over: Node[]) => {
-    reassert(true);
+    reassert(over.length === 0 || !over.every(shownSince));
     for (const el of over) raisedOver.add(el);
     layer.onAbove?.();
   };
@@ -335,6 +356,19 @@ export function mountHost(css: string): HostLayer {
     shadowModals.add(el);
     raiseOver([el]);
     inertWatcher.observe(el.getRootNode(), WATCHED);
+  };
+  /** See `HostLayer.showing`. */
+  const showing = (el: EventTarget) => {
+    showingAt.set(el, shows);
+    queueMicrotask(() => {
+      if (!mounted) return;
+      // Shown inside a shadow root: `:modal` from the document does not see it.
+      if (!(el instanceof Element) || !el.matches(':modal, :popover-open')) return;
+      if (el.getRootNode() !== doc && el.matches(':modal')) return aboveShadowModal(el);
+      // Its `toggle`, a task later, then changes nothing (see `reassert`).
+      raisedOver.add(el);
+      reassert(!shownSince(el));
+    });
   };
   /** Whether a viewport point is over the UI (its frame: the panel, or the picking surface). */
   const overUi = ({ x, y }: { x: number; y: number }) =>
@@ -400,6 +434,7 @@ export function mountHost(css: string): HostLayer {
     container,
     ui,
     reassert,
+    showing,
     coveredBy,
     onAbove: null,
     onShownAgain: null,
@@ -408,6 +443,7 @@ export function mountHost(css: string): HostLayer {
       observer.disconnect();
       watcher.disconnect();
       inertWatcher.disconnect();
+      shadows?.disconnect();
       modal?.close();
       // Retired: left as it is (emptied, its UI frame hidden inside the closed root, nothing a
       // page's observer sees change) until it goes.
@@ -416,5 +452,7 @@ export function mountHost(css: string): HostLayer {
       for (const el of madeInert) el.setAttribute('inert', '');
     },
   };
+  // What the page shows inside its shadow roots, which keep its `beforetoggle` to themselves.
+  const shadows = watchShadows ? watchShadowRoots(doc, host, showing) : null;
   return layer;
 }

@@ -372,31 +372,34 @@ describe('a page cannot read, steer or spoof the open tagger', () => {
     },
   );
 
-  it.each(['dialog', 'popover'])(
-    'takes a click on its open panel that a %s of the page came up in the middle of',
-    async (mode) => {
-      const url = `/cover.html?mode=${mode}&auto=off&press=panel`;
-      const page = await openPage(ext, server.url('hostile', url));
-      const known = await knownIds();
-      await startTagging(page);
-      await pickAt(page, page.locator('#target'));
-      await panel(page).waitFor({ state: 'visible' });
-      const choice = ui(page).getByTestId('tagger-score-clarity').locator('[data-value="4"]');
-      await choice.scrollIntoViewIfNeeded();
-      const b = (await choice.boundingBox())!;
-      await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
-      // The shopper presses a score; the page's pop-up comes up before the button does.
-      await page.mouse.down();
-      await page.evaluate(() => (window as unknown as { coverNow: () => void }).coverNow());
-      await page.mouse.up();
-      await expect.poll(() => choice.getAttribute('aria-checked')).toBe('true');
-      await saveAndWait(page);
-      const { tp } = await savedAfter(known);
-      expect(tp.scores).toEqual({ clarity: 4 });
-      expect(await pageValue<number>(page, 'coverClicks')).toBe(0);
-      await page.close();
-    },
-  );
+  it.each([
+    ['dialog of the page', 'dialog'],
+    ['popover of the page', 'popover'],
+    ['modal dialog in a closed shadow root of the page', 'shadow-dialog'],
+    ['popover in a closed shadow root of the page', 'shadow-popover'],
+    ['modal dialog in a closed shadow root the page adds as it shows it', 'shadow-dialog&late=on'],
+  ])('takes a click on its open panel that a %s came up in the middle of', async (_, mode) => {
+    const url = `/cover.html?mode=${mode}&auto=off&press=panel`;
+    const page = await openPage(ext, server.url('hostile', url));
+    const known = await knownIds();
+    await startTagging(page);
+    await pickAt(page, page.locator('#target'));
+    await panel(page).waitFor({ state: 'visible' });
+    const choice = ui(page).getByTestId('tagger-score-clarity').locator('[data-value="4"]');
+    await choice.scrollIntoViewIfNeeded();
+    const b = (await choice.boundingBox())!;
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+    // The shopper presses a score; the page's pop-up comes up before the button does.
+    await page.mouse.down();
+    await page.evaluate(() => (window as unknown as { coverNow: () => void }).coverNow());
+    await page.mouse.up();
+    await expect.poll(() => choice.getAttribute('aria-checked')).toBe('true');
+    await saveAndWait(page);
+    const { tp } = await savedAfter(known);
+    expect(tp.scores).toEqual({ clarity: 4 });
+    expect(await pageValue<number>(page, 'coverClicks')).toBe(0);
+    await page.close();
+  });
 
   it('is above a modal dialog of the page before the page runs again, and loses no press to it', async () => {
     for (const n of [1, 2, 3]) {

@@ -1,0 +1,84 @@
+import { isOwnRoot } from './in-place';
+import { pristine } from './pristine';
+import { shadowRootOf } from './shadow-root-of';
+
+/** How many of the page's elements a task of the first look takes (1–5 ms here). */
+const SLICE = 1_000;
+
+/** Stops a `watchShadowRoots`. */
+export interface ShadowWatch {
+  disconnect(): void;
+}
+
+/**
+ * Tells `showing` of each popover or dialog the page shows inside its shadow roots (closed ones
+ * too) as it begins to (its `beforetoggle`), so that the tagger's layer can go above it in the
+ * same task: before the release of a press the shopper is making on the tagger's UI, which the
+ * popover would otherwise catch. A shadow root keeps the `beforetoggle` of what is shown in it
+ * (the event is not composed), and no observer of the document sees a popover open; so every
+ * root of the page gets a listener of its own, from the isolated world, where the page cannot
+ * see it. The first look goes through
+ * the page a slice a task; roots attached after it are found as their hosts are inserted (a
+ * custom element attaches its root as it is built or connected, before the observer hears of
+ * it); one already showing something when found is reported at once. `skip` (the tagger's own
+ * host) and the tagger's roots are left out.
+ */
+export function watchShadowRoots(
+  doc: Document,
+  skip: Element,
+  showing: (el: EventTarget) => void,
+): ShadowWatch {
+  const p = pristine();
+  const watched: ShadowRoot[] = [];
+  const known = new WeakSet<ShadowRoot>();
+  const onToggle = (e: Event) => {
+    if (!e.isTrusted || (e as ToggleEvent).newState !== 'open') return;
+    if (e.target) showing(e.target);
+  };
+  const observer = new p.MutationObserver((records) => {
+    for (const { addedNodes } of records)
+      for (const node of Array.from(addedNodes)) if (node instanceof Element) scan(node);
+  });
+  const watch = (root: ShadowRoot) => {
+    known.add(root);
+    watched.push(root);
+    root.addEventListener('beforetoggle', onToggle, true);
+    observer.observe(root, { childList: true, subtree: true });
+    const open = root.querySelector(':modal, :popover-open');
+    if (open) showing(open);
+    scan(root);
+  };
+  /** Watches the root of `el`, if it has one not watched yet. */
+  const look = (el: Element) => {
+    if (el === skip) return;
+    const root = shadowRootOf(el);
+    if (root && !known.has(root) && !isOwnRoot(root)) watch(root);
+  };
+  /** Watches the roots in `scope` and below it that are not watched yet. */
+  const scan = (scope: Element | ShadowRoot) => {
+    if (scope === skip) return;
+    if (scope instanceof Element) look(scope);
+    const all = scope.querySelectorAll('*');
+    for (let i = 0; i < all.length; i++) look(all[i]!);
+  };
+  observer.observe(doc, { childList: true, subtree: true });
+  // The page as it is, a slice a task: asking the engine for a closed root costs a few
+  // microseconds an element (30 ms on a page of 10,000), too long a task as tagging starts.
+  const all = doc.querySelectorAll('*');
+  let next = 0;
+  let timer = 0;
+  const slice = () => {
+    const end = Math.min(all.length, next + SLICE);
+    for (; next < end; next++) look(all[next]!);
+    timer = next < all.length ? self.setTimeout(slice, 0) : 0;
+  };
+  slice();
+  return {
+    disconnect() {
+      self.clearTimeout(timer);
+      observer.disconnect();
+      for (const root of watched) root.removeEventListener('beforetoggle', onToggle, true);
+      watched.length = 0;
+    },
+  };
+}
