@@ -362,8 +362,9 @@ export function mountHost(css: string, { watchShadows = false } = {}): HostLayer
     showingAt.set(el, shows);
     queueMicrotask(() => {
       if (!mounted) return;
-      // Shown inside a shadow root: `:modal` from the document does not see it.
+      // Not shown after all (the page's handler cancelled it).
       if (!(el instanceof Element) || !el.matches(':modal, :popover-open')) return;
+      // Shown inside a shadow root: `:modal` from the document does not see it.
       if (el.getRootNode() !== doc && el.matches(':modal')) return aboveShadowModal(el);
       // Its `toggle`, a task later, then changes nothing (see `reassert`).
       raisedOver.add(el);

@@ -17,11 +17,10 @@ export interface ShadowWatch {
  * popover would otherwise catch. A shadow root keeps the `beforetoggle` of what is shown in it
  * (the event is not composed), and no observer of the document sees a popover open; so every
  * root of the page gets a listener of its own, from the isolated world, where the page cannot
- * see it. The first look goes through
- * the page a slice a task; roots attached after it are found as their hosts are inserted (a
- * custom element attaches its root as it is built or connected, before the observer hears of
- * it); one already showing something when found is reported at once. `skip` (the tagger's own
- * host) and the tagger's roots are left out.
+ * see it. The first look goes through the page a slice a task; roots attached after it are
+ * found as their hosts are inserted (a custom element attaches its root as it is built or
+ * connected, before the observer hears of it); one already showing something when found is
+ * reported at once. `skip` (the tagger's own host) and the tagger's roots are left out.
  */
 export function watchShadowRoots(
   doc: Document,
