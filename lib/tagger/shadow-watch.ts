@@ -4,6 +4,10 @@ import { shadowRootOf } from './shadow-root-of';
 
 /** How many of the page's elements a task of the first look takes (1–5 ms here). */
 const SLICE = 1_000;
+/** How often custom elements not defined yet are looked at again (see `watchShadowRoots`). */
+const UPGRADE_CHECK_MS = 200;
+/** How many such elements are kept to look at again, at most (each look: well under 1 µs). */
+const MAX_UNDEFINED = 5_000;
 
 /** Stops a `watchShadowRoots`. */
 export interface ShadowWatch {
@@ -19,8 +23,10 @@ export interface ShadowWatch {
  * root of the page gets a listener of its own, from the isolated world, where the page cannot
  * see it. The first look goes through the page a slice a task; roots attached after it are
  * found as their hosts are inserted (a custom element attaches its root as it is built or
- * connected, before the observer hears of it); one already showing something when found is
- * reported at once. `skip` (the tagger's own host) and the tagger's roots are left out.
+ * connected, before the observer hears of it), and on custom elements the page had put in before
+ * it defined them (their root comes as the definition upgrades them, which changes nothing an
+ * observer of the document sees: they are looked at again every 200 ms until defined); one
+ * already showing something when found is reported at once. `skip` (the tagger's own host) and the tagger's roots are left out.
  */
 export function watchShadowRoots(
   doc: Document,
@@ -47,11 +53,32 @@ export function watchShadowRoots(
     if (open) showing(open);
     scan(root);
   };
+  /** Custom elements not defined yet: their root may come as they are upgraded. */
+  const undefinedHosts = new Set<Element>();
+  let upgradeTimer = 0;
+  const checkUpgrades = () => {
+    upgradeTimer = 0;
+    for (const el of undefinedHosts) {
+      if (!el.isConnected) undefinedHosts.delete(el);
+      else if (el.matches(':defined')) {
+        undefinedHosts.delete(el);
+        look(el);
+      }
+    }
+    if (undefinedHosts.size) upgradeTimer = self.setTimeout(checkUpgrades, UPGRADE_CHECK_MS);
+  };
   /** Watches the root of `el`, if it has one not watched yet. */
   const look = (el: Element) => {
     if (el === skip) return;
     const root = shadowRootOf(el);
-    if (root && !known.has(root) && !isOwnRoot(root)) watch(root);
+    if (root) {
+      if (!known.has(root) && !isOwnRoot(root)) watch(root);
+      return;
+    }
+    const custom = el.localName.includes('-') || el.hasAttribute('is');
+    if (!custom || undefinedHosts.size >= MAX_UNDEFINED || el.matches(':defined')) return;
+    undefinedHosts.add(el);
+    if (!upgradeTimer) upgradeTimer = self.setTimeout(checkUpgrades, UPGRADE_CHECK_MS);
   };
   /** Watches the roots in `scope` and below it that are not watched yet. */
   const scan = (scope: Element | ShadowRoot) => {
@@ -75,6 +102,8 @@ export function watchShadowRoots(
   return {
     disconnect() {
       self.clearTimeout(timer);
+      self.clearTimeout(upgradeTimer);
+      undefinedHosts.clear();
       observer.disconnect();
       for (const root of watched) root.removeEventListener('beforetoggle', onToggle, true);
       watched.length = 0;

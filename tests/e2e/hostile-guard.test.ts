@@ -378,6 +378,10 @@ describe('a page cannot read, steer or spoof the open tagger', () => {
     ['modal dialog in a closed shadow root of the page', 'shadow-dialog'],
     ['popover in a closed shadow root of the page', 'shadow-popover'],
     ['modal dialog in a closed shadow root the page adds as it shows it', 'shadow-dialog&late=on'],
+    [
+      'modal dialog in a closed shadow root of a custom element defined while tagging',
+      'shadow-dialog&late=define',
+    ],
   ])('takes a click on its open panel that a %s came up in the middle of', async (_, mode) => {
     const url = `/cover.html?mode=${mode}&auto=off&press=panel`;
     const page = await openPage(ext, server.url('hostile', url));
@@ -385,6 +389,11 @@ describe('a page cannot read, steer or spoof the open tagger', () => {
     await startTagging(page);
     await pickAt(page, page.locator('#target'));
     await panel(page).waitFor({ state: 'visible' });
+    if (mode.endsWith('late=define')) {
+      // The widget's script comes in now: its element, in the page all along, gets its root.
+      await page.evaluate(() => (window as unknown as { defineNow: () => void }).defineNow());
+      await page.waitForTimeout(600);
+    }
     const choice = ui(page).getByTestId('tagger-score-clarity').locator('[data-value="4"]');
     await choice.scrollIntoViewIfNeeded();
     const b = (await choice.boundingBox())!;
