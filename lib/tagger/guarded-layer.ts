@@ -1,10 +1,11 @@
 import type { Renderer } from './controller';
 import type { GuardState } from './event-guard';
-import { mountHost, type HostLayer } from './host';
+import { finishRetiring, mountHost, type HostLayer } from './host';
 import type { TaggerActions } from './view';
 
 /** Mounts a tagger layer (top frame or sub-frame) and points the event guard at it. */
 export function mountGuarded(guard: GuardState, css: string): HostLayer {
+  finishRetiring();
   const layer = mountHost(css, { watchShadows: true });
   guard.host = layer.host;
   guard.root = layer.root;

@@ -85,6 +85,22 @@ export const isOwnHost = (target: EventTarget | null): boolean =>
  */
 export const RETIRE_MS = 100;
 
+/** Layers taken down and still in the document, hidden, until `RETIRE_MS` is over. */
+const retiring = new Set<HTMLElement>();
+
+/**
+ * Removes at once the layers still retiring, for tagging that starts again meanwhile. Seen in
+ * Chromium: with the old UI frame still in the document (hidden, blurred, inert or not), keys
+ * pressed after the new frame was given the focus went to the old frame's document, until it
+ * left the document (an Escape pressed as the new toolbar showed did nothing, 4 of 6 times).
+ * The key or press that took the old layer down was answered before what starts the new one
+ * (the shortcut reaches the page's document, not the old frame).
+ */
+export function finishRetiring(): void {
+  for (const old of retiring) old.remove();
+  retiring.clear();
+}
+
 /** Attributes the host keeps; the page's (`hidden`, `inert`, `class`, `dir`…) are removed. */
 const KEPT = new Set(['style', 'popover']);
 
@@ -448,8 +464,13 @@ export function mountHost(css: string, { watchShadows = false } = {}): HostLayer
       modal?.close();
       // Retired: left as it is (emptied, its UI frame hidden inside the closed root, nothing a
       // page's observer sees change) until it goes.
-      if (retire) setTimeout(() => host.remove(), RETIRE_MS);
-      else host.remove();
+      if (retire) {
+        retiring.add(host);
+        setTimeout(() => {
+          retiring.delete(host);
+          host.remove();
+        }, RETIRE_MS);
+      } else host.remove();
       for (const el of madeInert) el.setAttribute('inert', '');
     },
   };
