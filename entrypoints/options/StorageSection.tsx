@@ -50,9 +50,14 @@ export function StorageSection() {
             step={1}
             value={every}
             data-testid="options-backup-every"
-            onChange={(e) => {
-              const n = Math.floor(Number(e.currentTarget.value));
-              if (Number.isFinite(n) && n >= 0) void setSetting(db, 'backupEvery', n);
+            // Kept as it is typed: a lead who types a number and closes the tab (no change
+            // event without leaving the field) keeps it. A field emptied to type anew keeps
+            // the number it had.
+            onInput={(e) => {
+              const typed = e.currentTarget.value;
+              const n = Math.floor(Number(typed));
+              if (typed.trim() !== '' && Number.isFinite(n) && n >= 0)
+                void setSetting(db, 'backupEvery', n);
             }}
           />
         </label>

@@ -26,9 +26,12 @@ describe('storage that is never silently lost', () => {
     expect(await options.getByTestId('options-last-backup').innerText()).toBe(
       'No backup made in this browser yet.',
     );
-    // The lead wants a reminder after every new touchpoint.
+    // The lead wants a reminder after every new touchpoint: typed, and kept without leaving
+    // the field (another options page shows it).
     await options.getByTestId('options-backup-every').fill('1');
-    await options.getByTestId('options-backup-every').press('Tab');
+    const again = await ext.openExtensionPage('options.html');
+    await expect.poll(() => again.getByTestId('options-backup-every').inputValue()).toBe('1');
+    await again.close();
     await options.close();
   });
 
