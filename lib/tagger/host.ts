@@ -92,7 +92,7 @@ const retiring = new Set<HTMLElement>();
  * Removes at once the layers still retiring, for tagging that starts again meanwhile. Seen in
  * Chromium: with the old UI frame still in the document (hidden, blurred, inert or not), keys
  * pressed after the new frame was given the focus went to the old frame's document, until it
- * left the document (an Escape pressed as the new toolbar showed did nothing, 4 of 6 times).
+ * left the document (an Escape pressed as the new toolbar showed did nothing in 5 of 6 runs).
  * The key or press that took the old layer down was answered before what starts the new one
  * (the shortcut reaches the page's document, not the old frame).
  */

@@ -23,10 +23,11 @@ export interface ShadowWatch {
  * root of the page gets a listener of its own, from the isolated world, where the page cannot
  * see it. The first look goes through the page a slice a task; roots attached after it are
  * found as their hosts are inserted (a custom element attaches its root as it is built or
- * connected, before the observer hears of it), and on custom elements the page had put in before
+ * connected, before the observer hears of it), and on custom elements the page put in before
  * it defined them (their root comes as the definition upgrades them, which changes nothing an
- * observer of the document sees: they are looked at again every 200 ms until defined); one
- * already showing something when found is reported at once. `skip` (the tagger's own host) and the tagger's roots are left out.
+ * observer of the document sees: they are looked at again every 200 ms until defined). A root
+ * already showing something when found is reported at once. `skip` (the tagger's own host)
+ * and the tagger's roots are left out.
  */
 export function watchShadowRoots(
   doc: Document,
