@@ -413,9 +413,10 @@ export function mountHost(css: string, { watchShadows = false } = {}): HostLayer
         if (point && el.matches(':popover-open')) return raiseOver([]);
       }
       // A press on the UI that the UI did not get, on nothing of a dialog's (a small one
-      // elsewhere on the page makes the panel inert all the same): looked for in the whole page.
+      // elsewhere on the page makes the panel inert all the same): looked for in the roots
+      // watched, then (a root attached out of the watch's sight) in the whole page.
       if (!point || !press || !overUi(point) || pageModal()) return;
-      const hidden = shadowModalIn(doc);
+      const hidden = shadows?.modal() ?? shadowModalIn(doc);
       if (hidden && !raisedOver.has(hidden)) aboveShadowModal(hidden);
     });
   };

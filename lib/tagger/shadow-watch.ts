@@ -9,8 +9,10 @@ const UPGRADE_CHECK_MS = 200;
 /** How many such elements are kept to look at again, at most (each look: well under 1 µs). */
 const MAX_UNDEFINED = 5_000;
 
-/** Stops a `watchShadowRoots`. */
+/** A `watchShadowRoots` running. */
 export interface ShadowWatch {
+  /** A modal dialog the page shows in one of the roots watched, if any. */
+  modal(): Element | null;
   disconnect(): void;
 }
 
@@ -101,6 +103,13 @@ export function watchShadowRoots(
   };
   slice();
   return {
+    modal() {
+      for (const root of watched) {
+        const open = root.querySelector(':modal');
+        if (open) return open;
+      }
+      return null;
+    },
     disconnect() {
       self.clearTimeout(timer);
       self.clearTimeout(upgradeTimer);
