@@ -319,6 +319,17 @@ export const backupV1Schema = v.object(
   m('backup.expect.backup'),
 );
 
+/** One record of each table as this build writes it (a backup's, a sync document's). */
+export const RECORD_SCHEMAS = {
+  studies: studySchema,
+  brands: brandSchema,
+  rubrics: rubricSchema,
+  categories: categorySchema,
+  audits: auditSchema,
+  touchpoints: touchpointSchema,
+  evidence: evidenceSchema,
+} satisfies Record<Table, v.GenericSchema>;
+
 /** The whole of `backup.json` version 2 (docs/FILES.md), shape only. */
 export const backupV2Schema = v.object(
   {

@@ -50,6 +50,17 @@ export interface BackupTables {
   evidence: BackupEvidence[];
 }
 
+/** Every table of a backup, empty. */
+export const emptyTables = (): BackupTables => ({
+  studies: [],
+  brands: [],
+  rubrics: [],
+  categories: [],
+  audits: [],
+  touchpoints: [],
+  evidence: [],
+});
+
 /**
  * `backup.json` as this build writes it (version 2, docs/FILES.md): everything, lossless. A
  * version-1 file is read into this shape.

@@ -3,33 +3,15 @@ import type { AuditorDb } from '../db';
 import Dexie from 'dexie';
 import { docIdOf, leaveOutOfOutbox, type RecordKey, type SyncedTable } from '../db/sync-outbox';
 import { setSetting } from '../db/settings';
-import {
-  auditSchema,
-  brandSchema,
-  categorySchema,
-  evidenceSchema,
-  rubricSchema,
-  studySchema,
-  touchpointSchema,
-} from '../backup/schema';
+import { RECORD_SCHEMAS } from '../backup/schema';
 import { checkEvidenceImages } from '../backup/evidence-check';
 import { mergeWriteTables, writeMerge } from '../backup/import-db';
 import { MAX_CLOCK_SKEW_MS } from '../backup/limits';
-import { BACKUP_TABLES, type BackupTables } from '../backup/types';
+import { BACKUP_TABLES, emptyTables, type BackupTables } from '../backup/types';
 import type { CheckedImage } from '../backup/image-check';
 import { problem, type Problem } from '../result';
 import { foreignOwned } from './owners';
 import { fromDoc, sameVersion, tableOfDocId, type CouchDoc } from './docs';
-
-const SCHEMAS = {
-  studies: studySchema,
-  brands: brandSchema,
-  rubrics: rubricSchema,
-  categories: categorySchema,
-  audits: auditSchema,
-  touchpoints: touchpointSchema,
-  evidence: evidenceSchema,
-} satisfies Record<SyncedTable, v.GenericSchema>;
 
 /** Where the pull has got to, saved with the records it brought. */
 export interface Checkpoint {
@@ -46,16 +28,6 @@ export interface ApplyOutcome {
   /** Documents left out: not a record, or a record that fails the backup's checks. */
   skipped: Problem[];
 }
-
-const emptyTables = (): BackupTables => ({
-  studies: [],
-  brands: [],
-  rubrics: [],
-  categories: [],
-  audits: [],
-  touchpoints: [],
-  evidence: [],
-});
 
 const keyOf = (table: SyncedTable, r: Record<string, unknown>): RecordKey =>
   table === 'rubrics' ? [String(r.id), Number(r.version)] : String(r.id);
@@ -107,7 +79,7 @@ export async function applyDocs(
     if (!table) continue;
     const { record, imageBase64 } = fromDoc(doc);
     const candidate = table === 'evidence' ? { ...record, dataBase64: imageBase64 ?? '' } : record;
-    const parsed = v.safeParse(SCHEMAS[table], candidate);
+    const parsed = v.safeParse(RECORD_SCHEMAS[table], candidate);
     const expectedId = parsed.success ? docIdOf(table, keyOf(table, record)) : '';
     if (!parsed.success || expectedId !== doc._id) {
       const where = parsed.issues?.[0]?.path?.map((p) => String(p.key)).join('.') ?? '_id';

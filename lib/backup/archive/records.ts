@@ -1,15 +1,7 @@
 import * as v from 'valibot';
 import { expectMessage as m, problem, type Problem, type Result, ok } from '../../result';
 import { issueProblem, jsonError } from '../parse';
-import {
-  auditSchema,
-  brandSchema,
-  categorySchema,
-  evidenceSchema,
-  rubricSchema,
-  studySchema,
-  touchpointSchema,
-} from '../schema';
+import { evidenceSchema, RECORD_SCHEMAS } from '../schema';
 import type { Table } from '../types';
 import type { Line } from './lines';
 import { recordsFile } from './format';
@@ -28,12 +20,7 @@ export const archiveEvidenceSchema = v.object(
 
 /** The record of each table as one line of its JSON-lines file holds it. */
 const LINE_SCHEMAS: Record<Table, v.GenericSchema> = {
-  studies: studySchema,
-  brands: brandSchema,
-  rubrics: rubricSchema,
-  categories: categorySchema,
-  audits: auditSchema,
-  touchpoints: touchpointSchema,
+  ...RECORD_SCHEMAS,
   evidence: archiveEvidenceSchema,
 };
 

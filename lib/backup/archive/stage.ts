@@ -14,7 +14,7 @@ import { MAX_EVIDENCE_BYTES } from '../limits';
 import { ensureRoom } from '../../util/full-disk';
 import type { BackupProgress } from '../export-db';
 import type { Backup, BackupEvidence, BackupTables, Table } from '../types';
-import { BACKUP_FORMAT, BACKUP_VERSION } from '../types';
+import { BACKUP_FORMAT, BACKUP_VERSION, emptyTables } from '../types';
 import { checkBackup, type ExistingRefs } from '../validate';
 import { entryLines, LineTooLong, MAX_LINE_LENGTH, type Line } from './lines';
 import { recordsFile, type ArchiveManifest } from './format';
@@ -112,13 +112,7 @@ const emptyBackup = (exportedAt: string): Backup => ({
   format: BACKUP_FORMAT,
   version: BACKUP_VERSION,
   exportedAt,
-  studies: [],
-  brands: [],
-  rubrics: [],
-  categories: [],
-  audits: [],
-  touchpoints: [],
-  evidence: [],
+  ...emptyTables(),
 });
 
 /**

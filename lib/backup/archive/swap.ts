@@ -18,7 +18,14 @@ import {
   type ImportSummary,
 } from '../import-db';
 import { planMerge, type MergeSummary } from '../merge';
-import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, type Backup, type Table } from '../types';
+import {
+  BACKUP_FORMAT,
+  BACKUP_TABLES,
+  BACKUP_VERSION,
+  emptyTables,
+  type Backup,
+  type Table,
+} from '../types';
 import type { SmallTables } from './stage';
 import { stagedRange } from './stage';
 
@@ -33,13 +40,7 @@ const backupOf = (parts: Partial<Backup>): Backup => ({
   format: BACKUP_FORMAT,
   version: BACKUP_VERSION,
   exportedAt: '',
-  studies: [],
-  brands: [],
-  rubrics: [],
-  categories: [],
-  audits: [],
-  touchpoints: [],
-  evidence: [],
+  ...emptyTables(),
   ...parts,
 });
 
