@@ -48,8 +48,8 @@ const FORMULA_START_OR_TEXT = new RegExp(
 
 /**
  * A cell as written: a number that is not finite (NaN, ±Infinity) has no meaningful figure and
- * is an empty cell; in the `;` dialect a fraction is written with a decimal comma (DESIGN: the
- * decimal mark follows the delimiter), whole numbers stay as they are.
+ * is an empty cell; in the `;` dialect a fraction is written with a decimal comma (the
+ * decimal mark follows the delimiter: docs/FILES.md), whole numbers stay as they are.
  */
 function normaliseCell(cell: CsvCell, opts: CsvOptions): CsvCell {
   if (typeof cell !== 'number') return cell;

@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { brandsOfStudy, getSetting, getStudy, loadStudyWithRubric, type AuditorDb } from '../db';
-import { currentLanguage, dimensionKeyLabel } from '../i18n';
+import { currentLanguage, dimensionKeyLabel, localizeRubric } from '../i18n';
 import { csvDialectOf, type Language } from '../i18n/languages';
 import type { Touchpoint } from '../model';
 import { auditCounts, buildComparison, buildTrend, latestWaveWithData } from '../report';
@@ -131,9 +131,11 @@ async function evidenceShaOf(
 }
 
 function labelsOf(head: ReportHead) {
+  // The seeded criteria's names in the reader's language, as the report page shows them.
+  const { criteria } = localizeRubric(head.rubric);
   return (dimension: Parameters<typeof dimensionKeyLabel>[0], key: string) =>
     dimensionKeyLabel(dimension, key, {
-      criterionLabel: (id) => head.rubric.criteria.find((c) => c.id === id)?.label,
+      criterionLabel: (id) => criteria.find((c) => c.id === id)?.label,
       customCategory: (id) => head.customCategories.get(id),
     });
 }

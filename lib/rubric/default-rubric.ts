@@ -1,7 +1,7 @@
 import { enPages } from '../i18n/en-pages';
 import type { Criterion, Rubric } from '../model';
 
-/** The default rubric's criteria, in order (DESIGN: ids are stable and appear in files). */
+/** The default rubric's criteria, in order (ids are stable and appear in files: docs/FILES.md). */
 export const DEFAULT_CRITERIA = [
   'speed',
   'clarity',

@@ -134,6 +134,9 @@ describe('comparison.csv in a Latvian spreadsheet', () => {
     );
     const overall = lines.find((l) => l.includes(';overall;overall;'))!;
     expect(overall.split(';')[3]).toBe(text(lv.default, 'dimension.overall'));
+    // The default rubric's criteria too, as the report page names them.
+    const speed = lines.find((l) => l.includes(';criterion;speed;'))!;
+    expect(speed.split(';')[3]).toBe(text(lv.default, 'rubric.default.speed.label'));
     expect(lines.some((l) => /;-?\d+,\d;/.test(l))).toBe(true);
 
     const rows = openInCalc(csv, { delimiter: ';', locale: 1062 });

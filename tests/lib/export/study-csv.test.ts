@@ -5,6 +5,7 @@ import {
   exportComparisonCsv,
   exportStudyCsv,
   exportTouchpointsCsv,
+  exportTrendCsv,
 } from '../../../lib/export/study-csv';
 import {
   buildComparisonCsv,
@@ -14,7 +15,8 @@ import {
   TOUCHPOINT_COLUMNS,
   type CsvOptions,
 } from '../../../lib/export';
-import { dimensionKeyLabel } from '../../../lib/i18n';
+import { dimensionKeyLabel, setLanguage } from '../../../lib/i18n';
+import { speak } from '../../../lib/i18n/load';
 import type { Touchpoint } from '../../../lib/model';
 import { buildComparison } from '../../../lib/report';
 import { evidence, NOW, sampleData } from '../backup/fixtures';
@@ -27,7 +29,10 @@ let db: AuditorDb;
 beforeEach(() => {
   db = freshDb();
 });
-afterEach(() => dropDb(db));
+afterEach(async () => {
+  setLanguage('en', {});
+  await dropDb(db);
+});
 
 /** The file's bytes as text, BOM kept (Blob.text() would drop it). */
 const textOf = async (blob: Blob | undefined) =>
@@ -108,6 +113,30 @@ describe('CSV exports from the database', () => {
     const text = await textOf(await exportComparisonCsv(db, 'study-1'));
     expect(text).toBe(expected);
     expect(text.slice(1, text.indexOf('\r\n'))).toBe(COMPARISON_COLUMNS.join(';'));
+  });
+
+  it("labels the seeded criteria in the reader's language in comparison.csv and trend.csv, as the report does, and keeps a lead's own words", async () => {
+    const data = sampleData();
+    // Study A's rubric is the default one, stored with its seeded English names; the lead
+    // renamed one criterion.
+    const rubric = data.rubrics.find((r) => r.id === data.studies[0]!.rubricId)!;
+    const clarity = rubric.criteria.find((c) => c.id === 'clarity')!;
+    clarity.label = 'Clear prices and terms';
+    await seed(db, data);
+    await speak('lv');
+    const labelIn = (text: string, key: string) =>
+      text
+        .split('\r\n')
+        .map((line) => line.split(';'))
+        .map((cells) => cells.slice(cells.indexOf('criterion')))
+        .find((cells) => cells[0] === 'criterion' && cells[1] === key)?.[2];
+    for (const text of [
+      await textOf(await exportComparisonCsv(db, 'study-1')),
+      await textOf(await exportTrendCsv(db, 'study-1')),
+    ]) {
+      expect(labelIn(text, 'speed')).toBe('Ātrums un atsaucība');
+      expect(labelIn(text, 'clarity')).toBe('Clear prices and terms');
+    }
   });
 
   it('names the files with exportFileName and gives nothing for an unknown study', async () => {
