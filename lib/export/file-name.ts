@@ -28,21 +28,25 @@ function pad2(n: number): string {
 
 /**
  * The name a downloaded file gets, e.g.
- * `touchpoint-auditor_q4-running-shoes_touchpoints_2026-11-22.csv`. The date is `now`'s
- * calendar date in the user's time zone (the day they exported on, as they would look for it
- * in their downloads). `ext` may be given with or without its dot.
+ * `touchpoint-auditor_q4-running-shoes_touchpoints_2026-11-22.csv`, or with the `wave` a file
+ * holds alone, `touchpoint-auditor_q4-running-shoes_comparison_2026-q4_2026-11-22.csv` (the wave
+ * made safe as the study name is). The date is `now`'s calendar date in the user's time zone
+ * (the day they exported on, as they would look for it in their downloads). `ext` may be given
+ * with or without its dot.
  */
 export function exportFileName(
   studyName: string,
   kind: ExportKind,
   now: Date,
   ext: string,
+  wave?: string,
 ): string {
   const date = `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
   const cleanExt = ext
     .replace(/^\.+/, '')
     .replace(/[^A-Za-z0-9]/g, '')
     .toLowerCase();
-  const base = `${APP}_${slugify(studyName)}_${kind}_${date}`;
+  const what = wave === undefined ? kind : `${kind}_${slugify(wave)}`;
+  const base = `${APP}_${slugify(studyName)}_${what}_${date}`;
   return cleanExt === '' ? base : `${base}.${cleanExt}`;
 }

@@ -140,6 +140,24 @@ function labelsOf(head: ReportHead) {
     });
 }
 
+/** A study's comparison of one wave as a CSV file, and that wave. */
+async function comparisonOfWave(
+  db: AuditorDb,
+  studyId: string,
+  opts?: CsvOptions,
+  wave?: string,
+): Promise<{ blob: Blob; wave: string } | undefined> {
+  const head = await loadReportHead(db, studyId, new Date());
+  if (!head) return undefined;
+  const { study, brands, rubric, waves } = head;
+  const options = opts ?? (await csvOptionsFromSettings(db));
+  const shown = wave ?? latestWaveWithData(waves) ?? study.wave;
+  const tally = waves.find((w) => w.wave === shown)?.tally ?? {};
+  const rows = buildComparison(tally, { brands, rubric });
+  const text = buildComparisonCsv({ study, brands, rows, labelOf: labelsOf(head) }, options);
+  return { blob: new Blob([text], { type: CSV_MIME }), wave: shown };
+}
+
 /**
  * A study's `comparison.csv` (its columns: docs/FILES.md) as a Blob, from the kept totals (never
  * a scan of the touchpoints), with labels in the user's language: the wave asked for, else the
@@ -151,16 +169,7 @@ export async function exportComparisonCsv(
   opts?: CsvOptions,
   wave?: string,
 ): Promise<Blob | undefined> {
-  const head = await loadReportHead(db, studyId, new Date());
-  if (!head) return undefined;
-  const { study, brands, rubric, waves } = head;
-  const options = opts ?? (await csvOptionsFromSettings(db));
-  const shown = wave ?? latestWaveWithData(waves) ?? study.wave;
-  const tally = waves.find((w) => w.wave === shown)?.tally ?? {};
-  const rows = buildComparison(tally, { brands, rubric });
-  return new Blob([buildComparisonCsv({ study, brands, rows, labelOf: labelsOf(head) }, options)], {
-    type: CSV_MIME,
-  });
+  return (await comparisonOfWave(db, studyId, opts, wave))?.blob;
 }
 
 /**
@@ -203,11 +212,19 @@ export async function exportStudyCsv(
 ): Promise<{ blob: Blob; fileName: string } | undefined> {
   const study = await getStudy(db, studyId);
   if (!study) return undefined;
+  if (kind === 'comparison') {
+    // The columns hold no wave: the name says which one the file compares.
+    const file = await comparisonOfWave(db, studyId, opts, wave);
+    return (
+      file && {
+        blob: file.blob,
+        fileName: exportFileName(study.name, kind, now, 'csv', file.wave),
+      }
+    );
+  }
   const blob =
     kind === 'touchpoints'
       ? await exportTouchpointsCsv(db, studyId, opts, onProgress)
-      : kind === 'trend'
-        ? await exportTrendCsv(db, studyId, opts)
-        : await exportComparisonCsv(db, studyId, opts, wave);
+      : await exportTrendCsv(db, studyId, opts);
   return blob && { blob, fileName: exportFileName(study.name, kind, now, 'csv') };
 }

@@ -55,7 +55,7 @@ describe('the comparison report in real Chromium', () => {
 
     const comparison = await download(page, 'report-export-comparison');
     expect(comparison.name).toMatch(
-      /^touchpoint-auditor_q4-shoes_comparison_\d{4}-\d{2}-\d{2}\.csv$/,
+      /^touchpoint-auditor_q4-shoes_comparison_2026-q4_\d{4}-\d{2}-\d{2}\.csv$/,
     );
     const lines = comparison.text.split('\r\n');
     expect(lines[0]).toBe(

@@ -29,6 +29,12 @@ describe('exportFileName', () => {
     expect(exportFileName(name, kind, now, ext)).toBe(expected);
   });
 
+  it('names the wave a file holds alone after its kind, made safe like the study name', () => {
+    expect(
+      exportFileName('Q4 running shoes', 'comparison', now, 'csv', '2026 Q4 / Black Friday'),
+    ).toBe('touchpoint-auditor_q4-running-shoes_comparison_2026-q4-black-friday_2026-11-22.csv');
+  });
+
   it('pads month and day', () => {
     expect(exportFileName('x', 'backup', new Date(2027, 0, 5, 0, 0), 'json')).toBe(
       'touchpoint-auditor_x_backup_2027-01-05.json',

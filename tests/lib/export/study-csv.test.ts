@@ -149,7 +149,7 @@ describe('CSV exports from the database', () => {
       undefined,
     );
     expect(file?.fileName).toBe(
-      'touchpoint-auditor_q4-running-shoes-north_comparison_2026-11-22.csv',
+      'touchpoint-auditor_q4-running-shoes-north_comparison_2026-q4_2026-11-22.csv',
     );
     expect(file?.blob.type).toBe('text/csv;charset=utf-8');
     expect(await exportStudyCsv(db, 'nope', 'touchpoints', NOW)).toBeUndefined();
