@@ -13,14 +13,19 @@ export function isImageMime(mime: string): mime is ImageMime {
 }
 
 /**
- * The name evidence is saved under, made here rather than taken from the data: `evidence-`,
- * the id with anything but letters, digits, `-` and `_` dropped (at most 64 characters), and
- * the extension of its image type (`.bin` for anything else, so nothing saved opens as a page).
+ * The name evidence is saved under, made here rather than taken from the data: `touchpoint-`
+ * and its touchpoint's id, the `touchpoint_id` of touchpoints.csv (with anything but letters,
+ * digits, `-` and `_` dropped, at most 64 characters), then `-pick` or `-save` when the
+ * touchpoint kept both captures, and the extension of its image type (`.bin` for anything
+ * else, so nothing saved opens as a page).
  */
-export function evidenceFileName(evidence: Pick<Evidence, 'id' | 'mime'>): string {
-  const id = evidence.id.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 64) || 'file';
+export function evidenceFileName(
+  evidence: Pick<Evidence, 'touchpointId' | 'mime' | 'moment'>,
+): string {
+  const id = evidence.touchpointId.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 64) || 'file';
+  const moment = evidence.moment ? `-${evidence.moment}` : '';
   const ext = isImageMime(evidence.mime) ? EXTENSIONS[evidence.mime] : 'bin';
-  return `evidence-${id}.${ext}`;
+  return `touchpoint-${id}${moment}.${ext}`;
 }
 
 /** The bytes to save: typed as their image type, or as opaque bytes that no browser renders. */

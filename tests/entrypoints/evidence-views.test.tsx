@@ -10,9 +10,9 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const evidence = (mime: string, id = 'ev-1'): Evidence => ({
-  id,
-  touchpointId: 'tp-1',
+const evidence = (mime: string, touchpointId = 'tp-1'): Evidence => ({
+  id: 'ev-1',
+  touchpointId,
   blob: new Blob(['<svg xmlns="http://www.w3.org/2000/svg"/>'], { type: mime }),
   mime,
   width: 3,
@@ -40,7 +40,9 @@ describe('evidence is shown in an <img> and saved, never opened as a page', () =
     await waitFor(() => expect(screen.getByTestId('touchpoint-evidence').tagName).toBe('IMG'));
     expect(blobLinks()).toEqual([]);
     fireEvent.click(screen.getByTestId('touchpoint-evidence-download'));
-    expect(clicked).toEqual([expect.objectContaining({ download: 'evidence-evilscripthtml.png' })]);
+    expect(clicked).toEqual([
+      expect.objectContaining({ download: 'touchpoint-evilscripthtml.png' }),
+    ]);
   });
 
   it.each(['image/svg+xml', 'text/html'])(
@@ -51,9 +53,19 @@ describe('evidence is shown in an <img> and saved, never opened as a page', () =
       expect(screen.queryByTestId('touchpoint-evidence')).toBeNull();
       expect(document.querySelector('img')).toBeNull();
       expect(blobLinks()).toEqual([]);
-      expect(evidenceFileName(evidence(mime))).toBe('evidence-ev-1.bin');
+      expect(evidenceFileName(evidence(mime))).toBe('touchpoint-tp-1.bin');
     },
   );
+
+  it('saves a screenshot under its touchpoint_id, with the moment when the touchpoint kept both', () => {
+    expect(evidenceFileName(evidence('image/jpeg', 'c0ffee-1'))).toBe('touchpoint-c0ffee-1.jpg');
+    expect(evidenceFileName({ ...evidence('image/jpeg', 'c0ffee-1'), moment: 'pick' })).toBe(
+      'touchpoint-c0ffee-1-pick.jpg',
+    );
+    expect(evidenceFileName({ ...evidence('image/webp', 'c0ffee-1'), moment: 'save' })).toBe(
+      'touchpoint-c0ffee-1-save.webp',
+    );
+  });
 
   it('report: an SVG is not drawn at all; a JPEG is an <img>', async () => {
     const { unmount } = render(<EvidenceImage evidence={evidence('image/svg+xml')} />);
