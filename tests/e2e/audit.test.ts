@@ -6,6 +6,7 @@ import { checkA11y } from './support/axe';
 import { closeTab } from './support/leave';
 import { closeSession, openSession } from './support/session';
 import { readStore, tabIdOf } from './support/extension-db';
+import { scoreLook } from './support/score-look';
 
 let server: FixtureServer;
 let ext: ExtensionSession;
@@ -187,6 +188,11 @@ describe('an audit from set-up to review', () => {
         .locator('[aria-checked="true"]')
         .getAttribute('data-value'),
     ).toBe('2');
+    // The shopper sees which score they gave, and each criterion's help under its name.
+    expect(await scoreLook(popup.getByTestId('tagger-score-speed'))).toEqual({
+      chosenStandsOut: true,
+      helpBelowName: true,
+    });
     expect(await popup.getByTestId('tagger-channel').inputValue()).toBe('phone');
     await checkA11y(popup, 'popup with an off-page touchpoint brought back');
     await popup.getByTestId('manual-form').getByRole('button', { name: 'Cancel' }).click();
@@ -229,6 +235,11 @@ describe('an audit from set-up to review', () => {
           .evaluate((img: HTMLImageElement) => img.naturalWidth),
       )
       .toBe(2);
+    // The score given in the popup is shown chosen in the editor.
+    expect(await scoreLook(page.getByTestId('tagger-score-speed'))).toEqual({
+      chosenStandsOut: true,
+      helpBelowName: true,
+    });
     await page.getByTestId('tagger-category').selectOption('shipping_delivery');
     await page.getByTestId('tagger-notes').fill('Box arrived dented, late');
     await page.getByTestId('touchpoint-save').click();

@@ -6,6 +6,7 @@ import { krippendorffAlpha } from '../../lib/calibration/alpha';
 import type { ExtensionSession } from '../support/browser';
 import { importBackup, openProfile } from './support/profiles';
 import { download, seedRaw, study } from './support/report-seed';
+import { scoreLook } from './support/score-look';
 
 const opened: ExtensionSession[] = [];
 afterAll(async () => {
@@ -50,6 +51,11 @@ describe('a calibration round in real Chromium', () => {
             .locator(`[data-value="${value}"]`)
             .click();
         }
+        // The shopper sees the scores they gave before saving them.
+        expect(await scoreLook(item.getByTestId('calibration-score-speed'))).toEqual({
+          chosenStandsOut: true,
+          helpBelowName: true,
+        });
         await item.getByTestId('calibration-save').click();
         await expect.poll(() => item.getByText('Saved.').count()).toBe(1);
       }
