@@ -1,10 +1,16 @@
 import { t } from '@/lib/i18n';
 import { linesOf } from '@/lib/report';
 import { ChartCard, type FigureProps } from './ChartCard';
-import { brandColour, brandName, formatPct } from './format';
+import { brandColour, brandName, formatPct, wrapLabel } from './format';
 
 const W = 760;
-const LABEL_W = 190;
+/** The label column's width: as wide as the longest name needs, between these. */
+const LABEL_MIN_W = 150;
+const LABEL_MAX_W = 300;
+/** A wide character of the axis type (12 px): widths are estimated from character counts. */
+const CHAR_W = 7.5;
+/** Line height of a criterion's name when it takes two lines. */
+const LINE_H = 13;
 const VALUE_W = 70;
 const BAR_H = 12;
 const GROUP_GAP = 14;
@@ -15,7 +21,13 @@ export function CriterionChart({ rows, brands, labelOf }: FigureProps) {
   const lines = linesOf(rows, 'criterion');
   if (lines.length === 0) return null;
   const title = t('report.criteria');
-  const perGroup = (lines[0]?.cells.length ?? 1) * BAR_H + GROUP_GAP;
+  // Criterion names run from a few characters to a sentence, longer in some languages: the
+  // label column grows to the longest (to a limit), and a longer name takes two lines.
+  const names = new Map(lines.map(({ key }) => [key, labelOf('criterion', key)]));
+  const longest = Math.max(...[...names.values()].map((n) => n.length));
+  const LABEL_W = Math.min(LABEL_MAX_W, Math.max(LABEL_MIN_W, Math.ceil(longest * CHAR_W) + 12));
+  const perLine = Math.floor((LABEL_W - 12) / CHAR_W);
+  const perGroup = Math.max(2 * LINE_H, (lines[0]?.cells.length ?? 1) * BAR_H) + GROUP_GAP;
   const height = TOP + lines.length * perGroup;
   const plotW = W - LABEL_W - VALUE_W;
   const x = (pct: number) => LABEL_W + (plotW * pct) / 100;
@@ -40,15 +52,24 @@ export function CriterionChart({ rows, brands, labelOf }: FigureProps) {
       ))}
       {lines.map(({ key, cells }, g) => {
         const top = TOP + g * perGroup;
+        const name = names.get(key)!;
+        const nameLines = wrapLabel(name, perLine);
+        const middle = top + (cells.length * BAR_H) / 2 + 4;
         return (
           <g key={key}>
             <text
               class="axis"
               x={LABEL_W - 8}
-              y={top + (cells.length * BAR_H) / 2 + 4}
+              y={middle - ((nameLines.length - 1) * LINE_H) / 2}
               text-anchor="end"
             >
-              {labelOf('criterion', key)}
+              {nameLines.length === 1
+                ? name
+                : nameLines.map((line, i) => (
+                    <tspan key={i} x={LABEL_W - 8} dy={i === 0 ? 0 : LINE_H}>
+                      {line}
+                    </tspan>
+                  ))}
             </text>
             {cells.map((cell, b) => (
               <g key={cell.brandId}>
@@ -60,8 +81,7 @@ export function CriterionChart({ rows, brands, labelOf }: FigureProps) {
                   fill={brandColour(brands, cell.brandId)}
                 >
                   <title>
-                    {brandName([...brands], cell.brandId)} · {labelOf('criterion', key)}:{' '}
-                    {formatPct(cell.scorePct)}
+                    {brandName([...brands], cell.brandId)} · {name}: {formatPct(cell.scorePct)}
                   </title>
                 </rect>
                 <text class="value" x={x(cell.scorePct ?? 0) + 4} y={top + b * BAR_H + BAR_H - 3}>

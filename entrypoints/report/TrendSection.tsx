@@ -18,6 +18,8 @@ export interface TrendSectionProps {
 const WIDTH = 640;
 const HEIGHT = 240;
 const PAD = { left: 44, right: 16, top: 12, bottom: 36 };
+/** A wide character of the axis type (11 px): a wave name's width is estimated from it. */
+const WAVE_CHAR_W = 7;
 
 /** A score with the scored touchpoints behind it: `72.5 % (n = 4)`. */
 function withN(pct: number | null, scored: number): string {
@@ -29,6 +31,14 @@ function TrendChart({ trend, brands }: Pick<TrendSectionProps, 'trend' | 'brands
   const waves = trend.map((w) => w.wave);
   const xOf = (i: number) =>
     PAD.left + (waves.length === 1 ? 0 : (i * (WIDTH - PAD.left - PAD.right)) / (waves.length - 1));
+  // A wave's name is centred under its point, unless that would cut it at the chart's edge:
+  // the first then starts at its point, the last ends at it.
+  const waveAnchor = (wave: string, i: number) => {
+    const half = (wave.length * WAVE_CHAR_W) / 2;
+    if (i === 0 && half > PAD.left) return 'start';
+    if (i === waves.length - 1 && half > PAD.right) return 'end';
+    return 'middle';
+  };
   const yOf = (pct: number) => PAD.top + ((100 - pct) * (HEIGHT - PAD.top - PAD.bottom)) / 100;
   const series = overallSeries(trend);
   return (
@@ -47,7 +57,7 @@ function TrendChart({ trend, brands }: Pick<TrendSectionProps, 'trend' | 'brands
         </g>
       ))}
       {waves.map((w, i) => (
-        <text key={w} x={xOf(i)} y={HEIGHT - 12} font-size="11" text-anchor="middle">
+        <text key={w} x={xOf(i)} y={HEIGHT - 12} font-size="11" text-anchor={waveAnchor(w, i)}>
           {w}
         </text>
       ))}

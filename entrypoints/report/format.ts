@@ -55,3 +55,23 @@ export function formatChange(points: number | null): string {
   const text = formatPoints(Math.abs(rounded));
   return rounded > 0 ? `+${text}` : rounded < 0 ? `−${text}` : text;
 }
+
+/**
+ * A chart label cut into at most `maxLines` lines of about `maxChars` characters, at spaces
+ * (a word longer than a line gets a line of its own); what does not fit ends the last line
+ * with `…` (the full text is in the figure's table and the mark's title).
+ */
+export function wrapLabel(text: string, maxChars: number, maxLines = 2): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= maxChars) {
+      lines[lines.length - 1] = `${last} ${word}`;
+    } else lines.push(word);
+  }
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  const end = kept[maxLines - 1]!;
+  kept[maxLines - 1] = `${end.length < maxChars ? end : end.slice(0, maxChars - 1)}…`;
+  return kept;
+}

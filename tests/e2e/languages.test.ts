@@ -11,6 +11,7 @@ import * as vi from '../../lib/i18n/catalogues/vi';
 import * as ru from '../../lib/i18n/catalogues/ru';
 import { closeSession, openSession } from './support/session';
 import { openInCalc } from './support/libreoffice';
+import { chartTextsCut } from './support/chart-fit';
 import { download, seedRaw, study } from './support/report-seed';
 import { openPage, panel, pickAt, startTagging, ui } from './support/tagger';
 
@@ -92,6 +93,8 @@ describe.each(Object.keys(languages) as Code[])('the extension in %s', (code) =>
       expect(board).not.toMatch(/\d+,\d\s?%/);
     }
     expect(englishLeftIn(code, await bodyOf(report))).toEqual([]);
+    // Every chart's names whole, however long the language makes them.
+    expect(await chartTextsCut(report)).toEqual([]);
     await report.close();
 
     const view = await ext.openExtensionPage(`touchpoints.html?study=${study.id}`);

@@ -16,6 +16,7 @@ import {
   twoWaves,
   wipeRaw,
 } from './support/report-seed';
+import { chartTextsCut } from './support/chart-fit';
 
 let ext: ExtensionSession;
 beforeAll(async () => {
@@ -147,6 +148,9 @@ describe('the comparison report in real Chromium', () => {
 
     const pairs = page.getByTestId('report-pair');
     await expect.poll(() => pairs.count()).toBe(5);
+    // The trend's first and last wave named whole at the chart's edges, as every chart text.
+    await page.getByTestId('report-trend-chart').waitFor();
+    expect(await chartTextsCut(page)).toEqual([]);
     expect(await page.getByTestId('report-pairs').locator('h2').textContent()).toBe(
       'Before and after: 2026-Q4',
     );
