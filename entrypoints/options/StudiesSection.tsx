@@ -62,6 +62,7 @@ export function StudiesSection() {
           <StudyList
             studies={studies}
             brands={brands}
+            rubrics={rubrics ?? []}
             onEdit={setStudy}
             onOpenWave={(s, label) => openNextWave(db, s.id, label, new Date())}
             onRequireReview={(s, on) => setRequireReview(db, s.id, on, new Date())}

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
-import type { Brand, Study } from '@/lib/model';
+import { localizeRubric, t } from '@/lib/i18n';
+import type { Brand, Rubric, Study } from '@/lib/model';
 import type { Result } from '@/lib/result';
 import { NextWaveForm } from './NextWaveForm';
 import { RequireReviewToggle } from './RequireReviewToggle';
@@ -9,6 +9,8 @@ import { RequireReviewToggle } from './RequireReviewToggle';
 export interface StudyListProps {
   studies: readonly Study[];
   brands: readonly Brand[];
+  /** The rubrics stored, to name each study's pinned one (its id until they are read). */
+  rubrics: readonly Rubric[];
   onEdit: (study: Study) => void;
   /** Opens a study's next wave under `label`. */
   onOpenWave: (study: Study, label: string) => Promise<Result<Study>>;
@@ -23,6 +25,7 @@ export interface StudyListProps {
 export function StudyList({
   studies,
   brands,
+  rubrics,
   onEdit,
   onOpenWave,
   onRequireReview,
@@ -30,6 +33,10 @@ export function StudyList({
   const [opening, setOpening] = useState<string | null>(null);
   if (studies.length === 0) return <p class="muted">{t('studies.none')}</p>;
   const nameOf = (id: string) => brands.find((b) => b.id === id)?.name ?? '?';
+  const rubricName = (s: Study) => {
+    const pinned = rubrics.find((r) => r.id === s.rubricId && r.version === s.rubricVersion);
+    return pinned ? localizeRubric(pinned).name : s.rubricId;
+  };
   return (
     <ul class="rows" data-testid="study-list">
       {studies.map((s) => (
@@ -40,7 +47,7 @@ export function StudyList({
               {t('studies.summary', {
                 wave: s.wave || '—',
                 brands: s.brandIds.map(nameOf).join(', '),
-                rubric: s.rubricId,
+                rubric: rubricName(s),
                 version: s.rubricVersion,
               })}
             </div>

@@ -199,7 +199,7 @@ export const enPages = {
   'studies.save': 'Save study',
   'studies.cancel': 'Cancel',
   'studies.saved': 'Saved.',
-  'studies.summary': '{wave} · {brands} · rubric {rubric} v{version}',
+  'studies.summary': '{wave} · {brands} · rubric “{rubric}” v{version}',
   'studies.waves': 'Waves: {waves} (open: {wave})',
   'studies.nextWave': 'Open next wave',
   'studies.nextWaveLabel': 'Label of the next wave',

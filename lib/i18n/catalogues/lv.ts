@@ -383,7 +383,7 @@ const catalogue: Catalogue = {
   'studies.save': 'Saglabāt pētījumu',
   'studies.cancel': 'Atcelt',
   'studies.saved': 'Saglabāts.',
-  'studies.summary': '{wave} · {brands} · vērtēšanas veidne {rubric} v{version}',
+  'studies.summary': '{wave} · {brands} · vērtēšanas veidne „{rubric}” v{version}',
   'studies.waves': 'Viļņi: {waves} (atvērts: {wave})',
   'studies.nextWave': 'Atvērt nākamo vilni',
   'studies.nextWaveLabel': 'Nākamā viļņa nosaukums',

@@ -354,7 +354,7 @@ const catalogue: Catalogue = {
   'studies.save': 'Simpan kajian',
   'studies.cancel': 'Batal',
   'studies.saved': 'Disimpan.',
-  'studies.summary': '{wave} · {brands} · rubrik {rubric} v{version}',
+  'studies.summary': '{wave} · {brands} · rubrik “{rubric}” v{version}',
   'studies.waves': 'Gelombang: {waves} (dibuka: {wave})',
   'studies.nextWave': 'Buka gelombang seterusnya',
   'studies.nextWaveLabel': 'Label gelombang seterusnya',

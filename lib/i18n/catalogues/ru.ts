@@ -391,7 +391,7 @@ const catalogue: Catalogue = {
   'studies.save': 'Сохранить исследование',
   'studies.cancel': 'Отмена',
   'studies.saved': 'Сохранено.',
-  'studies.summary': '{wave} · {brands} · оценочный лист {rubric} v{version}',
+  'studies.summary': '{wave} · {brands} · оценочный лист «{rubric}» v{version}',
   'studies.waves': 'Волны: {waves} (открыта: {wave})',
   'studies.nextWave': 'Открыть следующую волну',
   'studies.nextWaveLabel': 'Название следующей волны',

@@ -387,7 +387,7 @@ const catalogue: Catalogue = {
   'studies.save': 'I-save ang pag-aaral',
   'studies.cancel': 'Kanselahin',
   'studies.saved': 'Na-save.',
-  'studies.summary': '{wave} · {brands} · rubric na {rubric} v{version}',
+  'studies.summary': '{wave} · {brands} · rubric na “{rubric}” v{version}',
   'studies.waves': 'Mga bugso: {waves} (bukas: {wave})',
   'studies.nextWave': 'Buksan ang susunod na bugso',
   'studies.nextWaveLabel': 'Etiketa ng susunod na bugso',

@@ -341,7 +341,7 @@ const catalogue: Catalogue = {
   'studies.save': 'Lưu nghiên cứu',
   'studies.cancel': 'Hủy',
   'studies.saved': 'Đã lưu.',
-  'studies.summary': '{wave} · {brands} · bộ tiêu chí {rubric} v{version}',
+  'studies.summary': '{wave} · {brands} · bộ tiêu chí “{rubric}” v{version}',
   'studies.waves': 'Các đợt: {waves} (đang mở: {wave})',
   'studies.nextWave': 'Mở đợt tiếp theo',
   'studies.nextWaveLabel': 'Nhãn của đợt tiếp theo',
