@@ -3,7 +3,7 @@ import { FailureAlert } from '@/components/FailureAlert';
 import { useAction } from '@/hooks/use-action';
 import { useLiveQuery } from '@/hooks/use-live-query';
 import { createRound, roundCandidates } from '@/lib/calibration/round';
-import { getDb } from '@/lib/db';
+import { getDb, listBrands } from '@/lib/db';
 import { categoryLabel, t } from '@/lib/i18n';
 
 /**
@@ -13,6 +13,7 @@ import { categoryLabel, t } from '@/lib/i18n';
 export function StartRound({ studyId }: { studyId: string }) {
   const db = getDb();
   const candidates = useLiveQuery(() => roundCandidates(db, studyId), [studyId]);
+  const brands = useLiveQuery(() => listBrands(db), []);
   const [picked, setPicked] = useState<string[]>([]);
   const [lead, setLead] = useState('');
   const [started, setStarted] = useState<number>();
@@ -37,7 +38,7 @@ export function StartRound({ studyId }: { studyId: string }) {
     <section aria-labelledby="round-heading" class="no-print">
       <h2 id="round-heading">{t('calibration.roundHeading')}</h2>
       <p class="muted">{t('calibration.roundHelp')}</p>
-      <label>
+      <label class="field">
         {t('calibration.leadName')}
         <input
           data-testid="calibration-lead"
@@ -45,9 +46,9 @@ export function StartRound({ studyId }: { studyId: string }) {
           onInput={(e) => setLead(e.currentTarget.value)}
         />
       </label>
-      <fieldset>
+      <fieldset class="candidates">
         <legend>{t('calibration.pickItems')}</legend>
-        {candidates.map((tp) => (
+        {candidates.map(({ touchpoint: tp, audit }) => (
           <label key={tp.id} class="check">
             <input
               type="checkbox"
@@ -58,8 +59,16 @@ export function StartRound({ studyId }: { studyId: string }) {
                   e.currentTarget.checked ? [...ids, tp.id] : ids.filter((id) => id !== tp.id),
                 )
               }
-            />{' '}
-            {categoryLabel(tp.category)} — {tp.anchor?.text || tp.pageTitle || tp.url || tp.notes}
+            />
+            <span>
+              {categoryLabel(tp.category)} — {tp.anchor?.text || tp.pageTitle || tp.url || tp.notes}
+              <span class="muted">
+                {/* Which brand, wave and shopper: the same page may come up in several. */}
+                {[brands?.find((b) => b.id === audit.brandId)?.name, audit.wave, audit.shopper]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </span>
+            </span>
           </label>
         ))}
       </fieldset>

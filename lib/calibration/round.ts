@@ -201,21 +201,29 @@ export async function scoreItem(
   return next;
 }
 
+/** A touchpoint a lead may put in a round, with the audit it was met in (brand, wave, shopper). */
+export interface RoundCandidate {
+  touchpoint: Touchpoint;
+  audit: Audit;
+}
+
 /**
  * Touchpoints a lead may calibrate on: those of the study's real audits, live, newest first,
- * at most `limit` (read audit by audit through the audit index).
+ * at most `limit` (read audit by audit through the audit index), each with its audit.
  */
 export async function roundCandidates(
   db: AuditorDb,
   studyId: string,
   limit = 200,
-): Promise<Touchpoint[]> {
+): Promise<RoundCandidate[]> {
   const audits = (await listAuditsOfStudy(db, studyId)).filter((a) => a.purpose !== 'calibration');
-  const out: Touchpoint[] = [];
+  const out: RoundCandidate[] = [];
   for (const audit of audits) {
     const tps = await db.touchpoints.where('auditId').equals(audit.id).toArray();
-    out.push(...tps.filter((tp) => !tp.deleted));
+    for (const touchpoint of tps) if (!touchpoint.deleted) out.push({ touchpoint, audit });
     if (out.length >= limit) break;
   }
-  return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, limit);
+  return out
+    .sort((a, b) => b.touchpoint.createdAt.localeCompare(a.touchpoint.createdAt))
+    .slice(0, limit);
 }

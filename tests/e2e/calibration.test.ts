@@ -26,6 +26,11 @@ describe('a calibration round in real Chromium', () => {
     await expect.poll(() => cal.getByTestId('calibration-empty').count()).toBe(1);
     const candidates = cal.getByTestId('calibration-candidate');
     await expect.poll(() => candidates.count()).toBeGreaterThanOrEqual(3);
+    // One a line, each saying whose visit it came from.
+    const labels = cal.locator('.candidates label');
+    expect(await labels.first().innerText()).toMatch(/(Northwind|Contoso) · 2026-Q4 · Ana/);
+    const [first, second] = [await labels.nth(0).boundingBox(), await labels.nth(1).boundingBox()];
+    expect(second!.y).toBeGreaterThanOrEqual(first!.y + first!.height - 1);
     for (let i = 0; i < 3; i++) await candidates.nth(i).check();
     await cal.getByTestId('calibration-lead').fill('Lena');
     await cal.getByTestId('calibration-start-round').click();
