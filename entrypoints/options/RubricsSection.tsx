@@ -24,7 +24,7 @@ import {
   type ImportedRubric,
   type SaveRubricResult,
 } from '@/lib/db';
-import { t } from '@/lib/i18n';
+import { localizeRubric, t } from '@/lib/i18n';
 import type { Rubric } from '@/lib/model';
 import { problem } from '@/lib/result';
 import { addCriterion, rubricFileName, rubricToJson } from '@/lib/rubric';
@@ -167,7 +167,12 @@ export function RubricsSection() {
           {!draft && shown && latest && versions && (
             <>
               <h3>
-                {t('rubrics.editing', { name: shown.rubric.name, version: shown.rubric.version })}
+                {/* Named as the list beside it names it: the default rubric in the reader's
+                    language (its fields below hold the stored words, which the lead edits). */}
+                {t('rubrics.editing', {
+                  name: localizeRubric(shown.rubric).name,
+                  version: shown.rubric.version,
+                })}
               </h3>
               <VersionList
                 versions={versions}
