@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { FailureAlert } from '@/components/FailureAlert';
 import { FormActions } from '@/components/FormActions';
+import { FileInput } from '@/components/FileInput';
 import { TouchpointForm } from '@/components/TouchpointForm';
 import {
   createManualTouchpoint,
@@ -122,15 +123,13 @@ export function ManualTouchpoint({ rubric, kept, onDone }: ManualTouchpointProps
       {categories && (
         <TouchpointForm rubric={rubric} categories={categories} value={value} onChange={change} />
       )}
-      <label>
-        {t('manual.evidence')}
-        <input
-          type="file"
-          data-testid="manual-evidence"
-          accept="image/jpeg,image/png,image/webp"
-          onChange={(e) => pick(e.currentTarget.files?.[0] ?? null)}
-        />
-      </label>
+      <FileInput
+        label={t('manual.evidence')}
+        testId="manual-evidence"
+        accept="image/jpeg,image/png,image/webp"
+        kept={keptPhoto}
+        onChange={(input) => pick(input.files?.[0] ?? null)}
+      />
       {keptPhoto && (
         <p class="small" data-testid="manual-evidence-kept">
           {t('manual.photoKept', { name: keptPhoto })}{' '}

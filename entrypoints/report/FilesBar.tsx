@@ -1,3 +1,4 @@
+import { FileInput } from '@/components/FileInput';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { FailureAlert } from '@/components/FailureAlert';
 import { useAction } from '@/hooks/use-action';
@@ -213,16 +214,13 @@ export function FilesBar({
         >
           {t('report.export.backup')}
         </button>
-        <label class="file-input">
-          {t('report.import.backup')}{' '}
-          <input
-            type="file"
-            accept=".zip,application/zip,.json,application/json"
-            disabled={busy}
-            data-testid="report-import-backup"
-            onChange={(e) => importFile(e.currentTarget)}
-          />
-        </label>
+        <FileInput
+          label={t('report.import.backup')}
+          testId="report-import-backup"
+          accept=".zip,application/zip,.json,application/json"
+          disabled={busy}
+          onChange={importFile}
+        />
       </div>
       {cutShort && (
         <div class="status error" role="alert" data-testid="report-import-interrupted">

@@ -250,6 +250,8 @@ export const enPages = {
   'manual.evidence': 'Photo or screenshot: JPEG, PNG or WebP (optional)',
   'manual.photoKept': 'Picked before the popup closed: {name}',
   'manual.photoRemove': 'Remove this photo',
+  'file.choose': 'Choose a file…',
+  'file.none': 'No file chosen',
   'manual.save': 'Save touchpoint',
   'manual.cancel': 'Cancel',
   'manual.restored': 'Your unsaved touchpoint is back as you left it.',

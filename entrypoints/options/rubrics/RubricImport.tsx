@@ -1,3 +1,4 @@
+import { FileInput } from '@/components/FileInput';
 import { useState } from 'preact/hooks';
 import { FailureAlert } from '@/components/FailureAlert';
 import { useAction } from '@/hooks/use-action';
@@ -28,14 +29,12 @@ export function RubricImport({ onImported }: { onImported: (result: ImportedRubr
   }
   return (
     <div class="rubric-import">
-      <label for="rubric-import-file">{t('rubrics.import')}</label>
-      <input
-        id="rubric-import-file"
-        type="file"
+      <FileInput
+        label={t('rubrics.import')}
+        testId="rubric-import"
         accept="application/json,.json"
-        data-testid="rubric-import"
-        aria-describedby={errors.length ? 'rubric-import-errors' : undefined}
-        onChange={(e) => void read(e.currentTarget)}
+        describedBy={errors.length ? 'rubric-import-errors' : undefined}
+        onChange={(input) => void read(input)}
       />
       {errors.length > 0 && (
         <div

@@ -435,6 +435,8 @@ const catalogue: Catalogue = {
   'manual.evidence': 'Fotoattēls vai ekrānuzņēmums: JPEG, PNG vai WebP (nav obligāts)',
   'manual.photoKept': 'Izvēlēts, pirms uznirstošais logs aizvērās: {name}',
   'manual.photoRemove': 'Noņemt šo fotoattēlu',
+  'file.choose': 'Izvēlēties failu…',
+  'file.none': 'Nav izvēlēts neviens fails',
   'manual.save': 'Saglabāt saskarsmes punktu',
   'manual.cancel': 'Atcelt',
   'manual.restored': 'Jūsu nesaglabātais saskarsmes punkts ir atjaunots, kā to atstājāt.',

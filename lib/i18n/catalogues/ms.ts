@@ -405,6 +405,8 @@ const catalogue: Catalogue = {
   'manual.evidence': 'Foto atau tangkapan skrin: JPEG, PNG atau WebP (pilihan)',
   'manual.photoKept': 'Dipilih sebelum tetingkap timbul ditutup: {name}',
   'manual.photoRemove': 'Buang foto ini',
+  'file.choose': 'Pilih fail…',
+  'file.none': 'Tiada fail dipilih',
   'manual.save': 'Simpan titik sentuh',
   'manual.cancel': 'Batal',
   'manual.restored':

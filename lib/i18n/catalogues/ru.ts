@@ -445,6 +445,8 @@ const catalogue: Catalogue = {
   'manual.evidence': 'Фото или снимок экрана: JPEG, PNG или WebP (необязательно)',
   'manual.photoKept': 'Выбрано до закрытия окна расширения: {name}',
   'manual.photoRemove': 'Убрать это фото',
+  'file.choose': 'Выбрать файл…',
+  'file.none': 'Файл не выбран',
   'manual.save': 'Сохранить точку контакта',
   'manual.cancel': 'Отмена',
   'manual.restored':

@@ -438,6 +438,8 @@ const catalogue: Catalogue = {
   'manual.evidence': 'Larawan o screenshot: JPEG, PNG o WebP (opsyonal)',
   'manual.photoKept': 'Napili bago nagsara ang popup: {name}',
   'manual.photoRemove': 'Alisin ang larawang ito',
+  'file.choose': 'Pumili ng file…',
+  'file.none': 'Walang napiling file',
   'manual.save': 'I-save ang touchpoint',
   'manual.cancel': 'Kanselahin',
   'manual.restored': 'Naibalik ang hindi pa na-save na touchpoint mo gaya ng iniwan mo.',

@@ -391,6 +391,8 @@ const catalogue: Catalogue = {
   'manual.evidence': 'Ảnh chụp hoặc ảnh chụp màn hình: JPEG, PNG hoặc WebP (không bắt buộc)',
   'manual.photoKept': 'Đã chọn trước khi cửa sổ bật lên đóng: {name}',
   'manual.photoRemove': 'Bỏ ảnh này',
+  'file.choose': 'Chọn tệp…',
+  'file.none': 'Chưa chọn tệp nào',
   'manual.save': 'Lưu điểm chạm',
   'manual.cancel': 'Hủy',
   'manual.restored': 'Điểm chạm chưa lưu của bạn đã được khôi phục như lúc bạn rời đi.',
