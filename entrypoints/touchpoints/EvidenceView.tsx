@@ -40,7 +40,10 @@ export function EvidenceView({ evidence }: EvidenceViewProps) {
         <button type="button" data-testid="touchpoint-evidence-download" onClick={save}>
           {t('touchpoints.evidenceSave')}
         </button>{' '}
-        {evidence.sha256.slice(0, 16)}
+        {/* The start of the image's fingerprint, as touchpoints.csv's evidence_sha256 has it. */}
+        <span title={evidence.sha256}>
+          {t('touchpoints.evidenceHash', { hash: evidence.sha256.slice(0, 16) })}
+        </span>
       </figcaption>
     </figure>
   );

@@ -306,7 +306,8 @@ export const enPages = {
   'touchpoints.actionFailed': 'Not done: {reason}',
   'touchpoints.noEvidence': 'No evidence.',
   'touchpoints.evidenceFile': 'Evidence file ({mime}), not shown:',
-  'touchpoints.evidenceSave': 'Save',
+  'touchpoints.evidenceSave': 'Download screenshot',
+  'touchpoints.evidenceHash': 'SHA-256 {hash}…',
   'touchpoints.changedAfterPick':
     'Changed after you picked it: the element looked different at Save. Both screenshots are kept.',
   'touchpoints.atPick': 'As picked',

@@ -43,6 +43,11 @@ describe('evidence is shown in an <img> and saved, never opened as a page', () =
     expect(clicked).toEqual([
       expect.objectContaining({ download: 'touchpoint-evilscripthtml.png' }),
     ]);
+    // Said for what it is: a screenshot to download, and the fingerprint touchpoints.csv names.
+    expect(screen.getByTestId('touchpoint-evidence-download').textContent).toBe(
+      'Download screenshot',
+    );
+    expect(screen.getByTitle('ab'.repeat(32)).textContent).toBe(`SHA-256 ${'ab'.repeat(8)}…`);
   });
 
   it.each(['image/svg+xml', 'text/html'])(

@@ -3,6 +3,7 @@ import type { Catalogue } from '../translate';
 
 /** Keys whose lv text is rightly the same as English (names, codes, symbols). */
 export const sameAsEnglish: readonly MessageKey[] = [
+  'touchpoints.evidenceHash',
   'backup.attachmentType.PDF',
   'tagger.na',
   'popup.title',
@@ -495,7 +496,8 @@ const catalogue: Catalogue = {
   'touchpoints.actionFailed': 'Nav izdarīts: {reason}',
   'touchpoints.noEvidence': 'Nav pierādījumu.',
   'touchpoints.evidenceFile': 'Pierādījuma fails ({mime}), netiek rādīts:',
-  'touchpoints.evidenceSave': 'Saglabāt',
+  'touchpoints.evidenceSave': 'Lejupielādēt ekrānuzņēmumu',
+  'touchpoints.evidenceHash': 'SHA-256 {hash}…',
   'touchpoints.manual': 'ārpus lapas',
   'rubric.issue.empty-id': 'Norādiet ID.',
   'rubric.issue.id-too-long': 'Šis ID ir pārāk garš (ne vairāk kā 200 rakstzīmes).',

@@ -3,6 +3,7 @@ import type { Catalogue } from '../translate';
 
 /** Keys whose ms text is rightly the same as English (names, codes, symbols). */
 export const sameAsEnglish: readonly MessageKey[] = [
+  'touchpoints.evidenceHash',
   'backup.attachmentType.PDF',
   'popup.review.returnedComment',
   'popup.title',
@@ -462,7 +463,8 @@ const catalogue: Catalogue = {
   'touchpoints.actionFailed': 'Tidak dilakukan: {reason}',
   'touchpoints.noEvidence': 'Tiada bukti.',
   'touchpoints.evidenceFile': 'Fail bukti ({mime}), tidak dipaparkan:',
-  'touchpoints.evidenceSave': 'Simpan',
+  'touchpoints.evidenceSave': 'Muat turun tangkapan skrin',
+  'touchpoints.evidenceHash': 'SHA-256 {hash}…',
   'touchpoints.manual': 'luar halaman',
   'rubric.issue.empty-id': 'Berikan ID.',
   'rubric.issue.id-too-long': 'ID ini terlalu panjang (maksimum 200 aksara).',

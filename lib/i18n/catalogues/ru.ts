@@ -3,6 +3,7 @@ import type { Catalogue } from '../translate';
 
 /** Keys whose ru text is rightly the same as English (names, codes, symbols). */
 export const sameAsEnglish: readonly MessageKey[] = [
+  'touchpoints.evidenceHash',
   'backup.attachmentType.PDF',
   'popup.title',
   'report.trend.withN',
@@ -508,7 +509,8 @@ const catalogue: Catalogue = {
   'touchpoints.actionFailed': 'Не выполнено: {reason}',
   'touchpoints.noEvidence': 'Нет подтверждения.',
   'touchpoints.evidenceFile': 'Файл подтверждения ({mime}) не отображается:',
-  'touchpoints.evidenceSave': 'Сохранить',
+  'touchpoints.evidenceSave': 'Скачать снимок экрана',
+  'touchpoints.evidenceHash': 'SHA-256 {hash}…',
   'touchpoints.manual': 'вне сайта',
   'rubric.issue.empty-id': 'Укажите идентификатор.',
   'rubric.issue.id-too-long': 'Идентификатор слишком длинный (не более 200 символов).',

@@ -3,6 +3,7 @@ import type { Catalogue } from '../translate';
 
 /** Keys whose tl text is rightly the same as English (names, codes, symbols). */
 export const sameAsEnglish: readonly MessageKey[] = [
+  'touchpoints.evidenceHash',
   'backup.attachmentType.PDF',
   'backup.attachmentType.e-mail',
   'popup.review.returnedComment',
@@ -494,7 +495,8 @@ const catalogue: Catalogue = {
   'touchpoints.actionFailed': 'Hindi nagawa: {reason}',
   'touchpoints.noEvidence': 'Walang ebidensya.',
   'touchpoints.evidenceFile': 'File ng ebidensya ({mime}), hindi ipinapakita:',
-  'touchpoints.evidenceSave': 'I-save',
+  'touchpoints.evidenceSave': 'I-download ang screenshot',
+  'touchpoints.evidenceHash': 'SHA-256 {hash}…',
   'touchpoints.manual': 'labas ng pahina',
   'rubric.issue.empty-id': 'Bigyan ito ng ID.',
   'rubric.issue.id-too-long': 'Masyadong mahaba ang ID na ito (200 character ang pinakamarami).',

@@ -3,6 +3,7 @@ import type { Catalogue } from '../translate';
 
 /** Keys whose vi text is rightly the same as English (names, codes, symbols). */
 export const sameAsEnglish: readonly MessageKey[] = [
+  'touchpoints.evidenceHash',
   'backup.attachmentType.PDF',
   'backup.attachmentType.e-mail',
   'popup.review.returnedComment',
@@ -448,7 +449,8 @@ const catalogue: Catalogue = {
   'touchpoints.actionFailed': 'Chưa thực hiện được: {reason}',
   'touchpoints.noEvidence': 'Không có bằng chứng.',
   'touchpoints.evidenceFile': 'Tệp bằng chứng ({mime}), không hiển thị:',
-  'touchpoints.evidenceSave': 'Lưu',
+  'touchpoints.evidenceSave': 'Tải ảnh chụp màn hình xuống',
+  'touchpoints.evidenceHash': 'SHA-256 {hash}…',
   'touchpoints.manual': 'ngoài trang',
   'rubric.issue.empty-id': 'Hãy đặt mã.',
   'rubric.issue.id-too-long': 'Mã này quá dài (tối đa 200 ký tự).',
