@@ -29,7 +29,7 @@ export function FigureTable({
             {cells.map((c) => (
               <td key={c.brandId} class="num">
                 {formatPct(c.scorePct)}{' '}
-                <span class="muted">({t('report.n', { n: c.touchpoints })})</span>
+                <span class="muted">({t('report.n', { n: c.scored })})</span>
               </td>
             ))}
           </tr>

@@ -30,7 +30,7 @@ export function Heatmap({ rows, brands, labelOf }: FigureProps) {
                     title={c.gap ? t('report.heatmap.gapTitle') : undefined}
                   >
                     <span class="score">{formatPct(c.scorePct)}</span>
-                    <span class="n">{t('report.n', { n: c.touchpoints })}</span>
+                    <span class="n">{t('report.n', { n: c.scored })}</span>
                     {c.gap && <span class="gap-mark">{t('report.heatmap.gap')}</span>}
                   </td>
                 ))}

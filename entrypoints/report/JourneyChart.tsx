@@ -66,7 +66,7 @@ export function JourneyChart({ rows, brands, labelOf }: FigureProps) {
                 <circle key={key} cx={x(i)} cy={y(cell.scorePct)} r={5} fill={colour}>
                   <title>
                     {brandName([...brands], brandId)} · {labelOf('stage', key)}:{' '}
-                    {formatPct(cell.scorePct)} · {t('report.n', { n: cell.touchpoints })}
+                    {formatPct(cell.scorePct)} · {t('report.n', { n: cell.scored })}
                   </title>
                 </circle>
               );

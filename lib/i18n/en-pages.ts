@@ -94,7 +94,7 @@ export const enPages = {
   'report.heatmap.gap': 'gap',
   'report.heatmap.gapTitle': 'A competitor has this touchpoint; the own brand has none.',
   'report.heatmap.legend':
-    'Colour shows the score (red 0 % → green 100 %); n counts touchpoints, scored or not. “gap” marks a category a competitor has and the own brand lacks.',
+    'Colour shows the score (red 0 % → green 100 %); n is the number of scored touchpoints behind each figure. “gap” marks a category a competitor has and the own brand lacks.',
   'report.stages': 'Along the journey: brand × stage',
   'report.criteria': 'Brand × criterion',
   'report.chartTitle': 'Chart: {title}',

@@ -276,7 +276,7 @@ const catalogue: Catalogue = {
   'report.heatmap.gap': 'robs',
   'report.heatmap.gapTitle': 'Konkurentam šis saskarsmes punkts ir, savam zīmolam – nav.',
   'report.heatmap.legend':
-    'Krāsa rāda vērtējumu (sarkana 0 % → zaļa 100 %); n ir saskarsmes punktu skaits – novērtēto un nenovērtēto. „robs” apzīmē kategoriju, kas ir konkurentam, bet nav savam zīmolam.',
+    'Krāsa rāda vērtējumu (sarkana 0 % → zaļa 100 %); n ir novērtēto saskarsmes punktu skaits, uz kuriem balstās rādītājs. „robs” apzīmē kategoriju, kas ir konkurentam, bet nav savam zīmolam.',
   'report.stages': 'Pa klienta ceļu: zīmols × posms',
   'report.criteria': 'Zīmols × kritērijs',
   'report.chartTitle': 'Diagramma: {title}',

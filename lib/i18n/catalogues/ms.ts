@@ -250,7 +250,7 @@ const catalogue: Catalogue = {
   'report.heatmap.gap': 'jurang',
   'report.heatmap.gapTitle': 'Pesaing mempunyai titik sentuh ini; jenama sendiri tiada.',
   'report.heatmap.legend':
-    'Warna menunjukkan skor (merah 0 % → hijau 100 %); n mengira titik sentuh, sama ada diberi skor atau tidak. “jurang” menandakan kategori yang ada pada pesaing tetapi tiada pada jenama sendiri.',
+    'Warna menunjukkan skor (merah 0 % → hijau 100 %); n ialah bilangan titik sentuh yang diberi skor di sebalik setiap angka. “jurang” menandakan kategori yang ada pada pesaing tetapi tiada pada jenama sendiri.',
   'report.stages': 'Sepanjang perjalanan pelanggan: jenama × peringkat',
   'report.criteria': 'Jenama × kriteria',
   'report.chartTitle': 'Carta: {title}',

@@ -278,7 +278,7 @@ const catalogue: Catalogue = {
   'report.heatmap.gapTitle':
     'May ganitong touchpoint ang isang kakumpitensya; wala nito ang sariling tatak.',
   'report.heatmap.legend':
-    'Ipinapakita ng kulay ang iskor (pula 0% → berde 100%); binibilang ng n ang mga touchpoint, may iskor man o wala. Minamarkahan ng “puwang” ang kategoryang mayroon ang isang kakumpitensya at wala ang sariling tatak.',
+    'Ipinapakita ng kulay ang iskor (pula 0% → berde 100%); ang n ay ang dami ng touchpoint na may iskor sa likod ng bawat bilang. Minamarkahan ng “puwang” ang kategoryang mayroon ang isang kakumpitensya at wala ang sariling tatak.',
   'report.stages': 'Sa kahabaan ng journey: tatak × yugto',
   'report.criteria': 'Tatak × pamantayan',
   'report.chartTitle': 'Tsart: {title}',

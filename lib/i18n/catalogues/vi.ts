@@ -239,7 +239,7 @@ const catalogue: Catalogue = {
   'report.heatmap.gap': 'thiếu',
   'report.heatmap.gapTitle': 'Đối thủ có điểm chạm này; thương hiệu của mình thì không.',
   'report.heatmap.legend':
-    'Màu thể hiện điểm (đỏ 0\u00a0% → xanh lá 100\u00a0%); n đếm số điểm chạm, dù đã chấm điểm hay chưa. “thiếu” đánh dấu danh mục mà đối thủ có còn thương hiệu của mình không có.',
+    'Màu thể hiện điểm (đỏ 0\u00a0% → xanh lá 100\u00a0%); n là số điểm chạm đã chấm điểm làm cơ sở cho mỗi số liệu. “thiếu” đánh dấu danh mục mà đối thủ có còn thương hiệu của mình không có.',
   'report.stages': 'Dọc hành trình: thương hiệu × giai đoạn',
   'report.criteria': 'Thương hiệu × tiêu chí',
   'report.chartTitle': 'Biểu đồ: {title}',
