@@ -37,7 +37,11 @@ export function ChartCard({
   children: ComponentChildren;
 }) {
   return (
-    <section class="card chart" aria-labelledby={`${id}-title`}>
+    // Printed, a table of up to three brands fits beside its chart; more go under it.
+    <section
+      class={lines[0] && lines[0].cells.length > 3 ? 'card chart wide' : 'card chart'}
+      aria-labelledby={`${id}-title`}
+    >
       <h2 id={`${id}-title`}>{title}</h2>
       <svg
         viewBox={`0 0 ${width} ${height}`}

@@ -1,5 +1,6 @@
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CriterionChart } from '../../../entrypoints/report/CriterionChart';
 import { FigureTable } from '../../../entrypoints/report/FigureTable';
 import { Heatmap } from '../../../entrypoints/report/Heatmap';
 import type { Brand } from '../../../lib/model';
@@ -53,5 +54,27 @@ describe('n beside a report figure is the scored touchpoints behind it, as in th
     expect(screen.getByTestId('report-heatmap').querySelector('td')!.textContent).toContain(
       'n = 2',
     );
+  });
+});
+
+describe('a chart card printed with many brands', () => {
+  const rowsOf = (brandCount: number) =>
+    Array.from({ length: brandCount }, (_, i) => ({
+      ...row('criterion', 'speed'),
+      brandId: `b${i}`,
+    }));
+  const brandsOf = (brandCount: number) =>
+    Array.from({ length: brandCount }, (_, i) => ({ ...brand, id: `b${i}`, name: `Brand ${i}` }));
+
+  it('puts its table under the chart from four brands on (beside it, seven columns wrapped every figure)', () => {
+    for (const [count, wide] of [
+      [3, false],
+      [4, true],
+    ] as const) {
+      render(<CriterionChart rows={rowsOf(count)} brands={brandsOf(count)} labelOf={labelOf} />);
+      const card = screen.getByTestId('report-chart-criterion').closest('section')!;
+      expect(card.classList.contains('wide')).toBe(wide);
+      cleanup();
+    }
   });
 });
