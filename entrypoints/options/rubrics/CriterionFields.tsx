@@ -83,6 +83,7 @@ export function CriterionFields(props: CriterionFieldsProps) {
           <button
             type="button"
             data-testid={`criterion-up-${index}`}
+            data-move={`up-${index}`}
             aria-label={named('up')}
             disabled={index === 0}
             onClick={() => onMove(-1)}
@@ -92,6 +93,7 @@ export function CriterionFields(props: CriterionFieldsProps) {
           <button
             type="button"
             data-testid={`criterion-down-${index}`}
+            data-move={`down-${index}`}
             aria-label={named('down')}
             disabled={index === count - 1}
             onClick={() => onMove(1)}

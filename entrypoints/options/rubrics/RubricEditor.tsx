@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { useAskBeforeLeaving } from '@/hooks/use-unsaved-edits';
 import { FailureAlert } from '@/components/FailureAlert';
 import { useAction } from '@/hooks/use-action';
@@ -72,6 +72,7 @@ export function RubricEditor({
   const changedElsewhere = !!edit && edit.from !== stampOf(base);
   const [showErrors, setShowErrors] = useState(false);
   const [refused, setRefused] = useState<Problem[] | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const { busy: saving, failure, setFailure, run } = useAction();
   const issues = useMemo(() => validateRubric(draft), [draft]);
   // A rubric being built is a lead's hour of work: the tab asks before it goes unsaved. (Saved,
@@ -104,7 +105,13 @@ export function RubricEditor({
   }
 
   return (
-    <form class="rubric-editor" data-testid="rubric-editor" onSubmit={save} noValidate>
+    <form
+      ref={formRef}
+      class="rubric-editor"
+      data-testid="rubric-editor"
+      onSubmit={save}
+      noValidate
+    >
       {note && (
         <p class="note" data-testid="rubric-note">
           {note}
@@ -153,7 +160,20 @@ export function RubricEditor({
           errors={errors}
           disabled={readOnly}
           onChange={(patch) => change(updateCriterion(draft, index, patch))}
-          onMove={(delta) => change(moveCriterion(draft, index, delta))}
+          onMove={(delta) => {
+            change(moveCriterion(draft, index, delta));
+            // Rows are keyed by place, so the focus would stay in this place, on the button
+            // that now moves the neighbour back: it follows the criterion moved instead (the
+            // same button, or the other one where the criterion reached an end).
+            const to = index + delta;
+            const [same, other] = delta > 0 ? ['down', 'up'] : ['up', 'down'];
+            requestAnimationFrame(() => {
+              const button = (move: string) =>
+                formRef.current?.querySelector<HTMLButtonElement>(`[data-move="${move}-${to}"]`);
+              const next = button(same);
+              (next && !next.disabled ? next : button(other))?.focus();
+            });
+          }}
           onRemove={() => change(removeCriterion(draft, index))}
         />
       ))}
