@@ -13,6 +13,11 @@ export interface TouchpointFormProps {
   onChange: (next: FormValue) => void;
   /** Prefix of the test ids (`tagger` in the tagger's panel). */
   testIdPrefix?: string;
+  /**
+   * Ctrl+Enter (⌘+Enter) anywhere in the form saves, as its hint says. The tagger's panel
+   * handles the key itself and passes nothing.
+   */
+  onSaveShortcut?: () => void;
 }
 
 /**
@@ -26,6 +31,7 @@ export function TouchpointForm({
   value,
   onChange,
   testIdPrefix = 'tagger',
+  onSaveShortcut,
 }: TouchpointFormProps) {
   const set = (patch: Partial<FormValue>) => onChange({ ...value, ...patch });
   const setCategory = (id: string) => {
@@ -40,7 +46,17 @@ export function TouchpointForm({
   };
   const target = (e: Event) => e.currentTarget as HTMLSelectElement | HTMLTextAreaElement;
   return (
-    <div class="touchpoint-form">
+    <div
+      class="touchpoint-form"
+      onKeyDown={
+        onSaveShortcut &&
+        ((e: KeyboardEvent) => {
+          if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.isComposing) return;
+          e.preventDefault();
+          onSaveShortcut();
+        })
+      }
+    >
       <div class="row3">
         <label>
           <span>{t('tagger.category')}</span>

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { FailureAlert } from '@/components/FailureAlert';
 import { FormActions } from '@/components/FormActions';
 import { FileInput } from '@/components/FileInput';
@@ -58,6 +58,7 @@ export function ManualTouchpoint({ rubric, kept, onDone }: ManualTouchpointProps
   // given it back: it is named beside the input instead).
   const [file, setFile] = useState<Blob | null>(kept?.photo?.blob ?? null);
   const [keptPhoto, setKeptPhoto] = useState(kept?.photo?.name ?? '');
+  const formRef = useRef<HTMLFormElement>(null);
   const { busy, failure, setFailure, run } = useAction();
   const after = useSerialWrites(setFailure);
 
@@ -113,7 +114,7 @@ export function ManualTouchpoint({ rubric, kept, onDone }: ManualTouchpointProps
   };
 
   return (
-    <form class="stack" data-testid="manual-form" onSubmit={save} noValidate>
+    <form ref={formRef} class="stack" data-testid="manual-form" onSubmit={save} noValidate>
       <h2>{t('manual.title')}</h2>
       {kept && (
         <p role="status" class="muted" data-testid="manual-restored">
@@ -121,7 +122,13 @@ export function ManualTouchpoint({ rubric, kept, onDone }: ManualTouchpointProps
         </p>
       )}
       {categories && (
-        <TouchpointForm rubric={rubric} categories={categories} value={value} onChange={change} />
+        <TouchpointForm
+          rubric={rubric}
+          categories={categories}
+          value={value}
+          onChange={change}
+          onSaveShortcut={() => formRef.current?.requestSubmit()}
+        />
       )}
       <FileInput
         label={t('manual.evidence')}

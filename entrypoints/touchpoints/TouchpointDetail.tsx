@@ -135,6 +135,9 @@ export function TouchpointDetail({
             setDirty(true);
             onEdit(v);
           }}
+          onSaveShortcut={() => {
+            if (!readOnly) void save();
+          }}
         />
       </fieldset>
       {(tp.comments?.length ?? 0) > 0 && <CommentList comments={tp.comments ?? []} />}

@@ -128,7 +128,8 @@ describe('an audit from set-up to review', () => {
     expect(await popup.getByTestId('manual-evidence-kept').textContent()).toMatch(/parcel\.png/);
     await checkA11y(popup, 'popup with an off-page photo brought back');
     await popup.getByTestId('tagger-notes').fill('Box arrived dented');
-    await popup.getByTestId('manual-save').click();
+    // Ctrl+Enter saves, as the form's hint says.
+    await popup.getByTestId('tagger-notes').press('Control+Enter');
     await expect
       .poll(() => popup.getByTestId('popup-tagged-total').textContent())
       .toBe('1 touchpoint tagged');
@@ -242,7 +243,8 @@ describe('an audit from set-up to review', () => {
     });
     await page.getByTestId('tagger-category').selectOption('shipping_delivery');
     await page.getByTestId('tagger-notes').fill('Box arrived dented, late');
-    await page.getByTestId('touchpoint-save').click();
+    // Ctrl+Enter saves here too, as the form's hint says.
+    await page.getByTestId('tagger-notes').press('Control+Enter');
     await expect.poll(() => page.getByTestId('touchpoint-saved').count()).toBe(1);
     await expect
       .poll(() => page.getByTestId('touchpoints-list').textContent())
