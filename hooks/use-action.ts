@@ -2,14 +2,30 @@ import { useState } from 'preact/hooks';
 import { caught, type Problem, type Result } from '@/lib/result';
 
 /**
+ * Gives the focus back to `from` once the page has drawn, if it was lost meanwhile (a control
+ * disabled while its action runs drops the focus to the page's body, and a keyboard or screen
+ * reader user loses their place) and `from` is still there to take it.
+ */
+function giveFocusBack(from: Element | null): void {
+  if (!(from instanceof HTMLElement) || from === document.body) return;
+  requestAnimationFrame(() => {
+    const now = document.activeElement;
+    const lost = !now || now === document.body;
+    if (lost && from.isConnected && !(from as HTMLButtonElement).disabled) from.focus();
+  });
+}
+
+/**
  * An action a page's form or button runs: whether it is running, and what went wrong the last
  * time, to show. `run` clears the last failure, then keeps whatever the action throws as the
  * new one; a form that refuses its input before running says itself whether that clears it.
+ * The control that started it gets the focus back if it lost it while the action ran.
  */
 export function useAction() {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Problem>();
   const run = async (action: () => Promise<void>) => {
+    const from = document.activeElement;
     setFailure(undefined);
     setBusy(true);
     try {
@@ -18,6 +34,7 @@ export function useAction() {
       setFailure(caught(error));
     } finally {
       setBusy(false);
+      giveFocusBack(from);
     }
   };
   return { busy, failure, setFailure, run };

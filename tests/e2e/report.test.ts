@@ -69,6 +69,13 @@ describe('the comparison report in real Chromium', () => {
         `${best.brandId === 'b-own' ? '' : roundHalfAwayFromZero(best.overallPct! - expected[1]!.overallPct!, 1)},0`,
     );
 
+    // From the keyboard: the button keeps the focus through the export (it is disabled while
+    // the file is made, which dropped the focus to the page's body).
+    await page.getByTestId('report-export-comparison').focus();
+    await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('report-export-comparison');
     const touchpointsCsv = await download(page, 'report-export-touchpoints');
     const tpLines = touchpointsCsv.text.split('\r\n');
     expect(
