@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { FailureAlert } from '@/components/FailureAlert';
 import { FieldProblem } from '@/components/FieldError';
 import { FormActions } from '@/components/FormActions';
@@ -33,10 +33,27 @@ export function NextWaveForm({ study, onOpen, onClose }: NextWaveFormProps) {
     });
   };
   const inputId = `next-wave-${study.id}`;
+  const input = useRef<HTMLInputElement>(null);
+  // The form opens before its button in the page's order: the focus goes into it (the proposed
+  // label selected, to keep or type over), and back to the button that opened it when it closes.
+  useEffect(() => {
+    const opener = document.activeElement;
+    input.current?.focus();
+    input.current?.select();
+    return () => {
+      // Once the form is gone from the page (its removal takes the focus with it).
+      requestAnimationFrame(() => {
+        const now = document.activeElement;
+        const lost = !now || now === document.body;
+        if (lost && opener instanceof HTMLElement && opener.isConnected) opener.focus();
+      });
+    };
+  }, []);
   return (
     <form class="card" data-testid="next-wave-form" onSubmit={submit} noValidate>
       <label for={inputId}>{t('studies.nextWaveLabel')}</label>
       <input
+        ref={input}
         id={inputId}
         data-testid="next-wave-label"
         value={label}

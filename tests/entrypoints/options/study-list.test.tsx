@@ -1,4 +1,4 @@
-import { cleanup, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StudyList } from '../../../entrypoints/options/StudyList';
 import { setLanguage } from '../../../lib/i18n';
@@ -53,5 +53,34 @@ describe('StudyList', () => {
     expect(a).toContain('оценочный лист «Стандартный оценочный лист точек контакта» v1');
     expect(a).not.toContain('default');
     expect(b).toContain('«Live chat deep dive»');
+  });
+});
+
+describe('opening the next wave from the keyboard', () => {
+  it('takes the focus into the form, then back to its button once the wave is open', async () => {
+    const opened: string[] = [];
+    render(
+      <StudyList
+        studies={[study('a', 'default')]}
+        brands={[]}
+        rubrics={[makeDefaultRubric(at)]}
+        onEdit={() => {}}
+        onOpenWave={async (s, label) => {
+          opened.push(label);
+          return { ok: true, value: s };
+        }}
+        onRequireReview={async () => {}}
+      />,
+    );
+    const button = screen.getByTestId('study-next-wave');
+    button.focus();
+    fireEvent.click(button);
+    const label = (await screen.findByTestId('next-wave-label')) as HTMLInputElement;
+    expect(document.activeElement).toBe(label);
+    expect(label.value).toBe('2027-Q1');
+    fireEvent.submit(screen.getByTestId('next-wave-form'));
+    await waitFor(() => expect(screen.queryByTestId('next-wave-form')).toBeNull());
+    expect(opened).toEqual(['2027-Q1']);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('study-next-wave')));
   });
 });
