@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { FailureAlert } from '@/components/FailureAlert';
 import { TouchpointForm } from '@/components/TouchpointForm';
 import { getDb, getSetting, listEvidenceOf, reviewAudit, updateTouchpoint } from '@/lib/db';
@@ -104,8 +104,37 @@ export function TouchpointDetail({
   // Off-page (manual) touchpoints have no page to show.
   const pageUrl = tp.source === 'page' && openable(tp.url) ? tp.url : null;
 
+  // The detail comes after the whole list in the page's order: opened, it takes the focus (its
+  // first field, or itself when nothing can be edited), Escape closes it, and the focus goes
+  // back to what opened it.
+  const box = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const opener = document.activeElement;
+    const first = box.current?.querySelector('select');
+    const editable = first && !first.disabled && !first.closest('fieldset[disabled]');
+    (editable ? first : box.current)?.focus();
+    return () => {
+      requestAnimationFrame(() => {
+        const now = document.activeElement;
+        const lost = !now || now === document.body;
+        if (lost && opener instanceof HTMLElement && opener.isConnected) opener.focus();
+      });
+    };
+  }, [tp.id]);
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || e.isComposing || e.defaultPrevented) return;
+    e.preventDefault();
+    onClose();
+  };
+
   return (
-    <aside class="detail" data-testid="touchpoint-detail">
+    <aside
+      ref={box}
+      class="detail"
+      data-testid="touchpoint-detail"
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+    >
       <p class="muted small">
         {tp.pageTitle ?? ''} {tp.url ?? ''}
       </p>

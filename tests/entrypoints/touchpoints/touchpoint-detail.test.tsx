@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TouchpointDetail } from '../../../entrypoints/touchpoints/TouchpointDetail';
 import { getDb } from '../../../lib/db';
@@ -89,5 +89,30 @@ describe('TouchpointDetail', () => {
     expect(notes.value).toBe('');
     expect(edits).toEqual([null]);
     expect(screen.queryByTestId('touchpoint-unsaved-back')).toBeNull();
+  });
+});
+
+describe('TouchpointDetail from the keyboard', () => {
+  it('takes the focus as it opens, closes with Escape, and gives the focus back to what opened it', async () => {
+    const opener = document.createElement('button');
+    document.body.append(opener);
+    opener.focus();
+    const onClose = vi.fn(() => cleanup());
+    render(
+      <TouchpointDetail
+        touchpoint={tp}
+        rubric={makeDefaultRubric(T)}
+        categories={[...DEFAULT_CATEGORIES]}
+        onSaved={() => {}}
+        onDelete={() => {}}
+        onClose={onClose}
+      />,
+    );
+    // Its first field: the category, to correct.
+    expect(document.activeElement).toBe(screen.getByTestId('tagger-category'));
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(onClose).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(document.activeElement).toBe(opener));
+    opener.remove();
   });
 });
