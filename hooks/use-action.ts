@@ -1,19 +1,6 @@
 import { useState } from 'preact/hooks';
 import { caught, type Problem, type Result } from '@/lib/result';
-
-/**
- * Gives the focus back to `from` once the page has drawn, if it was lost meanwhile (a control
- * disabled while its action runs drops the focus to the page's body, and a keyboard or screen
- * reader user loses their place) and `from` is still there to take it.
- */
-function giveFocusBack(from: Element | null): void {
-  if (!(from instanceof HTMLElement) || from === document.body) return;
-  requestAnimationFrame(() => {
-    const now = document.activeElement;
-    const lost = !now || now === document.body;
-    if (lost && from.isConnected && !(from as HTMLButtonElement).disabled) from.focus();
-  });
-}
+import { giveFocusBack } from '@/lib/util/focus';
 
 /**
  * An action a page's form or button runs: whether it is running, and what went wrong the last

@@ -7,6 +7,7 @@ import { t } from '@/lib/i18n';
 import type { Study } from '@/lib/model';
 import type { Problem, Result } from '@/lib/result';
 import { proposeNextWave } from '@/lib/studies';
+import { giveFocusBack } from '@/lib/util/focus';
 
 /** Props of {@link NextWaveForm}. */
 export interface NextWaveFormProps {
@@ -40,14 +41,7 @@ export function NextWaveForm({ study, onOpen, onClose }: NextWaveFormProps) {
     const opener = document.activeElement;
     input.current?.focus();
     input.current?.select();
-    return () => {
-      // Once the form is gone from the page (its removal takes the focus with it).
-      requestAnimationFrame(() => {
-        const now = document.activeElement;
-        const lost = !now || now === document.body;
-        if (lost && opener instanceof HTMLElement && opener.isConnected) opener.focus();
-      });
-    };
+    return () => giveFocusBack(opener);
   }, []);
   return (
     <form class="card" data-testid="next-wave-form" onSubmit={submit} noValidate>

@@ -3,6 +3,7 @@ import { FailureAlert } from '@/components/FailureAlert';
 import { TouchpointForm } from '@/components/TouchpointForm';
 import { getDb, getSetting, listEvidenceOf, reviewAudit, updateTouchpoint } from '@/lib/db';
 import { useAction } from '@/hooks/use-action';
+import { giveFocusBack } from '@/lib/util/focus';
 import { useLiveQuery } from '@/hooks/use-live-query';
 import { describeProblem, t } from '@/lib/i18n';
 import type { TouchpointForm as FormValue } from '@/lib/messaging';
@@ -113,13 +114,7 @@ export function TouchpointDetail({
     const first = box.current?.querySelector('select');
     const editable = first && !first.disabled && !first.closest('fieldset[disabled]');
     (editable ? first : box.current)?.focus();
-    return () => {
-      requestAnimationFrame(() => {
-        const now = document.activeElement;
-        const lost = !now || now === document.body;
-        if (lost && opener instanceof HTMLElement && opener.isConnected) opener.focus();
-      });
-    };
+    return () => giveFocusBack(opener);
   }, [tp.id]);
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'Escape' || e.isComposing || e.defaultPrevented) return;

@@ -9,6 +9,7 @@ import {
   type MergeSummary,
   type Table,
 } from '../../../lib/backup';
+import { emptyTables } from '../../../lib/backup/types';
 import type { Brand, Rubric } from '../../../lib/model';
 import { evidence, NOW, sampleData } from './fixtures';
 
@@ -22,15 +23,7 @@ const TABLES: Table[] = [
   'evidence',
 ];
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 22, 10, minute)).toISOString();
-const empty = (): BackupTables => ({
-  studies: [],
-  brands: [],
-  rubrics: [],
-  categories: [],
-  audits: [],
-  touchpoints: [],
-  evidence: [],
-});
+const empty = emptyTables;
 
 /** A brand whose content follows from (id, time, tombstone), as the same version of a record does. */
 const brand = (id: string, minute: number, deleted = false): Brand => ({
