@@ -25,12 +25,12 @@ export function CriterionChart({ rows, brands, labelOf }: FigureProps) {
   // label column grows to the longest (to a limit), and a longer name takes two lines.
   const names = new Map(lines.map(({ key }) => [key, labelOf('criterion', key)]));
   const longest = Math.max(...[...names.values()].map((n) => n.length));
-  const LABEL_W = Math.min(LABEL_MAX_W, Math.max(LABEL_MIN_W, Math.ceil(longest * CHAR_W) + 12));
-  const perLine = Math.floor((LABEL_W - 12) / CHAR_W);
+  const labelW = Math.min(LABEL_MAX_W, Math.max(LABEL_MIN_W, Math.ceil(longest * CHAR_W) + 12));
+  const perLine = Math.floor((labelW - 12) / CHAR_W);
   const perGroup = Math.max(2 * LINE_H, (lines[0]?.cells.length ?? 1) * BAR_H) + GROUP_GAP;
   const height = TOP + lines.length * perGroup;
-  const plotW = W - LABEL_W - VALUE_W;
-  const x = (pct: number) => LABEL_W + (plotW * pct) / 100;
+  const plotW = W - labelW - VALUE_W;
+  const x = (pct: number) => labelW + (plotW * pct) / 100;
   return (
     <ChartCard
       id="criteria"
@@ -59,14 +59,14 @@ export function CriterionChart({ rows, brands, labelOf }: FigureProps) {
           <g key={key}>
             <text
               class="axis"
-              x={LABEL_W - 8}
+              x={labelW - 8}
               y={middle - ((nameLines.length - 1) * LINE_H) / 2}
               text-anchor="end"
             >
               {nameLines.length === 1
                 ? name
                 : nameLines.map((line, i) => (
-                    <tspan key={i} x={LABEL_W - 8} dy={i === 0 ? 0 : LINE_H}>
+                    <tspan key={i} x={labelW - 8} dy={i === 0 ? 0 : LINE_H}>
                       {line}
                     </tspan>
                   ))}
@@ -74,9 +74,9 @@ export function CriterionChart({ rows, brands, labelOf }: FigureProps) {
             {cells.map((cell, b) => (
               <g key={cell.brandId}>
                 <rect
-                  x={LABEL_W}
+                  x={labelW}
                   y={top + b * BAR_H}
-                  width={Math.max(0, x(cell.scorePct ?? 0) - LABEL_W)}
+                  width={Math.max(0, x(cell.scorePct ?? 0) - labelW)}
                   height={BAR_H - 2}
                   fill={brandColour(brands, cell.brandId)}
                 >
